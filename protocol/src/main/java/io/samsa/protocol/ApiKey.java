@@ -1,0 +1,104 @@
+package io.samsa.protocol;
+
+/**
+ * The Kafka APIs Samsa serves, with the version ranges the broker advertises in ApiVersions and
+ * the (possibly narrower) range it actually accepts.
+ *
+ * <p>The two ranges differ only where a client needs to see an old version advertised to switch a
+ * feature on: librdkafka enables gzip/snappy/lz4 only when Produce v0 is advertised, yet, like
+ * Kafka 4.x, Samsa refuses Produce v0-2 (KIP-896) by closing the connection. See
+ * {@code shared/protocol/COMPATIBILITY.md} section 2 for why each range is what it is.
+ */
+public enum ApiKey {
+    PRODUCE(0, "Produce", 0, 11, 3),
+    FETCH(1, "Fetch", 4, 12),
+    LIST_OFFSETS(2, "ListOffsets", 1, 10),
+    METADATA(3, "Metadata", 0, 12),
+    OFFSET_COMMIT(8, "OffsetCommit", 2, 9),
+    OFFSET_FETCH(9, "OffsetFetch", 1, 9),
+    FIND_COORDINATOR(10, "FindCoordinator", 0, 6),
+    JOIN_GROUP(11, "JoinGroup", 0, 9),
+    HEARTBEAT(12, "Heartbeat", 0, 4),
+    LEAVE_GROUP(13, "LeaveGroup", 0, 5),
+    SYNC_GROUP(14, "SyncGroup", 0, 5),
+    DESCRIBE_GROUPS(15, "DescribeGroups", 0, 5),
+    LIST_GROUPS(16, "ListGroups", 0, 5),
+    API_VERSIONS(18, "ApiVersions", 0, 4),
+    CREATE_TOPICS(19, "CreateTopics", 2, 7),
+    DELETE_TOPICS(20, "DeleteTopics", 1, 6),
+    DELETE_RECORDS(21, "DeleteRecords", 0, 2),
+    INIT_PRODUCER_ID(22, "InitProducerId", 0, 5),
+    OFFSET_FOR_LEADER_EPOCH(23, "OffsetForLeaderEpoch", 2, 4),
+    DESCRIBE_CONFIGS(32, "DescribeConfigs", 1, 4),
+    CREATE_PARTITIONS(37, "CreatePartitions", 0, 3),
+    DELETE_GROUPS(42, "DeleteGroups", 0, 2),
+    OFFSET_DELETE(47, "OffsetDelete", 0, 0),
+    DESCRIBE_CLUSTER(60, "DescribeCluster", 0, 2),
+    DESCRIBE_PRODUCERS(61, "DescribeProducers", 0, 0);
+
+    private static final ApiKey[] BY_ID;
+
+    static {
+        int max = 0;
+        for (ApiKey api : values()) {
+            max = Math.max(max, api.id);
+        }
+        BY_ID = new ApiKey[max + 1];
+        for (ApiKey api : values()) {
+            BY_ID[api.id] = api;
+        }
+    }
+
+    private final short id;
+    private final String displayName;
+    private final short advertisedMin;
+    private final short advertisedMax;
+    private final short acceptedMin;
+
+    ApiKey(int id, String displayName, int advertisedMin, int advertisedMax) {
+        this(id, displayName, advertisedMin, advertisedMax, advertisedMin);
+    }
+
+    ApiKey(int id, String displayName, int advertisedMin, int advertisedMax, int acceptedMin) {
+        this.id = (short) id;
+        this.displayName = displayName;
+        this.advertisedMin = (short) advertisedMin;
+        this.advertisedMax = (short) advertisedMax;
+        this.acceptedMin = (short) acceptedMin;
+    }
+
+    /** The api_key on the wire. */
+    public short id() {
+        return id;
+    }
+
+    /** The API's name as Kafka spells it, e.g. {@code JoinGroup}. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The lowest version listed in Samsa's ApiVersions response. */
+    public short advertisedMin() {
+        return advertisedMin;
+    }
+
+    /** The highest version listed in Samsa's ApiVersions response. */
+    public short advertisedMax() {
+        return advertisedMax;
+    }
+
+    /** The lowest version Samsa decodes and answers; below it the connection is closed. */
+    public short acceptedMin() {
+        return acceptedMin;
+    }
+
+    /** Whether requests of this version are decoded and answered. */
+    public boolean accepts(short version) {
+        return version >= acceptedMin && version <= advertisedMax;
+    }
+
+    /** The API for a wire key, or null when Samsa does not serve it. */
+    public static ApiKey forId(short id) {
+        return id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
+    }
+}
