@@ -44,7 +44,8 @@ final class FieldValues {
                 return "WireFormat.EMPTY_BYTES";
             case RECORDS:
                 requireNoDefault(field, literal);
-                return "MemoryRecords.EMPTY";
+                // as in Kafka, nullable records start out null (sent as -1), not empty
+                return field.nullableVersions().isEmpty() ? "MemoryRecords.EMPTY" : "null";
             case STRUCT:
                 requireNoDefault(field, literal);
                 return "new " + type.structName() + "()";
@@ -59,10 +60,10 @@ final class FieldValues {
     /** A boolean expression: true when the field's current value is not its default. */
     static String differsFromDefault(FieldSpec field) {
         String value = "this." + field.name();
-        if (field.defaultsToNull()) {
+        String def = defaultValue(field);
+        if (def.equals("null")) {
             return value + " != null";
         }
-        String def = defaultValue(field);
         switch (field.type().kind()) {
             case BOOL:
                 return def.equals("true") ? "!" + value : value;

@@ -145,23 +145,24 @@ public final class ByteBufferWritable implements Writable {
     @Override
     public void writeUtf8(String value, int utf8Length) {
         ensure(utf8Length);
-        if (utf8Length == value.length()) {
-            // all ASCII: one byte per char
-            if (buffer.hasArray()) {
-                byte[] array = buffer.array();
-                int at = buffer.arrayOffset() + buffer.position();
-                for (int i = 0; i < utf8Length; i++) {
-                    array[at + i] = (byte) value.charAt(i);
+        int chars = value.length();
+        int i = 0;
+        if (buffer.hasArray()) {
+            // ASCII prefix straight into the array: the common case for protocol strings
+            byte[] array = buffer.array();
+            int start = buffer.arrayOffset() + buffer.position();
+            for (; i < chars; i++) {
+                char c = value.charAt(i);
+                if (c >= 0x80) {
+                    break;
                 }
-                buffer.position(buffer.position() + utf8Length);
-            } else {
-                for (int i = 0; i < utf8Length; i++) {
-                    buffer.put((byte) value.charAt(i));
-                }
+                array[start + i] = (byte) c;
             }
-            return;
+            buffer.position(buffer.position() + i);
         }
-        Utf8Encoder.encode(value, buffer);
+        if (i < chars) {
+            Utf8Encoder.encode(value, i, buffer);
+        }
     }
 
     @Override

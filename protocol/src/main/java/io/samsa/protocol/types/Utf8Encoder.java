@@ -11,9 +11,10 @@ final class Utf8Encoder {
     private Utf8Encoder() {
     }
 
-    static void encode(String value, ByteBuffer out) {
+    /** Encodes {@code value} from char index {@code from} to its end. */
+    static void encode(String value, int from, ByteBuffer out) {
         int chars = value.length();
-        for (int i = 0; i < chars; i++) {
+        for (int i = from; i < chars; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
                 out.put((byte) c);
