@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.samsa.protocol.message.ApiVersionsResponse;
+import io.samsa.protocol.message.FetchResponse;
 import io.samsa.protocol.message.JoinGroupRequest;
 import io.samsa.protocol.message.MetadataResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
+import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.message.JoinGroupRequestData;
 import org.apache.kafka.common.message.MetadataResponseData;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
@@ -99,5 +101,41 @@ class KafkaSanityTest {
         assertEquals(7, ours.finalizedFeaturesEpoch());
         assertEquals(1, ours.supportedFeatures().size());
         assertArrayEquals(expected, ourBytes(ours, version));
+    }
+
+    @Test
+    void fetchResponseWithTaggedStructsAndRecordsMatchesKafka() {
+        byte[] records = new byte[70];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = (byte) i;
+        }
+        for (short version = 4; version <= 18; version++) {
+            FetchResponseData theirs = new FetchResponseData().setThrottleTimeMs(1).setSessionId(version >= 7 ? 9 : 0);
+            FetchResponseData.FetchableTopicResponse topic = new FetchResponseData.FetchableTopicResponse();
+            if (version >= 13) {
+                topic.setTopicId(org.apache.kafka.common.Uuid.randomUuid());
+            } else {
+                topic.setTopic("topic");
+            }
+            FetchResponseData.PartitionData partition = new FetchResponseData.PartitionData().setPartitionIndex(3)
+                    .setHighWatermark(100).setRecords(org.apache.kafka.common.record.MemoryRecords.readableRecords(
+                            ByteBuffer.wrap(records)));
+            if (version >= 12) {
+                partition.setDivergingEpoch(new FetchResponseData.EpochEndOffset().setEpoch(2).setEndOffset(50));
+                partition.setCurrentLeader(new FetchResponseData.LeaderIdAndEpoch().setLeaderId(1).setLeaderEpoch(5));
+            }
+            topic.partitions().add(partition);
+            theirs.responses().add(topic);
+            if (version >= 16) {
+                theirs.nodeEndpoints().add(new FetchResponseData.NodeEndpoint().setNodeId(1).setHost("h").setPort(9092));
+            }
+            byte[] expected = kafkaBytes(theirs, version);
+            FetchResponse ours = new FetchResponse(new ByteBufferReadable(ByteBuffer.wrap(expected)), version);
+            assertArrayEquals(expected, ourBytes(ours, version), "version " + version);
+            assertEquals(70, ours.responses().get(0).partitions().get(0).records().sizeInBytes());
+            if (version >= 12) {
+                assertEquals(5, ours.responses().get(0).partitions().get(0).currentLeader().leaderEpoch());
+            }
+        }
     }
 }
