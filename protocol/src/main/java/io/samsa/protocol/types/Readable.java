@@ -134,6 +134,20 @@ public interface Readable {
         return size;
     }
 
+    /**
+     * A whole tagged-field section (count, then tag/size/bytes per field) kept raw: for structures
+     * with no known tags, such as request header v2 and response header v1. Null when empty.
+     */
+    default List<RawTaggedField> readRawTaggedFields() {
+        int count = readTaggedFieldCount();
+        List<RawTaggedField> fields = null;
+        for (int i = 0; i < count; i++) {
+            int tag = readUnsignedVarint();
+            fields = readUnknownTaggedField(fields, tag, readTaggedFieldSize());
+        }
+        return fields;
+    }
+
     private static <T> T nullOrFail(int length, boolean nullable, String what) {
         if (length == -1 && nullable) {
             return null;
