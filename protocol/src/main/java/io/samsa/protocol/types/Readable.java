@@ -116,22 +116,21 @@ public interface Readable {
 
     /** The number of tagged fields that follows in a flexible struct, checked against remaining. */
     default int readTaggedFieldCount() {
-        int count = readUnsignedVarint();
-        if (count < 0 || count > remaining()) {
-            throw new ProtocolDecodeException("tagged field count " + Integer.toUnsignedString(count)
-                    + " exceeds the " + remaining() + " bytes remaining");
-        }
-        return count;
+        return readVarintBoundedByRemaining("tagged field count");
     }
 
     /** A tagged field's size, checked against the bytes remaining. */
     default int readTaggedFieldSize() {
-        int size = readUnsignedVarint();
-        if (size < 0 || size > remaining()) {
-            throw new ProtocolDecodeException("tagged field size " + Integer.toUnsignedString(size)
+        return readVarintBoundedByRemaining("tagged field size");
+    }
+
+    private int readVarintBoundedByRemaining(String what) {
+        int value = readUnsignedVarint();
+        if (value < 0 || value > remaining()) {
+            throw new ProtocolDecodeException(what + " " + Integer.toUnsignedString(value)
                     + " exceeds the " + remaining() + " bytes remaining");
         }
-        return size;
+        return value;
     }
 
     /**
