@@ -60,7 +60,7 @@ public record RequestHeader(short apiKey, short apiVersion, int correlationId, S
         } catch (IllegalArgumentException e) {
             throw new ProtocolDecodeException("cannot read request header: " + e.getMessage(), e);
         }
-        List<RawTaggedField> tagged = headerVersion >= 2 ? TaggedFieldsCodec.read(in) : List.of();
+        List<RawTaggedField> tagged = headerVersion >= 2 ? in.readRawTaggedFields() : List.of();
         return new RequestHeader(apiKey, apiVersion, correlationId, clientId, tagged);
     }
 
@@ -70,13 +70,13 @@ public record RequestHeader(short apiKey, short apiVersion, int correlationId, S
         out.writeInt(correlationId);
         out.writeNullableStringField(clientId, false);
         if (headerVersion() >= 2) {
-            TaggedFieldsCodec.write(out, unknownTaggedFields);
+            out.writeRawTaggedFields(unknownTaggedFields);
         }
     }
 
     public int size() {
         int size = 8 + WireFormat.nullableStringSize(clientId, false);
-        return headerVersion() >= 2 ? size + TaggedFieldsCodec.size(unknownTaggedFields) : size;
+        return headerVersion() >= 2 ? size + WireFormat.rawTaggedFieldSectionSize(unknownTaggedFields) : size;
     }
 
     @Override

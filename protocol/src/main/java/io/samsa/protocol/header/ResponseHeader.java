@@ -2,6 +2,7 @@ package io.samsa.protocol.header;
 
 import io.samsa.protocol.types.RawTaggedField;
 import io.samsa.protocol.types.Readable;
+import io.samsa.protocol.types.WireFormat;
 import io.samsa.protocol.types.Writable;
 import java.util.List;
 
@@ -26,18 +27,18 @@ public record ResponseHeader(int correlationId, short headerVersion, List<RawTag
 
     public static ResponseHeader read(Readable in, short headerVersion) {
         int correlationId = in.readInt();
-        List<RawTaggedField> tagged = headerVersion >= 1 ? TaggedFieldsCodec.read(in) : List.of();
+        List<RawTaggedField> tagged = headerVersion >= 1 ? in.readRawTaggedFields() : List.of();
         return new ResponseHeader(correlationId, headerVersion, tagged);
     }
 
     public void write(Writable out) {
         out.writeInt(correlationId);
         if (headerVersion >= 1) {
-            TaggedFieldsCodec.write(out, unknownTaggedFields);
+            out.writeRawTaggedFields(unknownTaggedFields);
         }
     }
 
     public int size() {
-        return headerVersion >= 1 ? 4 + TaggedFieldsCodec.size(unknownTaggedFields) : 4;
+        return headerVersion >= 1 ? 4 + WireFormat.rawTaggedFieldSectionSize(unknownTaggedFields) : 4;
     }
 }
