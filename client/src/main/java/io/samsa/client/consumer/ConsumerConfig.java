@@ -17,7 +17,6 @@ import io.samsa.client.consumer.internals.assignors.Assignors;
 import io.samsa.client.errors.ConfigException;
 import io.samsa.client.serialization.Deserializer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,14 +116,8 @@ public final class ConsumerConfig extends AbstractConfig {
     /** As Kafka's: the configs plus the classes of deserializer instances given to the constructor. */
     public static Map<String, Object> appendDeserializerToConfig(Map<String, Object> configs, Deserializer<?> keyDeserializer,
                                                                  Deserializer<?> valueDeserializer) {
-        Map<String, Object> copy = new HashMap<>(configs);
-        if (keyDeserializer != null) {
-            copy.put(KEY_DESERIALIZER_CLASS_CONFIG, keyDeserializer.getClass());
-        }
-        if (valueDeserializer != null) {
-            copy.put(VALUE_DESERIALIZER_CLASS_CONFIG, valueDeserializer.getClass());
-        }
-        return copy;
+        return withInstanceClasses(configs, KEY_DESERIALIZER_CLASS_CONFIG, keyDeserializer, VALUE_DESERIALIZER_CLASS_CONFIG,
+            valueDeserializer);
     }
 
     /** The configured assignors as our names, in preference order. */

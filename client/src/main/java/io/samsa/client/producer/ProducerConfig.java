@@ -16,7 +16,6 @@ import io.samsa.client.config.Validator;
 import io.samsa.client.config.Validators;
 import io.samsa.client.errors.ConfigException;
 import io.samsa.client.serialization.Serializer;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -124,14 +123,7 @@ public final class ProducerConfig extends AbstractConfig {
      */
     public static Map<String, Object> appendSerializerToConfig(Map<String, Object> configs, Serializer<?> keySerializer,
                                                                Serializer<?> valueSerializer) {
-        Map<String, Object> copy = new HashMap<>(configs);
-        if (keySerializer != null) {
-            copy.put(KEY_SERIALIZER_CLASS_CONFIG, keySerializer.getClass());
-        }
-        if (valueSerializer != null) {
-            copy.put(VALUE_SERIALIZER_CLASS_CONFIG, valueSerializer.getClass());
-        }
-        return copy;
+        return withInstanceClasses(configs, KEY_SERIALIZER_CLASS_CONFIG, keySerializer, VALUE_SERIALIZER_CLASS_CONFIG, valueSerializer);
     }
 
     /** acks as the wire value: -1 (all), 0 or 1. */
