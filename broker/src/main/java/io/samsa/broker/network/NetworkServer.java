@@ -138,7 +138,7 @@ public final class NetworkServer implements BrokerComponent {
      * Snapshots every open connection's flow control, each on its own event loop. Blocks; do not
      * call on an event loop.
      */
-    public List<ConnectionStats> connectionStats() throws Exception {
+    public List<ConnectionStats> connectionStats() {
         List<Future<ConnectionStats>> futures = new ArrayList<>();
         for (Channel channel : connections) {
             RequestDispatcher dispatcher = channel.pipeline().get(RequestDispatcher.class);
@@ -148,7 +148,7 @@ public final class NetworkServer implements BrokerComponent {
         }
         List<ConnectionStats> stats = new ArrayList<>();
         for (Future<ConnectionStats> future : futures) {
-            if (future.await(EVENT_LOOP_SHUTDOWN_TIMEOUT_MS) && future.isSuccess()) {
+            if (future.awaitUninterruptibly(EVENT_LOOP_SHUTDOWN_TIMEOUT_MS) && future.isSuccess()) {
                 stats.add(future.getNow());
             }
         }

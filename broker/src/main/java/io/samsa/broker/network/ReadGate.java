@@ -3,7 +3,7 @@ package io.samsa.broker.network;
 import io.netty.channel.Channel;
 
 /**
- * Decides whether a connection reads more requests: only while it has fewer than
+ * Decides whether a connection dispatches and reads more requests: only while it has fewer than
  * {@code maxInFlight} unanswered requests and its outbound buffer is below the high-water mark
  * (the channel is writable), and the broker is not shutting down. This is what keeps a client that
  * pipelines requests but never reads responses from making the broker buffer without bound:
@@ -23,9 +23,14 @@ final class ReadGate {
         this.maxInFlight = maxInFlight;
     }
 
+    /** @return whether another request may be dispatched, given {@code inFlight} unanswered ones */
+    boolean isOpen(int inFlight) {
+        return !stopped && inFlight < maxInFlight && channel.isWritable();
+    }
+
     /** Re-evaluates auto-read after the in-flight count or writability changed. */
     void update(int inFlight) {
-        boolean open = !stopped && inFlight < maxInFlight && channel.isWritable();
+        boolean open = isOpen(inFlight);
         if (channel.config().isAutoRead() != open) {
             if (!open) {
                 pauses++;

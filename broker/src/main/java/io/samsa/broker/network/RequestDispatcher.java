@@ -11,6 +11,7 @@ import io.samsa.broker.api.RequestHeader;
 import io.samsa.broker.api.ResponseSend;
 import io.samsa.protocol.ProtocolDecodeException;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,12 +31,20 @@ import org.slf4j.LoggerFactory;
  *  write ready slots in order <----------------------------------------/  (hop back to the loop)
  * </pre>
  *
+ * <p><b>Flow control.</b> A request is dispatched only while the connection has fewer than
+ * {@code queued.max.requests} unanswered requests and its outbound buffer is below the high-water
+ * mark; otherwise reading pauses ({@link ReadGate}) and frames already read (one read can carry
+ * many) are parked in order until a slot frees. So a client that pipelines requests and never
+ * reads costs the broker at most one read's frames, the in-flight responses and the high-water
+ * mark, however many requests it sends.
+ *
  * <p>An unknown API key, an unsupported version or a malformed header stops reading; the
  * responses to earlier requests are still written, then the connection closes with a log line.
  * So does a handler that throws or fails its future. Other connections are unaffected.
  *
  * <p><b>Ownership.</b> Each inbound frame is owned by this handler: it is released at once when
- * rejected, otherwise when the handler's future completes. Each completed {@link ResponseSend}
+ * rejected or when the connection closes while it is parked, otherwise when the handler's future
+ * completes. Each completed {@link ResponseSend}
  * passes to the channel when written, or is released if the connection is gone.
  *
  * <p>One instance per connection; all state is confined to the channel's event loop.
@@ -45,6 +54,8 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
 
     private final DispatcherContext shared;
     private final ResponseSequencer responses = new ResponseSequencer();
+    /** Frames read while the gate was closed, oldest first; owned by this handler. */
+    private final ArrayDeque<ByteBuf> parked = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private ReadGate gate;
     private boolean rejecting;
@@ -71,7 +82,28 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             frame.release();
             return;
         }
-        dispatch(ctx, frame);
+        if (parked.isEmpty() && gate.isOpen(responses.size())) {
+            dispatch(ctx, frame);
+        } else {
+            parked.addLast(frame); // one read can carry many frames; they wait for a free slot
+        }
+    }
+
+    /** Dispatches parked frames while the gate lets requests through, then re-evaluates reading. */
+    private void dispatchParked(ChannelHandlerContext ctx) {
+        while (!closed && !rejecting && !parked.isEmpty() && gate.isOpen(responses.size())) {
+            dispatch(ctx, parked.pollFirst());
+        }
+        if (!closed) {
+            gate.update(responses.size());
+        }
+    }
+
+    private void releaseParked() {
+        ByteBuf frame;
+        while ((frame = parked.pollFirst()) != null) {
+            frame.release();
+        }
     }
 
     private void dispatch(ChannelHandlerContext ctx, ByteBuf frame) {
@@ -177,13 +209,14 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             logFailure(ctx, failed);
             closeConnection(ctx);
         } else {
-            gate.update(responses.size());
+            dispatchParked(ctx);
         }
     }
 
     private void reject(ChannelHandlerContext ctx, ByteBuf frame, int correlationId, String reason) {
         frame.release();
         rejecting = true;
+        releaseParked();
         gate.stop();
         PendingResponse slot = addSlot("rejected", correlationId, (short) 0);
         slot.fail(new RequestRejectedException(reason));
@@ -219,6 +252,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private void closeConnection(ChannelHandlerContext ctx) {
         if (!closed) {
             closed = true;
+            releaseParked();
             shared.inFlight().decrement(responses.clear());
             ctx.close();
         }
@@ -226,9 +260,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (!closed) {
-            gate.update(responses.size());
-        }
+        dispatchParked(ctx);
         ctx.fireChannelWritabilityChanged();
     }
 
@@ -257,7 +289,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     public ConnectionStats stats() {
         ChannelOutboundBuffer outbound = ctx.channel().unsafe().outboundBuffer();
         long pending = outbound == null ? 0 : outbound.totalPendingWriteBytes();
-        return new ConnectionStats(ctx.channel().remoteAddress(), responses.size(), ctx.channel().config().isAutoRead(),
+        return new ConnectionStats(ctx.channel().remoteAddress(), responses.size(), parked.size(), ctx.channel().config().isAutoRead(),
                 ctx.channel().isWritable(), pending, gate.pauses());
     }
 }

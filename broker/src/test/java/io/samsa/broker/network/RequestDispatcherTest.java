@@ -182,22 +182,48 @@ class RequestDispatcherTest {
     }
 
     @Test
-    void inFlightCapPausesAndResumesReading() {
+    void inFlightCapPausesReadingAndParksFramesAlreadyRead() {
         try (DispatcherHarness h = new DispatcherHarness(2, handler)) {
             h.send(RequestBytes.frame(1, 0, 1, new byte[0]));
             assertTrue(h.stats().autoRead());
-            h.send(RequestBytes.frame(1, 0, 2, new byte[0]));
+            h.send(RequestBytes.concat(RequestBytes.frame(1, 0, 2, new byte[0]), RequestBytes.frame(1, 0, 3, new byte[0]),
+                    RequestBytes.frame(1, 0, 4, new byte[0])));
             assertFalse(h.stats().autoRead(), "two unanswered requests reach the cap");
             assertEquals(2, h.stats().inFlightRequests());
+            assertEquals(2, h.stats().parkedRequests(), "frames from the same read wait, undispatched");
             assertEquals(1, h.stats().readPauses());
+            assertEquals(2, h.runHandlers());
 
-            h.runHandlers();
             handler.complete(1, new byte[0]);
             h.runEventLoop();
-            assertTrue(h.stats().autoRead(), "reading resumes once below the cap");
+            assertEquals(1, h.runHandlers(), "a freed slot dispatches the oldest parked frame");
+            assertEquals(1, h.stats().parkedRequests());
+            assertFalse(h.stats().autoRead(), "still at the cap");
+
             handler.complete(2, new byte[0]);
+            handler.complete(3, new byte[0]);
             h.runEventLoop();
-            assertEquals(2, DispatcherHarness.parseResponses(h.drainOutbound(), 0).size());
+            assertEquals(1, h.runHandlers());
+            assertEquals(0, h.stats().parkedRequests());
+            assertTrue(h.stats().autoRead(), "reading resumes once below the cap with nothing parked");
+            handler.complete(4, new byte[0]);
+            h.runEventLoop();
+            List<Response> responses = DispatcherHarness.parseResponses(h.drainOutbound(), 0);
+            assertEquals(List.of(1, 2, 3, 4), responses.stream().map(Response::correlationId).toList());
+        }
+    }
+
+    @Test
+    void parkedFramesAreReleasedWhenTheConnectionCloses() {
+        try (DispatcherHarness h = new DispatcherHarness(1, handler)) {
+            h.send(RequestBytes.concat(RequestBytes.frame(1, 0, 1, new byte[0]), RequestBytes.frame(1, 0, 2, new byte[64])));
+            assertEquals(1, h.stats().parkedRequests());
+            h.runHandlers();
+            h.channel.close();
+            handler.complete(1, new byte[0]);
+            h.runEventLoop();
+            assertEquals(0, h.runHandlers(), "the parked request is dropped, not dispatched");
+            assertEquals(0, h.inFlight.count());
         }
     }
 

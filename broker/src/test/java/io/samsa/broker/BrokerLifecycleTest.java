@@ -1,0 +1,147 @@
+package io.samsa.broker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.samsa.broker.api.ApiSpec;
+import io.samsa.broker.config.Endpoint;
+import io.samsa.broker.lifecycle.BrokerComponent;
+import io.samsa.broker.testing.ControlledHandler;
+import io.samsa.broker.testing.TestBrokers;
+import io.samsa.broker.testing.TestClient;
+import io.samsa.protocol.testing.Await;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class BrokerLifecycleTest {
+    private static final ApiSpec SPEC = ApiSpec.of(1, "Controlled", 0, 12, 12);
+
+    @Test
+    void startsOnAnEphemeralPortAndStopsAccepting() throws Exception {
+        Broker broker = TestBrokers.start(Map.of());
+        int port = broker.boundPort();
+        assertTrue(port > 0);
+        assertEquals(List.of(new Endpoint("PLAINTEXT", "127.0.0.1", port)), broker.advertisedEndpoints());
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            assertTrue(socket.isConnected());
+        }
+        broker.close();
+        broker.close(); // idempotent
+        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
+    }
+
+    @Test
+    void componentsStartBeforeTheNetworkAndCloseAfterIt() throws Exception {
+        List<String> events = new ArrayList<>();
+        Broker broker = Broker.builder(TestBrokers.config(Map.of()))
+                .component(recording("storage", events, () -> { }))
+                .component(recording("coordinator", events, () -> { }))
+                .build();
+        broker.start();
+        events.add("bound " + (broker.boundPort() > 0));
+        broker.close();
+        assertEquals(List.of("start storage", "start coordinator", "bound true", "close coordinator", "close storage"), events);
+    }
+
+    @Test
+    void failedComponentStartLeavesNothingRunning() throws Exception {
+        List<String> events = new ArrayList<>();
+        Broker broker = Broker.builder(TestBrokers.config(Map.of()))
+                .component(recording("storage", events, () -> { }))
+                .component(recording("coordinator", events, () -> {
+                    throw new IllegalStateException("no disk");
+                }))
+                .build();
+        assertThrows(IllegalStateException.class, broker::start);
+        assertEquals(List.of("start storage", "start coordinator", "close storage"), events);
+        broker.close();
+    }
+
+    @Test
+    void portInUseFailsTheStartCleanly() throws Exception {
+        try (Broker first = TestBrokers.start(Map.of())) {
+            Broker second = Broker.builder(TestBrokers.config(Map.of("listeners", "PLAINTEXT://127.0.0.1:" + first.boundPort())))
+                    .build();
+            assertThrows(IOException.class, second::start);
+            second.close();
+        }
+    }
+
+    @Test
+    void closeFinishesRequestsInFlightBeforeClosingConnections() throws Exception {
+        ControlledHandler handler = new ControlledHandler(SPEC);
+        Broker broker = TestBrokers.start(Map.of(), handler);
+        int port = broker.boundPort();
+        try (TestClient client = TestClient.connect(port)) {
+            client.send(1, 0, 42, new byte[0]);
+            handler.awaitRequests(1);
+
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(broker::close);
+            Await.until(Duration.ofSeconds(5), "the broker to stop accepting", () -> refusesConnections(port));
+            assertEquals(1, broker.network().inFlightRequests(), "close is waiting for the request");
+
+            handler.complete(42, new byte[] {4, 2});
+            TestClient.Response response = client.receive(0);
+            assertEquals(42, response.correlationId());
+            assertArrayEquals(new byte[] {4, 2}, response.body());
+            closing.get(10, TimeUnit.SECONDS);
+            assertTrue(client.awaitClosedByBroker());
+        }
+    }
+
+    @Test
+    void closeGivesUpOnRequestsAfterTheShutdownTimeout() throws Exception {
+        ControlledHandler handler = new ControlledHandler(SPEC);
+        Broker broker = TestBrokers.start(Map.of("samsa.shutdown.timeout.ms", "100"), handler);
+        try (TestClient client = TestClient.connect(broker.boundPort())) {
+            client.send(1, 0, 7, new byte[0]);
+            handler.awaitRequests(1);
+            long startNs = System.nanoTime();
+            broker.close();
+            assertTrue(System.nanoTime() - startNs < TimeUnit.SECONDS.toNanos(8), "bounded shutdown");
+            assertTrue(client.awaitClosedByBroker());
+        } finally {
+            handler.complete(7, new byte[] {1}); // late: the dispatcher releases it (the leak guard checks)
+        }
+    }
+
+    private static boolean refusesConnections(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static BrokerComponent recording(String name, List<String> events, Runnable onStart) {
+        return new BrokerComponent() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void start() {
+                events.add("start " + name);
+                onStart.run();
+            }
+
+            @Override
+            public void close() {
+                events.add("close " + name);
+            }
+        };
+    }
+}
