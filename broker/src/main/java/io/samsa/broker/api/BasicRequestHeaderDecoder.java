@@ -22,7 +22,9 @@ public final class BasicRequestHeaderDecoder implements RequestHeaderDecoder {
 
     private static final int FIXED_PART_BYTES = 8;
 
-    /** {@inheritDoc} */
+    /**
+     * @param frame borrowed; read from its reader index, which ends at the body. Not retained or released.
+     */
     @Override
     public RequestHeader decode(ByteBuf frame, short headerVersion) {
         if (headerVersion != 1 && headerVersion != 2) {

@@ -106,6 +106,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** @param frame transferred: released here on rejection, else after the handler's future completes */
     private void dispatch(ChannelHandlerContext ctx, ByteBuf frame) {
         short apiKey = RequestFrame.apiKey(frame);
         short apiVersion = RequestFrame.apiVersion(frame);
@@ -140,7 +141,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Runs on the I/O executor. */
+    /** Runs on the I/O executor. {@code frame} is transferred: released once the future completes. */
     private void invoke(ChannelHandlerContext ctx, ApiHandler handler, RequestContext context, ByteBuf frame,
                         PendingResponse slot) {
         CompletableFuture<ResponseSend> future;
@@ -158,7 +159,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         });
     }
 
-    /** Any thread: hops back to the event loop. */
+    /** Any thread: hops back to the event loop. {@code send} is transferred (released if the loop is gone). */
     private void onHandlerDone(ChannelHandlerContext ctx, PendingResponse slot, ResponseSend send, Throwable error) {
         try {
             ctx.executor().execute(() -> complete(ctx, slot, send, error));
@@ -213,6 +214,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** @param frame transferred: released at once */
     private void reject(ChannelHandlerContext ctx, ByteBuf frame, int correlationId, String reason) {
         frame.release();
         rejecting = true;
@@ -230,6 +232,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         return slot;
     }
 
+    /** @param frame transferred: this releases the dispatcher's reference */
     private static void releaseFrame(ApiHandler handler, ByteBuf frame) {
         try {
             frame.release();

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +72,30 @@ class BrokerSocketTest {
             TestClient.Response response = client.receive(1);
             assertEquals(1, response.correlationId());
             assertArrayEquals(body, response.body());
+        }
+    }
+
+    @Test
+    void handlersRunOnIoThreadsNotOnEventLoops() throws Exception {
+        CompletableFuture<String> handlerThread = new CompletableFuture<>();
+        ApiHandler recording = new ApiHandler() {
+            @Override
+            public ApiSpec spec() {
+                return ECHO;
+            }
+
+            @Override
+            public CompletableFuture<ResponseSend> handle(RequestContext context, ByteBuf body) {
+                handlerThread.complete(Thread.currentThread().getName());
+                return CompletableFuture.completedFuture(ResponseSend.of(Unpooled.EMPTY_BUFFER));
+            }
+        };
+        try (Broker broker = TestBrokers.start(Map.of(), recording);
+             TestClient client = TestClient.connect(broker.boundPort())) {
+            client.send(3, 0, 1, new byte[0]);
+            assertEquals(0, client.receive(0).body().length);
+            String thread = handlerThread.get(10, TimeUnit.SECONDS);
+            assertTrue(thread.startsWith("samsa-io"), "handler ran on " + thread);
         }
     }
 
