@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.broker.api.ApiSpec;
 import io.samsa.broker.config.Endpoint;
-import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.testing.ControlledHandler;
+import io.samsa.broker.testing.RecordingComponent;
 import io.samsa.broker.testing.TestBrokers;
 import io.samsa.broker.testing.TestClient;
 import io.samsa.protocol.testing.Await;
@@ -45,8 +45,8 @@ class BrokerLifecycleTest {
     void componentsStartBeforeTheNetworkAndCloseAfterIt() throws Exception {
         List<String> events = new ArrayList<>();
         Broker broker = Broker.builder(TestBrokers.config(Map.of()))
-                .component(recording("storage", events, () -> { }))
-                .component(recording("coordinator", events, () -> { }))
+                .component(new RecordingComponent("storage", events, false, false))
+                .component(new RecordingComponent("coordinator", events, false, false))
                 .build();
         broker.start();
         events.add("bound " + (broker.boundPort() > 0));
@@ -58,10 +58,8 @@ class BrokerLifecycleTest {
     void failedComponentStartLeavesNothingRunning() throws Exception {
         List<String> events = new ArrayList<>();
         Broker broker = Broker.builder(TestBrokers.config(Map.of()))
-                .component(recording("storage", events, () -> { }))
-                .component(recording("coordinator", events, () -> {
-                    throw new IllegalStateException("no disk");
-                }))
+                .component(new RecordingComponent("storage", events, false, false))
+                .component(new RecordingComponent("coordinator", events, true, false))
                 .build();
         assertThrows(IllegalStateException.class, broker::start);
         assertEquals(List.of("start storage", "start coordinator", "close storage"), events);
@@ -123,25 +121,5 @@ class BrokerLifecycleTest {
         } catch (IOException e) {
             return true;
         }
-    }
-
-    private static BrokerComponent recording(String name, List<String> events, Runnable onStart) {
-        return new BrokerComponent() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void start() {
-                events.add("start " + name);
-                onStart.run();
-            }
-
-            @Override
-            public void close() {
-                events.add("close " + name);
-            }
-        };
     }
 }

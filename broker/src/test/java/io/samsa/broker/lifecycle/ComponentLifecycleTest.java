@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.samsa.broker.testing.RecordingComponent;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,27 +43,6 @@ class ComponentLifecycleTest {
     }
 
     private BrokerComponent component(String name, boolean failStart, boolean failClose) {
-        return new BrokerComponent() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void start() {
-                events.add("start " + name);
-                if (failStart) {
-                    throw new IllegalStateException(name + " failed to start");
-                }
-            }
-
-            @Override
-            public void close() {
-                events.add("close " + name);
-                if (failClose) {
-                    throw new IllegalStateException(name + " failed to close");
-                }
-            }
-        };
+        return new RecordingComponent(name, events, failStart, failClose);
     }
 }

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.samsa.broker.Broker;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.api.ApiSpec;
-import io.samsa.broker.api.RequestContext;
 import io.samsa.broker.api.ResponseSend;
 import io.samsa.broker.testing.ControlledHandler;
 import io.samsa.broker.testing.RequestBytes;
@@ -78,18 +76,10 @@ class BrokerSocketTest {
     @Test
     void handlersRunOnIoThreadsNotOnEventLoops() throws Exception {
         CompletableFuture<String> handlerThread = new CompletableFuture<>();
-        ApiHandler recording = new ApiHandler() {
-            @Override
-            public ApiSpec spec() {
-                return ECHO;
-            }
-
-            @Override
-            public CompletableFuture<ResponseSend> handle(RequestContext context, ByteBuf body) {
-                handlerThread.complete(Thread.currentThread().getName());
-                return CompletableFuture.completedFuture(ResponseSend.of(Unpooled.EMPTY_BUFFER));
-            }
-        };
+        ApiHandler recording = TestHandlers.of(ECHO, (context, body) -> {
+            handlerThread.complete(Thread.currentThread().getName());
+            return CompletableFuture.completedFuture(ResponseSend.of(Unpooled.EMPTY_BUFFER));
+        });
         try (Broker broker = TestBrokers.start(Map.of(), recording);
              TestClient client = TestClient.connect(broker.boundPort())) {
             client.send(3, 0, 1, new byte[0]);
@@ -136,22 +126,12 @@ class BrokerSocketTest {
         }
         Files.write(file, content);
         try (FileChannel segment = FileChannel.open(file, StandardOpenOption.READ)) {
-            ApiHandler fetchLike = new ApiHandler() {
-                @Override
-                public ApiSpec spec() {
-                    return ApiSpec.of(1, "FetchLike", 0, 0, 99);
-                }
-
-                @Override
-                public CompletableFuture<ResponseSend> handle(RequestContext context, ByteBuf body) {
-                    ResponseSend send = ResponseSend.builder()
+            ApiHandler fetchLike = TestHandlers.of(ApiSpec.of(1, "FetchLike", 0, 0, 99), (context, body) ->
+                    CompletableFuture.completedFuture(ResponseSend.builder()
                             .add(Unpooled.copiedBuffer(new byte[] {1, 2, 3}))
                             .add(new SharedFileRegion(segment, 1000, 150_000))
                             .add(Unpooled.copiedBuffer(new byte[] {4, 5}))
-                            .build();
-                    return CompletableFuture.completedFuture(send);
-                }
-            };
+                            .build()));
             try (Broker broker = TestBrokers.start(Map.of("samsa.network.native.enable", String.valueOf(nativeTransport)), fetchLike);
                  TestClient client = TestClient.connect(broker.boundPort())) {
                 for (int round = 0; round < 2; round++) {

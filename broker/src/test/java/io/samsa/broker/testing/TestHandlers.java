@@ -14,8 +14,14 @@ public final class TestHandlers {
     private TestHandlers() {
     }
 
-    /** Answers with the request body itself: a retained slice, so no copy and ownership is exercised. */
-    public static ApiHandler echo(ApiSpec spec) {
+    /** The body of a test handler: {@link ApiHandler#handle} as a lambda. */
+    @FunctionalInterface
+    public interface HandleFunction {
+        CompletableFuture<ResponseSend> handle(RequestContext context, ByteBuf body);
+    }
+
+    /** @return a handler for {@code spec} that runs {@code function} */
+    public static ApiHandler of(ApiSpec spec, HandleFunction function) {
         return new ApiHandler() {
             @Override
             public ApiSpec spec() {
@@ -24,24 +30,21 @@ public final class TestHandlers {
 
             @Override
             public CompletableFuture<ResponseSend> handle(RequestContext context, ByteBuf body) {
-                return CompletableFuture.completedFuture(ResponseSend.of(body.retainedSlice()));
+                return function.handle(context, body);
             }
         };
     }
 
+    /** Answers with the request body itself: a retained slice, so no copy and ownership is exercised. */
+    public static ApiHandler echo(ApiSpec spec) {
+        return of(spec, (context, body) -> CompletableFuture.completedFuture(ResponseSend.of(body.retainedSlice())));
+    }
+
     /** Throws from {@code handle}, as a handler with a bug would. */
     public static ApiHandler throwing(ApiSpec spec) {
-        return new ApiHandler() {
-            @Override
-            public ApiSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public CompletableFuture<ResponseSend> handle(RequestContext context, ByteBuf body) {
-                throw new IllegalStateException("deliberate handler failure");
-            }
-        };
+        return of(spec, (context, body) -> {
+            throw new IllegalStateException("deliberate handler failure");
+        });
     }
 
     /** Answers every request with the same {@code responseBytes}-byte body and counts calls. */
