@@ -8,7 +8,7 @@ package io.samsa.broker.lifecycle;
  * <p>Implementations say their own thread-safety; {@link #start} and {@link #close} are called
  * from one thread.
  */
-public interface BrokerComponent extends AutoCloseable {
+public interface BrokerComponent {
 
     /** @return a short name for log lines, e.g. "storage" */
     String name();
@@ -16,7 +16,9 @@ public interface BrokerComponent extends AutoCloseable {
     /** Starts the component; on failure it must leave nothing running. */
     void start() throws Exception;
 
-    /** Stops the component and frees its resources. Called once, only after a successful start. */
-    @Override
+    /**
+     * Stops the component and frees its resources. Called once, only after a successful start.
+     * (Not {@code AutoCloseable}: only the broker's lifecycle closes components.)
+     */
     void close() throws Exception;
 }

@@ -155,8 +155,9 @@ public final class NetworkServer implements BrokerComponent {
         return stats;
     }
 
+    /** Stops the server (see the class comment). If interrupted, skips the waits but still frees everything. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (Channel channel : serverChannels) {
             channel.close().awaitUninterruptibly();
         }
@@ -169,14 +170,19 @@ public final class NetworkServer implements BrokerComponent {
         shutdown(acceptorGroup);
         if (ioExecutor != null) {
             ioExecutor.shutdown();
-            if (!ioExecutor.awaitTermination(config.get(BrokerConfigKeys.SHUTDOWN_TIMEOUT_MS), TimeUnit.MILLISECONDS)) {
-                log.warn("Request handler threads still busy at shutdown; interrupting them");
+            try {
+                if (!ioExecutor.awaitTermination(config.get(BrokerConfigKeys.SHUTDOWN_TIMEOUT_MS), TimeUnit.MILLISECONDS)) {
+                    log.warn("Request handler threads still busy at shutdown; interrupting them");
+                    ioExecutor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
                 ioExecutor.shutdownNow();
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    private void drainConnections() throws InterruptedException {
+    private void drainConnections() {
         for (Channel channel : connections) {
             RequestDispatcher dispatcher = channel.pipeline().get(RequestDispatcher.class);
             if (dispatcher != null) {
@@ -184,8 +190,13 @@ public final class NetworkServer implements BrokerComponent {
             }
         }
         long timeoutMs = config.get(BrokerConfigKeys.SHUTDOWN_TIMEOUT_MS);
-        if (!inFlight.awaitIdle(timeoutMs)) {
-            log.warn("{} requests still in flight after {} ms; closing their connections", inFlight.count(), timeoutMs);
+        try {
+            if (!inFlight.awaitIdle(timeoutMs)) {
+                log.warn("{} requests still in flight after {} ms; closing their connections", inFlight.count(), timeoutMs);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Interrupted while waiting for {} requests in flight; closing their connections", inFlight.count());
         }
     }
 

@@ -136,6 +136,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
             shared.ioExecutor().execute(() -> invoke(ctx, handler, context, frame, slot));
         } catch (RejectedExecutionException e) {
             frame.release();
+            rejecting = true; // dispatch nothing more; the failed slot closes the connection
             slot.fail(new RequestRejectedException("broker is shutting down"));
             writeReady(ctx);
         }
