@@ -11,6 +11,7 @@ import io.samsa.broker.testing.ControlledHandler;
 import io.samsa.broker.testing.RecordingComponent;
 import io.samsa.broker.testing.TestBrokers;
 import io.samsa.broker.testing.TestClient;
+import io.samsa.broker.testing.TestHandlers;
 import io.samsa.protocol.testing.Await;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -95,6 +96,25 @@ class BrokerLifecycleTest {
             assertArrayEquals(new byte[] {4, 2}, response.body());
             closing.get(10, TimeUnit.SECONDS);
             assertTrue(client.awaitClosedByBroker());
+        }
+    }
+
+    @Test
+    void closeWaitsForAnsweredResponsesToLeaveTheSocket() throws Exception {
+        int responseBytes = 4 * 1024 * 1024;
+        TestHandlers.FixedSize handler = new TestHandlers.FixedSize(SPEC, responseBytes);
+        Broker broker = TestBrokers.start(Map.of("socket.send.buffer.bytes", "65536"), handler);
+        int port = broker.boundPort();
+        try (TestClient client = TestClient.connect(port, 65_536)) {
+            client.send(1, 0, 9, new byte[0]);
+            Await.until(Duration.ofSeconds(5), "the response to be written", () -> broker.network().inFlightRequests() == 0);
+
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(broker::close);
+            Await.until(Duration.ofSeconds(5), "the broker to stop accepting", () -> refusesConnections(port));
+            TestClient.Response response = client.receive(0); // megabytes still queued in the broker when close began
+            assertEquals(9, response.correlationId());
+            assertEquals(responseBytes, response.body().length);
+            closing.get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -136,6 +136,10 @@ public final class BrokerConfig {
                 throw ConfigException.invalidValue(LISTENERS.name(), endpoint, "only PLAINTEXT listeners are supported");
             }
         }
+        List<String> advertised = get(BrokerConfigKeys.ADVERTISED_LISTENERS);
+        if (advertised != null) {
+            advertised.forEach(text -> Endpoint.parse(BrokerConfigKeys.ADVERTISED_LISTENERS.name(), text));
+        }
         if (listeners.stream().map(Endpoint::listenerName).distinct().count() != listeners.size()) {
             throw ConfigException.invalidValue(LISTENERS.name(), get(LISTENERS), "listener names must be unique");
         }

@@ -1,6 +1,7 @@
 package io.samsa.broker.network;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -182,6 +183,11 @@ public final class NetworkServer implements BrokerComponent {
         }
     }
 
+    /**
+     * Stops reading everywhere, waits for requests in flight to be answered, then for the answers
+     * already queued in each channel to reach the socket (an empty flush completes after every
+     * earlier write). Both waits share one deadline, samsa.shutdown.timeout.ms.
+     */
     private void drainConnections() {
         for (Channel channel : connections) {
             RequestDispatcher dispatcher = channel.pipeline().get(RequestDispatcher.class);
@@ -190,13 +196,20 @@ public final class NetworkServer implements BrokerComponent {
             }
         }
         long timeoutMs = config.get(BrokerConfigKeys.SHUTDOWN_TIMEOUT_MS);
+        long deadlineNs = time.nanoseconds() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         try {
             if (!inFlight.awaitIdle(timeoutMs)) {
                 log.warn("{} requests still in flight after {} ms; closing their connections", inFlight.count(), timeoutMs);
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("Interrupted while waiting for {} requests in flight; closing their connections", inFlight.count());
+            return;
+        }
+        long remainingMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNs - time.nanoseconds()));
+        if (!connections.writeAndFlush(Unpooled.EMPTY_BUFFER).awaitUninterruptibly(remainingMs)) {
+            log.warn("Responses still unsent after {} ms (clients not reading); closing their connections", timeoutMs);
         }
     }
 

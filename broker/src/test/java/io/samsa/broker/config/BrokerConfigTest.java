@@ -73,6 +73,7 @@ class BrokerConfigTest {
         assertInvalid("listeners", "PLAINTEXT://localhost:99999", "listeners");
         assertInvalid("listeners", "localhost:9092", "listeners");
         assertInvalid("log.segment.bytes", "1000", "log.segment.bytes");
+        assertInvalid("advertised.listeners", "PLAINTEXT://host", "advertised.listeners");
         assertInvalid("socket.request.max.bytes", "9999999999", "socket.request.max.bytes");
     }
 
