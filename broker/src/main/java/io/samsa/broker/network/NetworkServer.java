@@ -79,7 +79,9 @@ public final class NetworkServer implements BrokerComponent {
         int ioThreads = config.get(BrokerConfigKeys.NUM_IO_THREADS);
         ioExecutor = new ThreadPoolExecutor(ioThreads, ioThreads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 new DefaultThreadFactory("samsa-io"));
-        connections = new DefaultChannelGroup("samsa-connections", GlobalEventExecutor.INSTANCE);
+        // stayClosed: a connection accepted just before the listener closed but initialised after
+        // the group was closed is closed on arrival instead of leaking.
+        connections = new DefaultChannelGroup("samsa-connections", GlobalEventExecutor.INSTANCE, true);
         try {
             for (Endpoint endpoint : config.listeners()) {
                 bind(endpoint);
