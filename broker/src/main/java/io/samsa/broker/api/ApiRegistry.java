@@ -3,7 +3,6 @@ package io.samsa.broker.api;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -15,8 +14,8 @@ public final class ApiRegistry {
     private final ApiHandler[] byKey;
     private final List<ApiHandler> handlers;
 
-    private ApiRegistry(Map<Short, ApiHandler> handlers) {
-        int size = handlers.isEmpty() ? 0 : ((TreeMap<Short, ApiHandler>) handlers).lastKey() + 1;
+    private ApiRegistry(TreeMap<Short, ApiHandler> handlers) {
+        int size = handlers.isEmpty() ? 0 : handlers.lastKey() + 1;
         this.byKey = new ApiHandler[size];
         handlers.forEach((key, handler) -> byKey[key] = handler);
         this.handlers = List.copyOf(handlers.values());
@@ -24,7 +23,7 @@ public final class ApiRegistry {
 
     /** @return a registry of {@code handlers} */
     public static ApiRegistry of(Collection<? extends ApiHandler> handlers) {
-        Map<Short, ApiHandler> map = new TreeMap<>();
+        TreeMap<Short, ApiHandler> map = new TreeMap<>();
         for (ApiHandler handler : handlers) {
             ApiHandler previous = map.putIfAbsent(handler.spec().apiKey(), handler);
             if (previous != null) {

@@ -1,6 +1,7 @@
 package io.samsa.broker.network;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -11,42 +12,30 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safe.
  */
 public final class InFlightRequests {
+    private final AtomicInteger count = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
-    private int count;
 
+    /** Called on event loops for every request; lock-free. */
     void increment() {
-        lock.lock();
-        try {
-            count++;
-        } finally {
-            lock.unlock();
-        }
+        count.incrementAndGet();
     }
 
+    /** Lock-free unless the count reaches zero, when a waiting shutdown is woken. */
     void decrement(int by) {
-        if (by == 0) {
-            return;
-        }
-        lock.lock();
-        try {
-            count -= by;
-            if (count <= 0) {
+        if (by != 0 && count.addAndGet(-by) <= 0) {
+            lock.lock();
+            try {
                 idle.signalAll();
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
         }
     }
 
     /** @return the current number of unanswered requests */
     public int count() {
-        lock.lock();
-        try {
-            return count;
-        } finally {
-            lock.unlock();
-        }
+        return count.get();
     }
 
     /**
@@ -59,7 +48,8 @@ public final class InFlightRequests {
         long remainingNs = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         lock.lock();
         try {
-            while (count > 0) {
+            // The count is read under the lock that decrement() signals under, so no wake-up is lost.
+            while (count.get() > 0) {
                 if (remainingNs <= 0) {
                     return false;
                 }

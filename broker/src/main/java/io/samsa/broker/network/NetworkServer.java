@@ -102,6 +102,7 @@ public final class NetworkServer implements BrokerComponent {
                 .option(ChannelOption.SO_BACKLOG, config.get(BrokerConfigKeys.SOCKET_LISTEN_BACKLOG_SIZE))
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.get(BrokerConfigKeys.WRITE_BUFFER_LOW_WATER_MARK_BYTES),
                         config.get(BrokerConfigKeys.WRITE_BUFFER_HIGH_WATER_MARK_BYTES)))
