@@ -1,6 +1,7 @@
 package io.samsa.coordinator;
 
 import io.samsa.coordinator.group.ClassicGroupStore;
+import io.samsa.coordinator.offsets.OffsetExpirationHandler;
 import io.samsa.coordinator.offsets.OffsetStore;
 import io.samsa.coordinator.offsets.TopicPartition;
 import io.samsa.coordinator.records.CoordinatorRecord;
@@ -55,6 +56,13 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
     /** @param value null for a tombstone */
     private void replayOffsetCommit(RecordKey key, OffsetCommitValue value) {
         offsets.replay(key.getGroupId(), new TopicPartition(key.getTopic(), key.getPartition()), value);
+    }
+
+    /** Starts the periodic offset-retention check. */
+    @Override
+    public void onLoaded(long nowMs) {
+        new OffsetExpirationHandler(config.offsetsRetentionMs(), config.offsetsRetentionCheckIntervalMs(),
+                config.maxWriteBytes()).schedule(this);
     }
 
     public int partition() {

@@ -26,6 +26,7 @@ public final class GroupCoordinatorTestContext implements AutoCloseable {
     public final InMemoryCoordinatorLog log = new InMemoryCoordinatorLog();
     public final GroupCoordinatorConfig config;
     public final CoordinatorRuntime<GroupCoordinatorShard> runtime;
+    public final GroupCoordinatorService service;
     private final Map<Integer, GroupCoordinatorShard> shards = new HashMap<>();
 
     public GroupCoordinatorTestContext() {
@@ -45,6 +46,16 @@ public final class GroupCoordinatorTestContext implements AutoCloseable {
                     return shard;
                 })
                 .build();
+        this.service = new GroupCoordinatorService(config, runtime);
+    }
+
+    /** Runs every ready event and returns the future's value; fails when it is not complete then. */
+    public <T> T await(CompletableFuture<T> future) {
+        executor.runAll();
+        if (!future.isDone()) {
+            throw new AssertionError("not answered after all ready events ran");
+        }
+        return future.join();
     }
 
     /** Writes records to the log as an earlier coordinator would have, before loading. */

@@ -27,6 +27,32 @@ public final class TestGroups {
                 45_000, 300_000, protocols, ByteString.EMPTY);
     }
 
+    /** @return a ConsumerProtocolSubscription v1 for {@code topics}, as a Java consumer sends it */
+    public static ByteString subscription(String... topics) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        try {
+            out.writeShort(1);
+            out.writeInt(topics.length);
+            for (String topic : topics) {
+                byte[] name = topic.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeShort(name.length);
+                out.write(name);
+            }
+            out.writeInt(-1); // user data: null
+            out.writeInt(0); // owned partitions: none
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return ByteString.copyFrom(bytes.toByteArray());
+    }
+
+    /** @return a consumer member whose "range" protocol subscribes to {@code topics} */
+    public static ClassicGroupMember subscriber(String memberId, String... topics) {
+        return new ClassicGroupMember(memberId, null, "client-" + memberId, "/127.0.0.1", 45_000, 300_000,
+                List.of(new MemberProtocol("range", subscription(topics))), ByteString.EMPTY);
+    }
+
     /** @return a Stable consumer group of generation 1 with these members, leader the first */
     public static ClassicGroup stableGroup(String groupId, long nowMs, ClassicGroupMember... members) {
         ClassicGroup group = ClassicGroup.empty(groupId, nowMs).withProtocolType("consumer");
