@@ -313,7 +313,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
             serialized.add(bytesOf);
         }
         if (bytes > maxWriteBytes) {
-            fail(result, response, CoordinatorError.RECORD_LIST_TOO_LARGE,
+            new PendingResponse<>(0, result, response).fail(CoordinatorError.RECORD_LIST_TOO_LARGE,
                     name + " would write " + bytes + " bytes, more than " + maxWriteBytes);
             return;
         }
@@ -326,11 +326,11 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         } catch (RuntimeException e) {
             LOG.error("{}: replaying its own records failed on partition {}", name, context.partition, e);
             context.registry.revertTo(sequence);
-            fail(result, response, CoordinatorError.UNKNOWN_SERVER_ERROR, name + ": replay failed: " + e);
+            new PendingResponse<>(0, result, response).fail(CoordinatorError.UNKNOWN_SERVER_ERROR, name + ": replay failed: " + e);
             return;
         }
         context.inFlight.addLast(sequence);
-        context.deferred.add(deferredAnswer(sequence, result, response));
+        context.deferred.add(new PendingResponse<>(sequence, result, response));
         CompletableFuture<Long> append;
         try {
             append = log.append(context.partition, serialized);
@@ -365,45 +365,11 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
 
     private <T> void deferUntilDurable(CoordinatorPartition<S> context, long sequence, CoordinatorResult<T> result,
                                        CompletableFuture<T> response) {
-        DeferredEventQueue.DeferredEvent answer = deferredAnswer(sequence, result, response);
+        PendingResponse<T> answer = new PendingResponse<>(sequence, result, response);
         if (sequence <= context.lastCommitted) {
             answer.complete();
         } else {
             context.deferred.add(answer);
-        }
-    }
-
-    private static <T> DeferredEventQueue.DeferredEvent deferredAnswer(long sequence, CoordinatorResult<T> result,
-                                                                       CompletableFuture<T> response) {
-        return new DeferredEventQueue.DeferredEvent() {
-            @Override
-            public long waitsFor() {
-                return sequence;
-            }
-
-            @Override
-            public void complete() {
-                notifyListener(result, CoordinatorError.NONE);
-                response.complete(result.response());
-            }
-
-            @Override
-            public void fail(CoordinatorError error) {
-                CoordinatorRuntime.fail(result, response, error, "append failed");
-            }
-        };
-    }
-
-    private static <T> void fail(CoordinatorResult<T> result, CompletableFuture<T> response, CoordinatorError error, String message) {
-        notifyListener(result, error);
-        response.completeExceptionally(error.exception(message));
-    }
-
-    private static void notifyListener(CoordinatorResult<?> result, CoordinatorError error) {
-        try {
-            result.appendListener().onAppendComplete(error);
-        } catch (RuntimeException e) {
-            LOG.error("append listener failed", e);
         }
     }
 

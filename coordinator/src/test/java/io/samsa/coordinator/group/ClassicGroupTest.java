@@ -139,12 +139,16 @@ class ClassicGroupTest {
         ClassicGroup group = groupOf(member("a", "range"), member("b", "range"));
         ClassicGroupSoftState<String, String> soft = new ClassicGroupSoftState<>();
         soft.addPendingMember("p");
-        soft.parkJoin("a", new java.util.concurrent.CompletableFuture<>());
-        soft.parkJoin("b", new java.util.concurrent.CompletableFuture<>());
+        java.util.concurrent.CompletableFuture<String> first = new java.util.concurrent.CompletableFuture<>();
+        soft.awaitingJoin().park("a", first);
+        soft.awaitingJoin().park("b", new java.util.concurrent.CompletableFuture<>());
+        assertEquals(first, soft.awaitingJoin().park("a", new java.util.concurrent.CompletableFuture<>()),
+                "a second park hands back the first response to be answered");
         assertFalse(soft.allKnownMembersRejoined(group), "p is still pending");
         assertTrue(soft.removePendingMember("p"));
         assertTrue(soft.allKnownMembersRejoined(group));
-        assertEquals(2, soft.takeAwaitingJoins().size());
-        assertEquals(0, soft.awaitingJoinCount());
+        assertEquals(List.of("a", "b"), List.copyOf(soft.awaitingJoin().takeAll().keySet()));
+        assertEquals(0, soft.awaitingJoin().size());
+        assertFalse(soft.allKnownMembersRejoined(group));
     }
 }
