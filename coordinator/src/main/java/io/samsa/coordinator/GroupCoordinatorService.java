@@ -1,5 +1,11 @@
 package io.samsa.coordinator;
 
+import io.samsa.coordinator.admin.DeleteGroupsHandler;
+import io.samsa.coordinator.admin.DescribeGroupsHandler;
+import io.samsa.coordinator.admin.DescribedGroup;
+import io.samsa.coordinator.admin.ListGroupsHandler;
+import io.samsa.coordinator.admin.ListGroupsRequest;
+import io.samsa.coordinator.admin.ListGroupsResponse;
 import io.samsa.coordinator.offsets.OffsetCommitHandler;
 import io.samsa.coordinator.offsets.OffsetCommitRequest;
 import io.samsa.coordinator.offsets.OffsetCommitResponse;
@@ -13,7 +19,17 @@ import io.samsa.coordinator.runtime.CoordinatorLog;
 import io.samsa.coordinator.runtime.CoordinatorRuntime;
 import io.samsa.coordinator.runtime.ThreadPoolEventExecutor;
 import io.samsa.protocol.util.Time;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -35,6 +51,9 @@ public final class GroupCoordinatorService implements AutoCloseable {
     private final OffsetCommitHandler offsetCommit;
     private final OffsetFetchHandler offsetFetch = new OffsetFetchHandler();
     private final OffsetDeleteHandler offsetDelete = new OffsetDeleteHandler();
+    private final ListGroupsHandler listGroups = new ListGroupsHandler();
+    private final DescribeGroupsHandler describeGroups = new DescribeGroupsHandler();
+    private final DeleteGroupsHandler deleteGroups = new DeleteGroupsHandler();
 
     /** @param runtime a runtime whose shards are {@link GroupCoordinatorShard}s built with {@code config} */
     public GroupCoordinatorService(GroupCoordinatorConfig config, CoordinatorRuntime<GroupCoordinatorShard> runtime) {
@@ -100,6 +119,97 @@ public final class GroupCoordinatorService implements AutoCloseable {
         return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "OffsetDelete",
                         (shard, nowMs) -> offsetDelete.delete(shard, request)),
                 OffsetDeleteResponse::failed);
+    }
+
+    /**
+     * Lists the groups of every partition this broker holds. Partitions that cannot answer (still
+     * loading) leave their groups out and set the response's error, as Kafka does.
+     */
+    public CompletableFuture<ListGroupsResponse> listGroups(ListGroupsRequest request) {
+        List<CompletableFuture<List<ListGroupsResponse.Listing>>> perPartition = new ArrayList<>();
+        for (int partition : new TreeSet<>(runtime.partitions())) {
+            perPartition.add(runtime.scheduleRead(partition, "ListGroups", (shard, nowMs) -> listGroups.list(shard, request)));
+        }
+        return CompletableFuture.allOf(perPartition.toArray(new CompletableFuture<?>[0])).handle((ignored, failure) -> {
+            List<ListGroupsResponse.Listing> all = new ArrayList<>();
+            CoordinatorError error = CoordinatorError.NONE;
+            for (CompletableFuture<List<ListGroupsResponse.Listing>> future : perPartition) {
+                if (future.isCompletedExceptionally()) {
+                    CoordinatorError partitionError = CoordinatorException.errorOf(future.handle((v, t) -> t).join());
+                    if (partitionError != CoordinatorError.NOT_COORDINATOR && error == CoordinatorError.NONE) {
+                        error = partitionError; // NOT_COORDINATOR: unloaded meanwhile, its groups are elsewhere
+                    }
+                } else {
+                    all.addAll(future.join());
+                }
+            }
+            return new ListGroupsResponse(error, all);
+        });
+    }
+
+    /**
+     * @param apiVersion the DescribeGroups version (unknown groups answer differently from v6)
+     * @return one description per requested group id, in request order
+     */
+    public CompletableFuture<List<DescribedGroup>> describeGroups(List<String> groupIds, short apiVersion) {
+        return perPartition(groupIds, DescribedGroup::failed,
+                (partition, ids) -> runtime.scheduleRead(partition, "DescribeGroups",
+                        (shard, nowMs) -> describeGroups.describe(shard, ids, apiVersion)),
+                (ids, described) -> {
+                    Map<String, DescribedGroup> byId = new HashMap<>();
+                    described.forEach(group -> byId.put(group.groupId(), group));
+                    return byId;
+                })
+                .thenApply(byId -> groupIds.stream().map(byId::get).toList());
+    }
+
+    /** @return per group id, in request order, NONE or the reason it was not deleted */
+    public CompletableFuture<Map<String, CoordinatorError>> deleteGroups(List<String> groupIds) {
+        return perPartition(groupIds, (groupId, error) -> error,
+                (partition, ids) -> runtime.scheduleWrite(partition, "DeleteGroups", (shard, nowMs) -> deleteGroups.delete(shard, ids)),
+                (ids, byId) -> byId)
+                .thenApply(byId -> {
+                    Map<String, CoordinatorError> ordered = new LinkedHashMap<>();
+                    groupIds.forEach(groupId -> ordered.put(groupId, byId.get(groupId)));
+                    return ordered;
+                });
+    }
+
+    /**
+     * Runs a per-group API partition by partition: empty group ids answer INVALID_GROUP_ID at once,
+     * the others are grouped by partition with one operation per partition, and a partition that
+     * fails answers each of its groups with the error.
+     *
+     * @return the result by group id
+     */
+    private <R, P> CompletableFuture<Map<String, R>> perPartition(
+            List<String> groupIds,
+            BiFunction<String, CoordinatorError, R> failed,
+            BiFunction<Integer, List<String>, CompletableFuture<P>> operation,
+            BiFunction<List<String>, P, Map<String, R>> unpack) {
+        Map<String, R> results = new ConcurrentHashMap<>();
+        Map<Integer, List<String>> byPartition = new TreeMap<>();
+        for (String groupId : new LinkedHashSet<>(groupIds)) {
+            if (groupId.isEmpty()) {
+                results.put(groupId, failed.apply(groupId, CoordinatorError.INVALID_GROUP_ID));
+            } else {
+                byPartition.computeIfAbsent(partitionFor(groupId), p -> new ArrayList<>()).add(groupId);
+            }
+        }
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (Map.Entry<Integer, List<String>> entry : byPartition.entrySet()) {
+            List<String> ids = entry.getValue();
+            pending.add(operation.apply(entry.getKey(), ids).handle((value, error) -> {
+                if (error == null) {
+                    results.putAll(unpack.apply(ids, value));
+                } else {
+                    CoordinatorError code = CoordinatorException.errorOf(error);
+                    ids.forEach(id -> results.put(id, failed.apply(id, code)));
+                }
+                return null;
+            }));
+        }
+        return CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).thenApply(ignored -> results);
     }
 
     /** The runtime underneath, for the broker's lifecycle and for tests. */

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -197,6 +198,11 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
     public CoordinatorPartitionState partitionState(int partition) {
         CoordinatorPartition<S> context = partitions.get(partition);
         return context == null ? null : context.state();
+    }
+
+    /** @return the partitions this runtime holds state for, in any state (a snapshot) */
+    public Set<Integer> partitions() {
+        return Set.copyOf(partitions.keySet());
     }
 
     /** Unloads every partition, stops the ticker and closes the executor (which this runtime owns). */
