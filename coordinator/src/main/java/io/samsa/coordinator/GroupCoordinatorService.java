@@ -74,6 +74,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
                 .withLog(log)
                 .withShardFactory(context -> new GroupCoordinatorShard(context, config))
                 .withMaxWriteBytes(config.maxWriteBytes())
+                .withAppendTimeoutMs(config.offsetCommitTimeoutMs())
                 .withTimerTicker(config.timerTickMs())
                 .build();
         return new GroupCoordinatorService(config, runtime);

@@ -40,6 +40,7 @@ public final class GroupCoordinatorTestContext implements AutoCloseable {
                 .withExecutor(executor)
                 .withLog(log)
                 .withMaxWriteBytes(config.maxWriteBytes())
+                .withAppendTimeoutMs(config.offsetCommitTimeoutMs())
                 .withShardFactory(context -> {
                     GroupCoordinatorShard shard = new GroupCoordinatorShard(context, config);
                     shards.put(context.partition(), shard);
@@ -52,10 +53,7 @@ public final class GroupCoordinatorTestContext implements AutoCloseable {
     /** Runs every ready event and returns the future's value; fails when it is not complete then. */
     public <T> T await(CompletableFuture<T> future) {
         executor.runAll();
-        if (!future.isDone()) {
-            throw new AssertionError("not answered after all ready events ran");
-        }
-        return future.join();
+        return nonBlocking(future).join();
     }
 
     /** Writes records to the log as an earlier coordinator would have, before loading. */
@@ -70,9 +68,7 @@ public final class GroupCoordinatorTestContext implements AutoCloseable {
 
     /** Loads a partition and runs events until it is active. */
     public GroupCoordinatorTestContext load(int partition) {
-        CompletableFuture<Void> loaded = runtime.scheduleLoad(partition);
-        executor.runAll();
-        loaded.join();
+        await(runtime.scheduleLoad(partition));
         return this;
     }
 
@@ -81,17 +77,47 @@ public final class GroupCoordinatorTestContext implements AutoCloseable {
         return shards.get(partition);
     }
 
-    /** Schedules a write and runs every ready event; the future may still wait for a held append. */
+    /**
+     * Schedules a write and runs every ready event; the future may still wait for a held append.
+     * Its {@code join()} fails instead of blocking when it is not complete.
+     */
     public <T> CompletableFuture<T> write(int partition, CoordinatorWriteOperation<GroupCoordinatorShard, T> operation) {
         CompletableFuture<T> response = runtime.scheduleWrite(partition, "test-write", operation);
         executor.runAll();
-        return response;
+        return nonBlocking(response);
     }
 
+    /** Schedules a read and runs every ready event; {@code join()} fails instead of blocking. */
     public <T> CompletableFuture<T> read(int partition, CoordinatorReadOperation<GroupCoordinatorShard, T> operation) {
         CompletableFuture<T> response = runtime.scheduleRead(partition, "test-read", operation);
         executor.runAll();
-        return response;
+        return nonBlocking(response);
+    }
+
+    /**
+     * A view of {@code source} whose {@code join()} throws AssertionError instead of waiting: with a
+     * manual executor nothing else will complete it, so waiting would hang the test.
+     */
+    public static <T> CompletableFuture<T> nonBlocking(CompletableFuture<T> source) {
+        NonBlockingFuture<T> view = new NonBlockingFuture<>();
+        source.whenComplete((value, error) -> {
+            if (error == null) {
+                view.complete(value);
+            } else {
+                view.completeExceptionally(error);
+            }
+        });
+        return view;
+    }
+
+    private static final class NonBlockingFuture<T> extends CompletableFuture<T> {
+        @Override
+        public T join() {
+            if (!isDone()) {
+                throw new AssertionError("not answered after all ready events ran");
+            }
+            return super.join();
+        }
     }
 
     /** Advances the clock by {@code ms}, fires due timers and runs every resulting event. */

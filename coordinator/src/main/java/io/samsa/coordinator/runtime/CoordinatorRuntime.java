@@ -59,6 +59,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
     private final CoordinatorLog log;
     private final CoordinatorShardFactory<S> shardFactory;
     private final int maxWriteBytes;
+    private final long appendTimeoutMs;
     private final ScheduledExecutorService ticker;
     private final ConcurrentHashMap<Integer, CoordinatorPartition<S>> partitions = new ConcurrentHashMap<>();
 
@@ -68,6 +69,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         this.log = Objects.requireNonNull(builder.log, "log");
         this.shardFactory = Objects.requireNonNull(builder.shardFactory, "shardFactory");
         this.maxWriteBytes = builder.maxWriteBytes;
+        this.appendTimeoutMs = builder.appendTimeoutMs;
         if (builder.timerTickMs > 0) {
             this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "samsa-coordinator-timer");
@@ -337,6 +339,10 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         }
         context.inFlight.addLast(sequence);
         context.deferred.add(new PendingResponse<>(sequence, result, response));
+        context.timer.schedule(new AppendTimeout(sequence), appendTimeoutMs, nowMs -> {
+            onAppendTimeout(context, sequence);
+            return CoordinatorResult.empty();
+        });
         CompletableFuture<Long> append;
         try {
             append = log.append(context.partition, serialized);
@@ -353,7 +359,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         }
         if (error == null) {
             while (!context.inFlight.isEmpty() && context.inFlight.peekFirst() <= sequence) {
-                context.inFlight.pollFirst();
+                context.timer.cancel(new AppendTimeout(context.inFlight.pollFirst()));
             }
             context.lastCommitted = sequence;
             context.registry.commitUpTo(sequence);
@@ -364,9 +370,26 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         LOG.warn("append to __consumer_offsets partition {} failed ({}); reverting", context.partition, code, error);
         context.registry.revertTo(sequence);
         while (!context.inFlight.isEmpty() && context.inFlight.peekLast() >= sequence) {
-            context.inFlight.pollLast();
+            context.timer.cancel(new AppendTimeout(context.inFlight.pollLast()));
         }
         context.deferred.failFrom(sequence, code);
+    }
+
+    /**
+     * A write not durable within offsets.commit.timeout.ms: its answers (and those waiting for
+     * earlier writes) fail as retriable, so no request hangs on a stuck log. Its state is kept: the
+     * append may still succeed, and if it fails it is reverted then, as usual.
+     */
+    private void onAppendTimeout(CoordinatorPartition<S> context, long sequence) {
+        if (!context.inFlight.contains(sequence)) {
+            return;
+        }
+        LOG.warn("append {} to __consumer_offsets partition {} not durable after {} ms", sequence, context.partition, appendTimeoutMs);
+        context.deferred.failUpTo(sequence, CoordinatorError.COORDINATOR_NOT_AVAILABLE);
+    }
+
+    /** Names the timeout of one in-flight write on the partition's timer. */
+    private record AppendTimeout(long sequence) implements TimerKey {
     }
 
     private <T> void deferUntilDurable(CoordinatorPartition<S> context, long sequence, CoordinatorResult<T> result,
@@ -439,6 +462,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         private CoordinatorLog log;
         private CoordinatorShardFactory<S> shardFactory;
         private int maxWriteBytes = 1_048_588;
+        private long appendTimeoutMs = 5_000;
         private long timerTickMs;
 
         private Builder() {
@@ -471,6 +495,15 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
                 throw new IllegalArgumentException("maxWriteBytes must be positive: " + bytes);
             }
             this.maxWriteBytes = bytes;
+            return this;
+        }
+
+        /** @param ms how long an append may take before its answers fail (offsets.commit.timeout.ms) */
+        public Builder<S> withAppendTimeoutMs(long ms) {
+            if (ms <= 0) {
+                throw new IllegalArgumentException("appendTimeoutMs must be positive: " + ms);
+            }
+            this.appendTimeoutMs = ms;
             return this;
         }
 

@@ -39,6 +39,13 @@ final class DeferredEventQueue {
         }
     }
 
+    /** Fails, in order, everything waiting for {@code sequence} or earlier (their writes timed out). */
+    void failUpTo(long sequence, CoordinatorError error) {
+        while (!events.isEmpty() && events.peekFirst().waitsFor() <= sequence) {
+            events.pollFirst().fail(error);
+        }
+    }
+
     /** Fails, newest last, everything waiting for {@code sequence} or later. */
     void failFrom(long sequence, CoordinatorError error) {
         ArrayDeque<DeferredEvent> failed = new ArrayDeque<>();

@@ -119,6 +119,30 @@ class CoordinatorRuntimeTest {
     }
 
     @Test
+    void anAppendNotDurableWithinTheCommitTimeoutFailsItsAnswersButKeepsItsState() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            ctx.log.holdAppends(true);
+            CompletableFuture<String> write = ctx.write(P, commit(5));
+            CompletableFuture<Long> read = ctx.read(P, (shard, now) -> shard.offsets().offset("g", TP).offset());
+
+            ctx.sleep(ctx.config.offsetCommitTimeoutMs() - 1);
+            assertFalse(write.isDone());
+            ctx.sleep(1);
+            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(write));
+            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(read));
+            assertEquals(5L, committed(ctx), "the append may still land, so the state stays");
+
+            ctx.log.holdAppends(false);
+            ctx.releaseAppends();
+            assertEquals(1, ctx.log.records(P).size());
+            assertEquals(5L, (long) ctx.await(ctx.read(P, (shard, now) -> shard.offsets().offset("g", TP).offset())));
+            ctx.sleep(ctx.config.offsetCommitTimeoutMs());
+            assertEquals("committed 6", ctx.await(ctx.write(P, commit(6))), "a durable write leaves no timeout behind");
+        }
+    }
+
+    @Test
     void readsAndRecordlessWritesWaitForTheWritesInFlightWhenTheyRan() {
         try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
             ctx.load(P);
@@ -159,7 +183,7 @@ class CoordinatorRuntimeTest {
 
             ctx.log.releaseLoad(P);
             ctx.executor.runAll();
-            loaded.join();
+            ctx.await(loaded);
             assertEquals(CoordinatorPartitionState.ACTIVE, ctx.runtime.partitionState(P));
             assertEquals(3L, committed(ctx));
             assertEquals("committed 4", ctx.write(P, commit(4)).join());
@@ -176,7 +200,7 @@ class CoordinatorRuntimeTest {
 
             CompletableFuture<Void> unloaded = ctx.runtime.scheduleUnload(P);
             ctx.executor.runAll();
-            unloaded.join();
+            ctx.await(unloaded);
 
             assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(inFlight));
             assertNull(ctx.runtime.partitionState(P));
