@@ -35,7 +35,9 @@ public interface CoordinatorLog {
 
     /**
      * Reads the partition from its start to its current end, passing each record to {@code sink}
-     * in log order, from one thread at a time. Records whose Kafka key is null are skipped.
+     * in log order, from one thread at a time. Records whose Kafka key is null are skipped. Read
+     * on a thread of the log's own: this is called on a coordinator event thread, which must not
+     * block for the length of a partition read.
      *
      * @return the offset after the last record read; exceptionally when reading fails or
      *         {@code sink} throws (then reading stops)

@@ -76,7 +76,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
                 thread.setDaemon(true);
                 return thread;
             });
-            ticker.scheduleAtFixedRate(this::fireDueTimers, builder.timerTickMs, builder.timerTickMs, TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(this::tick, builder.timerTickMs, builder.timerTickMs, TimeUnit.MILLISECONDS);
         } else {
             this.ticker = null;
         }
@@ -193,6 +193,15 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
                     && context.timerFireScheduled.compareAndSet(false, true)) {
                 submitQuietly(context.partition, () -> fireTimers(context));
             }
+        }
+    }
+
+    /** The ticker's job; an exception must not end it, or no timer would ever fire again. */
+    private void tick() {
+        try {
+            fireDueTimers();
+        } catch (RuntimeException e) {
+            LOG.error("timer tick failed", e);
         }
     }
 
