@@ -6,6 +6,17 @@ import io.samsa.coordinator.admin.DescribedGroup;
 import io.samsa.coordinator.admin.ListGroupsHandler;
 import io.samsa.coordinator.admin.ListGroupsRequest;
 import io.samsa.coordinator.admin.ListGroupsResponse;
+import io.samsa.coordinator.classic.HeartbeatHandler;
+import io.samsa.coordinator.classic.HeartbeatRequest;
+import io.samsa.coordinator.classic.JoinGroupHandler;
+import io.samsa.coordinator.classic.JoinGroupRequest;
+import io.samsa.coordinator.classic.JoinGroupResult;
+import io.samsa.coordinator.classic.LeaveGroupHandler;
+import io.samsa.coordinator.classic.LeaveGroupRequest;
+import io.samsa.coordinator.classic.LeaveGroupResult;
+import io.samsa.coordinator.classic.SyncGroupHandler;
+import io.samsa.coordinator.classic.SyncGroupRequest;
+import io.samsa.coordinator.classic.SyncGroupResult;
 import io.samsa.coordinator.offsets.OffsetCommitHandler;
 import io.samsa.coordinator.offsets.OffsetCommitRequest;
 import io.samsa.coordinator.offsets.OffsetCommitResponse;
@@ -51,6 +62,10 @@ public final class GroupCoordinatorService implements AutoCloseable {
     private final OffsetCommitHandler offsetCommit;
     private final OffsetFetchHandler offsetFetch = new OffsetFetchHandler();
     private final OffsetDeleteHandler offsetDelete = new OffsetDeleteHandler();
+    private final JoinGroupHandler joinGroup;
+    private final SyncGroupHandler syncGroup = new SyncGroupHandler();
+    private final HeartbeatHandler heartbeat = new HeartbeatHandler();
+    private final LeaveGroupHandler leaveGroup = new LeaveGroupHandler();
     private final ListGroupsHandler listGroups = new ListGroupsHandler();
     private final DescribeGroupsHandler describeGroups = new DescribeGroupsHandler();
     private final DeleteGroupsHandler deleteGroups = new DeleteGroupsHandler();
@@ -60,6 +75,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
         this.config = config;
         this.runtime = runtime;
         this.offsetCommit = new OffsetCommitHandler(config.offsetMetadataMaxBytes());
+        this.joinGroup = new JoinGroupHandler(config);
     }
 
     /**
@@ -93,6 +109,54 @@ public final class GroupCoordinatorService implements AutoCloseable {
     /** This broker no longer leads {@code partition}: drop it. */
     public CompletableFuture<Void> onResignation(int partition) {
         return runtime.scheduleUnload(partition);
+    }
+
+    /** @return the answer, which may come only when the group's join phase ends */
+    public CompletableFuture<JoinGroupResult> joinGroup(JoinGroupRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(JoinGroupResult.failed(CoordinatorError.INVALID_GROUP_ID, request.memberId()));
+        }
+        CompletableFuture<JoinGroupResult> response = new CompletableFuture<>();
+        runtime.scheduleWrite(partitionFor(request.groupId()), "JoinGroup",
+                        (shard, nowMs) -> joinGroup.join(shard, request, response, nowMs))
+                .whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        response.complete(JoinGroupResult.failed(CoordinatorException.errorOf(error), request.memberId()));
+                    }
+                });
+        return response;
+    }
+
+    /** @return the answer, which followers get only once the leader's assignment is durable */
+    public CompletableFuture<SyncGroupResult> syncGroup(SyncGroupRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(SyncGroupResult.failed(CoordinatorError.INVALID_GROUP_ID));
+        }
+        CompletableFuture<SyncGroupResult> response = new CompletableFuture<>();
+        runtime.scheduleWrite(partitionFor(request.groupId()), "SyncGroup",
+                        (shard, nowMs) -> syncGroup.sync(shard, request, response, nowMs))
+                .whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        response.complete(SyncGroupResult.failed(CoordinatorException.errorOf(error)));
+                    }
+                });
+        return response;
+    }
+
+    public CompletableFuture<CoordinatorError> heartbeat(HeartbeatRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(CoordinatorError.INVALID_GROUP_ID);
+        }
+        return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "Heartbeat",
+                (shard, nowMs) -> heartbeat.heartbeat(shard, request)), error -> error);
+    }
+
+    public CompletableFuture<LeaveGroupResult> leaveGroup(LeaveGroupRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(LeaveGroupResult.failed(CoordinatorError.INVALID_GROUP_ID));
+        }
+        return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "LeaveGroup",
+                (shard, nowMs) -> leaveGroup.leave(shard, request, nowMs)), LeaveGroupResult::failed);
     }
 
     public CompletableFuture<OffsetCommitResponse> commitOffsets(OffsetCommitRequest request) {

@@ -1,5 +1,9 @@
 package io.samsa.coordinator;
 
+import io.samsa.coordinator.classic.JoinGroupResult;
+import io.samsa.coordinator.classic.Rebalancer;
+import io.samsa.coordinator.classic.SyncGroupResult;
+import io.samsa.coordinator.group.ClassicGroupSoftState;
 import io.samsa.coordinator.group.ClassicGroupStore;
 import io.samsa.coordinator.offsets.OffsetExpirationHandler;
 import io.samsa.coordinator.offsets.OffsetStore;
@@ -11,6 +15,8 @@ import io.samsa.coordinator.records.proto.RecordKey;
 import io.samsa.coordinator.runtime.CoordinatorShard;
 import io.samsa.coordinator.runtime.CoordinatorShardContext;
 import io.samsa.coordinator.runtime.CoordinatorTimer;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The group coordinator's state for one {@code __consumer_offsets} partition: its classic groups and
@@ -19,8 +25,8 @@ import io.samsa.coordinator.runtime.CoordinatorTimer;
  * records, each in its own class.
  *
  * <p>Persisted state, changed only by {@link #replay}, one method per record type: the groups
- * ({@link ClassicGroupStore}) and the offsets ({@link OffsetStore}). In-memory only: the timer and,
- * once the join/sync handlers exist, each group's {@code ClassicGroupSoftState}.
+ * ({@link ClassicGroupStore}) and the offsets ({@link OffsetStore}). In-memory only: the timer and
+ * each group's {@link ClassicGroupSoftState} (pending member ids, parked JoinGroup/SyncGroup responses).
  *
  * <p>Not thread-safe: owned by the partition's event thread.
  */
@@ -30,6 +36,8 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
     private final CoordinatorTimer timer;
     private final ClassicGroupStore groups;
     private final OffsetStore offsets;
+    private final Rebalancer rebalancer;
+    private final Map<String, ClassicGroupSoftState<JoinGroupResult, SyncGroupResult>> softStates = new HashMap<>();
 
     public GroupCoordinatorShard(CoordinatorShardContext context, GroupCoordinatorConfig config) {
         this.partition = context.partition();
@@ -37,6 +45,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
         this.timer = context.timer();
         this.groups = new ClassicGroupStore(context.snapshotRegistry());
         this.offsets = new OffsetStore(context.snapshotRegistry());
+        this.rebalancer = new Rebalancer(config);
     }
 
     @Override
@@ -58,9 +67,10 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
         offsets.replay(key.getGroupId(), new TopicPartition(key.getTopic(), key.getPartition()), value);
     }
 
-    /** Starts the periodic offset-retention check. */
+    /** Restarts the deadlines the loaded groups imply and the periodic offset-retention check. */
     @Override
     public void onLoaded(long nowMs) {
+        rebalancer.onLoaded(this);
         new OffsetExpirationHandler(config.offsetsRetentionMs(), config.offsetsRetentionCheckIntervalMs(),
                 config.maxWriteBytes()).schedule(this);
     }
@@ -83,5 +93,31 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
 
     public OffsetStore offsets() {
         return offsets;
+    }
+
+    public Rebalancer rebalancer() {
+        return rebalancer;
+    }
+
+    /** @return the in-memory-only part of a group (created empty on first use) */
+    public ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> softState(String groupId) {
+        return softStates.computeIfAbsent(groupId, id -> new ClassicGroupSoftState<>());
+    }
+
+    /** @return the in-memory-only part of a group, or null when it has none (never creates one) */
+    public ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> existingSoftState(String groupId) {
+        return softStates.get(groupId);
+    }
+
+    /** Answers every parked request with NOT_COORDINATOR: the group moves to another coordinator. */
+    @Override
+    public void onUnloaded() {
+        for (ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft : softStates.values()) {
+            soft.awaitingJoin().takeAll().forEach((memberId, future) ->
+                    future.complete(JoinGroupResult.failed(CoordinatorError.NOT_COORDINATOR, memberId)));
+            soft.awaitingSync().takeAll().values().forEach(future ->
+                    future.complete(SyncGroupResult.failed(CoordinatorError.NOT_COORDINATOR)));
+        }
+        softStates.clear();
     }
 }

@@ -23,6 +23,9 @@ public final class ClassicGroupSoftState<J, S> {
     private final Set<String> pendingMemberIds = new LinkedHashSet<>();
     private final ParkedResponses<J> awaitingJoin = new ParkedResponses<>();
     private final ParkedResponses<S> awaitingSync = new ParkedResponses<>();
+    private final Set<String> pendingSyncMemberIds = new LinkedHashSet<>();
+    private long initialDelayRemainingMs = -1;
+    private boolean joinedDuringInitialDelay;
 
     /** Remembers a member id returned with MEMBER_ID_REQUIRED until the member joins with it. */
     public void addPendingMember(String memberId) {
@@ -54,11 +57,58 @@ public final class ClassicGroupSoftState<J, S> {
     }
 
     /**
-     * The join phase may end early when every known member has rejoined and no member id handed
-     * out with MEMBER_ID_REQUIRED is still outstanding.
+     * The members of the current generation that have not sent SyncGroup yet; when the sync
+     * deadline passes they are removed.
+     */
+    public Set<String> pendingSyncMemberIds() {
+        return pendingSyncMemberIds;
+    }
+
+    /**
+     * Starts the initial rebalance delay of a group that was Empty: the join phase lasts
+     * group.initial.rebalance.delay.ms, extended by another delay while members keep joining, up
+     * to the rebalance timeout in total.
+     *
+     * @param remainingMs how much longer than the first delay the phase may last, in ms
+     */
+    public void startInitialDelay(long remainingMs) {
+        initialDelayRemainingMs = remainingMs;
+        joinedDuringInitialDelay = false;
+    }
+
+    public boolean inInitialDelay() {
+        return initialDelayRemainingMs >= 0;
+    }
+
+    /** Notes a join during the initial delay (which then deserves an extension). */
+    public void noteJoinDuringInitialDelay() {
+        joinedDuringInitialDelay = true;
+    }
+
+    /**
+     * Called when a delay ends.
+     *
+     * @param delayMs the configured initial delay, in ms
+     * @return how long to extend the join phase, in ms, or 0 when it should end now
+     */
+    public long nextInitialDelayExtensionMs(long delayMs) {
+        if (joinedDuringInitialDelay && initialDelayRemainingMs > 0) {
+            long extension = Math.min(delayMs, initialDelayRemainingMs);
+            initialDelayRemainingMs -= extension;
+            joinedDuringInitialDelay = false;
+            return extension;
+        }
+        initialDelayRemainingMs = -1;
+        joinedDuringInitialDelay = false;
+        return 0;
+    }
+
+    /**
+     * The join phase may end early when every known member has rejoined, no member id handed out
+     * with MEMBER_ID_REQUIRED is still outstanding and no initial delay is running.
      */
     public boolean allKnownMembersRejoined(ClassicGroup group) {
-        if (!pendingMemberIds.isEmpty()) {
+        if (!pendingMemberIds.isEmpty() || inInitialDelay()) {
             return false;
         }
         for (ClassicGroupMember member : group.members()) {

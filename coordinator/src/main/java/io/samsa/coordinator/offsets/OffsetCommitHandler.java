@@ -2,6 +2,7 @@ package io.samsa.coordinator.offsets;
 
 import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorShard;
+import io.samsa.coordinator.classic.MemberValidation;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.records.CoordinatorRecord;
@@ -79,7 +80,7 @@ public final class OffsetCommitHandler {
             return CoordinatorError.NONE;
         }
         if (generationId >= 0 || !request.memberId().isEmpty() || request.groupInstanceId() != null) {
-            CoordinatorError memberError = validateMember(group, request.memberId(), request.groupInstanceId());
+            CoordinatorError memberError = MemberValidation.validateMember(group, request.memberId(), request.groupInstanceId());
             if (memberError != CoordinatorError.NONE) {
                 return memberError;
             }
@@ -93,19 +94,5 @@ public final class OffsetCommitHandler {
             return CoordinatorError.REBALANCE_IN_PROGRESS;
         }
         return CoordinatorError.NONE;
-    }
-
-    /** The member check shared by requests that name a member (KIP-345 fencing included). */
-    static CoordinatorError validateMember(ClassicGroup group, String memberId, String groupInstanceId) {
-        if (groupInstanceId != null) {
-            String current = group.staticMemberId(groupInstanceId);
-            if (current == null) {
-                return CoordinatorError.UNKNOWN_MEMBER_ID;
-            }
-            if (!current.equals(memberId)) {
-                return CoordinatorError.FENCED_INSTANCE_ID;
-            }
-        }
-        return group.hasMember(memberId) ? CoordinatorError.NONE : CoordinatorError.UNKNOWN_MEMBER_ID;
     }
 }
