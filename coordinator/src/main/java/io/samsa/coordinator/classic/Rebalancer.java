@@ -57,8 +57,8 @@ public final class Rebalancer {
         }
     }
 
-    /** (Re)starts a member's session: it must heartbeat, join or sync within its session timeout. */
-    void scheduleSession(GroupCoordinatorShard shard, String groupId, ClassicGroupMember member) {
+    /** (Re)starts a member's session: it must heartbeat, join, sync or commit within its session timeout. */
+    public void scheduleSession(GroupCoordinatorShard shard, String groupId, ClassicGroupMember member) {
         String memberId = member.memberId();
         shard.timer().schedule(new GroupTimerKey.MemberSession(groupId, memberId), member.sessionTimeoutMs(),
                 nowMs -> onSessionExpired(shard, groupId, memberId, nowMs));

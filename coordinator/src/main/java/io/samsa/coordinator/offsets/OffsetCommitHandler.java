@@ -32,8 +32,8 @@ import java.util.OptionalLong;
  * gets OFFSET_METADATA_TOO_LARGE and is not written; the others are written with the commit time
  * and, for v2 to v4 retention, an explicit expiry.
  *
- * <p>Still to come with the heartbeat handler: a commit from a member of a Stable or
- * PreparingRebalance group also extends that member's session, as in Kafka.
+ * <p>As in Kafka, an accepted commit from a member of a Stable or PreparingRebalance group also
+ * restarts that member's session (in memory, like every deadline).
  *
  * <p>Stateless apart from its config; thread-safe.
  */
@@ -49,6 +49,11 @@ public final class OffsetCommitHandler {
         CoordinatorError groupError = validate(shard.groups().group(request.groupId()), request);
         if (groupError != CoordinatorError.NONE) {
             return CoordinatorResult.response(OffsetCommitResponse.allFailed(request, groupError));
+        }
+        ClassicGroup group = shard.groups().group(request.groupId());
+        if (group != null && group.hasMember(request.memberId())
+                && (group.isInState(ClassicGroupState.STABLE) || group.isInState(ClassicGroupState.PREPARING_REBALANCE))) {
+            shard.rebalancer().scheduleSession(shard, group.groupId(), group.member(request.memberId()));
         }
         OptionalLong expireTimestampMs = request.retentionTimeMs() == OffsetCommitRequest.DEFAULT_RETENTION
                 ? OptionalLong.empty() : OptionalLong.of(nowMs + request.retentionTimeMs());

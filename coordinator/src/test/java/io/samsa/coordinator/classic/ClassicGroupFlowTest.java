@@ -107,6 +107,21 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
     }
 
     @Test
+    void anOffsetCommitKeepsAMemberAliveLikeAHeartbeat() {
+        String[] ids = stableGroupOfTwo();
+        for (int i = 0; i < 3; i++) {
+            ctx.sleep(SESSION_MS / 2);
+            heartbeat(ids[0], 1);
+            io.samsa.coordinator.offsets.OffsetCommitResponse committed = ctx.await(ctx.service.commitOffsets(
+                    new io.samsa.coordinator.offsets.OffsetCommitRequest(G, ids[1], 1, null, -1, (short) 8,
+                            List.of(new io.samsa.coordinator.offsets.OffsetCommitRequest.PartitionCommit("t", 0, i, -1, "")))));
+            assertEquals(CoordinatorError.NONE, committed.partitions().get(0).error());
+        }
+        assertTrue(group().hasMember(ids[1]), "commits restarted its session");
+        assertEquals(ClassicGroupState.STABLE, group().state());
+    }
+
+    @Test
     void leavingRemovesMembersAndReportsEachOne() {
         String[] ids = stableGroupOfTwo();
         LeaveGroupResult left = ctx.await(ctx.service.leaveGroup(new LeaveGroupRequest(G, List.of(
