@@ -28,6 +28,7 @@ import io.samsa.coordinator.offsets.OffsetFetchRequest;
 import io.samsa.coordinator.offsets.OffsetFetchResponse;
 import io.samsa.coordinator.runtime.CoordinatorLog;
 import io.samsa.coordinator.runtime.CoordinatorRuntime;
+import io.samsa.coordinator.runtime.CoordinatorWriteOperation;
 import io.samsa.coordinator.runtime.ThreadPoolEventExecutor;
 import io.samsa.protocol.util.Time;
 import java.util.ArrayList;
@@ -116,15 +117,9 @@ public final class GroupCoordinatorService implements AutoCloseable {
         if (request.groupId().isEmpty()) {
             return CompletableFuture.completedFuture(JoinGroupResult.failed(CoordinatorError.INVALID_GROUP_ID, request.memberId()));
         }
-        CompletableFuture<JoinGroupResult> response = new CompletableFuture<>();
-        runtime.scheduleWrite(partitionFor(request.groupId()), "JoinGroup",
-                        (shard, nowMs) -> joinGroup.join(shard, request, response, nowMs))
-                .whenComplete((ignored, error) -> {
-                    if (error != null) {
-                        response.complete(JoinGroupResult.failed(CoordinatorException.errorOf(error), request.memberId()));
-                    }
-                });
-        return response;
+        return withParkedAnswer(request.groupId(), "JoinGroup",
+                response -> (shard, nowMs) -> joinGroup.join(shard, request, response, nowMs),
+                error -> JoinGroupResult.failed(error, request.memberId()));
     }
 
     /** @return the answer, which followers get only once the leader's assignment is durable */
@@ -132,15 +127,9 @@ public final class GroupCoordinatorService implements AutoCloseable {
         if (request.groupId().isEmpty()) {
             return CompletableFuture.completedFuture(SyncGroupResult.failed(CoordinatorError.INVALID_GROUP_ID));
         }
-        CompletableFuture<SyncGroupResult> response = new CompletableFuture<>();
-        runtime.scheduleWrite(partitionFor(request.groupId()), "SyncGroup",
-                        (shard, nowMs) -> syncGroup.sync(shard, request, response, nowMs))
-                .whenComplete((ignored, error) -> {
-                    if (error != null) {
-                        response.complete(SyncGroupResult.failed(CoordinatorException.errorOf(error)));
-                    }
-                });
-        return response;
+        return withParkedAnswer(request.groupId(), "SyncGroup",
+                response -> (shard, nowMs) -> syncGroup.sync(shard, request, response, nowMs),
+                SyncGroupResult::failed);
     }
 
     public CompletableFuture<CoordinatorError> heartbeat(HeartbeatRequest request) {
@@ -285,6 +274,22 @@ public final class GroupCoordinatorService implements AutoCloseable {
     @Override
     public void close() {
         runtime.close();
+    }
+
+    /**
+     * For APIs whose handler answers through a future it may park (JoinGroup, SyncGroup): the
+     * handler completes it, and a failure of the operation itself answers it with the error.
+     */
+    private <R> CompletableFuture<R> withParkedAnswer(String groupId, String name,
+            Function<CompletableFuture<R>, CoordinatorWriteOperation<GroupCoordinatorShard, Void>> operation,
+            Function<CoordinatorError, R> onError) {
+        CompletableFuture<R> response = new CompletableFuture<>();
+        runtime.scheduleWrite(partitionFor(groupId), name, operation.apply(response)).whenComplete((ignored, error) -> {
+            if (error != null) {
+                response.complete(onError.apply(CoordinatorException.errorOf(error)));
+            }
+        });
+        return response;
     }
 
     /** A commit too large to append is the client's problem: INVALID_COMMIT_OFFSET_SIZE, as in Kafka. */

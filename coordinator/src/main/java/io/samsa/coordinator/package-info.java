@@ -14,7 +14,8 @@
  *
  * <ul>
  * <li>{@code records}: the protobuf records of {@code __consumer_offsets}, their factories and serde.</li>
- * <li>{@code group}: the classic group model (states, groups, members) and its store.</li>
+ * <li>{@code group}: the classic group model (states, groups, members), its store and its in-memory part.</li>
+ * <li>{@code classic}: the JoinGroup/SyncGroup/Heartbeat/LeaveGroup handlers and the shared rebalance steps and deadlines.</li>
  * <li>{@code offsets}: the offset store and the OffsetCommit/Fetch/Delete and retention handlers.</li>
  * <li>{@code admin}: the ListGroups/DescribeGroups/DeleteGroups handlers.</li>
  * <li>{@code runtime}: the generic machinery: executor, write path, loading, timers.</li>
