@@ -60,6 +60,9 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
     /** @param value null for a tombstone */
     private void replayGroupMetadata(RecordKey key, GroupMetadataValue value) {
         groups.replay(key.getGroupId(), value);
+        if (value == null) {
+            forgetIdleSoftState(key.getGroupId());
+        }
     }
 
     /** @param value null for a tombstone */
@@ -102,6 +105,18 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
     /** @return the in-memory-only part of a group (created empty on first use) */
     public ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> softState(String groupId) {
         return softStates.computeIfAbsent(groupId, id -> new ClassicGroupSoftState<>());
+    }
+
+    /**
+     * Drops a group's in-memory part when it holds nothing, so group ids that come and go (deleted
+     * groups, MEMBER_ID_REQUIRED ids never used) leave nothing behind. Safe anywhere, replay
+     * included: an idle part is recreated empty on demand.
+     */
+    public void forgetIdleSoftState(String groupId) {
+        ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = softStates.get(groupId);
+        if (soft != null && soft.isIdle()) {
+            softStates.remove(groupId);
+        }
     }
 
     /** @return the in-memory-only part of a group, or null when it has none (never creates one) */

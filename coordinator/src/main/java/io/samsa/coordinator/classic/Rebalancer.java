@@ -246,6 +246,7 @@ public final class Rebalancer {
             shard.softState(groupId).removePendingMember(memberId);
             ClassicGroup group = shard.groups().group(groupId);
             if (group == null) {
+                shard.forgetIdleSoftState(groupId);
                 return CoordinatorResult.empty();
             }
             GroupChange change = new GroupChange(group);

@@ -103,6 +103,12 @@ public final class ClassicGroupSoftState<J, S> {
         return 0;
     }
 
+    /** @return true when this holds nothing worth keeping (forgetting it loses no information) */
+    public boolean isIdle() {
+        return pendingMemberIds.isEmpty() && awaitingJoin.size() == 0 && awaitingSync.size() == 0
+                && pendingSyncMemberIds.isEmpty() && !inInitialDelay();
+    }
+
     /**
      * The join phase may end early when every known member has rejoined, no member id handed out
      * with MEMBER_ID_REQUIRED is still outstanding and no initial delay is running.

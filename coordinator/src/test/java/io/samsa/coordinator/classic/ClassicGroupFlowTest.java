@@ -24,6 +24,7 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
         assertEquals(CoordinatorError.MEMBER_ID_REQUIRED, required.error());
         assertTrue(required.memberId().startsWith("client-"));
         assertNull(group(), "nothing is written for a pending member");
+        assertTrue(ctx.shard(0).existingSoftState(G).isPendingMember(required.memberId()));
 
         CompletableFuture<JoinGroupResult> joined = send(ctx.service.joinGroup(joinRequest(required.memberId(), null, (short) 4, "range")));
         assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state());
@@ -38,6 +39,16 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
         assertEquals(List.of(new JoinGroupResult.Member(result.memberId(), null, ByteString.copyFromUtf8("sub-range"))), result.members());
         assertEquals(ClassicGroupState.COMPLETING_REBALANCE, group().state());
         assertEquals(CoordinatorError.NONE, heartbeat(result.memberId(), 1));
+    }
+
+    @Test
+    void anUnusedMemberIdOfANewGroupLeavesNothingBehind() {
+        JoinGroupResult required = send(ctx.service.joinGroup(joinRequest("", null, (short) 4, "range"))).join();
+        assertEquals(CoordinatorError.MEMBER_ID_REQUIRED, required.error());
+        ctx.sleep(SESSION_MS);
+        assertNull(ctx.shard(0).existingSoftState(G));
+        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID,
+                send(ctx.service.joinGroup(joinRequest(required.memberId(), null, (short) 4, "range"))).join().error());
     }
 
     @Test
