@@ -1,0 +1,303 @@
+package io.samsa.coordinator;
+
+import io.samsa.coordinator.admin.DeleteGroupsHandler;
+import io.samsa.coordinator.admin.DescribeGroupsHandler;
+import io.samsa.coordinator.admin.DescribedGroup;
+import io.samsa.coordinator.admin.ListGroupsHandler;
+import io.samsa.coordinator.admin.ListGroupsRequest;
+import io.samsa.coordinator.admin.ListGroupsResponse;
+import io.samsa.coordinator.classic.HeartbeatHandler;
+import io.samsa.coordinator.classic.HeartbeatRequest;
+import io.samsa.coordinator.classic.JoinGroupHandler;
+import io.samsa.coordinator.classic.JoinGroupRequest;
+import io.samsa.coordinator.classic.JoinGroupResult;
+import io.samsa.coordinator.classic.LeaveGroupHandler;
+import io.samsa.coordinator.classic.LeaveGroupRequest;
+import io.samsa.coordinator.classic.LeaveGroupResult;
+import io.samsa.coordinator.classic.SyncGroupHandler;
+import io.samsa.coordinator.classic.SyncGroupRequest;
+import io.samsa.coordinator.classic.SyncGroupResult;
+import io.samsa.coordinator.offsets.OffsetCommitHandler;
+import io.samsa.coordinator.offsets.OffsetCommitRequest;
+import io.samsa.coordinator.offsets.OffsetCommitResponse;
+import io.samsa.coordinator.offsets.OffsetDeleteHandler;
+import io.samsa.coordinator.offsets.OffsetDeleteRequest;
+import io.samsa.coordinator.offsets.OffsetDeleteResponse;
+import io.samsa.coordinator.offsets.OffsetFetchHandler;
+import io.samsa.coordinator.offsets.OffsetFetchRequest;
+import io.samsa.coordinator.offsets.OffsetFetchResponse;
+import io.samsa.coordinator.runtime.CoordinatorLog;
+import io.samsa.coordinator.runtime.CoordinatorRuntime;
+import io.samsa.coordinator.runtime.CoordinatorWriteOperation;
+import io.samsa.coordinator.runtime.ThreadPoolEventExecutor;
+import io.samsa.protocol.util.Time;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The group coordinator as the broker sees it: one method per group API, each taking a domain
+ * request and completing with a domain response that carries any error as an error code (the
+ * future itself never fails). It maps the group to its {@code __consumer_offsets} partition, runs
+ * the API's handler there through the {@link CoordinatorRuntime}, and turns runtime failures
+ * (NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS, failed appends) into the response's error.
+ *
+ * <p>The broker calls {@link #onElection} / {@link #onResignation} when it gains or loses
+ * leadership of an offsets partition, and implements {@link CoordinatorLog} on the partition log.
+ *
+ * <p>Thread-safe: call from any thread; futures complete on coordinator threads, so callers hop to
+ * their own executor before doing anything slow.
+ */
+public final class GroupCoordinatorService implements AutoCloseable {
+    private final GroupCoordinatorConfig config;
+    private final CoordinatorRuntime<GroupCoordinatorShard> runtime;
+    private final OffsetCommitHandler offsetCommit;
+    private final OffsetFetchHandler offsetFetch = new OffsetFetchHandler();
+    private final OffsetDeleteHandler offsetDelete = new OffsetDeleteHandler();
+    private final JoinGroupHandler joinGroup;
+    private final SyncGroupHandler syncGroup = new SyncGroupHandler();
+    private final HeartbeatHandler heartbeat = new HeartbeatHandler();
+    private final LeaveGroupHandler leaveGroup = new LeaveGroupHandler();
+    private final ListGroupsHandler listGroups = new ListGroupsHandler();
+    private final DescribeGroupsHandler describeGroups = new DescribeGroupsHandler();
+    private final DeleteGroupsHandler deleteGroups = new DeleteGroupsHandler();
+
+    /** @param runtime a runtime whose shards are {@link GroupCoordinatorShard}s built with {@code config} */
+    public GroupCoordinatorService(GroupCoordinatorConfig config, CoordinatorRuntime<GroupCoordinatorShard> runtime) {
+        this.config = config;
+        this.runtime = runtime;
+        this.offsetCommit = new OffsetCommitHandler(config.offsetMetadataMaxBytes());
+        this.joinGroup = new JoinGroupHandler(config);
+    }
+
+    /**
+     * The production wiring: group.coordinator.threads event threads and a timer ticker.
+     *
+     * @param log the broker's view of {@code __consumer_offsets}
+     */
+    public static GroupCoordinatorService start(GroupCoordinatorConfig config, Time time, CoordinatorLog log) {
+        CoordinatorRuntime<GroupCoordinatorShard> runtime = CoordinatorRuntime.<GroupCoordinatorShard>builder()
+                .withTime(time)
+                .withExecutor(new ThreadPoolEventExecutor(config.coordinatorThreads(), "samsa-group-coordinator"))
+                .withLog(log)
+                .withShardFactory(context -> new GroupCoordinatorShard(context, config))
+                .withMaxWriteBytes(config.maxWriteBytes())
+                .withAppendTimeoutMs(config.offsetCommitTimeoutMs())
+                .withTimerTicker(config.timerTickMs())
+                .build();
+        return new GroupCoordinatorService(config, runtime);
+    }
+
+    /** @return the {@code __consumer_offsets} partition that coordinates {@code groupId} */
+    public int partitionFor(String groupId) {
+        return OffsetsTopicPartitioner.partitionFor(groupId, config.offsetsTopicPartitions());
+    }
+
+    /** This broker now leads {@code partition}: load it. */
+    public CompletableFuture<Void> onElection(int partition) {
+        return runtime.scheduleLoad(partition);
+    }
+
+    /** This broker no longer leads {@code partition}: drop it. */
+    public CompletableFuture<Void> onResignation(int partition) {
+        return runtime.scheduleUnload(partition);
+    }
+
+    /** @return the answer, which may come only when the group's join phase ends */
+    public CompletableFuture<JoinGroupResult> joinGroup(JoinGroupRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(JoinGroupResult.failed(CoordinatorError.INVALID_GROUP_ID, request.memberId()));
+        }
+        return withParkedAnswer(request.groupId(), "JoinGroup",
+                response -> (shard, nowMs) -> joinGroup.join(shard, request, response, nowMs),
+                error -> JoinGroupResult.failed(error, request.memberId()));
+    }
+
+    /** @return the answer, which followers get only once the leader's assignment is durable */
+    public CompletableFuture<SyncGroupResult> syncGroup(SyncGroupRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(SyncGroupResult.failed(CoordinatorError.INVALID_GROUP_ID));
+        }
+        return withParkedAnswer(request.groupId(), "SyncGroup",
+                response -> (shard, nowMs) -> syncGroup.sync(shard, request, response, nowMs),
+                SyncGroupResult::failed);
+    }
+
+    public CompletableFuture<CoordinatorError> heartbeat(HeartbeatRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(CoordinatorError.INVALID_GROUP_ID);
+        }
+        return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "Heartbeat",
+                (shard, nowMs) -> heartbeat.heartbeat(shard, request)), error -> error);
+    }
+
+    public CompletableFuture<LeaveGroupResult> leaveGroup(LeaveGroupRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(LeaveGroupResult.failed(CoordinatorError.INVALID_GROUP_ID));
+        }
+        return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "LeaveGroup",
+                (shard, nowMs) -> leaveGroup.leave(shard, request, nowMs)), LeaveGroupResult::failed);
+    }
+
+    public CompletableFuture<OffsetCommitResponse> commitOffsets(OffsetCommitRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(OffsetCommitResponse.allFailed(request, CoordinatorError.INVALID_GROUP_ID));
+        }
+        return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "OffsetCommit",
+                        (shard, nowMs) -> offsetCommit.commit(shard, request, nowMs)),
+                error -> OffsetCommitResponse.allFailed(request, commitError(error)));
+    }
+
+    public CompletableFuture<OffsetFetchResponse> fetchOffsets(OffsetFetchRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(OffsetFetchResponse.failed(CoordinatorError.INVALID_GROUP_ID));
+        }
+        return answer(runtime.scheduleRead(partitionFor(request.groupId()), "OffsetFetch",
+                        (shard, nowMs) -> offsetFetch.fetch(shard, request)),
+                OffsetFetchResponse::failed);
+    }
+
+    public CompletableFuture<OffsetDeleteResponse> deleteOffsets(OffsetDeleteRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(OffsetDeleteResponse.failed(CoordinatorError.INVALID_GROUP_ID));
+        }
+        return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "OffsetDelete",
+                        (shard, nowMs) -> offsetDelete.delete(shard, request)),
+                OffsetDeleteResponse::failed);
+    }
+
+    /**
+     * Lists the groups of every partition this broker holds. Partitions that cannot answer (still
+     * loading) leave their groups out and set the response's error, as Kafka does.
+     */
+    public CompletableFuture<ListGroupsResponse> listGroups(ListGroupsRequest request) {
+        List<CompletableFuture<List<ListGroupsResponse.Listing>>> perPartition = new ArrayList<>();
+        for (int partition : new TreeSet<>(runtime.partitions())) {
+            perPartition.add(runtime.scheduleRead(partition, "ListGroups", (shard, nowMs) -> listGroups.list(shard, request)));
+        }
+        return CompletableFuture.allOf(perPartition.toArray(new CompletableFuture<?>[0])).handle((ignored, failure) -> {
+            List<ListGroupsResponse.Listing> all = new ArrayList<>();
+            CoordinatorError error = CoordinatorError.NONE;
+            for (CompletableFuture<List<ListGroupsResponse.Listing>> future : perPartition) {
+                if (future.isCompletedExceptionally()) {
+                    CoordinatorError partitionError = CoordinatorException.errorOf(future.handle((v, t) -> t).join());
+                    if (partitionError != CoordinatorError.NOT_COORDINATOR && error == CoordinatorError.NONE) {
+                        error = partitionError; // NOT_COORDINATOR: unloaded meanwhile, its groups are elsewhere
+                    }
+                } else {
+                    all.addAll(future.join());
+                }
+            }
+            return new ListGroupsResponse(error, all);
+        });
+    }
+
+    /**
+     * @param apiVersion the DescribeGroups version (unknown groups answer differently from v6)
+     * @return one description per requested group id, in request order
+     */
+    public CompletableFuture<List<DescribedGroup>> describeGroups(List<String> groupIds, short apiVersion) {
+        return perPartition(groupIds, DescribedGroup::failed,
+                (partition, ids) -> runtime.scheduleRead(partition, "DescribeGroups",
+                        (shard, nowMs) -> describeGroups.describe(shard, ids, apiVersion)),
+                (ids, described) -> {
+                    Map<String, DescribedGroup> byId = new HashMap<>();
+                    described.forEach(group -> byId.put(group.groupId(), group));
+                    return byId;
+                })
+                .thenApply(byId -> groupIds.stream().map(byId::get).toList());
+    }
+
+    /** @return per group id, in request order, NONE or the reason it was not deleted */
+    public CompletableFuture<Map<String, CoordinatorError>> deleteGroups(List<String> groupIds) {
+        return perPartition(groupIds, (groupId, error) -> error,
+                (partition, ids) -> runtime.scheduleWrite(partition, "DeleteGroups", (shard, nowMs) -> deleteGroups.delete(shard, ids)),
+                (ids, byId) -> byId)
+                .thenApply(byId -> {
+                    Map<String, CoordinatorError> ordered = new LinkedHashMap<>();
+                    groupIds.forEach(groupId -> ordered.put(groupId, byId.get(groupId)));
+                    return ordered;
+                });
+    }
+
+    /**
+     * Runs a per-group API partition by partition: empty group ids answer INVALID_GROUP_ID at once,
+     * the others are grouped by partition with one operation per partition, and a partition that
+     * fails answers each of its groups with the error.
+     *
+     * @return the result by group id
+     */
+    private <R, P> CompletableFuture<Map<String, R>> perPartition(
+            List<String> groupIds,
+            BiFunction<String, CoordinatorError, R> failed,
+            BiFunction<Integer, List<String>, CompletableFuture<P>> operation,
+            BiFunction<List<String>, P, Map<String, R>> unpack) {
+        Map<String, R> results = new ConcurrentHashMap<>();
+        Map<Integer, List<String>> byPartition = new TreeMap<>();
+        for (String groupId : new LinkedHashSet<>(groupIds)) {
+            if (groupId.isEmpty()) {
+                results.put(groupId, failed.apply(groupId, CoordinatorError.INVALID_GROUP_ID));
+            } else {
+                byPartition.computeIfAbsent(partitionFor(groupId), p -> new ArrayList<>()).add(groupId);
+            }
+        }
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (Map.Entry<Integer, List<String>> entry : byPartition.entrySet()) {
+            List<String> ids = entry.getValue();
+            pending.add(operation.apply(entry.getKey(), ids).handle((value, error) -> {
+                if (error == null) {
+                    results.putAll(unpack.apply(ids, value));
+                } else {
+                    CoordinatorError code = CoordinatorException.errorOf(error);
+                    ids.forEach(id -> results.put(id, failed.apply(id, code)));
+                }
+                return null;
+            }));
+        }
+        return CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).thenApply(ignored -> results);
+    }
+
+    /** The runtime underneath, for the broker's lifecycle and for tests. */
+    public CoordinatorRuntime<GroupCoordinatorShard> runtime() {
+        return runtime;
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    /**
+     * For APIs whose handler answers through a future it may park (JoinGroup, SyncGroup): the
+     * handler completes it, and a failure of the operation itself answers it with the error.
+     */
+    private <R> CompletableFuture<R> withParkedAnswer(String groupId, String name,
+            Function<CompletableFuture<R>, CoordinatorWriteOperation<GroupCoordinatorShard, Void>> operation,
+            Function<CoordinatorError, R> onError) {
+        CompletableFuture<R> response = new CompletableFuture<>();
+        runtime.scheduleWrite(partitionFor(groupId), name, operation.apply(response)).whenComplete((ignored, error) -> {
+            if (error != null) {
+                response.complete(onError.apply(CoordinatorException.errorOf(error)));
+            }
+        });
+        return response;
+    }
+
+    /** A commit too large to append is the client's problem: INVALID_COMMIT_OFFSET_SIZE, as in Kafka. */
+    private static CoordinatorError commitError(CoordinatorError error) {
+        return error == CoordinatorError.RECORD_LIST_TOO_LARGE ? CoordinatorError.INVALID_COMMIT_OFFSET_SIZE : error;
+    }
+
+    private static <T> CompletableFuture<T> answer(CompletableFuture<T> result, Function<CoordinatorError, T> onError) {
+        return result.exceptionally(error -> onError.apply(CoordinatorException.errorOf(error)));
+    }
+}

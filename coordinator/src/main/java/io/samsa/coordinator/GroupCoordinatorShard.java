@@ -1,0 +1,138 @@
+package io.samsa.coordinator;
+
+import io.samsa.coordinator.classic.JoinGroupResult;
+import io.samsa.coordinator.classic.Rebalancer;
+import io.samsa.coordinator.classic.SyncGroupResult;
+import io.samsa.coordinator.group.ClassicGroupSoftState;
+import io.samsa.coordinator.group.ClassicGroupStore;
+import io.samsa.coordinator.offsets.OffsetExpirationHandler;
+import io.samsa.coordinator.offsets.OffsetStore;
+import io.samsa.coordinator.offsets.TopicPartition;
+import io.samsa.coordinator.records.CoordinatorRecord;
+import io.samsa.coordinator.records.proto.GroupMetadataValue;
+import io.samsa.coordinator.records.proto.OffsetCommitValue;
+import io.samsa.coordinator.records.proto.RecordKey;
+import io.samsa.coordinator.runtime.CoordinatorShard;
+import io.samsa.coordinator.runtime.CoordinatorShardContext;
+import io.samsa.coordinator.runtime.CoordinatorTimer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The group coordinator's state for one {@code __consumer_offsets} partition: its classic groups and
+ * its committed offsets. It holds state and replays records; the per-API handlers (offsets, and in
+ * the next phase join, sync, heartbeat, leave, describe/list/delete, expiry) read it and return
+ * records, each in its own class.
+ *
+ * <p>Persisted state, changed only by {@link #replay}, one method per record type: the groups
+ * ({@link ClassicGroupStore}) and the offsets ({@link OffsetStore}). In-memory only: the timer and
+ * each group's {@link ClassicGroupSoftState} (pending member ids, parked JoinGroup/SyncGroup responses).
+ *
+ * <p>Not thread-safe: owned by the partition's event thread.
+ */
+public final class GroupCoordinatorShard implements CoordinatorShard {
+    private final int partition;
+    private final GroupCoordinatorConfig config;
+    private final CoordinatorTimer timer;
+    private final ClassicGroupStore groups;
+    private final OffsetStore offsets;
+    private final Rebalancer rebalancer;
+    private final Map<String, ClassicGroupSoftState<JoinGroupResult, SyncGroupResult>> softStates = new HashMap<>();
+
+    public GroupCoordinatorShard(CoordinatorShardContext context, GroupCoordinatorConfig config) {
+        this.partition = context.partition();
+        this.config = config;
+        this.timer = context.timer();
+        this.groups = new ClassicGroupStore(context.snapshotRegistry());
+        this.offsets = new OffsetStore(context.snapshotRegistry());
+        this.rebalancer = new Rebalancer(config);
+    }
+
+    @Override
+    public void replay(CoordinatorRecord record) {
+        switch (record.type()) {
+            case GROUP_METADATA -> replayGroupMetadata(record.key(), (GroupMetadataValue) record.value());
+            case OFFSET_COMMIT -> replayOffsetCommit(record.key(), (OffsetCommitValue) record.value());
+            case RECORD_TYPE_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalArgumentException("cannot replay " + record.type());
+        }
+    }
+
+    /** @param value null for a tombstone */
+    private void replayGroupMetadata(RecordKey key, GroupMetadataValue value) {
+        groups.replay(key.getGroupId(), value);
+        if (value == null) {
+            forgetIdleSoftState(key.getGroupId());
+        }
+    }
+
+    /** @param value null for a tombstone */
+    private void replayOffsetCommit(RecordKey key, OffsetCommitValue value) {
+        offsets.replay(key.getGroupId(), new TopicPartition(key.getTopic(), key.getPartition()), value);
+    }
+
+    /** Restarts the deadlines the loaded groups imply and the periodic offset-retention check. */
+    @Override
+    public void onLoaded(long nowMs) {
+        rebalancer.onLoaded(this);
+        new OffsetExpirationHandler(config.offsetsRetentionMs(), config.offsetsRetentionCheckIntervalMs(),
+                config.maxWriteBytes()).schedule(this);
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    public GroupCoordinatorConfig config() {
+        return config;
+    }
+
+    public CoordinatorTimer timer() {
+        return timer;
+    }
+
+    public ClassicGroupStore groups() {
+        return groups;
+    }
+
+    public OffsetStore offsets() {
+        return offsets;
+    }
+
+    public Rebalancer rebalancer() {
+        return rebalancer;
+    }
+
+    /** @return the in-memory-only part of a group (created empty on first use) */
+    public ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> softState(String groupId) {
+        return softStates.computeIfAbsent(groupId, id -> new ClassicGroupSoftState<>());
+    }
+
+    /**
+     * Drops a group's in-memory part when it holds nothing, so group ids that come and go (deleted
+     * groups, MEMBER_ID_REQUIRED ids never used) leave nothing behind. Safe anywhere, replay
+     * included: an idle part is recreated empty on demand.
+     */
+    public void forgetIdleSoftState(String groupId) {
+        ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = softStates.get(groupId);
+        if (soft != null && soft.isIdle()) {
+            softStates.remove(groupId);
+        }
+    }
+
+    /** @return the in-memory-only part of a group, or null when it has none (never creates one) */
+    public ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> existingSoftState(String groupId) {
+        return softStates.get(groupId);
+    }
+
+    /** Answers every parked request with NOT_COORDINATOR: the group moves to another coordinator. */
+    @Override
+    public void onUnloaded() {
+        for (ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft : softStates.values()) {
+            soft.awaitingJoin().takeAll().forEach((memberId, future) ->
+                    future.complete(JoinGroupResult.failed(CoordinatorError.NOT_COORDINATOR, memberId)));
+            soft.awaitingSync().takeAll().values().forEach(future ->
+                    future.complete(SyncGroupResult.failed(CoordinatorError.NOT_COORDINATOR)));
+        }
+        softStates.clear();
+    }
+}

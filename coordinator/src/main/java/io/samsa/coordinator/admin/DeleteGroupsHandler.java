@@ -1,0 +1,51 @@
+package io.samsa.coordinator.admin;
+
+import io.samsa.coordinator.CoordinatorError;
+import io.samsa.coordinator.GroupCoordinatorShard;
+import io.samsa.coordinator.group.ClassicGroup;
+import io.samsa.coordinator.group.ClassicGroupState;
+import io.samsa.coordinator.offsets.CommittedOffset;
+import io.samsa.coordinator.offsets.TopicPartition;
+import io.samsa.coordinator.records.CoordinatorRecord;
+import io.samsa.coordinator.records.GroupCoordinatorRecords;
+import io.samsa.coordinator.runtime.CoordinatorResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DeleteGroups for the groups of one shard, in one write: an Empty group (or an offsets-only one)
+ * is deleted with a tombstone for each of its offsets and one for its metadata; an unknown group
+ * gets GROUP_ID_NOT_FOUND and a group with members NON_EMPTY_GROUP. Stateless; thread-safe.
+ */
+public final class DeleteGroupsHandler {
+
+    /** @return per group id, in request order, NONE or why it was not deleted */
+    public CoordinatorResult<Map<String, CoordinatorError>> delete(GroupCoordinatorShard shard, List<String> groupIds) {
+        List<CoordinatorRecord> records = new ArrayList<>();
+        Map<String, CoordinatorError> results = new LinkedHashMap<>();
+        for (String groupId : groupIds) {
+            if (results.containsKey(groupId)) {
+                continue;
+            }
+            ClassicGroup group = GroupView.find(shard, groupId);
+            if (group == null) {
+                results.put(groupId, CoordinatorError.GROUP_ID_NOT_FOUND);
+                continue;
+            }
+            if (!group.isInState(ClassicGroupState.EMPTY)) {
+                results.put(groupId, CoordinatorError.NON_EMPTY_GROUP);
+                continue;
+            }
+            for (Map.Entry<TopicPartition, CommittedOffset> offset : shard.offsets().offsets(groupId)) {
+                records.add(GroupCoordinatorRecords.newOffsetCommitTombstoneRecord(groupId, offset.getKey().topic(), offset.getKey().partition()));
+            }
+            if (shard.groups().group(groupId) != null) {
+                records.add(GroupCoordinatorRecords.newGroupMetadataTombstoneRecord(groupId));
+            }
+            results.put(groupId, CoordinatorError.NONE);
+        }
+        return CoordinatorResult.of(records, results);
+    }
+}

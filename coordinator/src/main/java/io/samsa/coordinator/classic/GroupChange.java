@@ -1,0 +1,73 @@
+package io.samsa.coordinator.classic;
+
+import io.samsa.coordinator.CoordinatorError;
+import io.samsa.coordinator.group.ClassicGroup;
+import io.samsa.coordinator.records.CoordinatorRecord;
+import io.samsa.coordinator.records.GroupCoordinatorRecords;
+import io.samsa.coordinator.runtime.CoordinatorResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What one classic-group operation derives: the group's next state (written as one
+ * {@code GROUP_METADATA} record, since that record holds the whole group) and the answers to give
+ * once that record is durable, or the errors to give if it is not. Handlers build the next state
+ * step by step here; nothing is applied until the runtime replays the record.
+ *
+ * <p>Not thread-safe: lives for one operation on the partition's event thread.
+ */
+final class GroupChange {
+    private ClassicGroup group;
+    private boolean changed;
+    private final List<Runnable> onSuccess = new ArrayList<>();
+    private final List<Consumer<CoordinatorError>> onFailure = new ArrayList<>();
+
+    GroupChange(ClassicGroup group) {
+        this.group = group;
+    }
+
+    ClassicGroup group() {
+        return group;
+    }
+
+    String groupId() {
+        return group.groupId();
+    }
+
+    void set(ClassicGroup next) {
+        group = next;
+        changed = true;
+    }
+
+    /** Answers {@code future} with {@code success} once durable, else with {@code failure(error)}. */
+    <T> void respond(CompletableFuture<T> future, T success, Function<CoordinatorError, T> failure) {
+        onSuccess.add(() -> future.complete(success));
+        onFailure.add(error -> future.complete(failure.apply(error)));
+    }
+
+    /** Answers {@code future} with {@code failure(error)} if the change cannot be made durable. */
+    <T> void respondOnFailure(CompletableFuture<T> future, Function<CoordinatorError, T> failure) {
+        onFailure.add(error -> future.complete(failure.apply(error)));
+    }
+
+    /** Runs {@code action} only once the change is durable. */
+    void afterSuccess(Runnable action) {
+        onSuccess.add(action);
+    }
+
+    /** @return the record (if the group changed) and the deferred answers, as one result */
+    <T> CoordinatorResult<T> result(T response) {
+        List<CoordinatorRecord> records = changed
+                ? List.of(GroupCoordinatorRecords.newGroupMetadataRecord(group)) : List.of();
+        return CoordinatorResult.of(records, response).whenAppended(error -> {
+            if (error == CoordinatorError.NONE) {
+                onSuccess.forEach(Runnable::run);
+            } else {
+                onFailure.forEach(action -> action.accept(error));
+            }
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package io.samsa.coordinator.classic;
+
+import io.samsa.coordinator.CoordinatorError;
+import io.samsa.coordinator.GroupCoordinatorShard;
+import io.samsa.coordinator.group.ClassicGroup;
+import io.samsa.coordinator.group.ClassicGroupState;
+import io.samsa.coordinator.runtime.CoordinatorResult;
+
+/**
+ * Heartbeat for classic groups: restarts the member's session and answers NONE in Stable and
+ * CompletingRebalance, REBALANCE_IN_PROGRESS in PreparingRebalance (so the member rejoins), and
+ * UNKNOWN_MEMBER_ID / FENCED_INSTANCE_ID / ILLEGAL_GENERATION as the member check says. Writes
+ * nothing. Stateless; thread-safe.
+ */
+public final class HeartbeatHandler {
+
+    public CoordinatorResult<CoordinatorError> heartbeat(GroupCoordinatorShard shard, HeartbeatRequest request) {
+        ClassicGroup group = shard.groups().group(request.groupId());
+        if (group == null) {
+            return CoordinatorResult.response(CoordinatorError.UNKNOWN_MEMBER_ID);
+        }
+        CoordinatorError error = MemberValidation.validateMember(group, request.memberId(), request.groupInstanceId());
+        if (error != CoordinatorError.NONE) {
+            return CoordinatorResult.response(error);
+        }
+        if (request.generationId() != group.generationId()) {
+            return CoordinatorResult.response(CoordinatorError.ILLEGAL_GENERATION);
+        }
+        shard.rebalancer().scheduleSession(shard, group.groupId(), group.member(request.memberId()));
+        return CoordinatorResult.response(group.isInState(ClassicGroupState.PREPARING_REBALANCE)
+                ? CoordinatorError.REBALANCE_IN_PROGRESS : CoordinatorError.NONE);
+    }
+}

@@ -1,0 +1,257 @@
+package io.samsa.coordinator.classic;
+
+import io.samsa.coordinator.CoordinatorError;
+import io.samsa.coordinator.GroupCoordinatorConfig;
+import io.samsa.coordinator.GroupCoordinatorShard;
+import io.samsa.coordinator.GroupTimerKey;
+import io.samsa.coordinator.group.ClassicGroup;
+import io.samsa.coordinator.group.ClassicGroupMember;
+import io.samsa.coordinator.group.ClassicGroupSoftState;
+import io.samsa.coordinator.group.ClassicGroupState;
+import io.samsa.coordinator.runtime.CoordinatorResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The rebalance steps the classic-group handlers share: start a rebalance, end the join phase,
+ * remove a member, and the deadlines (session, join phase, sync phase, pending member) with what
+ * happens when they pass. Each step derives the group's next state into a {@link GroupChange};
+ * the timers and parked responses it touches are in-memory only.
+ *
+ * <pre>
+ *   prepareRebalance ─► PreparingRebalance ── all rejoined / join deadline ──► completeJoinPhase
+ *        ▲                                                                        │ generation+1
+ *        │ member left / expired / changed                                        ▼
+ *   Stable ◄── leader's SyncGroup ── CompletingRebalance ── sync deadline: drop non-syncers, rebalance
+ * </pre>
+ *
+ * <p>Stateless apart from its config; thread-safe. Runs on the partition's event thread.
+ */
+public final class Rebalancer {
+    private final GroupCoordinatorConfig config;
+
+    public Rebalancer(GroupCoordinatorConfig config) {
+        this.config = config;
+    }
+
+    GroupCoordinatorConfig config() {
+        return config;
+    }
+
+    /** Restarts every deadline a loaded partition's groups imply (timers are not persisted). */
+    public void onLoaded(GroupCoordinatorShard shard) {
+        for (ClassicGroup group : shard.groups().groups()) {
+            for (ClassicGroupMember member : group.members()) {
+                scheduleSession(shard, group.groupId(), member);
+            }
+            if (group.isInState(ClassicGroupState.PREPARING_REBALANCE)) {
+                scheduleJoinPhase(shard, group.groupId(), maxRebalanceTimeoutMs(group));
+            } else if (group.isInState(ClassicGroupState.COMPLETING_REBALANCE)) {
+                Set<String> pendingSync = shard.softState(group.groupId()).pendingSyncMemberIds();
+                group.members().forEach(member -> pendingSync.add(member.memberId()));
+                scheduleSyncPhase(shard, group.groupId(), maxRebalanceTimeoutMs(group));
+            }
+        }
+    }
+
+    /** (Re)starts a member's session: it must heartbeat, join, sync or commit within its session timeout. */
+    public void scheduleSession(GroupCoordinatorShard shard, String groupId, ClassicGroupMember member) {
+        String memberId = member.memberId();
+        shard.timer().schedule(new GroupTimerKey.MemberSession(groupId, memberId), member.sessionTimeoutMs(),
+                nowMs -> onSessionExpired(shard, groupId, memberId, nowMs));
+    }
+
+    /** Moves a Stable, CompletingRebalance or Empty group into a new join phase. */
+    void prepareRebalance(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
+        ClassicGroup group = change.group();
+        ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(group.groupId());
+        if (group.isInState(ClassicGroupState.COMPLETING_REBALANCE)) {
+            answerParkedSyncs(soft, CoordinatorError.REBALANCE_IN_PROGRESS);
+        }
+        shard.timer().cancel(new GroupTimerKey.SyncPhase(group.groupId()));
+        soft.pendingSyncMemberIds().clear();
+        boolean fromEmpty = group.isInState(ClassicGroupState.EMPTY);
+        change.set(group.transitionTo(ClassicGroupState.PREPARING_REBALANCE, nowMs));
+        if (fromEmpty) {
+            long delayMs = config.groupInitialRebalanceDelayMs();
+            soft.startInitialDelay(Math.max(0, maxRebalanceTimeoutMs(change.group()) - delayMs));
+            scheduleInitialDelay(shard, group.groupId(), delayMs);
+        } else {
+            scheduleJoinPhase(shard, group.groupId(), maxRebalanceTimeoutMs(change.group()));
+        }
+    }
+
+    /** Ends the join phase now if nobody is left to wait for. */
+    void maybeCompleteJoinPhase(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
+        if (change.group().isInState(ClassicGroupState.PREPARING_REBALANCE)
+                && shard.softState(change.groupId()).allKnownMembersRejoined(change.group())) {
+            completeJoinPhase(shard, change, nowMs);
+        }
+    }
+
+    /**
+     * Ends the join phase: members that did not rejoin are removed, the generation goes up, and
+     * once that is durable every parked JoinGroup gets the new generation (the leader with the
+     * members' metadata). Members then have the rebalance timeout to send SyncGroup.
+     */
+    void completeJoinPhase(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
+        String groupId = change.groupId();
+        ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(groupId);
+        shard.timer().cancel(new GroupTimerKey.JoinPhase(groupId));
+        for (ClassicGroupMember member : List.copyOf(change.group().members())) {
+            if (!soft.awaitingJoin().contains(member.memberId())) {
+                removeMember(shard, change, member.memberId(), CoordinatorError.UNKNOWN_MEMBER_ID);
+            }
+        }
+        ClassicGroup next = change.group().withNextGeneration(nowMs);
+        change.set(next);
+        for (Map.Entry<String, CompletableFuture<JoinGroupResult>> parked : soft.awaitingJoin().takeAll().entrySet()) {
+            String memberId = parked.getKey();
+            change.respond(parked.getValue(), joinResult(next, memberId, false), error -> JoinGroupResult.failed(error, memberId));
+        }
+        if (next.hasNoMembers()) {
+            return;
+        }
+        for (ClassicGroupMember member : next.members()) {
+            soft.pendingSyncMemberIds().add(member.memberId());
+            scheduleSession(shard, groupId, member);
+        }
+        scheduleSyncPhase(shard, groupId, maxRebalanceTimeoutMs(next));
+    }
+
+    /** Removes a member; its parked responses get {@code parkedError}. */
+    void removeMember(GroupCoordinatorShard shard, GroupChange change, String memberId, CoordinatorError parkedError) {
+        ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(change.groupId());
+        CompletableFuture<JoinGroupResult> join = soft.awaitingJoin().take(memberId);
+        if (join != null) {
+            join.complete(JoinGroupResult.failed(parkedError, memberId));
+        }
+        CompletableFuture<SyncGroupResult> sync = soft.awaitingSync().take(memberId);
+        if (sync != null) {
+            sync.complete(SyncGroupResult.failed(parkedError));
+        }
+        soft.pendingSyncMemberIds().remove(memberId);
+        shard.timer().cancel(new GroupTimerKey.MemberSession(change.groupId(), memberId));
+        change.set(change.group().withoutMember(memberId));
+    }
+
+    /** After members left: a settled group rebalances; a rebalancing one may now be complete. */
+    void onMembersRemoved(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
+        ClassicGroup group = change.group();
+        if (group.isInState(ClassicGroupState.STABLE) || group.isInState(ClassicGroupState.COMPLETING_REBALANCE)) {
+            prepareRebalance(shard, change, nowMs);
+        }
+        maybeCompleteJoinPhase(shard, change, nowMs);
+    }
+
+    /** @return the JoinGroup answer for {@code memberId} in the group's current generation */
+    static JoinGroupResult joinResult(ClassicGroup group, String memberId, boolean skipAssignment) {
+        List<JoinGroupResult.Member> members = new ArrayList<>();
+        if (group.isLeader(memberId)) {
+            for (ClassicGroupMember member : group.members()) {
+                members.add(new JoinGroupResult.Member(member.memberId(), member.groupInstanceId(),
+                        member.metadata(group.protocolName())));
+            }
+        }
+        return new JoinGroupResult(CoordinatorError.NONE, group.generationId(), group.protocolType(), group.protocolName(),
+                group.leaderId(), memberId, skipAssignment, members);
+    }
+
+    private static void answerParkedSyncs(ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft, CoordinatorError error) {
+        // An error answer is safe before the change is durable: the client just rejoins.
+        for (CompletableFuture<SyncGroupResult> parked : soft.awaitingSync().takeAll().values()) {
+            parked.complete(SyncGroupResult.failed(error));
+        }
+    }
+
+    private static long maxRebalanceTimeoutMs(ClassicGroup group) {
+        long max = 0;
+        for (ClassicGroupMember member : group.members()) {
+            max = Math.max(max, member.rebalanceTimeoutMs());
+        }
+        return max;
+    }
+
+    private void scheduleJoinPhase(GroupCoordinatorShard shard, String groupId, long delayMs) {
+        shard.timer().schedule(new GroupTimerKey.JoinPhase(groupId), delayMs, nowMs -> {
+            ClassicGroup group = shard.groups().group(groupId);
+            if (group == null || !group.isInState(ClassicGroupState.PREPARING_REBALANCE)) {
+                return CoordinatorResult.empty();
+            }
+            GroupChange change = new GroupChange(group);
+            completeJoinPhase(shard, change, nowMs);
+            return change.result(null);
+        });
+    }
+
+    private void scheduleInitialDelay(GroupCoordinatorShard shard, String groupId, long delayMs) {
+        shard.timer().schedule(new GroupTimerKey.JoinPhase(groupId), delayMs, nowMs -> {
+            ClassicGroup group = shard.groups().group(groupId);
+            if (group == null || !group.isInState(ClassicGroupState.PREPARING_REBALANCE)) {
+                return CoordinatorResult.empty();
+            }
+            long extensionMs = shard.softState(groupId).nextInitialDelayExtensionMs(config.groupInitialRebalanceDelayMs());
+            if (extensionMs > 0) {
+                scheduleInitialDelay(shard, groupId, extensionMs);
+                return CoordinatorResult.empty();
+            }
+            GroupChange change = new GroupChange(group);
+            maybeCompleteJoinPhase(shard, change, nowMs);
+            if (change.group().isInState(ClassicGroupState.PREPARING_REBALANCE)) {
+                scheduleJoinPhase(shard, groupId, maxRebalanceTimeoutMs(group)); // still waiting for pending members
+            }
+            return change.result(null);
+        });
+    }
+
+    private void scheduleSyncPhase(GroupCoordinatorShard shard, String groupId, long delayMs) {
+        shard.timer().schedule(new GroupTimerKey.SyncPhase(groupId), delayMs, nowMs -> {
+            ClassicGroup group = shard.groups().group(groupId);
+            ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(groupId);
+            if (group == null || soft.pendingSyncMemberIds().isEmpty()
+                    || !(group.isInState(ClassicGroupState.COMPLETING_REBALANCE) || group.isInState(ClassicGroupState.STABLE))) {
+                return CoordinatorResult.empty();
+            }
+            GroupChange change = new GroupChange(group);
+            for (String memberId : List.copyOf(soft.pendingSyncMemberIds())) {
+                removeMember(shard, change, memberId, CoordinatorError.UNKNOWN_MEMBER_ID);
+            }
+            onMembersRemoved(shard, change, nowMs);
+            return change.result(null);
+        });
+    }
+
+    private CoordinatorResult<Void> onSessionExpired(GroupCoordinatorShard shard, String groupId, String memberId, long nowMs) {
+        ClassicGroup group = shard.groups().group(groupId);
+        if (group == null || !group.hasMember(memberId)) {
+            return CoordinatorResult.empty();
+        }
+        ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(groupId);
+        if (soft.awaitingJoin().contains(memberId) || soft.awaitingSync().contains(memberId)) {
+            scheduleSession(shard, groupId, group.member(memberId)); // a parked member is alive
+            return CoordinatorResult.empty();
+        }
+        GroupChange change = new GroupChange(group);
+        removeMember(shard, change, memberId, CoordinatorError.UNKNOWN_MEMBER_ID);
+        onMembersRemoved(shard, change, nowMs);
+        return change.result(null);
+    }
+
+    /** A member id handed out with MEMBER_ID_REQUIRED that was never used expires. */
+    void schedulePendingMember(GroupCoordinatorShard shard, String groupId, String memberId, long timeoutMs) {
+        shard.timer().schedule(new GroupTimerKey.PendingMemberJoin(groupId, memberId), timeoutMs, nowMs -> {
+            shard.softState(groupId).removePendingMember(memberId);
+            ClassicGroup group = shard.groups().group(groupId);
+            if (group == null) {
+                shard.forgetIdleSoftState(groupId);
+                return CoordinatorResult.empty();
+            }
+            GroupChange change = new GroupChange(group);
+            maybeCompleteJoinPhase(shard, change, nowMs);
+            return change.result(null);
+        });
+    }
+}

@@ -1,0 +1,22 @@
+package io.samsa.coordinator.offsets;
+
+import io.samsa.coordinator.CoordinatorError;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An OffsetDelete response in domain terms. Immutable; thread-safe.
+ *
+ * @param error      the group-level error; when not NONE, {@code partitions} is empty
+ * @param partitions one result per requested partition, in request order
+ */
+public record OffsetDeleteResponse(CoordinatorError error, List<PartitionResult> partitions) {
+    public OffsetDeleteResponse {
+        Objects.requireNonNull(error, "error");
+        partitions = List.copyOf(partitions);
+    }
+
+    public static OffsetDeleteResponse failed(CoordinatorError error) {
+        return new OffsetDeleteResponse(error, List.of());
+    }
+}

@@ -1,0 +1,42 @@
+package io.samsa.coordinator.offsets;
+
+import io.samsa.coordinator.CoordinatorError;
+import io.samsa.coordinator.GroupCoordinatorShard;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OffsetFetch for one group: a read; partitions without a commit answer offset -1, and an unknown
+ * group simply has no commits. Asking for all partitions returns every committed one, sorted by
+ * topic then partition. Stateless; thread-safe.
+ */
+public final class OffsetFetchHandler {
+
+    public OffsetFetchResponse fetch(GroupCoordinatorShard shard, OffsetFetchRequest request) {
+        OffsetStore offsets = shard.offsets();
+        List<OffsetFetchResponse.PartitionOffset> results = new ArrayList<>();
+        if (request.partitions() == null) {
+            List<Map.Entry<TopicPartition, CommittedOffset>> all = new ArrayList<>(offsets.offsets(request.groupId()));
+            all.sort(Map.Entry.comparingByKey(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition)));
+            for (Map.Entry<TopicPartition, CommittedOffset> entry : all) {
+                results.add(found(entry.getKey(), entry.getValue()));
+            }
+        } else {
+            for (TopicPartition partition : request.partitions()) {
+                CommittedOffset offset = offsets.offset(request.groupId(), partition);
+                results.add(offset == null
+                        ? new OffsetFetchResponse.PartitionOffset(partition.topic(), partition.partition(),
+                                OffsetFetchResponse.NO_OFFSET, CommittedOffset.NO_LEADER_EPOCH, "", CoordinatorError.NONE)
+                        : found(partition, offset));
+            }
+        }
+        return new OffsetFetchResponse(CoordinatorError.NONE, results);
+    }
+
+    private static OffsetFetchResponse.PartitionOffset found(TopicPartition partition, CommittedOffset offset) {
+        return new OffsetFetchResponse.PartitionOffset(partition.topic(), partition.partition(), offset.offset(),
+                offset.leaderEpoch(), offset.metadata(), CoordinatorError.NONE);
+    }
+}

@@ -1,0 +1,535 @@
+package io.samsa.coordinator.runtime;
+
+import io.samsa.coordinator.CoordinatorError;
+import io.samsa.coordinator.CoordinatorException;
+import io.samsa.coordinator.records.CoordinatorRecord;
+import io.samsa.coordinator.records.CoordinatorRecordFormatException;
+import io.samsa.coordinator.records.CoordinatorRecordSerde;
+import io.samsa.coordinator.records.SerializedRecord;
+import io.samsa.coordinator.timeline.SnapshotRegistry;
+import io.samsa.protocol.util.Time;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs coordinator shards, one per {@code __consumer_offsets} partition this broker leads, and
+ * routes every event for a partition to that partition's serial executor.
+ *
+ * <p>Write path, all on the partition's event thread:
+ * <pre>
+ *   operation(shard, nowMs) ──► records + response          (no state changed yet)
+ *        │ size check (maxWriteBytes), snapshot n
+ *        ▼
+ *   shard.replay(record)... ──► state now includes write n   (later events see it)
+ *        │ CoordinatorLog.append ─ ─ ─ async ─ ─ ─►
+ *        ▼                                         │ back on the event thread
+ *   ok:   commit snapshots ≤ n, answer everything waiting for ≤ n
+ *   fail: revert to snapshot n (undoes n and every later write), answer those with the error
+ * </pre>
+ * Replaying before the append completes lets the next operation build on this one without waiting
+ * (Kafka does the same); the snapshot makes that safe. Reads, and writes without records, are
+ * answered once the writes in flight when they ran are durable, so nobody is told about state that
+ * might still be reverted.
+ *
+ * <p>Loading: {@link #scheduleLoad} replays the partition's log into a fresh shard; until it ends
+ * requests get COORDINATOR_LOAD_IN_PROGRESS. A partition that was never loaded or was unloaded
+ * answers NOT_COORDINATOR. Timers fire as events on the partition's thread, when
+ * {@link #fireDueTimers()} finds them due (called by the optional ticker thread, or by tests after
+ * advancing a manual clock).
+ *
+ * <p>Thread-safe: the schedule methods may be called from any thread. Futures are completed on the
+ * partition's event thread; callers must not block in their callbacks.
+ */
+public final class CoordinatorRuntime<S extends CoordinatorShard> implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CoordinatorRuntime.class);
+
+    private final Time time;
+    private final CoordinatorEventExecutor executor;
+    private final CoordinatorLog log;
+    private final CoordinatorShardFactory<S> shardFactory;
+    private final int maxWriteBytes;
+    private final long appendTimeoutMs;
+    private final ScheduledExecutorService ticker;
+    private final ConcurrentHashMap<Integer, CoordinatorPartition<S>> partitions = new ConcurrentHashMap<>();
+
+    private CoordinatorRuntime(Builder<S> builder) {
+        this.time = Objects.requireNonNull(builder.time, "time");
+        this.executor = Objects.requireNonNull(builder.executor, "executor");
+        this.log = Objects.requireNonNull(builder.log, "log");
+        this.shardFactory = Objects.requireNonNull(builder.shardFactory, "shardFactory");
+        this.maxWriteBytes = builder.maxWriteBytes;
+        this.appendTimeoutMs = builder.appendTimeoutMs;
+        if (builder.timerTickMs > 0) {
+            this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "samsa-coordinator-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
+            ticker.scheduleAtFixedRate(this::tick, builder.timerTickMs, builder.timerTickMs, TimeUnit.MILLISECONDS);
+        } else {
+            this.ticker = null;
+        }
+    }
+
+    public static <S extends CoordinatorShard> Builder<S> builder() {
+        return new Builder<>();
+    }
+
+    /**
+     * Starts serving a partition: creates its shard and replays its log. Loading an ACTIVE or
+     * LOADING partition again is a no-op; a FAILED one is loaded afresh.
+     *
+     * @return completes when the partition is ACTIVE; fails with NOT_COORDINATOR when loading fails
+     */
+    public CompletableFuture<Void> scheduleLoad(int partition) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(partition, done, () -> {
+            CoordinatorPartition<S> existing = partitions.get(partition);
+            if (existing != null && existing.state() != CoordinatorPartitionState.FAILED) {
+                existing.loaded.whenComplete((ok, error) -> complete(done, ok, error));
+                return;
+            }
+            if (existing != null) {
+                close(existing);
+            }
+            CoordinatorPartition<S> context = newPartition(partition);
+            partitions.put(partition, context);
+            context.loaded.whenComplete((ok, error) -> complete(done, ok, error));
+            CompletableFuture<Long> loading;
+            try {
+                loading = log.load(partition, (key, value) -> replayLoaded(context, key, value));
+            } catch (RuntimeException e) {
+                loading = CompletableFuture.failedFuture(e);
+            }
+            loading.whenComplete((endOffset, error) -> submitQuietly(partition, () -> finishLoad(context, endOffset, error)));
+        });
+        return done;
+    }
+
+    /**
+     * Stops serving a partition: parked and in-flight requests get NOT_COORDINATOR, timers stop,
+     * the state is dropped (the log keeps it for the next owner).
+     */
+    public CompletableFuture<Void> scheduleUnload(int partition) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(partition, done, () -> {
+            CoordinatorPartition<S> context = partitions.remove(partition);
+            if (context != null) {
+                close(context);
+            }
+            done.complete(null);
+        });
+        return done;
+    }
+
+    /**
+     * Runs a write operation on the partition's event thread.
+     *
+     * @param name for logs only
+     * @return the operation's response, once its records are durable; fails with a
+     *         {@link CoordinatorException} carrying NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS,
+     *         RECORD_LIST_TOO_LARGE, the append's error, or UNKNOWN_SERVER_ERROR if the operation threw
+     */
+    public <T> CompletableFuture<T> scheduleWrite(int partition, String name, CoordinatorWriteOperation<S, T> operation) {
+        CompletableFuture<T> response = new CompletableFuture<>();
+        submit(partition, response, () -> {
+            CoordinatorPartition<S> context = activePartition(partition, response);
+            if (context == null) {
+                return;
+            }
+            long nowMs = time.milliseconds();
+            CoordinatorResult<T> result;
+            try {
+                result = operation.generate(context.shard, nowMs);
+            } catch (RuntimeException e) {
+                response.completeExceptionally(asCoordinatorException(name, e));
+                return;
+            }
+            apply(context, name, result, response);
+        });
+        return response;
+    }
+
+    /**
+     * Runs a read operation on the partition's event thread.
+     *
+     * @return its answer, once the writes in flight when it ran are durable
+     */
+    public <T> CompletableFuture<T> scheduleRead(int partition, String name, CoordinatorReadOperation<S, T> operation) {
+        CompletableFuture<T> response = new CompletableFuture<>();
+        submit(partition, response, () -> {
+            CoordinatorPartition<S> context = activePartition(partition, response);
+            if (context == null) {
+                return;
+            }
+            T value;
+            try {
+                value = operation.read(context.shard, time.milliseconds());
+            } catch (RuntimeException e) {
+                response.completeExceptionally(asCoordinatorException(name, e));
+                return;
+            }
+            deferUntilDurable(context, context.lastWritten(), CoordinatorResult.response(value), response);
+        });
+        return response;
+    }
+
+    /** Submits a timer-firing event for every active partition with a due timer. Any thread. */
+    public void fireDueTimers() {
+        long nowMs = time.milliseconds();
+        for (CoordinatorPartition<S> context : partitions.values()) {
+            if (context.state() == CoordinatorPartitionState.ACTIVE && context.timer.hasDue(nowMs)
+                    && context.timerFireScheduled.compareAndSet(false, true)) {
+                submitQuietly(context.partition, () -> fireTimers(context));
+            }
+        }
+    }
+
+    /** The ticker's job; an exception must not end it, or no timer would ever fire again. */
+    private void tick() {
+        try {
+            fireDueTimers();
+        } catch (RuntimeException e) {
+            LOG.error("timer tick failed", e);
+        }
+    }
+
+    /** @return the partition's state, or null when this runtime holds nothing for it */
+    public CoordinatorPartitionState partitionState(int partition) {
+        CoordinatorPartition<S> context = partitions.get(partition);
+        return context == null ? null : context.state();
+    }
+
+    /** @return the partitions this runtime holds state for, in any state (a snapshot) */
+    public Set<Integer> partitions() {
+        return Set.copyOf(partitions.keySet());
+    }
+
+    /** Unloads every partition, stops the ticker and closes the executor (which this runtime owns). */
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        for (Integer partition : List.copyOf(partitions.keySet())) {
+            scheduleUnload(partition);
+        }
+        executor.close();
+    }
+
+    private CoordinatorPartition<S> newPartition(int partition) {
+        SnapshotRegistry registry = new SnapshotRegistry();
+        ShardTimer timer = new ShardTimer(time);
+        S shard = shardFactory.create(new CoordinatorShardContext(partition, time, timer, registry));
+        return new CoordinatorPartition<>(partition, shard, registry, timer);
+    }
+
+    /** Runs on the loading thread; the shard is touched by nobody else while LOADING. */
+    private void replayLoaded(CoordinatorPartition<S> context, ByteBuffer key, ByteBuffer value) {
+        CoordinatorRecord record;
+        try {
+            record = CoordinatorRecordSerde.deserialize(key, value);
+        } catch (CoordinatorRecordFormatException e) {
+            if (!e.unknownType()) {
+                throw e;
+            }
+            context.skippedRecords++;
+            return;
+        }
+        context.shard.replay(record);
+    }
+
+    private void finishLoad(CoordinatorPartition<S> context, Long endOffset, Throwable error) {
+        if (partitions.get(context.partition) != context || context.state() != CoordinatorPartitionState.LOADING) {
+            return;
+        }
+        if (error == null) {
+            try {
+                context.shard.onLoaded(time.milliseconds());
+            } catch (RuntimeException e) {
+                error = e;
+            }
+        }
+        if (error != null) {
+            LOG.error("loading __consumer_offsets partition {} failed", context.partition, error);
+            context.transitionTo(CoordinatorPartitionState.FAILED);
+            context.loaded.completeExceptionally(new CoordinatorException(CoordinatorError.NOT_COORDINATOR,
+                    "loading partition " + context.partition + " failed", error));
+            return;
+        }
+        context.transitionTo(CoordinatorPartitionState.ACTIVE);
+        if (context.skippedRecords > 0) {
+            LOG.warn("partition {}: skipped {} records of unknown type", context.partition, context.skippedRecords);
+        }
+        LOG.info("loaded __consumer_offsets partition {} up to offset {}", context.partition, endOffset);
+        context.loaded.complete(null);
+    }
+
+    private void close(CoordinatorPartition<S> context) {
+        context.transitionTo(CoordinatorPartitionState.CLOSED);
+        context.timer.clear();
+        context.inFlight.clear();
+        context.deferred.failAll(CoordinatorError.NOT_COORDINATOR);
+        context.loaded.completeExceptionally(CoordinatorError.NOT_COORDINATOR.exception("partition " + context.partition + " unloaded"));
+        try {
+            context.shard.onUnloaded();
+        } catch (RuntimeException e) {
+            LOG.error("unloading partition {} failed", context.partition, e);
+        }
+    }
+
+    private void fireTimers(CoordinatorPartition<S> context) {
+        context.timerFireScheduled.set(false);
+        if (partitions.get(context.partition) != context || context.state() != CoordinatorPartitionState.ACTIVE) {
+            return;
+        }
+        long nowMs = time.milliseconds();
+        long sequenceBound = context.timer.nextSequence();
+        ShardTimer.Entry entry;
+        while ((entry = context.timer.pollDue(nowMs, sequenceBound)) != null) {
+            String name = "timer " + entry.key();
+            CoordinatorResult<Void> result;
+            try {
+                result = entry.task().run(nowMs);
+            } catch (RuntimeException e) {
+                LOG.error("{} on partition {} failed", name, context.partition, e);
+                continue;
+            }
+            CompletableFuture<Void> outcome = new CompletableFuture<>();
+            outcome.whenComplete((ok, error) -> {
+                if (error != null) {
+                    LOG.warn("{} on partition {}: {}", name, context.partition, error.getMessage());
+                }
+            });
+            apply(context, name, result, outcome);
+        }
+    }
+
+    /** The write path proper; see the class comment. */
+    private <T> void apply(CoordinatorPartition<S> context, String name, CoordinatorResult<T> result, CompletableFuture<T> response) {
+        if (result.records().isEmpty()) {
+            deferUntilDurable(context, context.lastWritten(), result, response);
+            return;
+        }
+        List<SerializedRecord> serialized = new ArrayList<>(result.records().size());
+        long bytes = 0;
+        for (CoordinatorRecord record : result.records()) {
+            SerializedRecord bytesOf = CoordinatorRecordSerde.serialize(record);
+            bytes += bytesOf.sizeInBytes();
+            serialized.add(bytesOf);
+        }
+        if (bytes > maxWriteBytes) {
+            new PendingResponse<>(0, result, response).fail(CoordinatorError.RECORD_LIST_TOO_LARGE,
+                    name + " would write " + bytes + " bytes, more than " + maxWriteBytes);
+            return;
+        }
+        long sequence = context.nextSequence++;
+        context.registry.createSnapshot(sequence);
+        try {
+            for (CoordinatorRecord record : result.records()) {
+                context.shard.replay(record);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{}: replaying its own records failed on partition {}", name, context.partition, e);
+            context.registry.revertTo(sequence);
+            new PendingResponse<>(0, result, response).fail(CoordinatorError.UNKNOWN_SERVER_ERROR, name + ": replay failed: " + e);
+            return;
+        }
+        context.inFlight.addLast(sequence);
+        context.deferred.add(new PendingResponse<>(sequence, result, response));
+        context.timer.schedule(new AppendTimeout(sequence), appendTimeoutMs, nowMs -> {
+            onAppendTimeout(context, sequence);
+            return CoordinatorResult.empty();
+        });
+        CompletableFuture<Long> append;
+        try {
+            append = log.append(context.partition, serialized);
+        } catch (RuntimeException e) {
+            append = CompletableFuture.failedFuture(e);
+        }
+        append.whenComplete((offset, error) -> submitQuietly(context.partition, () -> onAppendComplete(context, sequence, error)));
+    }
+
+    private void onAppendComplete(CoordinatorPartition<S> context, long sequence, Throwable error) {
+        if (partitions.get(context.partition) != context || context.state() != CoordinatorPartitionState.ACTIVE
+                || !context.inFlight.contains(sequence)) {
+            return; // unloaded meanwhile, or already reverted by an earlier failure
+        }
+        if (error == null) {
+            while (!context.inFlight.isEmpty() && context.inFlight.peekFirst() <= sequence) {
+                context.timer.cancel(new AppendTimeout(context.inFlight.pollFirst()));
+            }
+            context.lastCommitted = sequence;
+            context.registry.commitUpTo(sequence);
+            context.deferred.completeUpTo(sequence);
+            return;
+        }
+        CoordinatorError code = appendError(error);
+        LOG.warn("append to __consumer_offsets partition {} failed ({}); reverting", context.partition, code, error);
+        context.registry.revertTo(sequence);
+        while (!context.inFlight.isEmpty() && context.inFlight.peekLast() >= sequence) {
+            context.timer.cancel(new AppendTimeout(context.inFlight.pollLast()));
+        }
+        context.deferred.failFrom(sequence, code);
+    }
+
+    /**
+     * A write not durable within offsets.commit.timeout.ms: its answers (and those waiting for
+     * earlier writes) fail as retriable, so no request hangs on a stuck log. Its state is kept: the
+     * append may still succeed, and if it fails it is reverted then, as usual.
+     */
+    private void onAppendTimeout(CoordinatorPartition<S> context, long sequence) {
+        if (!context.inFlight.contains(sequence)) {
+            return;
+        }
+        LOG.warn("append {} to __consumer_offsets partition {} not durable after {} ms", sequence, context.partition, appendTimeoutMs);
+        context.deferred.failUpTo(sequence, CoordinatorError.COORDINATOR_NOT_AVAILABLE);
+    }
+
+    /** Names the timeout of one in-flight write on the partition's timer. */
+    private record AppendTimeout(long sequence) implements TimerKey {
+    }
+
+    private <T> void deferUntilDurable(CoordinatorPartition<S> context, long sequence, CoordinatorResult<T> result,
+                                       CompletableFuture<T> response) {
+        PendingResponse<T> answer = new PendingResponse<>(sequence, result, response);
+        if (sequence <= context.lastCommitted) {
+            answer.complete();
+        } else {
+            context.deferred.add(answer);
+        }
+    }
+
+    private <T> CoordinatorPartition<S> activePartition(int partition, CompletableFuture<T> response) {
+        CoordinatorPartition<S> context = partitions.get(partition);
+        CoordinatorError error = context == null ? CoordinatorError.NOT_COORDINATOR : context.state().requestError();
+        if (error != CoordinatorError.NONE) {
+            response.completeExceptionally(error.exception("partition " + partition));
+            return null;
+        }
+        return context;
+    }
+
+    /** Append failures keep a coordinator error they carry; anything else is retriable for clients. */
+    private static CoordinatorError appendError(Throwable error) {
+        for (Throwable cursor = error; cursor != null; cursor = cursor.getCause()) {
+            if (cursor instanceof CoordinatorException ce) {
+                return ce.error();
+            }
+        }
+        return CoordinatorError.COORDINATOR_NOT_AVAILABLE;
+    }
+
+    private static CoordinatorException asCoordinatorException(String name, RuntimeException e) {
+        if (e instanceof CoordinatorException ce) {
+            return ce;
+        }
+        LOG.error("operation {} failed", name, e);
+        return new CoordinatorException(CoordinatorError.UNKNOWN_SERVER_ERROR, name + " failed", e);
+    }
+
+    private void submit(int partition, CompletableFuture<?> response, Runnable event) {
+        try {
+            executor.submit(partition, event);
+        } catch (RejectedExecutionException e) {
+            response.completeExceptionally(new CoordinatorException(CoordinatorError.COORDINATOR_NOT_AVAILABLE,
+                    "coordinator is shutting down", e));
+        }
+    }
+
+    private void submitQuietly(int partition, Runnable event) {
+        try {
+            executor.submit(partition, event);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("partition {}: event dropped during shutdown", partition);
+        }
+    }
+
+    private static <T> void complete(CompletableFuture<T> target, T value, Throwable error) {
+        if (error == null) {
+            target.complete(value);
+        } else {
+            target.completeExceptionally(error);
+        }
+    }
+
+    /** Builds a runtime; time, executor, log and shard factory are required. */
+    public static final class Builder<S extends CoordinatorShard> {
+        private Time time;
+        private CoordinatorEventExecutor executor;
+        private CoordinatorLog log;
+        private CoordinatorShardFactory<S> shardFactory;
+        private int maxWriteBytes = 1_048_588;
+        private long appendTimeoutMs = 5_000;
+        private long timerTickMs;
+
+        private Builder() {
+        }
+
+        public Builder<S> withTime(Time value) {
+            this.time = value;
+            return this;
+        }
+
+        /** The runtime owns the executor and closes it on {@link CoordinatorRuntime#close()}. */
+        public Builder<S> withExecutor(CoordinatorEventExecutor value) {
+            this.executor = value;
+            return this;
+        }
+
+        public Builder<S> withLog(CoordinatorLog value) {
+            this.log = value;
+            return this;
+        }
+
+        public Builder<S> withShardFactory(CoordinatorShardFactory<S> value) {
+            this.shardFactory = value;
+            return this;
+        }
+
+        /** @param bytes the largest serialized write one operation may append */
+        public Builder<S> withMaxWriteBytes(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxWriteBytes must be positive: " + bytes);
+            }
+            this.maxWriteBytes = bytes;
+            return this;
+        }
+
+        /** @param ms how long an append may take before its answers fail (offsets.commit.timeout.ms) */
+        public Builder<S> withAppendTimeoutMs(long ms) {
+            if (ms <= 0) {
+                throw new IllegalArgumentException("appendTimeoutMs must be positive: " + ms);
+            }
+            this.appendTimeoutMs = ms;
+            return this;
+        }
+
+        /**
+         * Starts a ticker thread that calls {@link CoordinatorRuntime#fireDueTimers()} every
+         * {@code tickMs}. Without it (tests), timers fire only when that method is called.
+         */
+        public Builder<S> withTimerTicker(long tickMs) {
+            if (tickMs <= 0) {
+                throw new IllegalArgumentException("tickMs must be positive: " + tickMs);
+            }
+            this.timerTickMs = tickMs;
+            return this;
+        }
+
+        public CoordinatorRuntime<S> build() {
+            return new CoordinatorRuntime<>(this);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.samsa.coordinator.runtime;
+
+/** Creates an empty shard for a partition about to be loaded. Called on the partition's event thread. */
+@FunctionalInterface
+public interface CoordinatorShardFactory<S extends CoordinatorShard> {
+    S create(CoordinatorShardContext context);
+}

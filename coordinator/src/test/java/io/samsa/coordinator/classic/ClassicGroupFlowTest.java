@@ -1,0 +1,228 @@
+package io.samsa.coordinator.classic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import io.samsa.coordinator.CoordinatorError;
+import io.samsa.coordinator.group.ClassicGroupState;
+import io.samsa.coordinator.group.MemberProtocol;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** JoinGroup, SyncGroup, Heartbeat and LeaveGroup driven end to end with a manual clock. */
+class ClassicGroupFlowTest extends ClassicGroupTestSupport {
+
+    @Test
+    void aFirstJoinNeedsAMemberIdFromV4ThenLeadsTheFirstGeneration() {
+        JoinGroupResult required = send(ctx.service.joinGroup(joinRequest("", null, (short) 4, "range"))).join();
+        assertEquals(CoordinatorError.MEMBER_ID_REQUIRED, required.error());
+        assertTrue(required.memberId().startsWith("client-"));
+        assertNull(group(), "nothing is written for a pending member");
+        assertTrue(ctx.shard(0).existingSoftState(G).isPendingMember(required.memberId()));
+
+        CompletableFuture<JoinGroupResult> joined = send(ctx.service.joinGroup(joinRequest(required.memberId(), null, (short) 4, "range")));
+        assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state());
+        ctx.sleep(INITIAL_DELAY_MS - 1);
+        assertFalse(joined.isDone(), "a new group waits group.initial.rebalance.delay.ms");
+        ctx.sleep(1);
+        JoinGroupResult result = joined.join();
+        assertEquals(CoordinatorError.NONE, result.error());
+        assertEquals(1, result.generationId());
+        assertEquals("range", result.protocolName());
+        assertEquals(result.memberId(), result.leaderId());
+        assertEquals(List.of(new JoinGroupResult.Member(result.memberId(), null, ByteString.copyFromUtf8("sub-range"))), result.members());
+        assertEquals(ClassicGroupState.COMPLETING_REBALANCE, group().state());
+        assertEquals(CoordinatorError.NONE, heartbeat(result.memberId(), 1));
+    }
+
+    @Test
+    void anUnusedMemberIdOfANewGroupLeavesNothingBehind() {
+        JoinGroupResult required = send(ctx.service.joinGroup(joinRequest("", null, (short) 4, "range"))).join();
+        assertEquals(CoordinatorError.MEMBER_ID_REQUIRED, required.error());
+        ctx.sleep(SESSION_MS);
+        assertNull(ctx.shard(0).existingSoftState(G));
+        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID,
+                send(ctx.service.joinGroup(joinRequest(required.memberId(), null, (short) 4, "range"))).join().error());
+    }
+
+    @Test
+    void twoMembersRebalanceAndSyncTheirAssignments() {
+        String[] ids = stableGroupOfTwo();
+        assertEquals(ids[0], group().leaderId());
+        assertEquals(CoordinatorError.NONE, heartbeat(ids[1], 1));
+        assertEquals(CoordinatorError.ILLEGAL_GENERATION, heartbeat(ids[1], 0));
+        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID, heartbeat("stranger", 1));
+        assertEquals(ByteString.copyFromUtf8("p1"), sync(ids[1], 1, Map.of()).join().assignment(), "Stable: the stored assignment");
+    }
+
+    @Test
+    void aFollowerWithUnchangedMetadataGetsTheCurrentGenerationBack() {
+        String[] ids = stableGroupOfTwo();
+        JoinGroupResult again = join(ids[1]).join();
+        assertEquals(1, again.generationId());
+        assertEquals(ids[0], again.leaderId());
+        assertEquals(List.of(), again.members());
+        assertEquals(ClassicGroupState.STABLE, group().state());
+    }
+
+    @Test
+    void theLeaderRejoiningStartsARebalanceThatEndsWhenAllRejoined() {
+        String[] ids = stableGroupOfTwo();
+        CompletableFuture<JoinGroupResult> leader = join(ids[0]);
+        assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state());
+        assertEquals(CoordinatorError.REBALANCE_IN_PROGRESS, heartbeat(ids[1], 1));
+        assertEquals(CoordinatorError.REBALANCE_IN_PROGRESS, sync(ids[1], 1, Map.of()).join().error());
+        assertFalse(leader.isDone());
+
+        JoinGroupResult follower = join(ids[1]).join();
+        assertEquals(2, follower.generationId());
+        assertEquals(2, leader.join().members().size());
+        assertEquals(ClassicGroupState.COMPLETING_REBALANCE, group().state());
+    }
+
+    @Test
+    void changedMetadataStartsARebalanceAndAnAbsentMemberIsDroppedAtTheDeadline() {
+        String[] ids = stableGroupOfTwo();
+        CompletableFuture<JoinGroupResult> follower = join(ids[1], "range", "roundrobin");
+        assertFalse(follower.isDone());
+        for (int i = 0; i < 5; i++) {
+            ctx.sleep(REBALANCE_MS / 6);
+            assertEquals(CoordinatorError.REBALANCE_IN_PROGRESS, heartbeat(ids[0], 1), "alive, told to rejoin");
+        }
+        assertFalse(follower.isDone(), "the leader has the rebalance timeout to rejoin");
+        ctx.sleep(REBALANCE_MS / 6);
+        JoinGroupResult result = follower.join();
+        assertEquals(2, result.generationId());
+        assertEquals(ids[1], result.leaderId(), "the only member left leads");
+        assertFalse(group().hasMember(ids[0]));
+    }
+
+    @Test
+    void aMemberThatStopsHeartbeatingIsRemovedAndTheOthersRebalance() {
+        String[] ids = stableGroupOfTwo();
+        ctx.sleep(SESSION_MS / 2);
+        assertEquals(CoordinatorError.NONE, heartbeat(ids[0], 1));
+        ctx.sleep(SESSION_MS / 2);
+        assertFalse(group().hasMember(ids[1]), "its session expired");
+        assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state());
+        assertEquals(CoordinatorError.REBALANCE_IN_PROGRESS, heartbeat(ids[0], 1));
+        JoinGroupResult rejoined = join(ids[0]).join();
+        assertEquals(2, rejoined.generationId());
+        assertEquals(1, rejoined.members().size());
+    }
+
+    @Test
+    void anOffsetCommitKeepsAMemberAliveLikeAHeartbeat() {
+        String[] ids = stableGroupOfTwo();
+        for (int i = 0; i < 3; i++) {
+            ctx.sleep(SESSION_MS / 2);
+            heartbeat(ids[0], 1);
+            io.samsa.coordinator.offsets.OffsetCommitResponse committed = ctx.await(ctx.service.commitOffsets(
+                    new io.samsa.coordinator.offsets.OffsetCommitRequest(G, ids[1], 1, null, -1, (short) 8,
+                            List.of(new io.samsa.coordinator.offsets.OffsetCommitRequest.PartitionCommit("t", 0, i, -1, "")))));
+            assertEquals(CoordinatorError.NONE, committed.partitions().get(0).error());
+        }
+        assertTrue(group().hasMember(ids[1]), "commits restarted its session");
+        assertEquals(ClassicGroupState.STABLE, group().state());
+    }
+
+    @Test
+    void leavingRemovesMembersAndReportsEachOne() {
+        String[] ids = stableGroupOfTwo();
+        LeaveGroupResult left = ctx.await(ctx.service.leaveGroup(new LeaveGroupRequest(G, List.of(
+                new LeaveGroupRequest.LeavingMember(ids[1], null), new LeaveGroupRequest.LeavingMember("ghost", null)))));
+        assertEquals(CoordinatorError.NONE, left.error());
+        assertEquals(List.of(CoordinatorError.NONE, CoordinatorError.UNKNOWN_MEMBER_ID),
+                left.members().stream().map(LeaveGroupResult.MemberResult::error).toList());
+        assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state());
+
+        ctx.await(ctx.service.leaveGroup(new LeaveGroupRequest(G, List.of(new LeaveGroupRequest.LeavingMember(ids[0], null)))));
+        assertEquals(ClassicGroupState.EMPTY, group().state(), "the last member left: the join phase ends with nobody");
+        assertEquals(2, group().generationId());
+        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID,
+                ctx.await(ctx.service.leaveGroup(new LeaveGroupRequest("nope", List.of()))).error());
+    }
+
+    @Test
+    void aMemberThatNeverSyncsIsRemovedAfterTheRebalanceTimeout() {
+        CompletableFuture<JoinGroupResult> a = join("");
+        CompletableFuture<JoinGroupResult> b = join("");
+        ctx.sleep(INITIAL_DELAY_MS);
+        ctx.sleep(INITIAL_DELAY_MS);
+        String leader = a.join().memberId();
+        String follower = b.join().memberId();
+        sync(leader, 1, Map.of(leader, ByteString.copyFromUtf8("all")));
+        assertEquals(ClassicGroupState.STABLE, group().state());
+        for (int i = 0; i < 5; i++) { // both alive; the follower never syncs
+            ctx.sleep(REBALANCE_MS / 6);
+            assertEquals(CoordinatorError.NONE, heartbeat(leader, 1));
+            assertEquals(CoordinatorError.NONE, heartbeat(follower, 1));
+        }
+        assertTrue(group().hasMember(follower));
+        ctx.sleep(REBALANCE_MS / 6);
+        assertFalse(group().hasMember(follower));
+        assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state());
+    }
+
+    @Test
+    void anUnusedPendingMemberIdExpiresAndNoLongerHoldsTheJoinPhase() {
+        String[] ids = stableGroupOfTwo();
+        JoinGroupResult required = send(ctx.service.joinGroup(joinRequest("", null, (short) 4, "range"))).join();
+        assertEquals(CoordinatorError.MEMBER_ID_REQUIRED, required.error());
+        CompletableFuture<JoinGroupResult> leader = join(ids[0]);
+        CompletableFuture<JoinGroupResult> follower = join(ids[1]);
+        assertFalse(leader.isDone(), "the pending member may still join");
+        ctx.sleep(SESSION_MS);
+        assertEquals(2, leader.join().generationId());
+        assertEquals(2, leader.join().members().size());
+        assertEquals(2, follower.join().generationId());
+        assertEquals(2, group().size());
+    }
+
+    @Test
+    void joinRejectsBadSessionTimeoutsUnknownMembersWrongProtocolsAndFullGroups() {
+        JoinGroupRequest tooShort = new JoinGroupRequest(G, "", null, "consumer",
+                List.of(new MemberProtocol("range", ByteString.EMPTY)), 1_000, REBALANCE_MS, "c", "h", (short) 5);
+        assertEquals(CoordinatorError.INVALID_SESSION_TIMEOUT, send(ctx.service.joinGroup(tooShort)).join().error());
+        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID, join("made-up").join().error());
+
+        stableGroupOfTwo();
+        JoinGroupRequest connect = new JoinGroupRequest(G, "", null, "connect",
+                List.of(new MemberProtocol("range", ByteString.EMPTY)), SESSION_MS, REBALANCE_MS, "c", "h", (short) 3);
+        assertEquals(CoordinatorError.INCONSISTENT_GROUP_PROTOCOL, send(ctx.service.joinGroup(connect)).join().error());
+        assertEquals(CoordinatorError.INCONSISTENT_GROUP_PROTOCOL, join("", "sticky").join().error());
+
+        join(""); // the third member: group.max.size is 3
+        assertEquals(CoordinatorError.GROUP_MAX_SIZE_REACHED, join("").join().error());
+        assertEquals(CoordinatorError.INVALID_GROUP_ID, ctx.await(ctx.service.joinGroup(
+                new JoinGroupRequest("", "", null, "consumer", List.of(), SESSION_MS, REBALANCE_MS, "c", "h", (short) 5))).error());
+    }
+
+    @Test
+    void syncChecksGenerationAndProtocol() {
+        String[] ids = stableGroupOfTwo();
+        assertEquals(CoordinatorError.ILLEGAL_GENERATION, sync(ids[0], 7, Map.of()).join().error());
+        assertEquals(CoordinatorError.INCONSISTENT_GROUP_PROTOCOL, send(ctx.service.syncGroup(
+                new SyncGroupRequest(G, ids[0], null, 1, "consumer", "roundrobin", Map.of()))).join().error());
+        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID, send(ctx.service.syncGroup(
+                new SyncGroupRequest("other", ids[0], null, 1, null, null, Map.of()))).join().error());
+    }
+
+    @Test
+    void aFailedGenerationWriteAnswersTheParkedJoinsWithTheError() {
+        CompletableFuture<JoinGroupResult> a = join("");
+        ctx.log.failNextAppend(new IllegalStateException("disk"));
+        ctx.sleep(INITIAL_DELAY_MS);
+        assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, a.join().error());
+        assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state(), "reverted");
+        JoinGroupResult retried = join(a.join().memberId()).join();
+        assertEquals(1, retried.generationId(), "the member rejoins and the phase completes");
+        assertNotEquals("", retried.leaderId());
+    }
+}

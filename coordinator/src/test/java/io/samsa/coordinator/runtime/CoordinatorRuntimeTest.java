@@ -1,0 +1,298 @@
+package io.samsa.coordinator.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.samsa.coordinator.CoordinatorError;
+import io.samsa.coordinator.CoordinatorException;
+import io.samsa.coordinator.GroupCoordinatorConfig;
+import io.samsa.coordinator.GroupCoordinatorShard;
+import io.samsa.coordinator.GroupCoordinatorTestContext;
+import io.samsa.coordinator.offsets.CommittedOffset;
+import io.samsa.coordinator.offsets.TopicPartition;
+import io.samsa.coordinator.records.CoordinatorRecord;
+import io.samsa.coordinator.records.GroupCoordinatorRecords;
+import io.samsa.coordinator.records.SerializedRecord;
+import io.samsa.coordinator.records.proto.GroupMetadataValue;
+import io.samsa.coordinator.records.proto.RecordKey;
+import io.samsa.coordinator.records.proto.RecordType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+class CoordinatorRuntimeTest {
+    private static final int P = 0;
+    private static final TopicPartition TP = new TopicPartition("t", 0);
+
+    private static CoordinatorWriteOperation<GroupCoordinatorShard, String> commit(long offset) {
+        return (shard, now) -> CoordinatorResult.of(
+                List.of(GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(offset, 0, "", now))),
+                "committed " + offset);
+    }
+
+    private static Long committed(GroupCoordinatorTestContext ctx) {
+        CommittedOffset offset = ctx.shard(P).offsets().offset("g", TP);
+        return offset == null ? null : offset.offset();
+    }
+
+    private static CoordinatorError errorOf(CompletableFuture<?> future) {
+        assertTrue(future.isCompletedExceptionally(), "expected a failed future");
+        CompletionException e = assertThrows(CompletionException.class, future::join);
+        return CoordinatorException.errorOf(e);
+    }
+
+    @Test
+    void theResponseIsSentOnlyAfterTheAppendSucceeded() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            ctx.log.holdAppends(true);
+
+            CompletableFuture<String> response = ctx.write(P, commit(5));
+
+            assertFalse(response.isDone(), "append not durable yet");
+            assertEquals(5L, committed(ctx), "replayed at once so later operations build on it");
+            assertTrue(ctx.log.records(P).isEmpty());
+
+            ctx.releaseAppends();
+            assertEquals("committed 5", response.join());
+            assertEquals(1, ctx.log.records(P).size());
+        }
+    }
+
+    @Test
+    void aFailedAppendRevertsThisAndEveryLaterWriteAndFailsTheirResponses() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            ctx.write(P, commit(1)).join();
+            ctx.log.holdAppends(true);
+            List<CoordinatorError> heard = new ArrayList<>();
+            CompletableFuture<String> second = ctx.write(P, (shard, now) -> commit(2).generate(shard, now)
+                    .whenAppended(heard::add));
+            CompletableFuture<String> third = ctx.write(P, commit(3));
+            assertEquals(3L, committed(ctx));
+
+            ctx.log.failHeldAppends(new IllegalStateException("disk gone"));
+            ctx.executor.runAll();
+
+            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(second));
+            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(third));
+            assertEquals(List.of(CoordinatorError.COORDINATOR_NOT_AVAILABLE), heard);
+            assertEquals(1L, committed(ctx), "state is back to the last durable write");
+            assertEquals(1, ctx.log.records(P).size());
+
+            ctx.log.holdAppends(false);
+            assertEquals("committed 4", ctx.write(P, commit(4)).join(), "the partition keeps working");
+            assertEquals(4L, committed(ctx));
+        }
+    }
+
+    @Test
+    void anAppendErrorCarryingACoordinatorErrorKeepsIt() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            ctx.log.failNextAppend(CoordinatorError.NOT_COORDINATOR.exception("lost leadership"));
+            assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(ctx.write(P, commit(9))));
+            assertNull(committed(ctx));
+        }
+    }
+
+    @Test
+    void aDurableWriteSurvivesTheFailureOfALaterOne() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            ctx.log.holdAppends(true);
+            CompletableFuture<String> first = ctx.write(P, commit(1));
+            ctx.releaseAppends();
+            CompletableFuture<String> second = ctx.write(P, commit(2));
+            ctx.log.failHeldAppends(new IllegalStateException("boom"));
+            ctx.executor.runAll();
+            assertEquals("committed 1", first.join());
+            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(second));
+            assertEquals(1L, committed(ctx));
+        }
+    }
+
+    @Test
+    void anAppendNotDurableWithinTheCommitTimeoutFailsItsAnswersButKeepsItsState() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            ctx.log.holdAppends(true);
+            CompletableFuture<String> write = ctx.write(P, commit(5));
+            CompletableFuture<Long> read = ctx.read(P, (shard, now) -> shard.offsets().offset("g", TP).offset());
+
+            ctx.sleep(ctx.config.offsetCommitTimeoutMs() - 1);
+            assertFalse(write.isDone());
+            ctx.sleep(1);
+            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(write));
+            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(read));
+            assertEquals(5L, committed(ctx), "the append may still land, so the state stays");
+
+            ctx.log.holdAppends(false);
+            ctx.releaseAppends();
+            assertEquals(1, ctx.log.records(P).size());
+            assertEquals(5L, (long) ctx.await(ctx.read(P, (shard, now) -> shard.offsets().offset("g", TP).offset())));
+            ctx.sleep(ctx.config.offsetCommitTimeoutMs());
+            assertEquals("committed 6", ctx.await(ctx.write(P, commit(6))), "a durable write leaves no timeout behind");
+        }
+    }
+
+    @Test
+    void readsAndRecordlessWritesWaitForTheWritesInFlightWhenTheyRan() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            CompletableFuture<Long> immediate = ctx.read(P, (shard, now) -> 0L);
+            assertEquals(0L, immediate.join(), "nothing in flight: answered at once");
+
+            ctx.log.holdAppends(true);
+            ctx.write(P, commit(7));
+            CompletableFuture<Long> read = ctx.read(P, (shard, now) -> shard.offsets().offset("g", TP).offset());
+            CompletableFuture<String> noRecords = ctx.write(P, (shard, now) -> CoordinatorResult.response("nothing to write"));
+            assertFalse(read.isDone());
+            assertFalse(noRecords.isDone());
+
+            ctx.releaseAppends();
+            assertEquals(7L, read.join());
+            assertEquals("nothing to write", noRecords.join());
+
+            ctx.write(P, commit(8));
+            CompletableFuture<Long> doomed = ctx.read(P, (shard, now) -> shard.offsets().offset("g", TP).offset());
+            ctx.log.failHeldAppends(new IllegalStateException("boom"));
+            ctx.executor.runAll();
+            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(doomed), "it saw state that was reverted");
+        }
+    }
+
+    @Test
+    void aPartitionStillLoadingAnswersLoadInProgress() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.seed(P, GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(3, 0, "", 1L)));
+            ctx.log.holdLoads(true);
+            CompletableFuture<Void> loaded = ctx.runtime.scheduleLoad(P);
+            ctx.executor.runAll();
+
+            assertEquals(CoordinatorPartitionState.LOADING, ctx.runtime.partitionState(P));
+            assertEquals(CoordinatorError.COORDINATOR_LOAD_IN_PROGRESS, errorOf(ctx.write(P, commit(4))));
+            assertEquals(CoordinatorError.COORDINATOR_LOAD_IN_PROGRESS, errorOf(ctx.read(P, (s, n) -> 1)));
+            assertFalse(loaded.isDone());
+
+            ctx.log.releaseLoad(P);
+            ctx.executor.runAll();
+            ctx.await(loaded);
+            assertEquals(CoordinatorPartitionState.ACTIVE, ctx.runtime.partitionState(P));
+            assertEquals(3L, committed(ctx));
+            assertEquals("committed 4", ctx.write(P, commit(4)).join());
+        }
+    }
+
+    @Test
+    void partitionsNotOwnedAnswerNotCoordinator() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(ctx.write(7, commit(1))));
+            ctx.load(P);
+            ctx.log.holdAppends(true);
+            CompletableFuture<String> inFlight = ctx.write(P, commit(1));
+
+            CompletableFuture<Void> unloaded = ctx.runtime.scheduleUnload(P);
+            ctx.executor.runAll();
+            ctx.await(unloaded);
+
+            assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(inFlight));
+            assertNull(ctx.runtime.partitionState(P));
+            assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(ctx.write(P, commit(2))));
+            ctx.releaseAppends(); // a late completion for the unloaded partition is ignored
+        }
+    }
+
+    @Test
+    void aWriteOverTheSizeLimitIsRejectedBeforeReplay() {
+        GroupCoordinatorConfig small = GroupCoordinatorConfig.fromProperties(Map.of(GroupCoordinatorConfig.MAX_WRITE_BYTES, "200"));
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext(small)) {
+            ctx.load(P);
+            CompletableFuture<String> big = ctx.write(P, (shard, now) -> CoordinatorResult.of(List.of(
+                    GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(1, 0, "x".repeat(300), now))), "no"));
+            assertEquals(CoordinatorError.RECORD_LIST_TOO_LARGE, errorOf(big));
+            assertNull(committed(ctx));
+            assertTrue(ctx.log.records(P).isEmpty());
+        }
+    }
+
+    @Test
+    void aThrowingOperationFailsWithItsErrorAndChangesNothing() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            assertEquals(CoordinatorError.UNKNOWN_SERVER_ERROR, errorOf(ctx.write(P, (shard, now) -> {
+                throw new IllegalStateException("bug");
+            })));
+            assertEquals(CoordinatorError.INVALID_GROUP_ID, errorOf(ctx.write(P, (shard, now) -> {
+                throw CoordinatorError.INVALID_GROUP_ID.exception("empty");
+            })));
+            assertEquals("committed 1", ctx.write(P, commit(1)).join());
+        }
+    }
+
+    @Test
+    void aWriteWhoseReplayFailsIsUndoneAsAWhole() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            CoordinatorRecord unreplayable = new CoordinatorRecord(
+                    RecordKey.newBuilder().setType(RecordType.GROUP_METADATA).setGroupId("g").build(),
+                    GroupMetadataValue.getDefaultInstance()); // state UNSPECIFIED: replay rejects it
+            CompletableFuture<String> write = ctx.write(P, (shard, now) -> CoordinatorResult.of(List.of(
+                    GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(1, 0, "", now)),
+                    unreplayable), "no"));
+            assertEquals(CoordinatorError.UNKNOWN_SERVER_ERROR, errorOf(write));
+            assertNull(committed(ctx), "the first record's effect was reverted too");
+            assertTrue(ctx.log.records(P).isEmpty());
+        }
+    }
+
+    @Test
+    void loadingSkipsUnknownRecordTypesAndFailsOnCorruptOnes() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            byte[] futureKey = RecordKey.newBuilder().setTypeValue(42).setGroupId("g").build().toByteArray();
+            ctx.log.seed(P, List.of(new SerializedRecord(futureKey, new byte[] {1, 2, 3})));
+            ctx.seed(P, GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(3, 0, "", 1L)));
+            ctx.load(P);
+            assertEquals(3L, committed(ctx));
+
+            ctx.log.seed(1, List.of(new SerializedRecord(new byte[] {(byte) 0xff, (byte) 0xff}, null)));
+            CompletableFuture<Void> loaded = ctx.runtime.scheduleLoad(1);
+            ctx.executor.runAll();
+            assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(loaded));
+            assertEquals(CoordinatorPartitionState.FAILED, ctx.runtime.partitionState(1));
+            assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(ctx.write(1, commit(1))));
+        }
+    }
+
+    @Test
+    void loadingAnActivePartitionAgainIsANoOp() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            GroupCoordinatorShard shard = ctx.shard(P);
+            ctx.write(P, commit(1)).join();
+            ctx.load(P);
+            assertEquals(shard, ctx.shard(P));
+            assertEquals(1L, committed(ctx));
+        }
+    }
+
+    @Test
+    void partitionStatesAllowOnlyTheDeclaredTransitions() {
+        for (CoordinatorPartitionState from : CoordinatorPartitionState.values()) {
+            for (CoordinatorPartitionState to : CoordinatorPartitionState.values()) {
+                boolean legal = switch (to) {
+                    case LOADING -> false;
+                    case ACTIVE, FAILED -> from == CoordinatorPartitionState.LOADING;
+                    case CLOSED -> from != CoordinatorPartitionState.CLOSED;
+                };
+                assertEquals(legal, to.canTransitionFrom(from), from + " -> " + to);
+            }
+        }
+    }
+}
