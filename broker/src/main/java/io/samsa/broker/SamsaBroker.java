@@ -1,6 +1,7 @@
 package io.samsa.broker;
 
 import io.samsa.broker.config.BrokerConfig;
+import io.samsa.protocol.util.Time;
 import io.samsa.broker.config.BrokerConfigLoader;
 import io.samsa.broker.config.ConfigException;
 import java.net.InetSocketAddress;
@@ -28,7 +29,7 @@ public final class SamsaBroker {
         try {
             BrokerArgs parsed = BrokerArgs.parse(Arrays.asList(args));
             BrokerConfig config = BrokerConfigLoader.load(parsed.configFile(), parsed.overrides());
-            broker = Broker.builder(config).build().start();
+            broker = BrokerAssembly.build(config, Time.SYSTEM).start();
         } catch (ConfigException e) {
             log.error("Invalid configuration: {}", e.getMessage());
             System.exit(1);
