@@ -75,7 +75,7 @@ final class DecompressingRecordIterator implements RecordIterator {
             }
             int sizeInBytes = RecordVarints.sizeOfVarint(bodyLength) + bodyLength;
             countDecompressed(sizeInBytes);
-            Record record = parser.readBody(ByteBuffer.wrap(readBody(bodyLength)), sizeInBytes);
+            Record record = parser.readBody(ByteBuffer.wrap(readBody(bodyLength)), 0, bodyLength, sizeInBytes);
             if (++recordsRead == recordsCount) {
                 finish();
             }

@@ -10,8 +10,10 @@ import java.util.NoSuchElementException;
  */
 final class InPlaceRecordIterator implements RecordIterator {
     private final RecordParser parser;
-    private final ByteBuffer view;
+    private final ByteBuffer buffer;
+    private final int end;
     private final int recordsCount;
+    private int position;
     private int recordsRead;
 
     InPlaceRecordIterator(RecordBatch batch) {
@@ -28,9 +30,9 @@ final class InPlaceRecordIterator implements RecordIterator {
             throw new CorruptRecordException(Reason.INVALID_RECORDS_COUNT,
                     "recordsCount " + recordsCount + " for " + (end - recordsStart) + " bytes of records");
         }
-        ByteBuffer duplicate = batch.buffer().duplicate();
-        duplicate.limit(end).position(recordsStart);
-        this.view = duplicate;
+        this.buffer = batch.buffer();
+        this.end = end;
+        this.position = recordsStart;
         if (recordsCount == 0) {
             ensureNothingLeft();
         }
@@ -46,7 +48,8 @@ final class InPlaceRecordIterator implements RecordIterator {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        Record record = parser.readRecord(view);
+        Record record = parser.readRecord(buffer, position, end);
+        position = parser.position();
         if (++recordsRead == recordsCount) {
             ensureNothingLeft();
         }
@@ -54,9 +57,9 @@ final class InPlaceRecordIterator implements RecordIterator {
     }
 
     private void ensureNothingLeft() {
-        if (view.hasRemaining()) {
+        if (position != end) {
             throw new CorruptRecordException(Reason.INVALID_RECORDS_COUNT,
-                    view.remaining() + " bytes left after the batch's " + recordsCount + " records");
+                    (end - position) + " bytes left after the batch's " + recordsCount + " records");
         }
     }
 

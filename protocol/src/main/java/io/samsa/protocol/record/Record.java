@@ -1,7 +1,6 @@
 package io.samsa.protocol.record;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -114,29 +113,12 @@ public final class Record {
     }
 
     /**
-     * The headers in order, decoded on each call (keys become Strings, values are slices). The bytes
-     * were checked when the record was read, so this cannot fail on an unchanged buffer.
+     * The headers in order as a fixed-size list, decoded on each call (keys become Strings, values
+     * are slices). The bytes were checked when the record was read, so this cannot fail on an
+     * unchanged buffer.
      */
     public List<RecordHeader> headers() {
-        if (headerCount == 0) {
-            return Collections.emptyList();
-        }
-        List<RecordHeader> headers = new ArrayList<>(headerCount);
-        ByteBuffer view = buffer.duplicate();
-        view.position(headersIndex);
-        for (int i = 0; i < headerCount; i++) {
-            int keyLength = RecordVarints.readVarint(view);
-            String key = RecordParser.utf8(view, view.position(), keyLength);
-            view.position(view.position() + keyLength);
-            int valueLength = RecordVarints.readVarint(view);
-            ByteBuffer value = null;
-            if (valueLength >= 0) {
-                value = view.slice(view.position(), valueLength);
-                view.position(view.position() + valueLength);
-            }
-            headers.add(new RecordHeader(key, value));
-        }
-        return headers;
+        return headerCount == 0 ? Collections.emptyList() : RecordParser.readHeaders(buffer, headersIndex, headerCount);
     }
 
     @Override

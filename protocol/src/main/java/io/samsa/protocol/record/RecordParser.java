@@ -3,15 +3,20 @@ package io.samsa.protocol.record;
 import io.samsa.protocol.record.CorruptRecordException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads records of one batch out of a buffer, checking every length against the bytes that are
  * really there before using it. It holds the batch fields a record is resolved against (base
  * offset, base timestamp, LogAppendTime, base sequence) and produces {@link Record} views.
  *
- * <p>Offsets are not checked for order here (Kafka's readers do not either); the validator does that.
+ * <p>This is the hot loop of every fetch and produce, so it reads with absolute indices and a cursor
+ * field rather than moving the buffer's position and limit, and allocates nothing but the
+ * {@link Record}.
  *
- * <p>Immutable; safe to share, though each iteration makes its own.
+ * <p>Offsets are not checked for order here (Kafka's readers do not either); the validator does
+ * that. Not thread-safe: one parser per iteration.
  */
 final class RecordParser {
     /** The smallest record body: attributes, then six one-byte varints (after the length varint). */
@@ -25,6 +30,27 @@ final class RecordParser {
     private final boolean isLogAppendTime;
     private final int baseSequence;
 
+    private ByteBuffer buffer;
+    private int position;
+    private int end;
+
+    /** A bare cursor for {@link #readHeaders}, which needs no batch fields. */
+    private RecordParser(ByteBuffer buffer, int position) {
+        this(0L, 0L, false, 0L, RecordBatch.NO_SEQUENCE);
+        this.buffer = buffer;
+        this.position = position;
+        this.end = buffer.limit();
+    }
+
+    private RecordParser(long baseOffset, long baseTimestamp, boolean isLogAppendTime, long logAppendTime,
+                         int baseSequence) {
+        this.baseOffset = baseOffset;
+        this.baseTimestamp = baseTimestamp;
+        this.isLogAppendTime = isLogAppendTime;
+        this.logAppendTime = logAppendTime;
+        this.baseSequence = baseSequence;
+    }
+
     RecordParser(RecordBatch batch) {
         this.baseOffset = batch.baseOffset();
         this.baseTimestamp = batch.baseTimestamp();
@@ -34,59 +60,157 @@ final class RecordParser {
     }
 
     /**
-     * Reads one record, length varint included, starting at {@code view}'s position and not going
-     * past its limit; leaves the position just after the record.
+     * Reads one record, length varint included, from {@code start}, not reading at or past
+     * {@code limit}; afterwards {@link #position()} is just past the record.
      */
-    Record readRecord(ByteBuffer view) {
-        int start = view.position();
-        int bodyLength = RecordVarints.readVarint(view);
-        if (bodyLength < MIN_RECORD_BODY_BYTES || bodyLength > view.remaining()) {
-            throw invalid("record length " + bodyLength + " with " + view.remaining() + " bytes left in the batch");
+    Record readRecord(ByteBuffer source, int start, int limit) {
+        this.buffer = source;
+        this.position = start;
+        this.end = limit;
+        int bodyLength = readVarint();
+        if (bodyLength < MIN_RECORD_BODY_BYTES || bodyLength > end - position) {
+            throw invalid("record length " + bodyLength + " with " + (end - position) + " bytes left in the batch");
         }
-        int bodyStart = view.position();
-        int limit = view.limit();
-        view.limit(bodyStart + bodyLength);
-        Record record = readBody(view, bodyStart - start + bodyLength);
-        view.limit(limit);
-        return record;
+        end = position + bodyLength;
+        return readBody(end - start);
     }
 
     /**
-     * Reads one record body spanning exactly {@code view}'s position to its limit.
+     * Reads one record body spanning exactly {@code start} to {@code limit} of {@code source}.
      *
      * @param sizeInBytes the record's full size including its length varint
      */
-    Record readBody(ByteBuffer view, int sizeInBytes) {
-        if (view.remaining() < MIN_RECORD_BODY_BYTES) {
-            throw invalid("record body of " + view.remaining() + " bytes is under the minimum");
+    Record readBody(ByteBuffer source, int start, int limit, int sizeInBytes) {
+        this.buffer = source;
+        this.position = start;
+        this.end = limit;
+        if (limit - start < MIN_RECORD_BODY_BYTES) {
+            throw invalid("record body of " + (limit - start) + " bytes is under the minimum");
         }
-        byte attributes = view.get();
-        long timestampDelta = RecordVarints.readVarlong(view);
-        int offsetDelta = RecordVarints.readVarint(view);
-        int keySize = readLength(view, "key");
-        int keyIndex = skip(view, keySize);
-        int valueSize = readLength(view, "value");
-        int valueIndex = skip(view, valueSize);
-        int headerCount = RecordVarints.readVarint(view);
+        return readBody(sizeInBytes);
+    }
+
+    /** The index just past the last record read. */
+    int position() {
+        return position;
+    }
+
+    private Record readBody(int sizeInBytes) {
+        byte attributes = buffer.get(position++);
+        long timestampDelta = readVarlong();
+        int offsetDelta = readVarint();
+        int keySize = readLength("key");
+        int keyIndex = skip(keySize);
+        int valueSize = readLength("value");
+        int valueIndex = skip(valueSize);
+        int headerCount = readVarint();
         // every header takes at least two bytes (two empty lengths)
-        if (headerCount < 0 || headerCount > view.remaining() / 2) {
-            throw invalid("header count " + headerCount + " with " + view.remaining() + " bytes left in the record");
+        if (headerCount < 0 || headerCount > (end - position) / 2) {
+            throw invalid("header count " + headerCount + " with " + (end - position) + " bytes left in the record");
         }
-        int headersIndex = view.position();
+        int headersIndex = position;
         for (int i = 0; i < headerCount; i++) {
-            int headerKeySize = RecordVarints.readVarint(view);
-            if (headerKeySize < 0 || headerKeySize > view.remaining()) {
-                throw invalid("header key length " + headerKeySize + " with " + view.remaining() + " bytes left");
+            int headerKeySize = readVarint();
+            if (headerKeySize < 0 || headerKeySize > end - position) {
+                throw invalid("header key length " + headerKeySize + " with " + (end - position) + " bytes left");
             }
-            view.position(view.position() + headerKeySize);
-            skip(view, readLength(view, "header value"));
+            position += headerKeySize;
+            skip(readLength("header value"));
         }
-        if (view.hasRemaining()) {
-            throw invalid(view.remaining() + " bytes left over after the record's headers");
+        if (position != end) {
+            throw invalid((end - position) + " bytes left over after the record's headers");
         }
         long timestamp = isLogAppendTime ? logAppendTime : baseTimestamp + timestampDelta;
-        return new Record(view, baseOffset + offsetDelta, timestamp, sequence(offsetDelta), attributes, sizeInBytes,
+        return new Record(buffer, baseOffset + offsetDelta, timestamp, sequence(offsetDelta), attributes, sizeInBytes,
                 keyIndex, keySize, valueIndex, valueSize, headersIndex, headerCount);
+    }
+
+    private int readVarint() {
+        if (position >= end) {
+            throw truncated();
+        }
+        byte first = buffer.get(position++);
+        if (first >= 0) {
+            return (first >>> 1) ^ -(first & 1);
+        }
+        int raw = first & 0x7f;
+        for (int shift = 7; shift < 35; shift += 7) {
+            if (position >= end) {
+                throw truncated();
+            }
+            byte b = buffer.get(position++);
+            raw |= (b & 0x7f) << shift;
+            if (b >= 0) {
+                return (raw >>> 1) ^ -(raw & 1);
+            }
+        }
+        throw invalid("varint longer than 5 bytes");
+    }
+
+    private long readVarlong() {
+        if (position >= end) {
+            throw truncated();
+        }
+        byte first = buffer.get(position++);
+        if (first >= 0) {
+            return (first >>> 1) ^ -(first & 1);
+        }
+        long raw = first & 0x7f;
+        for (int shift = 7; shift < 70; shift += 7) {
+            if (position >= end) {
+                throw truncated();
+            }
+            byte b = buffer.get(position++);
+            raw |= (long) (b & 0x7f) << shift;
+            if (b >= 0) {
+                return (raw >>> 1) ^ -(raw & 1);
+            }
+        }
+        throw invalid("varlong longer than 10 bytes");
+    }
+
+    /** A length varint that may be -1 (null) but no other negative and no more than what is left. */
+    private int readLength(String what) {
+        int length = readVarint();
+        if (length < -1 || length > end - position) {
+            throw invalid(what + " length " + length + " with " + (end - position) + " bytes left in the record");
+        }
+        return length;
+    }
+
+    /** Skips a checked length (nothing for null) and returns where the skipped bytes began. */
+    private int skip(int length) {
+        int index = position;
+        if (length > 0) {
+            position += length;
+        }
+        return index;
+    }
+
+    private int sequence(int offsetDelta) {
+        if (baseSequence < 0) {
+            return RecordBatch.NO_SEQUENCE;
+        }
+        long sequence = (long) baseSequence + offsetDelta;
+        return (int) (sequence > Integer.MAX_VALUE ? sequence - Integer.MAX_VALUE - 1 : sequence);
+    }
+
+    /**
+     * Decodes {@code count} headers that {@link #readRecord} already checked, starting at
+     * {@code index}: keys become Strings, values are slices of {@code buffer}.
+     */
+    static List<RecordHeader> readHeaders(ByteBuffer buffer, int index, int count) {
+        RecordParser cursor = new RecordParser(buffer, index);
+        RecordHeader[] headers = new RecordHeader[count];
+        for (int i = 0; i < count; i++) {
+            int keyLength = cursor.readLength("header key");
+            String key = utf8(buffer, cursor.position, keyLength);
+            cursor.position += keyLength;
+            int valueLength = cursor.readLength("header value");
+            ByteBuffer value = valueLength < 0 ? null : buffer.slice(cursor.skip(valueLength), valueLength);
+            headers[i] = new RecordHeader(key, value);
+        }
+        return count == 1 ? List.of(headers[0]) : Arrays.asList(headers);
     }
 
     static String utf8(ByteBuffer buffer, int index, int length) {
@@ -98,33 +222,11 @@ final class RecordParser {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private int sequence(int offsetDelta) {
-        if (baseSequence < 0) {
-            return RecordBatch.NO_SEQUENCE;
-        }
-        long sequence = (long) baseSequence + offsetDelta;
-        return (int) (sequence > Integer.MAX_VALUE ? sequence - Integer.MAX_VALUE - 1 : sequence);
-    }
-
-    /** A length varint that may be -1 (null) but no other negative and no more than what is left. */
-    private static int readLength(ByteBuffer view, String what) {
-        int length = RecordVarints.readVarint(view);
-        if (length < -1 || length > view.remaining()) {
-            throw invalid(what + " length " + length + " with " + view.remaining() + " bytes left in the record");
-        }
-        return length;
-    }
-
-    /** Skips a checked length (nothing for null) and returns where the skipped bytes began. */
-    private static int skip(ByteBuffer view, int length) {
-        int index = view.position();
-        if (length > 0) {
-            view.position(index + length);
-        }
-        return index;
-    }
-
     static CorruptRecordException invalid(String message) {
         return new CorruptRecordException(Reason.INVALID_RECORD, message);
+    }
+
+    private static CorruptRecordException truncated() {
+        return invalid("varint runs past the end of its record");
     }
 }
