@@ -34,13 +34,13 @@ final class DecompressingRecordIterator implements RecordIterator {
         this.limits = limits;
         this.recordsCount = batch.recordsCount();
         int recordsStart = batch.start() + RecordBatch.RECORDS_OFFSET;
-        int end = batch.start() + batch.sizeInBytes();
-        if (end < recordsStart || end > batch.buffer().limit()) {
-            throw new CorruptRecordException(Reason.INVALID_BATCH_LENGTH,
-                    "batch of " + batch.sizeInBytes() + " bytes does not fit its buffer");
-        }
+        int end = batch.recordsEnd();
         if (recordsCount < 0) {
             throw new CorruptRecordException(Reason.INVALID_RECORDS_COUNT, "negative recordsCount " + recordsCount);
+        }
+        if (recordsCount == 0) {
+            // an emptied batch (compaction) is not decompressed at all, as Kafka does not
+            return;
         }
         ByteBuffer compressed = batch.buffer().duplicate();
         compressed.limit(end).position(recordsStart);
@@ -48,9 +48,6 @@ final class DecompressingRecordIterator implements RecordIterator {
             this.in = new BufferedInputStream(compression.codec().decompress(compressed), READ_BUFFER_BYTES);
         } catch (IOException | RuntimeException e) {
             throw decompressionFailed(e);
-        }
-        if (recordsCount == 0) {
-            finish();
         }
     }
 

@@ -20,11 +20,7 @@ final class InPlaceRecordIterator implements RecordIterator {
         this.parser = new RecordParser(batch);
         this.recordsCount = batch.recordsCount();
         int recordsStart = batch.start() + RecordBatch.RECORDS_OFFSET;
-        int end = batch.start() + batch.sizeInBytes();
-        if (end < recordsStart || end > batch.buffer().limit()) {
-            throw new CorruptRecordException(Reason.INVALID_BATCH_LENGTH,
-                    "batch of " + batch.sizeInBytes() + " bytes does not fit its buffer");
-        }
+        int end = batch.recordsEnd();
         // every record takes at least MIN_RECORD_BYTES, so a larger count cannot be honest
         if (recordsCount < 0 || recordsCount > (end - recordsStart) / RecordParser.MIN_RECORD_BYTES) {
             throw new CorruptRecordException(Reason.INVALID_RECORDS_COUNT,

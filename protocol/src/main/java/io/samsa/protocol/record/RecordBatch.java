@@ -234,6 +234,21 @@ public final class RecordBatch implements Iterable<Record> {
     }
 
     /**
+     * The index just past the batch, after checking that the records area exists and the batch
+     * fits its buffer (the iterators' precondition; cheaper than {@link #ensureValid()}).
+     *
+     * @throws CorruptRecordException if it does not
+     */
+    int recordsEnd() {
+        int end = start + sizeInBytes();
+        if (end < start + RECORDS_OFFSET || end > buffer.limit()) {
+            throw new CorruptRecordException(Reason.INVALID_BATCH_LENGTH,
+                    "batch of " + sizeInBytes() + " bytes does not fit its buffer");
+        }
+        return end;
+    }
+
+    /**
      * The batch's records with the default read limits.
      *
      * @throws CorruptRecordException at once or during iteration for malformed data
