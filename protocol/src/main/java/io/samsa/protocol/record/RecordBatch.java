@@ -221,11 +221,7 @@ public final class RecordBatch implements Iterable<Record> {
      * @throws CorruptRecordException if the batch does not fit its buffer or its CRC does not match
      */
     public void ensureValid() {
-        int size = batchLength();
-        if (size < HEADER_SIZE - LOG_OVERHEAD || buffer.limit() - start - LOG_OVERHEAD < size) {
-            throw new CorruptRecordException(Reason.INVALID_BATCH_LENGTH,
-                    "batchLength " + size + " with " + (buffer.limit() - start) + " bytes in the buffer");
-        }
+        recordsEnd();
         long computed = computeChecksum();
         if (computed != checksum()) {
             throw new CorruptRecordException(Reason.CHECKSUM_MISMATCH,
@@ -240,6 +236,10 @@ public final class RecordBatch implements Iterable<Record> {
      * @throws CorruptRecordException if it does not
      */
     int recordsEnd() {
+        if (buffer.limit() - start < LOG_OVERHEAD) {
+            throw new CorruptRecordException(Reason.INVALID_BATCH_LENGTH,
+                    "only " + (buffer.limit() - start) + " bytes, not even a batch length");
+        }
         int end = start + sizeInBytes();
         if (end < start + RECORDS_OFFSET || end > buffer.limit()) {
             throw new CorruptRecordException(Reason.INVALID_BATCH_LENGTH,
@@ -264,6 +264,7 @@ public final class RecordBatch implements Iterable<Record> {
      * @throws CorruptRecordException at once or during iteration for malformed data
      */
     public RecordIterator records(RecordReadLimits limits) {
+        recordsEnd();
         CompressionType compression = compressionType();
         return compression == CompressionType.NONE
                 ? new InPlaceRecordIterator(this)

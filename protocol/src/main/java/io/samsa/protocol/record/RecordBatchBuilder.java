@@ -45,6 +45,7 @@ public final class RecordBatchBuilder {
     private long lastOffsetDelta = -1;
     private long baseTimestamp = RecordBatch.NO_TIMESTAMP;
     private long maxTimestamp = RecordBatch.NO_TIMESTAMP;
+    private long uncompressedRecordBytes;
     private boolean built;
 
     private RecordBatchBuilder(CompressionType compression) {
@@ -159,6 +160,14 @@ public final class RecordBatchBuilder {
         return recordsCount;
     }
 
+    /**
+     * Bytes of records appended so far before compression, length varints included: with an
+     * expected compression ratio, what a producer uses to decide when a batch is full.
+     */
+    public long uncompressedRecordBytes() {
+        return uncompressedRecordBytes;
+    }
+
     /** Bytes produced so far (compressed bytes still inside the codec are not counted). */
     public int sizeInBytes() {
         return Math.max(out.size(), RecordBatch.HEADER_SIZE);
@@ -224,6 +233,7 @@ public final class RecordBatchBuilder {
                     + sizeOfBytes(header.value() == null ? -1 : header.value().remaining());
         }
         int index = RecordVarints.writeVarint(bodySize, scratch, 0);
+        uncompressedRecordBytes += index + bodySize;
         scratch[index++] = 0; // attributes: unused
         index = RecordVarints.writeVarlong(timestampDelta, scratch, index);
         index = RecordVarints.writeVarint(offsetDelta, scratch, index);

@@ -98,8 +98,15 @@ class RecordBatchFuzzTest {
         ByteBuffer copy = ByteBuffer.allocate(seed.remaining());
         copy.put(seed.duplicate()).flip();
         int size = copy.limit();
-        switch (random.nextInt(5)) {
+        switch (random.nextInt(7)) {
             case 0 -> copy.limit(random.nextInt(size));
+            case 5 -> {
+                // a batch too short to hold its own header, ending the buffer
+                int batchLength = random.nextInt(RecordBatch.HEADER_SIZE);
+                copy.putInt(RecordBatch.BATCH_LENGTH_OFFSET, batchLength);
+                copy.limit(RecordBatch.LOG_OVERHEAD + batchLength);
+            }
+            case 6 -> copy.putInt(RecordBatch.BATCH_LENGTH_OFFSET, random.nextInt());
             case 1 -> flip(copy, random, 0, size);
             case 2 -> {
                 flip(copy, random, RecordBatch.ATTRIBUTES_OFFSET, size);

@@ -32,9 +32,15 @@ class SamsaWrittenBatchesTest {
             builder.append(content.timestampMs(), wrap(content.key()), wrap(content.value()),
                     toSamsa(content.headers()));
         }
+        long uncompressedRecordBytes = builder.uncompressedRecordBytes();
         ByteBuffer bytes = builder.build();
 
         assertEquals(contents.length, assertSameAsKafka(bytes));
+        long recordBytes = 0;
+        for (Record record : new RecordBatch(bytes, 0)) {
+            recordBytes += record.sizeInBytes();
+        }
+        assertEquals(recordBytes, uncompressedRecordBytes);
         org.apache.kafka.common.record.RecordBatch kafkaBatch =
                 org.apache.kafka.common.record.MemoryRecords.readableRecords(bytes.duplicate()).firstBatch();
         kafkaBatch.ensureValid();
