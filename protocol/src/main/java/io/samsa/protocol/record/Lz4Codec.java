@@ -19,18 +19,20 @@ import net.jpountz.xxhash.XXHashFactory;
  * which covers librdkafka. Stateless and thread-safe.
  */
 final class Lz4Codec implements CompressionCodec {
-    private static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
-    private static final XXHashFactory XXHASH = XXHashFactory.fastestInstance();
+    // the factories are looked up per stream (lz4-java caches them) rather than in static fields, so
+    // that merely touching CompressionType does not load LZ4's native code
 
     @Override
     public OutputStream compressTo(OutputStream out) throws IOException {
         LZ4FrameOutputStream frame = new LZ4FrameOutputStream(out, BLOCKSIZE.SIZE_64KB, -1L,
-                LZ4.fastCompressor(), XXHASH.hash32(), FLG.Bits.BLOCK_INDEPENDENCE);
+                LZ4Factory.fastestInstance().fastCompressor(),
+                XXHashFactory.fastestInstance().hash32(), FLG.Bits.BLOCK_INDEPENDENCE);
         return new BufferedOutputStream(frame, 16 * 1024);
     }
 
     @Override
     public InputStream decompress(ByteBuffer compressed) throws IOException {
-        return new LZ4FrameInputStream(new ByteBufferInputStream(compressed), LZ4.safeDecompressor(), XXHASH.hash32());
+        return new LZ4FrameInputStream(new ByteBufferInputStream(compressed),
+                LZ4Factory.fastestInstance().safeDecompressor(), XXHashFactory.fastestInstance().hash32());
     }
 }
