@@ -51,7 +51,8 @@ public class RecordBatchIterationBenchmark {
         for (int i = 0; i < RECORDS; i++) {
             byte[] value = new byte[VALUE_BYTES];
             random.nextBytes(value);
-            Header[] headers = {new org.apache.kafka.common.header.internals.RecordHeader("trace-id", ("t" + i).getBytes(StandardCharsets.UTF_8))};
+            Header[] headers = {new org.apache.kafka.common.header.internals.RecordHeader("trace-id",
+                    ("t" + i).getBytes(StandardCharsets.UTF_8))};
             builder.append(1_700_000_000_000L + i, ("key-" + i).getBytes(StandardCharsets.UTF_8), value, headers);
         }
         batchBytes = builder.build().buffer();

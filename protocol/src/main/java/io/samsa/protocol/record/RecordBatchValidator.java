@@ -119,7 +119,8 @@ public final class RecordBatchValidator {
             throw new CorruptRecordException(Reason.INVALID_BATCH_LENGTH, "only " + available + " bytes");
         }
         if (batch.magic() != RecordBatch.MAGIC_V2) {
-            throw new CorruptRecordException(Reason.UNSUPPORTED_MAGIC, "magic " + batch.magic() + ", only 2 is accepted");
+            throw new CorruptRecordException(Reason.UNSUPPORTED_MAGIC,
+                    "magic " + batch.magic() + ", only 2 is accepted");
         }
         checkLength(batch, available);
         batch.ensureValid();

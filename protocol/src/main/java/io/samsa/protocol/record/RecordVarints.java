@@ -127,6 +127,7 @@ public final class RecordVarints {
     }
 
     private static CorruptRecordException truncated() {
-        return new CorruptRecordException(CorruptRecordException.Reason.INVALID_RECORD, "varint runs past the end of its record");
+        return new CorruptRecordException(CorruptRecordException.Reason.INVALID_RECORD,
+                "varint runs past the end of its record");
     }
 }

@@ -36,6 +36,7 @@ final class SnappyCodec implements CompressionCodec {
             compressed.get(compressed.position(), copy);
             source = ByteBuffer.wrap(copy);
         }
-        return new SnappyBlocksInputStream(source.array(), source.arrayOffset() + source.position(), source.remaining());
+        return new SnappyBlocksInputStream(source.array(), source.arrayOffset() + source.position(),
+                source.remaining());
     }
 }

@@ -76,7 +76,8 @@ class KafkaWrittenBatchesTest {
                         contents[i].headers());
             }
             org.apache.kafka.common.record.MemoryRecords batch = b % 2 == 0
-                    ? org.apache.kafka.common.record.MemoryRecords.withRecords(nextOffset, kafkaCompression(type), b, records)
+                    ? org.apache.kafka.common.record.MemoryRecords.withRecords(nextOffset, kafkaCompression(type), b,
+                            records)
                     : org.apache.kafka.common.record.MemoryRecords.withIdempotentRecords(nextOffset,
                             kafkaCompression(type), 1000L + b, (short) b, b * 100, b, records);
             all.put(batch.buffer());

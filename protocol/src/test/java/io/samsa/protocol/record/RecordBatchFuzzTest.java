@@ -45,7 +45,8 @@ class RecordBatchFuzzTest {
         assertTrue(reasons.getOrDefault(Reason.CHECKSUM_MISMATCH, 0) > 0, "flips without a CRC fix: " + reasons);
         assertTrue(reasons.getOrDefault(Reason.INVALID_BATCH_LENGTH, 0) > 0, "truncations: " + reasons);
         Reason deep = type == CompressionType.NONE ? Reason.INVALID_RECORD : Reason.DECOMPRESSION_FAILED;
-        assertTrue(reasons.getOrDefault(deep, 0) > 0, "damage behind a patched CRC must reach " + deep + ": " + reasons);
+        assertTrue(reasons.getOrDefault(deep, 0) > 0,
+                "damage behind a patched CRC must reach " + deep + ": " + reasons);
         assertTrue(accepted < 2 * MUTATIONS_PER_SEED, "most damage is noticed, accepted " + accepted + " of "
                 + 4 * MUTATIONS_PER_SEED + " validations");
     }
