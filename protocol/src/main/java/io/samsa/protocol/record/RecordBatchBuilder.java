@@ -176,7 +176,7 @@ public final class RecordBatchBuilder {
     /**
      * Finishes the batch.
      *
-     * @return a buffer holding exactly the batch, position 0
+     * @return a heap buffer holding exactly the batch (position 0, limit = capacity = its size)
      * @throws IllegalStateException if no record was appended or it was already built
      */
     public ByteBuffer build() {
@@ -189,7 +189,7 @@ public final class RecordBatchBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException("finishing the compressed records failed", e);
         }
-        ByteBuffer batch = ByteBuffer.wrap(out.array(), 0, out.size());
+        ByteBuffer batch = ByteBuffer.wrap(out.array(), 0, out.size()).slice();
         writeHeader(batch);
         RecordBatch view = new RecordBatch(batch, 0);
         batch.putInt(RecordBatch.CRC_OFFSET, (int) view.computeChecksum());

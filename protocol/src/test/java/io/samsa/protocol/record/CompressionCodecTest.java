@@ -65,6 +65,26 @@ class CompressionCodecTest {
     }
 
     @Test
+    void lz4FramesWithChecksumsAndContentSizeAreRead() throws IOException {
+        byte[] input = RecordFixtures.compressibleBytes(new Random(9), 200_000);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new net.jpountz.lz4.LZ4FrameOutputStream(bytes,
+                net.jpountz.lz4.LZ4FrameOutputStream.BLOCKSIZE.SIZE_256KB, input.length,
+                net.jpountz.lz4.LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE,
+                net.jpountz.lz4.LZ4FrameOutputStream.FLG.Bits.BLOCK_CHECKSUM,
+                net.jpountz.lz4.LZ4FrameOutputStream.FLG.Bits.CONTENT_CHECKSUM,
+                net.jpountz.lz4.LZ4FrameOutputStream.FLG.Bits.CONTENT_SIZE)) {
+            out.write(input);
+        }
+        try (InputStream in = CompressionType.LZ4.codec().decompress(ByteBuffer.wrap(bytes.toByteArray()))) {
+            assertArrayEquals(input, in.readAllBytes());
+        }
+        byte[] damaged = bytes.toByteArray();
+        damaged[damaged.length / 2] ^= 1;
+        assertThrows(IOException.class, () -> readAll(CompressionType.LZ4, ByteBuffer.wrap(damaged)));
+    }
+
+    @Test
     void snappyChunkLengthsAndClaimedSizesAreChecked() throws IOException {
         byte[] framed = compress(CompressionType.SNAPPY, new byte[1000]);
         ByteBuffer lying = ByteBuffer.wrap(framed.clone());
