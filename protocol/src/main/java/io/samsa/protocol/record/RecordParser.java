@@ -69,7 +69,7 @@ final class RecordParser {
         this.end = limit;
         int bodyLength = readVarint();
         if (bodyLength < MIN_RECORD_BODY_BYTES || bodyLength > end - position) {
-            throw invalid("record length " + bodyLength + " with " + (end - position) + " bytes left in the batch");
+            throw badLength("record length", bodyLength);
         }
         end = position + bodyLength;
         return readBody(end - start);
@@ -106,13 +106,13 @@ final class RecordParser {
         int headerCount = readVarint();
         // every header takes at least two bytes (two empty lengths)
         if (headerCount < 0 || headerCount > (end - position) / 2) {
-            throw invalid("header count " + headerCount + " with " + (end - position) + " bytes left in the record");
+            throw badLength("header count", headerCount);
         }
         int headersIndex = position;
         for (int i = 0; i < headerCount; i++) {
             int headerKeySize = readVarint();
             if (headerKeySize < 0 || headerKeySize > end - position) {
-                throw invalid("header key length " + headerKeySize + " with " + (end - position) + " bytes left");
+                throw badLength("header key length", headerKeySize);
             }
             position += headerKeySize;
             skip(readLength("header value"));
@@ -125,16 +125,23 @@ final class RecordParser {
                 keyIndex, keySize, valueIndex, valueSize, headersIndex, headerCount);
     }
 
+    // The readers below keep their common case (a one-byte varint) tiny so that the JIT inlines them
+    // into readBody; longer encodings and every error go through separate, cold methods.
+
     private int readVarint() {
-        if (position >= end) {
-            throw truncated();
+        if (position < end) {
+            byte first = buffer.get(position);
+            if (first >= 0) {
+                position++;
+                return (first >>> 1) ^ -(first & 1);
+            }
         }
-        byte first = buffer.get(position++);
-        if (first >= 0) {
-            return (first >>> 1) ^ -(first & 1);
-        }
-        int raw = first & 0x7f;
-        for (int shift = 7; shift < 35; shift += 7) {
+        return readLongerVarint();
+    }
+
+    private int readLongerVarint() {
+        int raw = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
             if (position >= end) {
                 throw truncated();
             }
@@ -148,15 +155,19 @@ final class RecordParser {
     }
 
     private long readVarlong() {
-        if (position >= end) {
-            throw truncated();
+        if (position < end) {
+            byte first = buffer.get(position);
+            if (first >= 0) {
+                position++;
+                return (first >>> 1) ^ -(first & 1);
+            }
         }
-        byte first = buffer.get(position++);
-        if (first >= 0) {
-            return (first >>> 1) ^ -(first & 1);
-        }
-        long raw = first & 0x7f;
-        for (int shift = 7; shift < 70; shift += 7) {
+        return readLongerVarlong();
+    }
+
+    private long readLongerVarlong() {
+        long raw = 0;
+        for (int shift = 0; shift < 70; shift += 7) {
             if (position >= end) {
                 throw truncated();
             }
@@ -173,9 +184,13 @@ final class RecordParser {
     private int readLength(String what) {
         int length = readVarint();
         if (length < -1 || length > end - position) {
-            throw invalid(what + " length " + length + " with " + (end - position) + " bytes left in the record");
+            throw badLength(what + " length", length);
         }
         return length;
+    }
+
+    private CorruptRecordException badLength(String what, int length) {
+        return invalid(what + " " + length + " with " + (end - position) + " bytes left in the record");
     }
 
     /** Skips a checked length (nothing for null) and returns where the skipped bytes began. */
