@@ -250,16 +250,42 @@ final class LogSegment {
     }
 
     /**
-     * The record holding the segment's largest timestamp (Kafka's MAX_TIMESTAMP ListOffsets).
+     * The record with the largest timestamp at or after {@code startingOffset} (Kafka's MAX_TIMESTAMP
+     * ListOffsets); the earliest such record on ties.
      *
-     * @return the answer, or null when the segment has no timestamps
+     * @return the answer, or null when the segment has no record from that offset on
      */
     TimestampAndOffset maxTimestampRecord(long startingOffset) throws IOException {
-        long target = maxTimestampMs;
-        if (target < 0) {
-            return null;
+        int committed = sizeBytes;
+        long position = offsetIndex.lookupPosition(startingOffset);
+        ByteBuffer header = ByteBuffer.allocate(HEADER_PREFIX_BYTES);
+        TimestampAndOffset best = null;
+        while (position + HEADER_PREFIX_BYTES <= committed) {
+            RecordBatch head = readHeader(header, position);
+            int size = head.sizeInBytes();
+            if (head.lastOffset() >= startingOffset && (best == null || head.maxTimestamp() > best.timestampMs())) {
+                TimestampAndOffset candidate = maxRecordOf(readBatch(position, size), startingOffset);
+                if (candidate != null && (best == null || candidate.timestampMs() > best.timestampMs())) {
+                    best = candidate;
+                }
+            }
+            position += size;
         }
-        return findOffsetByTimestamp(target, startingOffset);
+        return best;
+    }
+
+    private static TimestampAndOffset maxRecordOf(RecordBatch batch, long startingOffset) {
+        if (batch.compressionId() != 0 || batch.isLogAppendTime()) {
+            return new TimestampAndOffset(batch.maxTimestamp(), Math.max(batch.baseOffset(), startingOffset));
+        }
+        TimestampAndOffset best = null;
+        RecordCursor cursor = new RecordCursor(batch);
+        while (cursor.next()) {
+            if (cursor.offset() >= startingOffset && (best == null || cursor.timestampMs() > best.timestampMs())) {
+                best = new TimestampAndOffset(cursor.timestampMs(), cursor.offset());
+            }
+        }
+        return best;
     }
 
     private static TimestampAndOffset firstRecordAtOrAfter(RecordBatch batch, long targetTimestampMs, long startingOffset) {

@@ -316,19 +316,37 @@ public final class PartitionLog implements AutoCloseable {
         return new TimestampAndOffset(RecordBatch.NO_TIMESTAMP, logEndOffset);
     }
 
-    /** ListOffsets MAX_TIMESTAMP: the record with the largest timestamp, or empty for an empty log. */
+    /**
+     * ListOffsets MAX_TIMESTAMP: the record with the largest timestamp from the log start offset on
+     * (the earliest on ties), or empty for an empty log. Segments are visited newest-maximum first,
+     * so usually one segment is scanned.
+     */
     public Optional<TimestampAndOffset> maxTimestampOffset() {
-        LogSegment best = null;
+        long startOffset = logStartOffset;
+        List<LogSegment> candidates = new ArrayList<>();
         for (LogSegment segment : segments.values()) {
-            if (segment.maxTimestampMs() >= 0 && (best == null || segment.maxTimestampMs() > best.maxTimestampMs())) {
-                best = segment;
+            if (segment.maxTimestampMs() >= 0 && segment.nextOffset() > startOffset) {
+                candidates.add(segment);
             }
         }
+        candidates.sort((a, b) -> a.maxTimestampMs() != b.maxTimestampMs()
+                ? Long.compare(b.maxTimestampMs(), a.maxTimestampMs()) : Long.compare(a.baseOffset(), b.baseOffset()));
+        TimestampAndOffset best = null;
         try {
-            return best == null ? Optional.empty() : Optional.ofNullable(best.maxTimestampRecord(logStartOffset));
+            for (LogSegment segment : candidates) {
+                if (best != null && segment.maxTimestampMs() < best.timestampMs()) {
+                    break;
+                }
+                TimestampAndOffset found = segment.maxTimestampRecord(startOffset);
+                if (found != null && (best == null || found.timestampMs() > best.timestampMs()
+                        || (found.timestampMs() == best.timestampMs() && found.offset() < best.offset()))) {
+                    best = found;
+                }
+            }
         } catch (IOException e) {
             throw new StorageException("max timestamp search of " + partition + " failed", e);
         }
+        return Optional.ofNullable(best);
     }
 
     /**
