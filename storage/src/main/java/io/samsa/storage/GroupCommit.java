@@ -25,6 +25,7 @@ final class GroupCommit {
     private final Condition flushDone = lock.newCondition();
     private final Flusher flusher;
     private boolean flushing;
+    private int flushCount;
     private volatile long durableOffset;
 
     GroupCommit(Flusher flusher, long durableOffset) {
@@ -51,6 +52,7 @@ final class GroupCommit {
                     continue;
                 }
                 flushing = true;
+                flushCount++;
                 long covered = -1;
                 lock.unlock();
                 try {
@@ -64,6 +66,26 @@ final class GroupCommit {
                     flushDone.signalAll();
                 }
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many flushes ran: appends per flush shows how well commits are grouped. */
+    int flushCount() {
+        lock.lock();
+        try {
+            return flushCount;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Threads waiting for a running flush (tests). */
+    int waiters() {
+        lock.lock();
+        try {
+            return lock.getWaitQueueLength(flushDone);
         } finally {
             lock.unlock();
         }

@@ -155,7 +155,7 @@ final class LogCompactor {
                 }
             }
             cleaned.becomeInactive();
-            cleaned.flush();
+            cleaned.flushWithIndexes();
             cleaned.close();
         } catch (IOException | RuntimeException e) {
             cleaned.closeAndDelete();

@@ -104,7 +104,7 @@ final class LogLoader {
             logStartOffset = logEndOffset;
         }
         for (LogSegment segment : kept.subList(Math.min(recoverFrom, kept.size()), kept.size())) {
-            segment.flush();
+            segment.flushWithIndexes();
         }
         checkpoint.write(logEndOffset, logStartOffset);
         checkpoint.deleteCleanShutdownMarker();

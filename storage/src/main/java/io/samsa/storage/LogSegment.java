@@ -389,8 +389,16 @@ final class LogSegment {
         timeIndex.trimToValidSize();
     }
 
-    /** Forces the file's bytes and then the indexes to disk. */
+    /**
+     * Forces the file's bytes to disk: the group-commit path. The indexes are not forced here: after
+     * a crash they are rebuilt past the recovery point and sanity-checked before it.
+     */
     void flush() throws IOException {
+        channel.force(false);
+    }
+
+    /** Forces the bytes and both indexes: at a clean close, so the marker can trust them. */
+    void flushWithIndexes() throws IOException {
         channel.force(false);
         offsetIndex.flush();
         timeIndex.flush();

@@ -519,9 +519,12 @@ public final class PartitionLog implements AutoCloseable {
             if (closed) {
                 return;
             }
-            flushAll();
-            groupCommit.reset(logEndOffset);
             activeSegment.becomeInactive();
+            Long from = segments.floorKey(groupCommit.durableOffset());
+            for (LogSegment segment : segments.tailMap(from == null ? Long.MIN_VALUE : from).values()) {
+                segment.flushWithIndexes();
+            }
+            groupCommit.reset(logEndOffset);
             checkpoint.write(logEndOffset, logStartOffset);
             closeSegments();
             checkpoint.writeCleanShutdownMarker();
@@ -572,6 +575,10 @@ public final class PartitionLog implements AutoCloseable {
 
     LogSegment activeSegment() {
         return activeSegment;
+    }
+
+    GroupCommit groupCommit() {
+        return groupCommit;
     }
 
     PendingDeletes pendingDeletes() {
