@@ -96,7 +96,8 @@ final class LogCompactor {
         List<LogSegment> cleanable = new ArrayList<>();
         LogSegment active = log.activeSegment();
         for (LogSegment segment : log.segmentMap().values()) {
-            if (segment == active || nowMs - segment.maxTimestampMs() < config.minCompactionLagMs()) {
+            boolean tooRecent = config.minCompactionLagMs() > 0 && nowMs - segment.maxTimestampMs() < config.minCompactionLagMs();
+            if (segment == active || tooRecent) {
                 break;
             }
             cleanable.add(segment);
