@@ -8,7 +8,9 @@ import io.samsa.protocol.message.ApiVersionsResponse.ApiVersion;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,11 +41,10 @@ public final class ApiVersionsHandler implements MessageHandler<ApiVersionsReque
      * @param served the APIs to list (those with a handler); ApiVersions itself is always listed
      */
     public ApiVersionsHandler(Collection<ApiKey> served) {
+        Set<ApiKey> listed = EnumSet.of(ApiKey.API_VERSIONS);
+        listed.addAll(served);
         List<ApiVersion> table = new ArrayList<>();
-        served.stream().distinct().sorted(Comparator.comparingInt(ApiKey::id)).forEach(api -> table.add(entry(api)));
-        if (!served.contains(ApiKey.API_VERSIONS)) {
-            table.add(0, entry(ApiKey.API_VERSIONS));
-        }
+        listed.stream().sorted(Comparator.comparingInt(ApiKey::id)).forEach(api -> table.add(entry(api)));
         this.advertised = List.copyOf(table);
     }
 

@@ -31,8 +31,8 @@ import java.util.Set;
  * created when both the request (allow_auto_topic_creation, v4+; always true below) and the broker
  * ({@code auto.create.topics.enable}) allow it, else UNKNOWN_TOPIC_OR_PARTITION. Internal topic
  * names are never auto-created here: the coordinator creates {@code __consumer_offsets} with its
- * own partition count. Topics asked for by id (v10+, null name) are looked up by id;
- * UNKNOWN_TOPIC_ID when absent.
+ * own partition count. Topics asked for by a non-zero id (v10+) are looked up by id, whatever
+ * the name; UNKNOWN_TOPIC_ID when absent.
  *
  * <p><b>Auto-created topics are returned at once, with their partitions and no error</b>, instead
  * of Kafka's LEADER_NOT_AVAILABLE on first sight. Kafka answers that way because its controller
@@ -78,12 +78,13 @@ public final class MetadataHandler implements MessageHandler<MetadataRequest, Me
             Set<String> seenNames = new HashSet<>();
             Set<Uuid> seenIds = new HashSet<>();
             for (MetadataRequestTopic requested : request.topics()) {
-                if (requested.name() != null) {
-                    if (seenNames.add(requested.name())) {
-                        topics.add(byName(requested.name(), request.allowAutoTopicCreation()));
+                // As in Kafka, a non-zero id selects by id whatever the name says (clients send null or "").
+                if (!Uuid.ZERO.equals(requested.topicId())) {
+                    if (seenIds.add(requested.topicId())) {
+                        topics.add(byId(requested.topicId(), apiVersion));
                     }
-                } else if (seenIds.add(requested.topicId())) {
-                    topics.add(byId(requested.topicId(), apiVersion));
+                } else if (seenNames.add(requested.name())) {
+                    topics.add(byName(requested.name(), request.allowAutoTopicCreation(), apiVersion));
                 }
             }
         }
@@ -99,10 +100,10 @@ public final class MetadataHandler implements MessageHandler<MetadataRequest, Me
                 .setTopics(topics);
     }
 
-    private MetadataResponseTopic byName(String name, boolean requestAllowsCreation) {
+    private MetadataResponseTopic byName(String name, boolean requestAllowsCreation, short apiVersion) {
         Optional<String> invalid = TopicNames.invalidReason(name);
         if (invalid.isPresent()) {
-            return error(name, Uuid.ZERO, ErrorCode.INVALID_TOPIC_EXCEPTION);
+            return error(responseName(name, apiVersion), Uuid.ZERO, ErrorCode.INVALID_TOPIC_EXCEPTION);
         }
         Optional<Topic> existing = registry.topic(name);
         if (existing.isPresent()) {
@@ -137,8 +138,12 @@ public final class MetadataHandler implements MessageHandler<MetadataRequest, Me
         if (topic.isPresent()) {
             return describe(topic.get());
         }
-        // The response's name is nullable only from v12; below it an unknown id gets "".
-        return error(apiVersion >= 12 ? null : "", id, ErrorCode.UNKNOWN_TOPIC_ID);
+        return error(responseName(null, apiVersion), id, ErrorCode.UNKNOWN_TOPIC_ID);
+    }
+
+    /** The response's topic name is nullable only from v12; below it a missing name is sent as "". */
+    private static String responseName(String name, short apiVersion) {
+        return name == null && apiVersion < 12 ? "" : name;
     }
 
     private MetadataResponseTopic describe(Topic topic) {
