@@ -1,0 +1,162 @@
+package io.samsa.broker.config;
+
+import static io.samsa.broker.config.Validator.any;
+import static io.samsa.broker.config.Validator.atLeast;
+import static io.samsa.broker.config.Validator.between;
+import static io.samsa.broker.config.Validator.eachOneOf;
+import static io.samsa.broker.config.Validator.nonEmpty;
+import static io.samsa.broker.config.Validator.oneOf;
+
+import java.util.List;
+
+/**
+ * Every key the broker reads, with Kafka's {@code server.properties} name wherever Kafka has the
+ * concept and Kafka's default unless noted. Keys that are Samsa's own start with {@code samsa.}.
+ * The embedded {@code samsa-default.properties} is rendered from this list.
+ *
+ * <p>Static constants only; thread-safe.
+ */
+public final class BrokerConfigKeys {
+    /** The definition holding every key below, in declaration order. */
+    public static final ConfigDef DEFINITION = new ConfigDef();
+
+    private static final int KIB = 1024;
+    private static final int MIB = 1024 * 1024;
+
+    // ---- identity and listeners -------------------------------------------------------------
+    public static final ConfigKey<Integer> NODE_ID = DEFINITION.define("node.id", ConfigType.INT, 0, atLeast(0),
+            "The id of this broker in metadata responses. broker.id is accepted as an alias");
+    public static final ConfigKey<Integer> BROKER_ID = DEFINITION.define("broker.id", ConfigType.INT, 0, atLeast(0),
+            "Legacy alias of node.id, used only when node.id is not set");
+    public static final ConfigKey<List<String>> LISTENERS = DEFINITION.define("listeners", ConfigType.LIST,
+            List.of("PLAINTEXT://localhost:9092"), nonEmpty(),
+            "Comma-separated NAME://host:port to bind; an empty host binds every interface, port 0 an ephemeral port."
+                    + " Only PLAINTEXT is supported");
+    public static final ConfigKey<List<String>> ADVERTISED_LISTENERS = DEFINITION.defineOptional("advertised.listeners",
+            ConfigType.LIST, any(), "Addresses given to clients in metadata; defaults to listeners (with bound ports)");
+
+    // ---- network ----------------------------------------------------------------------------
+    public static final ConfigKey<Integer> NUM_NETWORK_THREADS = DEFINITION.define("num.network.threads", ConfigType.INT, 3,
+            atLeast(1), "Event-loop threads doing socket I/O, framing and response writing");
+    public static final ConfigKey<Integer> NUM_IO_THREADS = DEFINITION.define("num.io.threads", ConfigType.INT, 8, atLeast(1),
+            "Threads running API handlers, which may block");
+    public static final ConfigKey<Integer> QUEUED_MAX_REQUESTS = DEFINITION.define("queued.max.requests", ConfigType.INT, 500,
+            atLeast(1), "Samsa: per connection, requests read but not yet answered before reading pauses"
+                    + " (Kafka bounds its whole request queue with this key)");
+    public static final ConfigKey<Integer> SOCKET_REQUEST_MAX_BYTES = DEFINITION.define("socket.request.max.bytes", ConfigType.INT,
+            100 * MIB, atLeast(1), "Largest request frame accepted; a larger size prefix closes the connection");
+    public static final ConfigKey<Integer> SOCKET_SEND_BUFFER_BYTES = DEFINITION.define("socket.send.buffer.bytes", ConfigType.INT,
+            100 * KIB, atLeast(-1), "SO_SNDBUF of client connections; -1 keeps the OS default");
+    public static final ConfigKey<Integer> SOCKET_RECEIVE_BUFFER_BYTES = DEFINITION.define("socket.receive.buffer.bytes",
+            ConfigType.INT, 100 * KIB, atLeast(-1), "SO_RCVBUF of client connections; -1 keeps the OS default");
+    public static final ConfigKey<Integer> SOCKET_LISTEN_BACKLOG_SIZE = DEFINITION.define("socket.listen.backlog.size",
+            ConfigType.INT, 50, atLeast(1), "Pending-connection queue length of each listening socket");
+    public static final ConfigKey<Long> CONNECTIONS_MAX_IDLE_MS = DEFINITION.define("connections.max.idle.ms", ConfigType.LONG,
+            600_000L, atLeast(0L), "Connections without reads or writes for this long are closed; 0 disables");
+    public static final ConfigKey<Integer> WRITE_BUFFER_LOW_WATER_MARK_BYTES = DEFINITION.define(
+            "samsa.socket.write.buffer.low.water.mark.bytes", ConfigType.INT, 32 * KIB, atLeast(0),
+            "Unsent response bytes below which a paused connection resumes reading");
+    public static final ConfigKey<Integer> WRITE_BUFFER_HIGH_WATER_MARK_BYTES = DEFINITION.define(
+            "samsa.socket.write.buffer.high.water.mark.bytes", ConfigType.INT, 64 * KIB, atLeast(1),
+            "Unsent response bytes above which a connection stops reading requests");
+    public static final ConfigKey<Boolean> NATIVE_TRANSPORT_ENABLE = DEFINITION.define("samsa.network.native.enable",
+            ConfigType.BOOLEAN, true, any(), "Use native epoll when available, otherwise Java NIO");
+    public static final ConfigKey<Long> SHUTDOWN_TIMEOUT_MS = DEFINITION.define("samsa.shutdown.timeout.ms", ConfigType.LONG,
+            10_000L, atLeast(0L), "How long shutdown waits for in-flight requests before closing connections");
+
+    // ---- topics and the log -----------------------------------------------------------------
+    public static final ConfigKey<List<String>> LOG_DIRS = DEFINITION.define("log.dirs", ConfigType.LIST, List.of("./samsa-data"),
+            nonEmpty(), "Directories holding partition logs");
+    public static final ConfigKey<String> LOG_DIR = DEFINITION.defineOptional("log.dir", ConfigType.STRING, nonEmpty(),
+            "Single log directory, used only when log.dirs is not set");
+    public static final ConfigKey<Integer> NUM_PARTITIONS = DEFINITION.define("num.partitions", ConfigType.INT, 1, atLeast(1),
+            "Partitions of an auto-created topic, and of a created topic that asks for the default");
+    public static final ConfigKey<Boolean> AUTO_CREATE_TOPICS_ENABLE = DEFINITION.define("auto.create.topics.enable",
+            ConfigType.BOOLEAN, true, any(), "Create a topic on first metadata request or produce");
+    public static final ConfigKey<Boolean> DELETE_TOPIC_ENABLE = DEFINITION.define("delete.topic.enable", ConfigType.BOOLEAN,
+            true, any(), "Allow DeleteTopics");
+    public static final ConfigKey<Integer> DEFAULT_REPLICATION_FACTOR = DEFINITION.define("default.replication.factor",
+            ConfigType.INT, 1, atLeast(1), "Replication factor of auto-created topics (Samsa is single-node)");
+    public static final ConfigKey<Integer> MESSAGE_MAX_BYTES = DEFINITION.define("message.max.bytes", ConfigType.INT, 1_048_588,
+            atLeast(0), "Largest record batch accepted by Produce");
+    public static final ConfigKey<Integer> FETCH_MAX_BYTES = DEFINITION.define("fetch.max.bytes", ConfigType.INT, 55 * MIB,
+            atLeast(1024), "Upper bound on the bytes returned by one Fetch");
+    public static final ConfigKey<String> COMPRESSION_TYPE = DEFINITION.define("compression.type", ConfigType.STRING, "producer",
+            oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"), "Compression of stored batches; producer keeps the producer's");
+    public static final ConfigKey<Integer> LOG_SEGMENT_BYTES = DEFINITION.define("log.segment.bytes", ConfigType.INT, 1024 * MIB,
+            atLeast(MIB), "Size at which a log segment is rolled");
+    public static final ConfigKey<Long> LOG_ROLL_MS = DEFINITION.defineOptional("log.roll.ms", ConfigType.LONG, atLeast(1L),
+            "Age at which a segment is rolled; overrides log.roll.hours");
+    public static final ConfigKey<Integer> LOG_ROLL_HOURS = DEFINITION.define("log.roll.hours", ConfigType.INT, 168, atLeast(1),
+            "Age in hours at which a segment is rolled");
+    public static final ConfigKey<Long> LOG_RETENTION_MS = DEFINITION.defineOptional("log.retention.ms", ConfigType.LONG,
+            atLeast(-1L), "Time to keep a segment; -1 keeps forever. Overrides log.retention.minutes and .hours");
+    public static final ConfigKey<Integer> LOG_RETENTION_MINUTES = DEFINITION.defineOptional("log.retention.minutes",
+            ConfigType.INT, atLeast(-1), "Retention in minutes; overrides log.retention.hours");
+    public static final ConfigKey<Integer> LOG_RETENTION_HOURS = DEFINITION.define("log.retention.hours", ConfigType.INT, 168,
+            atLeast(-1), "Retention in hours");
+    public static final ConfigKey<Long> LOG_RETENTION_BYTES = DEFINITION.define("log.retention.bytes", ConfigType.LONG, -1L,
+            atLeast(-1L), "Size per partition above which old segments are deleted; -1 is unlimited");
+    public static final ConfigKey<Long> LOG_RETENTION_CHECK_INTERVAL_MS = DEFINITION.define("log.retention.check.interval.ms",
+            ConfigType.LONG, 300_000L, atLeast(1L), "How often retention runs");
+    public static final ConfigKey<List<String>> LOG_CLEANUP_POLICY = DEFINITION.define("log.cleanup.policy", ConfigType.LIST,
+            List.of("delete"), eachOneOf("delete", "compact"), "delete, compact, or both");
+    public static final ConfigKey<Long> LOG_FLUSH_INTERVAL_MESSAGES = DEFINITION.define("log.flush.interval.messages",
+            ConfigType.LONG, Long.MAX_VALUE, atLeast(1L), "Records appended before an fsync");
+    public static final ConfigKey<Long> LOG_FLUSH_INTERVAL_MS = DEFINITION.defineOptional("log.flush.interval.ms",
+            ConfigType.LONG, atLeast(0L), "Time between fsyncs; unset leaves flushing to the OS");
+    public static final ConfigKey<Integer> LOG_INDEX_INTERVAL_BYTES = DEFINITION.define("log.index.interval.bytes",
+            ConfigType.INT, 4096, atLeast(0), "Bytes between offset-index entries");
+    public static final ConfigKey<Integer> LOG_INDEX_SIZE_MAX_BYTES = DEFINITION.define("log.index.size.max.bytes",
+            ConfigType.INT, 10 * MIB, atLeast(4), "Largest offset or time index file");
+    public static final ConfigKey<Long> LOG_SEGMENT_DELETE_DELAY_MS = DEFINITION.define("log.segment.delete.delay.ms",
+            ConfigType.LONG, 60_000L, atLeast(0L), "Delay before a deleted segment's files are removed");
+    public static final ConfigKey<String> LOG_MESSAGE_TIMESTAMP_TYPE = DEFINITION.define("log.message.timestamp.type",
+            ConfigType.STRING, "CreateTime", oneOf("CreateTime", "LogAppendTime"), "Timestamp kept for records");
+    public static final ConfigKey<Boolean> LOG_CLEANER_ENABLE = DEFINITION.define("log.cleaner.enable", ConfigType.BOOLEAN, true,
+            any(), "Run compaction for compacted topics");
+
+    // ---- consumer groups and offsets ---------------------------------------------------------
+    public static final ConfigKey<Integer> OFFSETS_TOPIC_NUM_PARTITIONS = DEFINITION.define("offsets.topic.num.partitions",
+            ConfigType.INT, 50, atLeast(1), "Partitions of __consumer_offsets (fixed once created)");
+    public static final ConfigKey<Integer> OFFSETS_TOPIC_REPLICATION_FACTOR = DEFINITION.define(
+            "offsets.topic.replication.factor", ConfigType.INT, 1, atLeast(1),
+            "Replication factor of __consumer_offsets (Kafka's default is 3; Samsa is single-node)");
+    public static final ConfigKey<Integer> OFFSETS_TOPIC_SEGMENT_BYTES = DEFINITION.define("offsets.topic.segment.bytes",
+            ConfigType.INT, 100 * MIB, atLeast(1), "Segment size of __consumer_offsets");
+    public static final ConfigKey<Integer> OFFSETS_RETENTION_MINUTES = DEFINITION.define("offsets.retention.minutes",
+            ConfigType.INT, 10_080, atLeast(1), "How long committed offsets of an empty group are kept");
+    public static final ConfigKey<Long> OFFSETS_RETENTION_CHECK_INTERVAL_MS = DEFINITION.define(
+            "offsets.retention.check.interval.ms", ConfigType.LONG, 600_000L, atLeast(1L), "How often expired offsets are removed");
+    public static final ConfigKey<Integer> OFFSETS_COMMIT_TIMEOUT_MS = DEFINITION.define("offsets.commit.timeout.ms",
+            ConfigType.INT, 5000, atLeast(1), "How long an offset commit waits for its append");
+    public static final ConfigKey<Integer> OFFSET_METADATA_MAX_BYTES = DEFINITION.define("offset.metadata.max.bytes",
+            ConfigType.INT, 4096, atLeast(0), "Longest metadata string of a committed offset");
+    public static final ConfigKey<Integer> GROUP_MIN_SESSION_TIMEOUT_MS = DEFINITION.define("group.min.session.timeout.ms",
+            ConfigType.INT, 6000, atLeast(0), "Smallest session timeout a classic-group member may ask for");
+    public static final ConfigKey<Integer> GROUP_MAX_SESSION_TIMEOUT_MS = DEFINITION.define("group.max.session.timeout.ms",
+            ConfigType.INT, 1_800_000, atLeast(0), "Largest session timeout a classic-group member may ask for");
+    public static final ConfigKey<Integer> GROUP_INITIAL_REBALANCE_DELAY_MS = DEFINITION.define(
+            "group.initial.rebalance.delay.ms", ConfigType.INT, 3000, atLeast(0),
+            "How long the first rebalance of an empty classic group waits for more members");
+    public static final ConfigKey<Integer> GROUP_MAX_SIZE = DEFINITION.define("group.max.size", ConfigType.INT, Integer.MAX_VALUE,
+            atLeast(1), "Most members one group may have");
+    public static final ConfigKey<List<String>> GROUP_COORDINATOR_REBALANCE_PROTOCOLS = DEFINITION.define(
+            "group.coordinator.rebalance.protocols", ConfigType.LIST, List.of("classic", "consumer"),
+            eachOneOf("classic", "consumer"), "Group protocols the coordinator serves");
+    public static final ConfigKey<Integer> GROUP_CONSUMER_SESSION_TIMEOUT_MS = DEFINITION.define(
+            "group.consumer.session.timeout.ms", ConfigType.INT, 45_000, atLeast(1), "Session timeout of consumer-protocol members");
+    public static final ConfigKey<Integer> GROUP_CONSUMER_HEARTBEAT_INTERVAL_MS = DEFINITION.define(
+            "group.consumer.heartbeat.interval.ms", ConfigType.INT, 5000, atLeast(1), "Heartbeat interval of consumer-protocol members");
+    public static final ConfigKey<Integer> GROUP_CONSUMER_MAX_SIZE = DEFINITION.define("group.consumer.max.size", ConfigType.INT,
+            Integer.MAX_VALUE, atLeast(1), "Most members one consumer-protocol group may have");
+
+    // ---- fetch sessions and producers --------------------------------------------------------
+    public static final ConfigKey<Integer> MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS = DEFINITION.define(
+            "max.incremental.fetch.session.cache.slots", ConfigType.INT, 1000, atLeast(0), "Most cached incremental fetch sessions");
+    public static final ConfigKey<Integer> PRODUCER_ID_EXPIRATION_MS = DEFINITION.define("producer.id.expiration.ms",
+            ConfigType.INT, 86_400_000, between(1, Integer.MAX_VALUE), "Idle time after which a producer id's state is dropped");
+
+    private BrokerConfigKeys() {
+    }
+}

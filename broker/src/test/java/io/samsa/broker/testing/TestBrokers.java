@@ -1,0 +1,33 @@
+package io.samsa.broker.testing;
+
+import io.samsa.broker.Broker;
+import io.samsa.broker.api.ApiHandler;
+import io.samsa.broker.config.BrokerConfig;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Starts in-process brokers on 127.0.0.1 with an ephemeral port and small thread pools. */
+public final class TestBrokers {
+    private TestBrokers() {
+    }
+
+    /** @return the overrides every test broker uses, plus {@code extra} */
+    public static BrokerConfig config(Map<String, String> extra) {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("listeners", "PLAINTEXT://127.0.0.1:0");
+        overrides.put("num.network.threads", "2");
+        overrides.put("num.io.threads", "4");
+        overrides.put("samsa.shutdown.timeout.ms", "5000");
+        overrides.putAll(extra);
+        return BrokerConfig.of(overrides);
+    }
+
+    /** @return a started broker serving {@code handlers}; the caller closes it */
+    public static Broker start(Map<String, String> extra, ApiHandler... handlers) throws Exception {
+        Broker.Builder builder = Broker.builder(config(extra));
+        for (ApiHandler handler : handlers) {
+            builder.handler(handler);
+        }
+        return builder.build().start();
+    }
+}
