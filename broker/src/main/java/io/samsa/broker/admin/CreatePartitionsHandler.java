@@ -14,6 +14,7 @@ import io.samsa.protocol.message.CreatePartitionsResponse.CreatePartitionsTopicR
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,11 +30,11 @@ import java.util.Optional;
  */
 public final class CreatePartitionsHandler implements MessageHandler<CreatePartitionsRequest, CreatePartitionsResponse> {
     private final TopicRegistry registry;
-    private final LocalBroker broker;
+    private final Supplier<LocalBroker> localBroker;
 
-    public CreatePartitionsHandler(TopicRegistry registry, LocalBroker broker) {
+    public CreatePartitionsHandler(TopicRegistry registry, Supplier<LocalBroker> localBroker) {
         this.registry = registry;
-        this.broker = broker;
+        this.localBroker = localBroker;
     }
 
     @Override
@@ -76,7 +77,7 @@ public final class CreatePartitionsHandler implements MessageHandler<CreateParti
                         + added + " but " + request.assignments().size() + " assignments provided.");
             }
             for (CreatePartitionsAssignment assignment : request.assignments()) {
-                Optional<String> problem = SingleNodeReplication.assignmentProblem(assignment.brokerIds(), broker.nodeId());
+                Optional<String> problem = SingleNodeReplication.assignmentProblem(assignment.brokerIds(), localBroker.get().nodeId());
                 if (problem.isPresent()) {
                     throw new TopicException(ErrorCode.INVALID_REPLICA_ASSIGNMENT, problem.get());
                 }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,15 +46,15 @@ import java.util.Set;
  */
 public final class CreateTopicsHandler implements MessageHandler<CreateTopicsRequest, CreateTopicsResponse> {
     private final TopicRegistry registry;
-    private final LocalBroker broker;
+    private final Supplier<LocalBroker> localBroker;
     private final TopicCreationDefaults defaults;
     private final TopicConfigPolicy configPolicy;
     private final TopicConfigDescriber describer;
 
-    public CreateTopicsHandler(TopicRegistry registry, LocalBroker broker, TopicCreationDefaults defaults,
+    public CreateTopicsHandler(TopicRegistry registry, Supplier<LocalBroker> localBroker, TopicCreationDefaults defaults,
             TopicConfigPolicy configPolicy) {
         this.registry = registry;
-        this.broker = broker;
+        this.localBroker = localBroker;
         this.defaults = defaults;
         this.configPolicy = configPolicy;
         this.describer = new TopicConfigDescriber(configPolicy);
@@ -150,7 +151,7 @@ public final class CreateTopicsHandler implements MessageHandler<CreateTopicsReq
                         "Partitions should be a consecutive 0-based integer sequence; got partition " + index);
             }
             seen[index] = true;
-            Optional<String> problem = SingleNodeReplication.assignmentProblem(assignment.brokerIds(), broker.nodeId());
+            Optional<String> problem = SingleNodeReplication.assignmentProblem(assignment.brokerIds(), localBroker.get().nodeId());
             if (problem.isPresent()) {
                 throw new TopicException(ErrorCode.INVALID_REPLICA_ASSIGNMENT, problem.get());
             }

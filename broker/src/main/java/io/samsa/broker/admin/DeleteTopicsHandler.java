@@ -23,16 +23,20 @@ import java.util.Map;
  * <p>Deleting removes the topic from the registry; the registry's listeners (storage) delete the
  * partition logs. Errors per topic: unknown name UNKNOWN_TOPIC_OR_PARTITION, unknown id
  * UNKNOWN_TOPIC_ID, a name or id listed twice INVALID_REQUEST (one result for it), both name and
- * id given, or neither, INVALID_REQUEST. Results carry the topic id (v6) and the error message
+ * id given, or neither, INVALID_REQUEST; with {@code delete.topic.enable=false} every topic is
+ * refused with TOPIC_DELETION_DISABLED, as in Kafka. Results carry the topic id (v6) and the error message
  * (v5+); the generated message drops them below.
  *
  * <p>Thread-safe; deletion is serialised by the registry.
  */
 public final class DeleteTopicsHandler implements MessageHandler<DeleteTopicsRequest, DeleteTopicsResponse> {
     private final TopicRegistry registry;
+    private final boolean deleteTopicEnable;
 
-    public DeleteTopicsHandler(TopicRegistry registry) {
+    /** @param deleteTopicEnable {@code delete.topic.enable}: false refuses every deletion */
+    public DeleteTopicsHandler(TopicRegistry registry, boolean deleteTopicEnable) {
         this.registry = registry;
+        this.deleteTopicEnable = deleteTopicEnable;
     }
 
     @Override
@@ -64,6 +68,9 @@ public final class DeleteTopicsHandler implements MessageHandler<DeleteTopicsReq
     }
 
     private DeletableTopicResult delete(DeleteTopicState target) {
+        if (!deleteTopicEnable) {
+            return error(target, ErrorCode.TOPIC_DELETION_DISABLED, "Topic deletion is disabled.");
+        }
         boolean hasName = target.name() != null;
         boolean hasId = !Uuid.ZERO.equals(target.topicId());
         if (hasName == hasId) {

@@ -8,6 +8,7 @@ import io.samsa.protocol.message.DescribeClusterResponse;
 import io.samsa.protocol.message.DescribeClusterResponse.DescribeClusterBroker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * DescribeCluster (key 60), v0 to 2: this node as the only broker and the controller, the cluster
@@ -23,10 +24,10 @@ public final class DescribeClusterHandler implements MessageHandler<DescribeClus
     static final byte BROKER_ENDPOINTS = 1;
     static final byte CONTROLLER_ENDPOINTS = 2;
 
-    private final LocalBroker broker;
+    private final Supplier<LocalBroker> localBroker;
 
-    public DescribeClusterHandler(LocalBroker broker) {
-        this.broker = broker;
+    public DescribeClusterHandler(Supplier<LocalBroker> localBroker) {
+        this.localBroker = localBroker;
     }
 
     @Override
@@ -36,6 +37,7 @@ public final class DescribeClusterHandler implements MessageHandler<DescribeClus
 
     @Override
     public DescribeClusterResponse handle(DescribeClusterRequest request, short apiVersion) {
+        LocalBroker broker = localBroker.get();
         DescribeClusterResponse response = new DescribeClusterResponse()
                 .setThrottleTimeMs(0)
                 .setEndpointType(BROKER_ENDPOINTS)

@@ -17,6 +17,7 @@ import io.samsa.protocol.message.DescribeConfigsResponse.DescribeConfigsResult;
 import io.samsa.protocol.message.DescribeConfigsResponse.DescribeConfigsSynonym;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,14 +45,14 @@ public final class DescribeConfigsHandler implements MessageHandler<DescribeConf
     static final byte BROKER_RESOURCE = 4;
 
     private final TopicRegistry registry;
-    private final LocalBroker broker;
+    private final Supplier<LocalBroker> localBroker;
     private final BrokerConfigView brokerConfigs;
     private final TopicConfigDescriber describer;
 
-    public DescribeConfigsHandler(TopicRegistry registry, LocalBroker broker, TopicConfigPolicy configPolicy,
+    public DescribeConfigsHandler(TopicRegistry registry, Supplier<LocalBroker> localBroker, TopicConfigPolicy configPolicy,
             BrokerConfigView brokerConfigs) {
         this.registry = registry;
-        this.broker = broker;
+        this.localBroker = localBroker;
         this.brokerConfigs = brokerConfigs;
         this.describer = new TopicConfigDescriber(configPolicy);
     }
@@ -72,7 +73,8 @@ public final class DescribeConfigsHandler implements MessageHandler<DescribeConf
             KeyFilter filter = new KeyFilter(resource.configurationKeys());
             switch (resource.resourceType()) {
                 case TOPIC_RESOURCE -> describeTopic(resource.resourceName(), filter, request.includeSynonyms(), result);
-                case BROKER_RESOURCE -> describeBroker(resource.resourceName(), filter, request.includeSynonyms(), result);
+                case BROKER_RESOURCE -> describeBroker(localBroker.get().nodeId(), resource.resourceName(), filter,
+                        request.includeSynonyms(), result);
                 default -> fail(result, ErrorCode.INVALID_REQUEST, "Unsupported resource type " + resource.resourceType());
             }
             results.add(result);
@@ -100,13 +102,13 @@ public final class DescribeConfigsHandler implements MessageHandler<DescribeConf
         result.setErrorCode(ErrorCode.NONE.code()).setConfigs(configs);
     }
 
-    private void describeBroker(String name, KeyFilter filter, boolean includeSynonyms, DescribeConfigsResult result) {
+    private void describeBroker(int nodeId, String name, KeyFilter filter, boolean includeSynonyms, DescribeConfigsResult result) {
         if (name.isEmpty()) {
             result.setErrorCode(ErrorCode.NONE.code()).setConfigs(new ArrayList<>());
             return;
         }
-        if (!name.equals(Integer.toString(broker.nodeId()))) {
-            fail(result, ErrorCode.INVALID_REQUEST, "Unexpected broker id, expected " + broker.nodeId()
+        if (!name.equals(Integer.toString(nodeId))) {
+            fail(result, ErrorCode.INVALID_REQUEST, "Unexpected broker id, expected " + nodeId
                     + " or empty string, but received " + name);
             return;
         }

@@ -18,6 +18,8 @@ import io.samsa.protocol.types.Uuid;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,12 +53,12 @@ public final class MetadataHandler implements MessageHandler<MetadataRequest, Me
     static final int LEADER_EPOCH = 0;
 
     private final TopicRegistry registry;
-    private final LocalBroker broker;
+    private final Supplier<LocalBroker> localBroker;
     private final TopicCreationDefaults defaults;
 
-    public MetadataHandler(TopicRegistry registry, LocalBroker broker, TopicCreationDefaults defaults) {
+    public MetadataHandler(TopicRegistry registry, Supplier<LocalBroker> localBroker, TopicCreationDefaults defaults) {
         this.registry = registry;
-        this.broker = broker;
+        this.localBroker = localBroker;
         this.defaults = defaults;
     }
 
@@ -67,12 +69,14 @@ public final class MetadataHandler implements MessageHandler<MetadataRequest, Me
 
     @Override
     public MetadataResponse handle(MetadataRequest request, short apiVersion) {
+        LocalBroker broker = localBroker.get();
+        int nodeId = broker.nodeId();
         List<MetadataResponseTopic> topics = new ArrayList<>();
         // v0 cannot express "no topics": its empty list means all (v0 has no null array).
         boolean allTopics = request.topics() == null || (apiVersion == 0 && request.topics().isEmpty());
         if (allTopics) {
             for (Topic topic : registry.topics()) {
-                topics.add(describe(topic));
+                topics.add(describe(topic, nodeId));
             }
         } else {
             Set<String> seenNames = new HashSet<>();
@@ -81,10 +85,10 @@ public final class MetadataHandler implements MessageHandler<MetadataRequest, Me
                 // As in Kafka, a non-zero id selects by id whatever the name says (clients send null or "").
                 if (!Uuid.ZERO.equals(requested.topicId())) {
                     if (seenIds.add(requested.topicId())) {
-                        topics.add(byId(requested.topicId(), apiVersion));
+                        topics.add(byId(requested.topicId(), apiVersion, nodeId));
                     }
                 } else if (seenNames.add(requested.name())) {
-                    topics.add(byName(requested.name(), request.allowAutoTopicCreation(), apiVersion));
+                    topics.add(byName(requested.name(), request.allowAutoTopicCreation(), apiVersion, nodeId));
                 }
             }
         }
@@ -100,43 +104,43 @@ public final class MetadataHandler implements MessageHandler<MetadataRequest, Me
                 .setTopics(topics);
     }
 
-    private MetadataResponseTopic byName(String name, boolean requestAllowsCreation, short apiVersion) {
+    private MetadataResponseTopic byName(String name, boolean requestAllowsCreation, short apiVersion, int nodeId) {
         Optional<String> invalid = TopicNames.invalidReason(name);
         if (invalid.isPresent()) {
             return error(responseName(name, apiVersion), Uuid.ZERO, ErrorCode.INVALID_TOPIC_EXCEPTION);
         }
         Optional<Topic> existing = registry.topic(name);
         if (existing.isPresent()) {
-            return describe(existing.get());
+            return describe(existing.get(), nodeId);
         }
         if (!requestAllowsCreation || !defaults.autoCreateTopicsEnable() || TopicNames.isInternal(name)) {
             return error(name, Uuid.ZERO, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         }
-        return autoCreate(name);
+        return autoCreate(name, nodeId);
     }
 
-    private MetadataResponseTopic autoCreate(String name) {
+    private MetadataResponseTopic autoCreate(String name, int nodeId) {
         if (SingleNodeReplication.replicationFactorProblem(defaults.defaultReplicationFactor()).isPresent()) {
             return error(name, Uuid.ZERO, ErrorCode.INVALID_REPLICATION_FACTOR);
         }
         try {
-            return describe(registry.create(name, defaults.numPartitions(), java.util.Map.of()));
+            return describe(registry.create(name, defaults.numPartitions(), Map.of()), nodeId);
         } catch (TopicException e) {
             if (e.error() == ErrorCode.TOPIC_ALREADY_EXISTS) {
                 // Another request created it between our lookup and our create.
                 Optional<Topic> raced = registry.topic(name);
                 if (raced.isPresent()) {
-                    return describe(raced.get());
+                    return describe(raced.get(), nodeId);
                 }
             }
             return error(name, Uuid.ZERO, e.error());
         }
     }
 
-    private MetadataResponseTopic byId(Uuid id, short apiVersion) {
+    private MetadataResponseTopic byId(Uuid id, short apiVersion, int nodeId) {
         Optional<Topic> topic = registry.topic(id);
         if (topic.isPresent()) {
-            return describe(topic.get());
+            return describe(topic.get(), nodeId);
         }
         return error(responseName(null, apiVersion), id, ErrorCode.UNKNOWN_TOPIC_ID);
     }
@@ -146,16 +150,16 @@ public final class MetadataHandler implements MessageHandler<MetadataRequest, Me
         return name == null && apiVersion < 12 ? "" : name;
     }
 
-    private MetadataResponseTopic describe(Topic topic) {
+    private MetadataResponseTopic describe(Topic topic, int nodeId) {
         List<MetadataResponsePartition> partitions = new ArrayList<>(topic.partitionCount());
         for (int partition = 0; partition < topic.partitionCount(); partition++) {
             partitions.add(new MetadataResponsePartition()
                     .setErrorCode(ErrorCode.NONE.code())
                     .setPartitionIndex(partition)
-                    .setLeaderId(broker.nodeId())
+                    .setLeaderId(nodeId)
                     .setLeaderEpoch(LEADER_EPOCH)
-                    .setReplicaNodes(new ArrayList<>(List.of(broker.nodeId())))
-                    .setIsrNodes(new ArrayList<>(List.of(broker.nodeId())))
+                    .setReplicaNodes(new ArrayList<>(List.of(nodeId)))
+                    .setIsrNodes(new ArrayList<>(List.of(nodeId)))
                     .setOfflineReplicas(new ArrayList<>()));
         }
         return new MetadataResponseTopic()

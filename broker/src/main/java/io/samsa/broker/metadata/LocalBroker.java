@@ -6,6 +6,10 @@ import java.util.Objects;
  * Port from the broker config: who this node is, as clients must see it. On a single-node cluster
  * this node is also the controller and the leader of every partition.
  *
+ * <p>Handlers take a {@code Supplier<LocalBroker>} and read it once per request, because the
+ * advertised port is known only after the listener is bound (port 0 in tests); see
+ * {@link BrokerConfigPorts#localBroker}.
+ *
  * <p>Immutable.
  *
  * @param nodeId         {@code node.id}

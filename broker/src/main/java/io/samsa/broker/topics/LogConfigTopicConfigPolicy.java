@@ -97,4 +97,19 @@ public final class LogConfigTopicConfigPolicy implements TopicConfigPolicy {
     public List<TopicConfigDefault> defaults() {
         return defaults;
     }
+
+    /**
+     * @return the topic keys whose default the broker config changed, with that value: the
+     *         broker-wide {@link LogConfig} for {@link TopicLogConfigs} is
+     *         {@code LogConfig.fromMap(policy.staticBrokerTopicDefaults())}
+     */
+    public Map<String, String> staticBrokerTopicDefaults() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (TopicConfigDefault fallback : defaults) {
+            if (fallback.source() == ConfigSource.STATIC_BROKER_CONFIG) {
+                out.put(fallback.name(), fallback.value());
+            }
+        }
+        return out;
+    }
 }

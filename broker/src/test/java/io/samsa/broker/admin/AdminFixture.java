@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** A registry in a temp dir, this broker's identity and the ports the handlers need, for tests. */
 final class AdminFixture {
@@ -21,6 +22,7 @@ final class AdminFixture {
     static final int MAX_PARTITIONS = 100;
 
     final LocalBroker broker = new LocalBroker(NODE_ID, CLUSTER_ID, HOST, PORT, null);
+    final Supplier<LocalBroker> localBroker = () -> broker;
     final LogConfigTopicConfigPolicy configPolicy = new LogConfigTopicConfigPolicy(Map.of("log.retention.ms", "3600000"));
     final TopicRegistry registry;
     /** Every listener event, as "created t 3", "added t 3->5", "deleted t". */

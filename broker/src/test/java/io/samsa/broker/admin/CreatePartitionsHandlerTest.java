@@ -29,7 +29,7 @@ class CreatePartitionsHandlerTest {
     @BeforeEach
     void setUp() {
         fixture = new AdminFixture(dir);
-        handler = new CreatePartitionsHandler(fixture.registry, fixture.broker);
+        handler = new CreatePartitionsHandler(fixture.registry, fixture.localBroker);
         fixture.registry.create("t", 3, Map.of());
         fixture.events.clear();
     }

@@ -40,7 +40,7 @@ class CreateTopicsHandlerTest {
     }
 
     private CreateTopicsHandler handler(TopicCreationDefaults defaults) {
-        return new CreateTopicsHandler(fixture.registry, fixture.broker, defaults, fixture.configPolicy);
+        return new CreateTopicsHandler(fixture.registry, fixture.localBroker, defaults, fixture.configPolicy);
     }
 
     private static CreatableTopic topic(String name, int partitions, int replicationFactor) {

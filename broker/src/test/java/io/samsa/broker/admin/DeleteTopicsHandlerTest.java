@@ -32,7 +32,7 @@ class DeleteTopicsHandlerTest {
     @BeforeEach
     void setUp() {
         fixture = new AdminFixture(dir);
-        handler = new DeleteTopicsHandler(fixture.registry);
+        handler = new DeleteTopicsHandler(fixture.registry, true);
         a = fixture.registry.create("a", 1, Map.of());
         b = fixture.registry.create("b", 2, Map.of());
         fixture.events.clear();
@@ -101,5 +101,15 @@ class DeleteTopicsHandlerTest {
         assertEquals(Errors.INVALID_REQUEST.code(), parsed.data().responses().find("a").errorCode());
         assertTrue(parsed.data().responses().find("a").errorMessage().contains("a"));
         assertTrue(fixture.registry.topic("a").isPresent());
+    }
+
+    @Test
+    void deleteTopicEnableFalseRefusesEveryDeletion() {
+        DeleteTopicsHandler disabled = new DeleteTopicsHandler(fixture.registry, false);
+        DeleteTopicsResponse response = disabled.handle(new DeleteTopicsRequest().setTopicNames(new ArrayList<>(List.of("a"))), (short) 4);
+        assertEquals(ErrorCode.TOPIC_DELETION_DISABLED.code(), response.responses().get(0).errorCode());
+        KafkaWire.toKafka(response, (short) 4);
+        assertTrue(fixture.registry.topic("a").isPresent());
+        assertTrue(fixture.events.isEmpty());
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class DescribeClusterHandlerTest {
     private final DescribeClusterHandler handler = new DescribeClusterHandler(
-            new LocalBroker(AdminFixture.NODE_ID, AdminFixture.CLUSTER_ID, AdminFixture.HOST, AdminFixture.PORT, null));
+            () -> new LocalBroker(AdminFixture.NODE_ID, AdminFixture.CLUSTER_ID, AdminFixture.HOST, AdminFixture.PORT, null));
 
     @Test
     void v0AndV2DescribeThisNodeAsBrokerAndController() {

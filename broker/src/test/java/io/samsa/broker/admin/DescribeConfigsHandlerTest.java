@@ -36,7 +36,7 @@ class DescribeConfigsHandlerTest {
                 new ConfigValue("num.partitions", "3", ConfigSource.STATIC_BROKER_CONFIG, false),
                 new ConfigValue("sasl.jaas.config", "secret", ConfigSource.STATIC_BROKER_CONFIG, true),
                 new ConfigValue("socket.request.max.bytes", "104857600", ConfigSource.DEFAULT_CONFIG, false));
-        handler = new DescribeConfigsHandler(fixture.registry, fixture.broker, fixture.configPolicy, () -> brokerConfigs);
+        handler = new DescribeConfigsHandler(fixture.registry, fixture.localBroker, fixture.configPolicy, () -> brokerConfigs);
         fixture.registry.create("t", 1, Map.of("retention.bytes", "1000", "message.format.version", "3.0"));
     }
 

@@ -49,7 +49,7 @@ class MetadataHandlerTest {
     }
 
     private MetadataHandler handler(TopicCreationDefaults defaults) {
-        return new MetadataHandler(fixture.registry, fixture.broker, defaults);
+        return new MetadataHandler(fixture.registry, fixture.localBroker, defaults);
     }
 
     /** Kafka builds the request, we answer, Kafka parses the answer. */
