@@ -1,6 +1,7 @@
 package io.samsa.broker.topics;
 
 import io.samsa.storage.LogManager;
+import io.samsa.storage.PartitionLog;
 import io.samsa.storage.TopicPartition;
 
 /**
@@ -16,6 +17,36 @@ public final class PartitionLogsListener implements TopicListener {
 
     public PartitionLogsListener(LogManager logs) {
         this.logs = logs;
+    }
+
+    /**
+     * Brings storage in line with the registry at start-up, after {@link LogManager#startup}: a
+     * crash between a registry save and the listener call can leave logs of a deleted topic
+     * (deleted here) or a created topic without logs (opened here).
+     *
+     * @return how many logs were deleted plus opened
+     */
+    public int reconcile(TopicRegistry registry) {
+        int changed = 0;
+        for (PartitionLog log : logs.allLogs()) {
+            TopicPartition partition = log.topicPartition();
+            boolean known = registry.topic(partition.topic())
+                    .map(topic -> partition.partition() < topic.partitionCount())
+                    .orElse(false);
+            if (!known && logs.deleteLog(partition)) {
+                changed++;
+            }
+        }
+        for (Topic topic : registry.topics()) {
+            for (int partition = 0; partition < topic.partitionCount(); partition++) {
+                TopicPartition topicPartition = new TopicPartition(topic.name(), partition);
+                if (logs.getLog(topicPartition).isEmpty()) {
+                    logs.getOrCreateLog(topicPartition);
+                    changed++;
+                }
+            }
+        }
+        return changed;
     }
 
     @Override

@@ -46,6 +46,27 @@ class PartitionLogsListenerTest {
     }
 
     @Test
+    void reconcileDeletesOrphanLogsAndOpensMissingOnes() {
+        TopicRegistry registry = new TopicRegistry(new TopicStore(dataDir), 100);
+        registry.create("kept", 2, Map.of());
+        LogManager logs = new LogManager(LogManagerConfig.fromMap(Map.of("log.dirs", logDir.toString())),
+                new TopicLogConfigs(registry, LogConfig.DEFAULT), new ManualTime());
+        try {
+            logs.startup(false);
+            // As after a crash: a deleted topic's log survived, kept's second partition never opened.
+            logs.getOrCreateLog(new TopicPartition("deleted", 0));
+            logs.getOrCreateLog(new TopicPartition("kept", 0));
+            PartitionLogsListener listener = new PartitionLogsListener(logs);
+            assertEquals(2, listener.reconcile(registry));
+            assertEquals(java.util.Set.of(new TopicPartition("kept", 0), new TopicPartition("kept", 1)),
+                    logs.allLogs().stream().map(log -> log.topicPartition()).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(0, listener.reconcile(registry));
+        } finally {
+            logs.close();
+        }
+    }
+
+    @Test
     void unknownTopicsGetTheBrokerDefaults() {
         TopicRegistry registry = new TopicRegistry(new TopicStore(dataDir), 100);
         LogConfig brokerDefaults = LogConfig.fromMap(Map.of("retention.ms", "5000"));
