@@ -50,6 +50,8 @@ public final class PartitionLog implements AutoCloseable {
     private volatile long logEndOffset;
     private volatile long logStartOffset;
     private volatile long lastFlushMs;
+    /** {recoveryPoint, logStartOffset} last written, so an unchanged checkpoint costs no fsync. */
+    private long[] lastCheckpoint = {-1, -1};
     private volatile boolean closed;
 
     private PartitionLog(Path dir, TopicPartition partition, LogConfig config, Time time) throws IOException {
@@ -501,8 +503,10 @@ public final class PartitionLog implements AutoCloseable {
     public void writeCheckpoint() {
         lock.lock();
         try {
-            if (!closed) {
-                checkpoint.write(groupCommit.durableOffset(), logStartOffset);
+            long recoveryPoint = groupCommit.durableOffset();
+            if (!closed && (recoveryPoint != lastCheckpoint[0] || logStartOffset != lastCheckpoint[1])) {
+                checkpoint.write(recoveryPoint, logStartOffset);
+                lastCheckpoint = new long[] {recoveryPoint, logStartOffset};
             }
         } catch (IOException e) {
             throw new StorageException("checkpoint of " + partition + " failed", e);
