@@ -49,10 +49,8 @@ final class LogSegment {
         Files.deleteIfExists(SegmentFiles.offsetIndex(dir, baseOffset));
         Files.deleteIfExists(SegmentFiles.timeIndex(dir, baseOffset));
         Path log = SegmentFiles.log(dir, baseOffset);
-        try (FileChannel ignored = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            // start from an empty file even if a stale one had the name
-        }
+        // start from an empty file even if a stale one had the name
+        Files.deleteIfExists(log);
         return open(log, SegmentFiles.offsetIndex(dir, baseOffset), SegmentFiles.timeIndex(dir, baseOffset),
                 baseOffset, config.segmentIndexBytes(), nowMs);
     }
@@ -347,7 +345,7 @@ final class LogSegment {
             next = batch.nextOffset();
             position += batch.sizeInBytes();
         }
-        bytesSinceLastIndexEntry = (int) (committed - (entries == 0 ? 0 : offsetIndex.positionAt(entries - 1)));
+        bytesSinceLastIndexEntry = committed - (entries == 0 ? 0 : offsetIndex.positionAt(entries - 1));
         maxTimestampMs = maxTimestamp;
         nextOffset = next;
     }
