@@ -292,20 +292,11 @@ public final class PartitionLog implements AutoCloseable {
      * @return the record's timestamp and offset, or empty when no record is that new
      */
     public Optional<TimestampAndOffset> offsetForTimestamp(long timestampMs) {
-        long startOffset = logStartOffset;
         try {
-            for (LogSegment segment : segments.values()) {
-                if (segment.maxTimestampMs() >= timestampMs && segment.nextOffset() > startOffset) {
-                    TimestampAndOffset found = segment.findOffsetByTimestamp(timestampMs, startOffset);
-                    if (found != null) {
-                        return Optional.of(found);
-                    }
-                }
-            }
+            return TimestampSearch.firstAtOrAfter(segments.values(), timestampMs, logStartOffset);
         } catch (IOException e) {
             throw new StorageException("timestamp search of " + partition + " failed", e);
         }
-        return Optional.empty();
     }
 
     /** ListOffsets EARLIEST: the log start offset. */
@@ -320,35 +311,14 @@ public final class PartitionLog implements AutoCloseable {
 
     /**
      * ListOffsets MAX_TIMESTAMP: the record with the largest timestamp from the log start offset on
-     * (the earliest on ties), or empty for an empty log. Segments are visited newest-maximum first,
-     * so usually one segment is scanned.
+     * (the earliest on ties), or empty for an empty log.
      */
     public Optional<TimestampAndOffset> maxTimestampOffset() {
-        long startOffset = logStartOffset;
-        List<LogSegment> candidates = new ArrayList<>();
-        for (LogSegment segment : segments.values()) {
-            if (segment.maxTimestampMs() >= 0 && segment.nextOffset() > startOffset) {
-                candidates.add(segment);
-            }
-        }
-        candidates.sort((a, b) -> a.maxTimestampMs() != b.maxTimestampMs()
-                ? Long.compare(b.maxTimestampMs(), a.maxTimestampMs()) : Long.compare(a.baseOffset(), b.baseOffset()));
-        TimestampAndOffset best = null;
         try {
-            for (LogSegment segment : candidates) {
-                if (best != null && segment.maxTimestampMs() < best.timestampMs()) {
-                    break;
-                }
-                TimestampAndOffset found = segment.maxTimestampRecord(startOffset);
-                if (found != null && (best == null || found.timestampMs() > best.timestampMs()
-                        || (found.timestampMs() == best.timestampMs() && found.offset() < best.offset()))) {
-                    best = found;
-                }
-            }
+            return TimestampSearch.maxTimestamp(segments.values(), logStartOffset);
         } catch (IOException e) {
             throw new StorageException("max timestamp search of " + partition + " failed", e);
         }
-        return Optional.ofNullable(best);
     }
 
     /**
