@@ -34,6 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class PartitionLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionLog.class);
+    /** Kafka's log.cleaner.dedupe.buffer.size default. */
+    public static final long DEFAULT_KEY_MAP_BYTES = 128L << 20;
 
     private final Path dir;
     private final TopicPartition partition;
@@ -417,11 +419,19 @@ public final class PartitionLog implements AutoCloseable {
      * @return true when a pass ran
      */
     public boolean compact(long nowMs) {
+        return compact(nowMs, DEFAULT_KEY_MAP_BYTES);
+    }
+
+    /**
+     * @param maxKeyMapBytes memory budget of the compactor's key map, in bytes
+     *                       ({@code log.cleaner.dedupe.buffer.size}); a pass that does not fit cleans a prefix
+     */
+    public boolean compact(long nowMs, long maxKeyMapBytes) {
         if (!config.compact() || closed) {
             return false;
         }
         try {
-            return compactor.compact(nowMs);
+            return compactor.compact(nowMs, maxKeyMapBytes);
         } catch (ClosedChannelException e) {
             return false;
         } catch (IOException e) {

@@ -157,6 +157,24 @@ class LogCompactionTest {
     }
 
     @Test
+    void aSmallKeyMapBudgetCleansInSeveralPassesToTheSameResult() {
+        log = open(Map.of());
+        appendRandom(new Random(21), 150, 40);
+        long now = time.milliseconds();
+        long before = log.sizeInBytes();
+        assertTrue(log.compact(now, 1024));
+        List<String> afterOnePass = TestBatches.readAll(log).stream().map(r -> r.offset() + ":" + r.key() + "=" + r.value()).toList();
+        for (int pass = 0; pass < 30; pass++) {
+            assertTrue(log.compact(now, 1024));
+        }
+        compactModel(activeBase(), now);
+        assertLogMatchesModel();
+        assertTrue(log.sizeInBytes() < before);
+        assertFalse(afterOnePass.equals(model.stream().map(r -> r.offset() + ":" + r.key() + "=" + r.value()).toList()),
+                "one pass within the budget could not clean everything");
+    }
+
+    @Test
     void minCompactionLagProtectsRecentSegments() {
         log = open(Map.of(LogConfig.MIN_COMPACTION_LAG_MS, "100000"));
         appendRandom(new Random(3), 50, 5);
