@@ -180,11 +180,11 @@ public final class PartitionLog implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        for (AppendListener listener : listeners) {
-            listener.onAppend(this, info);
-        }
         if (info.lastOffset() + 1 - groupCommit.durableOffset() >= cfg.flushMessages()) {
             flushUpTo(info.lastOffset() + 1);
+        }
+        for (AppendListener listener : listeners) {
+            listener.onAppend(this, info);
         }
         return info;
     }
