@@ -26,7 +26,7 @@ final class BatchFilter {
 
     /**
      * @param batch             a batch of the segment being cleaned
-     * @param latest            each key's latest offset in the cleanable range
+     * @param latest            each key's latest offset in the mapped range
      * @param deleteRetentionMs how long a latest tombstone is kept after its batch's max timestamp
      * @param nowMs             the clock reading of the pass
      */
@@ -44,7 +44,9 @@ final class BatchFilter {
         boolean[] keep = new boolean[batch.recordsCount()];
         int n = 0;
         while (cursor.next()) {
-            boolean isLatest = !cursor.hasKey() || latest.getOrDefault(cursor.key(), -1L) == cursor.offset();
+            // a key absent from the map was not seen in the mapped (newer) range: this record is still its latest
+            Long latestOffset = cursor.hasKey() ? latest.get(cursor.key()) : null;
+            boolean isLatest = latestOffset == null || latestOffset <= cursor.offset();
             boolean keepIt = isLatest && !(cursor.isTombstone() && tombstonesExpired);
             if (keepIt && cursor.isTombstone()) {
                 keptDeadline = Math.min(keptDeadline, tombstoneDeadline);

@@ -10,8 +10,13 @@ import java.nio.channels.WritableByteChannel;
 
 /**
  * A run of whole record batches inside one segment file: channel, position and length, never a
- * copy. The broker sends it with Netty's {@code DefaultFileRegion(channel(), position(), sizeInBytes())};
- * the kernel moves the bytes (sendfile).
+ * copy. The broker sends it as a Netty {@code FileRegion} over {@code channel()}, {@code position()} and
+ * {@code sizeInBytes()}; the kernel moves the bytes (sendfile).
+ *
+ * <p><b>Ownership:</b> the channel belongs to the log. Netty's {@code DefaultFileRegion} closes its
+ * channel when released, which would close the segment for every reader; wrap the slice in a
+ * {@code FileRegion} whose deallocation does nothing (its {@code transferTo} can call
+ * {@link #transferTo(WritableByteChannel, long)}), or open a separate channel per region.
  *
  * <p>Immutable and thread-safe: positional reads and transfers never move the channel's position.
  * The channel stays open at least {@code file.delete.delay.ms} after its segment is deleted or

@@ -67,13 +67,19 @@ final class LogCompactor {
         return total > 0 && dirty > 0 && (double) dirty / total >= log.config().minCleanableDirtyRatio();
     }
 
-    synchronized boolean compact(long nowMs) throws IOException {
+    /**
+     * @param maxKeyMapBytes the memory budget of the key map, in bytes (estimated); when the dirty
+     *                       segments do not all fit, this pass cleans up to the last one mapped
+     */
+    synchronized boolean compact(long nowMs, long maxKeyMapBytes) throws IOException {
         LogConfig config = log.config();
         List<LogSegment> cleanable = cleanableSegments(config, nowMs);
         if (cleanable.isEmpty()) {
             return false;
         }
-        Map<ByteBuffer, Long> latest = latestOffsets(cleanable);
+        Map<ByteBuffer, Long> latest = new HashMap<>();
+        int cleanCount = mapDirtySegments(cleanable, latest, maxKeyMapBytes);
+        cleanable = cleanable.subList(0, cleanCount);
         long deadline = Long.MAX_VALUE;
         long bytesBefore = 0;
         long bytesAfter = 0;
@@ -92,6 +98,32 @@ final class LogCompactor {
         return true;
     }
 
+    /**
+     * Maps the keys of the dirty segments (from firstDirtyOffset on) until the budget is used up.
+     * Keys of a segment mapped past the budget may stay in the map: they point at newer records that
+     * this pass does not touch, so dropping what they supersede is still right.
+     *
+     * @return how many leading segments this pass cleans (at least one)
+     */
+    private int mapDirtySegments(List<LogSegment> cleanable, Map<ByteBuffer, Long> latest, long maxKeyMapBytes) throws IOException {
+        long mapBytes = 0;
+        int cleanCount = 0;
+        for (LogSegment segment : cleanable) {
+            cleanCount++;
+            if (segment.baseOffset() < firstDirtyOffset && segment != cleanable.get(cleanable.size() - 1)) {
+                continue;
+            }
+            mapBytes += mapKeys(segment, latest);
+            if (mapBytes > maxKeyMapBytes) {
+                boolean firstDirty = cleanCount == 1 || cleanable.get(cleanCount - 2).baseOffset() < firstDirtyOffset;
+                LOG.info("Key map of {} full at {} bytes; cleaning {} segments this pass", log.topicPartition(), mapBytes,
+                        firstDirty ? cleanCount : cleanCount - 1);
+                return firstDirty ? cleanCount : cleanCount - 1;
+            }
+        }
+        return cleanCount;
+    }
+
     private List<LogSegment> cleanableSegments(LogConfig config, long nowMs) {
         List<LogSegment> cleanable = new ArrayList<>();
         LogSegment active = log.activeSegment();
@@ -105,27 +137,34 @@ final class LogCompactor {
         return cleanable;
     }
 
-    /** Each key's latest offset in the cleanable range; keys are copied out of the read buffers. */
-    private static Map<ByteBuffer, Long> latestOffsets(List<LogSegment> cleanable) throws IOException {
-        Map<ByteBuffer, Long> latest = new HashMap<>();
-        for (LogSegment segment : cleanable) {
-            BatchScanner scanner = new BatchScanner(segment.channel(), 0, segment.sizeBytes(), segment.baseOffset(), false, 1 << 20);
-            RecordBatch batch;
-            while ((batch = scanner.next()) != null) {
-                if (!isOpenable(batch)) {
-                    continue;
-                }
-                RecordCursor cursor = new RecordCursor(batch);
-                while (cursor.next()) {
-                    if (cursor.hasKey()) {
-                        ByteBuffer key = cursor.key();
-                        ByteBuffer copy = ByteBuffer.allocate(key.remaining()).put(key).flip();
-                        latest.put(copy, cursor.offset());
+    /** Estimated bytes of one map entry beyond its key: node, key wrapper, boxed offset. */
+    private static final int ENTRY_OVERHEAD_BYTES = 96;
+
+    /**
+     * Records each key's latest offset in the segment; keys are copied out of the read buffers.
+     *
+     * @return the estimated bytes the new entries take
+     */
+    private static long mapKeys(LogSegment segment, Map<ByteBuffer, Long> latest) throws IOException {
+        long added = 0;
+        BatchScanner scanner = new BatchScanner(segment.channel(), 0, segment.sizeBytes(), segment.baseOffset(), false, 1 << 20);
+        RecordBatch batch;
+        while ((batch = scanner.next()) != null) {
+            if (!isOpenable(batch)) {
+                continue;
+            }
+            RecordCursor cursor = new RecordCursor(batch);
+            while (cursor.next()) {
+                if (cursor.hasKey()) {
+                    ByteBuffer key = cursor.key();
+                    ByteBuffer copy = ByteBuffer.allocate(key.remaining()).put(key).flip();
+                    if (latest.put(copy, cursor.offset()) == null) {
+                        added += copy.capacity() + ENTRY_OVERHEAD_BYTES;
                     }
                 }
             }
         }
-        return latest;
+        return added;
     }
 
     private static boolean isOpenable(RecordBatch batch) {

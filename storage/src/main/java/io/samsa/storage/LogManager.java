@@ -217,7 +217,7 @@ public final class LogManager implements AutoCloseable {
     public int runCompaction(long nowMs) {
         int compacted = 0;
         for (PartitionLog log : logs.values()) {
-            if (log.compactionDue(nowMs) && log.compact(nowMs)) {
+            if (log.compactionDue(nowMs) && log.compact(nowMs, config.cleanerDedupeBufferBytes())) {
                 compacted++;
             }
         }

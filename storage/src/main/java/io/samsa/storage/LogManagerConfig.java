@@ -21,6 +21,8 @@ public final class LogManagerConfig {
     public static final String CLEANER_ENABLE = "log.cleaner.enable";
     public static final String CLEANER_BACKOFF_MS = "log.cleaner.backoff.ms";
     public static final long CLEANER_BACKOFF_MS_DEFAULT = 15_000;
+    public static final String CLEANER_DEDUPE_BUFFER_SIZE = "log.cleaner.dedupe.buffer.size";
+    public static final long CLEANER_DEDUPE_BUFFER_SIZE_DEFAULT = PartitionLog.DEFAULT_KEY_MAP_BYTES;
     /** Samsa's own: how often, in real milliseconds, the scheduler threads look for due duties. */
     public static final String SCHEDULER_TICK_MS = "samsa.log.scheduler.tick.ms";
     public static final long SCHEDULER_TICK_MS_DEFAULT = 1_000;
@@ -32,6 +34,7 @@ public final class LogManagerConfig {
     private final boolean cleanerEnabled;
     private final long cleanerBackoffMs;
     private final long schedulerTickMs;
+    private final long cleanerDedupeBufferBytes;
 
     private LogManagerConfig(Map<String, String> props) {
         ConfigReader reader = new ConfigReader(props);
@@ -56,6 +59,7 @@ public final class LogManagerConfig {
         this.cleanerEnabled = Boolean.parseBoolean(enable);
         this.cleanerBackoffMs = reader.longAtLeast(CLEANER_BACKOFF_MS, CLEANER_BACKOFF_MS_DEFAULT, 0);
         this.schedulerTickMs = reader.longAtLeast(SCHEDULER_TICK_MS, SCHEDULER_TICK_MS_DEFAULT, 1);
+        this.cleanerDedupeBufferBytes = reader.longAtLeast(CLEANER_DEDUPE_BUFFER_SIZE, CLEANER_DEDUPE_BUFFER_SIZE_DEFAULT, 1024);
     }
 
     /**
@@ -88,6 +92,11 @@ public final class LogManagerConfig {
 
     public long cleanerBackoffMs() {
         return cleanerBackoffMs;
+    }
+
+    /** The compactor's key-map budget per pass, in bytes. */
+    public long cleanerDedupeBufferBytes() {
+        return cleanerDedupeBufferBytes;
     }
 
     public long schedulerTickMs() {

@@ -49,10 +49,8 @@ final class LogSegment {
         Files.deleteIfExists(SegmentFiles.offsetIndex(dir, baseOffset));
         Files.deleteIfExists(SegmentFiles.timeIndex(dir, baseOffset));
         Path log = SegmentFiles.log(dir, baseOffset);
-        try (FileChannel ignored = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            // start from an empty file even if a stale one had the name
-        }
+        // start from an empty file even if a stale one had the name
+        Files.deleteIfExists(log);
         return open(log, SegmentFiles.offsetIndex(dir, baseOffset), SegmentFiles.timeIndex(dir, baseOffset),
                 baseOffset, config.segmentIndexBytes(), nowMs);
     }
@@ -126,8 +124,13 @@ final class LogSegment {
     void append(ByteBuffer data, int indexIntervalBytes) throws IOException {
         long writePosition = sizeBytes;
         ByteBuffer source = data.duplicate();
-        while (source.hasRemaining()) {
-            writePosition += channel.write(source, writePosition);
+        try {
+            while (source.hasRemaining()) {
+                writePosition += channel.write(source, writePosition);
+            }
+        } catch (IOException e) {
+            dropUncommittedTail();
+            throw e;
         }
         int at = data.position();
         int filePosition = sizeBytes;
@@ -143,6 +146,17 @@ final class LogSegment {
         maxTimestampMs = maxTimestamp;
         nextOffset = next;
         sizeBytes = (int) writePosition;
+    }
+
+    /** Cuts bytes of a failed write, so nothing but committed batches is ever on file. Best effort. */
+    private void dropUncommittedTail() {
+        try {
+            if (channel.size() > sizeBytes) {
+                channel.truncate(sizeBytes);
+            }
+        } catch (IOException e) {
+            // recovery after the next unclean start drops the tail anyway
+        }
     }
 
     /** Adds index entries for a batch at a position when the interval has passed; returns the new max timestamp. */
@@ -347,7 +361,7 @@ final class LogSegment {
             next = batch.nextOffset();
             position += batch.sizeInBytes();
         }
-        bytesSinceLastIndexEntry = (int) (committed - (entries == 0 ? 0 : offsetIndex.positionAt(entries - 1)));
+        bytesSinceLastIndexEntry = committed - (entries == 0 ? 0 : offsetIndex.positionAt(entries - 1));
         maxTimestampMs = maxTimestamp;
         nextOffset = next;
     }
@@ -382,6 +396,7 @@ final class LogSegment {
 
     /** Seals the segment: a final time index entry covering every batch, and indexes trimmed. */
     void becomeInactive() throws IOException {
+        dropUncommittedTail();
         if (!timeIndex.isFull()) {
             timeIndex.maybeAppend(maxTimestampMs, nextOffset);
         }

@@ -155,10 +155,12 @@ abstract class MappedIndex implements AutoCloseable {
         Files.deleteIfExists(path);
     }
 
+    /**
+     * Nothing to release by hand: the mapping is unmapped by the garbage collector once no reader
+     * holds it, so a reader racing with a close never touches unmapped memory.
+     */
     @Override
     public void close() {
-        // The mapping is released by the garbage collector; readers holding it stay safe.
-        mmap = null;
     }
 
     static UncheckedIOException unchecked(IOException e) {

@@ -34,6 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class PartitionLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionLog.class);
+    /** Kafka's log.cleaner.dedupe.buffer.size default. */
+    public static final long DEFAULT_KEY_MAP_BYTES = 128L << 20;
 
     private final Path dir;
     private final TopicPartition partition;
@@ -50,6 +52,8 @@ public final class PartitionLog implements AutoCloseable {
     private volatile long logEndOffset;
     private volatile long logStartOffset;
     private volatile long lastFlushMs;
+    /** {recoveryPoint, logStartOffset} last written, so an unchanged checkpoint costs no fsync. */
+    private long[] lastCheckpoint = {-1, -1};
     private volatile boolean closed;
 
     private PartitionLog(Path dir, TopicPartition partition, LogConfig config, Time time) throws IOException {
@@ -176,11 +180,11 @@ public final class PartitionLog implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        for (AppendListener listener : listeners) {
-            listener.onAppend(this, info);
-        }
         if (info.lastOffset() + 1 - groupCommit.durableOffset() >= cfg.flushMessages()) {
             flushUpTo(info.lastOffset() + 1);
+        }
+        for (AppendListener listener : listeners) {
+            listener.onAppend(this, info);
         }
         return info;
     }
@@ -290,20 +294,11 @@ public final class PartitionLog implements AutoCloseable {
      * @return the record's timestamp and offset, or empty when no record is that new
      */
     public Optional<TimestampAndOffset> offsetForTimestamp(long timestampMs) {
-        long startOffset = logStartOffset;
         try {
-            for (LogSegment segment : segments.values()) {
-                if (segment.maxTimestampMs() >= timestampMs && segment.nextOffset() > startOffset) {
-                    TimestampAndOffset found = segment.findOffsetByTimestamp(timestampMs, startOffset);
-                    if (found != null) {
-                        return Optional.of(found);
-                    }
-                }
-            }
+            return TimestampSearch.firstAtOrAfter(segments.values(), timestampMs, logStartOffset);
         } catch (IOException e) {
             throw new StorageException("timestamp search of " + partition + " failed", e);
         }
-        return Optional.empty();
     }
 
     /** ListOffsets EARLIEST: the log start offset. */
@@ -318,35 +313,14 @@ public final class PartitionLog implements AutoCloseable {
 
     /**
      * ListOffsets MAX_TIMESTAMP: the record with the largest timestamp from the log start offset on
-     * (the earliest on ties), or empty for an empty log. Segments are visited newest-maximum first,
-     * so usually one segment is scanned.
+     * (the earliest on ties), or empty for an empty log.
      */
     public Optional<TimestampAndOffset> maxTimestampOffset() {
-        long startOffset = logStartOffset;
-        List<LogSegment> candidates = new ArrayList<>();
-        for (LogSegment segment : segments.values()) {
-            if (segment.maxTimestampMs() >= 0 && segment.nextOffset() > startOffset) {
-                candidates.add(segment);
-            }
-        }
-        candidates.sort((a, b) -> a.maxTimestampMs() != b.maxTimestampMs()
-                ? Long.compare(b.maxTimestampMs(), a.maxTimestampMs()) : Long.compare(a.baseOffset(), b.baseOffset()));
-        TimestampAndOffset best = null;
         try {
-            for (LogSegment segment : candidates) {
-                if (best != null && segment.maxTimestampMs() < best.timestampMs()) {
-                    break;
-                }
-                TimestampAndOffset found = segment.maxTimestampRecord(startOffset);
-                if (found != null && (best == null || found.timestampMs() > best.timestampMs()
-                        || (found.timestampMs() == best.timestampMs() && found.offset() < best.offset()))) {
-                    best = found;
-                }
-            }
+            return TimestampSearch.maxTimestamp(segments.values(), logStartOffset);
         } catch (IOException e) {
             throw new StorageException("max timestamp search of " + partition + " failed", e);
         }
-        return Optional.ofNullable(best);
     }
 
     /**
@@ -445,11 +419,19 @@ public final class PartitionLog implements AutoCloseable {
      * @return true when a pass ran
      */
     public boolean compact(long nowMs) {
+        return compact(nowMs, DEFAULT_KEY_MAP_BYTES);
+    }
+
+    /**
+     * @param maxKeyMapBytes memory budget of the compactor's key map, in bytes
+     *                       ({@code log.cleaner.dedupe.buffer.size}); a pass that does not fit cleans a prefix
+     */
+    public boolean compact(long nowMs, long maxKeyMapBytes) {
         if (!config.compact() || closed) {
             return false;
         }
         try {
-            return compactor.compact(nowMs);
+            return compactor.compact(nowMs, maxKeyMapBytes);
         } catch (ClosedChannelException e) {
             return false;
         } catch (IOException e) {
@@ -501,8 +483,10 @@ public final class PartitionLog implements AutoCloseable {
     public void writeCheckpoint() {
         lock.lock();
         try {
-            if (!closed) {
-                checkpoint.write(groupCommit.durableOffset(), logStartOffset);
+            long recoveryPoint = groupCommit.durableOffset();
+            if (!closed && (recoveryPoint != lastCheckpoint[0] || logStartOffset != lastCheckpoint[1])) {
+                checkpoint.write(recoveryPoint, logStartOffset);
+                lastCheckpoint = new long[] {recoveryPoint, logStartOffset};
             }
         } catch (IOException e) {
             throw new StorageException("checkpoint of " + partition + " failed", e);

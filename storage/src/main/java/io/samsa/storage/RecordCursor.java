@@ -120,19 +120,11 @@ final class RecordCursor {
     }
 
     private int readVarint() {
-        int raw = 0;
-        int shift = 0;
-        while (true) {
-            if (position >= end || shift > 28) {
-                throw new CorruptRecordException("bad varint in record");
-            }
-            byte b = buffer.get(position++);
-            raw |= (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                return (raw >>> 1) ^ -(raw & 1);
-            }
-            shift += 7;
+        long value = readVarlong();
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new CorruptRecordException("varint out of range in record");
         }
+        return (int) value;
     }
 
     private long readVarlong() {

@@ -136,6 +136,45 @@ class LogCompactionTest {
     }
 
     @Test
+    void aCompactionInterruptedMidSwapLeavesAValidLog() throws Exception {
+        log = open(Map.of());
+        appendRandom(new Random(5), 60, 8);
+        List<TestBatches.Decoded> before = TestBatches.readAll(log);
+        log.closeUncleanly();
+        // the crash window of a swap: old indexes deleted, cleaned files written but not yet renamed
+        java.nio.file.Path dir = tmp.resolve(TP.dirName());
+        java.nio.file.Files.delete(SegmentFiles.offsetIndex(dir, 0));
+        java.nio.file.Files.delete(SegmentFiles.timeIndex(dir, 0));
+        java.nio.file.Files.write(SegmentFiles.withSuffix(SegmentFiles.log(dir, 0), SegmentFiles.CLEANED_SUFFIX), new byte[] {1, 2, 3});
+        java.nio.file.Files.write(SegmentFiles.withSuffix(SegmentFiles.offsetIndex(dir, 0), SegmentFiles.CLEANED_SUFFIX), new byte[8]);
+        log = open(Map.of());
+        assertEquals(before, TestBatches.readAll(log));
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.toString().endsWith(SegmentFiles.CLEANED_SUFFIX)));
+        }
+        assertTrue(log.compact(time.milliseconds()));
+        assertEquals(log.logEndOffset(), log.append(TestBatches.values(time.milliseconds(), "x")).firstOffset());
+    }
+
+    @Test
+    void aSmallKeyMapBudgetCleansInSeveralPassesToTheSameResult() {
+        log = open(Map.of());
+        appendRandom(new Random(21), 150, 40);
+        long now = time.milliseconds();
+        long before = log.sizeInBytes();
+        assertTrue(log.compact(now, 1024));
+        List<String> afterOnePass = TestBatches.readAll(log).stream().map(r -> r.offset() + ":" + r.key() + "=" + r.value()).toList();
+        for (int pass = 0; pass < 30; pass++) {
+            assertTrue(log.compact(now, 1024));
+        }
+        compactModel(activeBase(), now);
+        assertLogMatchesModel();
+        assertTrue(log.sizeInBytes() < before);
+        assertFalse(afterOnePass.equals(model.stream().map(r -> r.offset() + ":" + r.key() + "=" + r.value()).toList()),
+                "one pass within the budget could not clean everything");
+    }
+
+    @Test
     void minCompactionLagProtectsRecentSegments() {
         log = open(Map.of(LogConfig.MIN_COMPACTION_LAG_MS, "100000"));
         appendRandom(new Random(3), 50, 5);

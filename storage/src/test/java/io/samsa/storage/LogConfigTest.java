@@ -72,4 +72,20 @@ class LogConfigTest {
         assertEquals(LogManagerConfig.CLEANER_ENABLE, assertThrows(ConfigException.class,
                 () -> LogManagerConfig.fromMap(Map.of(LogManagerConfig.LOG_DIR, "/a", LogManagerConfig.CLEANER_ENABLE, "yes"))).key());
     }
+
+    @Test
+    void brokerLogSettingsBecomeTopicDefaults() {
+        LogConfig config = BrokerLogDefaults.fromBrokerConfig(Map.of(
+                "log.segment.bytes", "1048576", "log.retention.hours", "2", "log.roll.hours", "1",
+                "log.flush.interval.messages", "1", "log.cleanup.policy", "compact", "broker.id", "3"));
+        assertEquals(1048576, config.segmentBytes());
+        assertEquals(2L * 3600 * 1000, config.retentionMs());
+        assertEquals(3600 * 1000L, config.segmentMs());
+        assertEquals(1, config.flushMessages());
+        assertTrue(config.compact());
+        assertEquals(5000, BrokerLogDefaults.fromBrokerConfig(Map.of("log.retention.hours", "2", "log.retention.ms", "5000")).retentionMs());
+        assertEquals(-1, BrokerLogDefaults.fromBrokerConfig(Map.of("log.retention.hours", "-1")).retentionMs());
+        assertEquals(LogConfig.SEGMENT_BYTES,
+                assertThrows(ConfigException.class, () -> BrokerLogDefaults.fromBrokerConfig(Map.of("log.segment.bytes", "x"))).key());
+    }
 }

@@ -106,6 +106,28 @@ class LogManagerTest {
     }
 
     @Test
+    void flushMsAndCheckpointsFollowTheClock() {
+        topicConfigs.put("lazy", LogConfig.fromMap(Map.of(LogConfig.FLUSH_MS, "1000")));
+        manager = newManager(Map.of(LogManagerConfig.FLUSH_SCHEDULER_INTERVAL_MS, "100",
+                LogManagerConfig.FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS, "2000"));
+        manager.startup(false);
+        PartitionLog log = manager.getOrCreateLog(new TopicPartition("lazy", 0));
+        time.advance(10);
+        log.append(TestBatches.values(time.milliseconds(), "a", "b"));
+        assertEquals(0, log.recoveryPoint());
+        time.advance(500);
+        manager.tick();
+        assertEquals(0, log.recoveryPoint(), "flush.ms not reached");
+        time.advance(500);
+        manager.tick();
+        assertEquals(2, log.recoveryPoint(), "flushed by flush.ms");
+        assertEquals(0, new PartitionCheckpoint(log.dir()).read()[0], "checkpoint interval not reached");
+        time.advance(1000);
+        manager.tick();
+        assertEquals(2, new PartitionCheckpoint(log.dir()).read()[0], "recovery point checkpointed");
+    }
+
+    @Test
     void deleteLogRemovesItsDirectory() {
         manager = newManager(Map.of());
         manager.startup(false);
