@@ -75,6 +75,15 @@ public final class TopicRegistry {
     }
 
     /**
+     * Checks only that {@code name} is legal, free and does not collide with an existing topic.
+     *
+     * @throws TopicException INVALID_TOPIC_EXCEPTION or TOPIC_ALREADY_EXISTS
+     */
+    public void checkNewName(String name) {
+        checkNewName(snapshot, name);
+    }
+
+    /**
      * Checks that {@code name} could be created with {@code partitionCount} partitions now, without
      * creating it (CreateTopics validate_only).
      *
@@ -162,15 +171,6 @@ public final class TopicRegistry {
         publish(current.without(before).with(after));
         notifyListeners(listener -> listener.partitionsAdded(before, after));
         return after;
-    }
-
-    /**
-     * Checks only that {@code name} is legal, free and does not collide with an existing topic.
-     *
-     * @throws TopicException INVALID_TOPIC_EXCEPTION or TOPIC_ALREADY_EXISTS
-     */
-    public void checkNewName(String name) {
-        checkNewName(snapshot, name);
     }
 
     private void checkCreate(Snapshot current, String name, int partitionCount) {
