@@ -39,7 +39,7 @@ import java.util.TreeSet;
  *
  * <p>Thread-safe: reads only.
  */
-public final class DescribeConfigsHandler implements MessageHandler<DescribeConfigsRequest, DescribeConfigsResponse> {
+public final class DescribeConfigsHandler implements SynchronousHandler<DescribeConfigsRequest, DescribeConfigsResponse> {
     /** Kafka's ConfigResource.Type ids. */
     static final byte TOPIC_RESOURCE = 2;
     static final byte BROKER_RESOURCE = 4;
