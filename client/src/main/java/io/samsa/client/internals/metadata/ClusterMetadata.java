@@ -46,7 +46,9 @@ public final class ClusterMetadata {
     private boolean updateInFlight;
     private long lastAttemptMs = Long.MIN_VALUE / 2;
     private long lastSuccessMs = Long.MIN_VALUE / 2;
+    /** Completed by the next refresh to start; requests made while one is in flight wait for the following one. */
     private CompletableFuture<MetadataSnapshot> nextUpdate = new CompletableFuture<>();
+    private CompletableFuture<MetadataSnapshot> inFlightUpdate;
 
     /**
      * @param metadataMaxAgeMs refresh at least this often, in milliseconds
@@ -142,41 +144,48 @@ public final class ClusterMetadata {
                 return;
             }
             updateInFlight = true;
+            updateRequested = false;
             lastAttemptMs = nowMs;
+            inFlightUpdate = nextUpdate;
+            nextUpdate = new CompletableFuture<>();
             names = allTopics ? null : List.copyOf(topics);
         }
         Node node = leastLoadedNode(nowMs);
-        fetchFrom(node, names).whenComplete((fresh, error) -> onRefreshDone(fresh, error));
+        fetchFrom(node, names).whenComplete(this::onRefreshDone);
     }
 
     private void onRefreshDone(MetadataSnapshot fresh, Throwable error) {
-        CompletableFuture<MetadataSnapshot> done = null;
-        Throwable fatal = null;
+        CompletableFuture<MetadataSnapshot> done;
+        CompletableFuture<MetadataSnapshot> following;
         synchronized (this) {
             updateInFlight = false;
+            done = inFlightUpdate;
+            following = nextUpdate;
+            inFlightUpdate = null;
             if (fresh != null) {
                 snapshot = fresh;
                 lastSuccessMs = fresh.updatedAtMs();
-                updateRequested = false;
-                done = nextUpdate;
-                nextUpdate = new CompletableFuture<>();
             } else {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                LOG.debug("metadata refresh failed: {}", cause.toString());
                 updateRequested = true;
-                if (!(cause instanceof RetriableException)) {
-                    fatal = cause;
-                    done = nextUpdate;
-                    nextUpdate = new CompletableFuture<>();
-                }
             }
         }
-        if (done != null) {
-            if (fatal == null) {
-                done.complete(fresh);
-            } else {
-                done.completeExceptionally(fatal);
-            }
+        if (fresh != null) {
+            done.complete(fresh);
+            return;
+        }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        LOG.debug("metadata refresh failed: {}", cause.toString());
+        if (cause instanceof RetriableException) {
+            // the waiters of the failed refresh are served by the retry
+            following.whenComplete((next, nextError) -> {
+                if (nextError != null) {
+                    done.completeExceptionally(nextError);
+                } else {
+                    done.complete(next);
+                }
+            });
+        } else {
+            done.completeExceptionally(cause);
         }
     }
 
