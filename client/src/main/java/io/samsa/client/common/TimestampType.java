@@ -2,7 +2,7 @@ package io.samsa.client.common;
 
 /**
  * What a record's timestamp means: set by the producer (CreateTime) or by the broker on append
- * (LogAppendTime). Ids and names are Kafka's.
+ * (LogAppendTime). Ids and names are Kafka's. Immutable.
  */
 public enum TimestampType {
     NO_TIMESTAMP_TYPE(-1, "NoTimestampType"),

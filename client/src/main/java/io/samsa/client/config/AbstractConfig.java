@@ -56,6 +56,22 @@ public abstract class AbstractConfig {
     }
 
     /**
+     * A copy of {@code configs} naming the classes of (de)serializer instances handed to a client's
+     * constructor, so the required class keys are satisfied; null instances change nothing.
+     */
+    protected static Map<String, Object> withInstanceClasses(Map<String, Object> configs, String keyConfig, Object keyInstance,
+                                                             String valueConfig, Object valueInstance) {
+        Map<String, Object> copy = new java.util.HashMap<>(configs);
+        if (keyInstance != null) {
+            copy.put(keyConfig, keyInstance.getClass());
+        }
+        if (valueInstance != null) {
+            copy.put(valueConfig, valueInstance.getClass());
+        }
+        return copy;
+    }
+
+    /**
      * Checks cross-key rules and may adjust derived values (for example a default that depends on
      * another key). Runs once, during construction.
      *

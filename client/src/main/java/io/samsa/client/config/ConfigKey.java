@@ -1,7 +1,7 @@
 package io.samsa.client.config;
 
 /**
- * One declared config: its key, type, default, validator and doc, in one place.
+ * One declared config: its key, type, default, validator and doc, in one place. Immutable.
  *
  * @param name         the key, exactly as Kafka spells it
  * @param type         how raw values are parsed

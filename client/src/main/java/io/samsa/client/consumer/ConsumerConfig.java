@@ -17,7 +17,6 @@ import io.samsa.client.consumer.internals.assignors.Assignors;
 import io.samsa.client.errors.ConfigException;
 import io.samsa.client.serialization.Deserializer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +29,8 @@ import java.util.Properties;
  *   <li>with a group, {@code heartbeat.interval.ms} must be below {@code session.timeout.ms};</li>
  *   <li>{@code partition.assignment.strategy} takes our names ({@code range}, {@code roundrobin},
  *       {@code sticky}, {@code cooperative-sticky}) or Kafka's assignor class names, and is stored as
- *       our names; an unknown one is a {@link ConfigException};</li>
+ *       our names; a class implementing our {@code ConsumerPartitionAssignor} is kept by class
+ *       name; anything else is a {@link ConfigException};</li>
  *   <li>with {@code group.protocol=consumer} the classic-protocol settings (session timeout,
  *       heartbeat interval, client-side assignors) may not be set, as in Kafka 4.</li>
  * </ul>
@@ -117,14 +117,8 @@ public final class ConsumerConfig extends AbstractConfig {
     /** As Kafka's: the configs plus the classes of deserializer instances given to the constructor. */
     public static Map<String, Object> appendDeserializerToConfig(Map<String, Object> configs, Deserializer<?> keyDeserializer,
                                                                  Deserializer<?> valueDeserializer) {
-        Map<String, Object> copy = new HashMap<>(configs);
-        if (keyDeserializer != null) {
-            copy.put(KEY_DESERIALIZER_CLASS_CONFIG, keyDeserializer.getClass());
-        }
-        if (valueDeserializer != null) {
-            copy.put(VALUE_DESERIALIZER_CLASS_CONFIG, valueDeserializer.getClass());
-        }
-        return copy;
+        return withInstanceClasses(configs, KEY_DESERIALIZER_CLASS_CONFIG, keyDeserializer, VALUE_DESERIALIZER_CLASS_CONFIG,
+            valueDeserializer);
     }
 
     /** The configured assignors as our names, in preference order. */
@@ -167,7 +161,8 @@ public final class ConsumerConfig extends AbstractConfig {
             String name = Assignors.canonicalName(text);
             if (name == null) {
                 throw new ConfigException(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, configured,
-                    "Unknown assignor " + text + "; known: " + Assignors.NAMES);
+                    "Unknown assignor " + text + "; known: " + Assignors.NAMES
+                        + ", their Kafka class names, or a class implementing ConsumerPartitionAssignor");
             }
             if (!names.contains(name)) {
                 names.add(name);

@@ -30,6 +30,11 @@ public class ConsumerRecords<K, V> implements Iterable<ConsumerRecord<K, V>> {
         this.nextOffsets = Collections.unmodifiableMap(nextOffsets);
     }
 
+    /** Records without next offsets (Kafka 3.x's constructor, kept for tests and mocks). */
+    public ConsumerRecords(Map<TopicPartition, List<ConsumerRecord<K, V>>> records) {
+        this(records, Map.of());
+    }
+
     @SuppressWarnings("unchecked")
     public static <K, V> ConsumerRecords<K, V> empty() {
         return (ConsumerRecords<K, V>) EMPTY;

@@ -16,7 +16,6 @@ import io.samsa.client.config.Validator;
 import io.samsa.client.config.Validators;
 import io.samsa.client.errors.ConfigException;
 import io.samsa.client.serialization.Serializer;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -26,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * The producer's configuration, with Kafka's key names, defaults and cross-key rules:
  * <ul>
  *   <li>{@code acks=all} is stored as {@code -1};</li>
- *   <li>idempotence (on by default) needs {@code acks=all}, {@code retries > 0} and at most 5
- *       in-flight requests: if the user set {@code enable.idempotence} explicitly a conflict is a
- *       {@link ConfigException}, otherwise idempotence is quietly turned off;</li>
+ *   <li>idempotence (on by default) needs {@code acks=all} and {@code retries > 0}: if the user set
+ *       {@code enable.idempotence} explicitly a conflict is a {@link ConfigException}, otherwise
+ *       idempotence is quietly turned off; more than 5 in-flight requests with idempotence on
+ *       (explicitly or by default) is always a {@link ConfigException}, as in Kafka 4.1;</li>
  *   <li>{@code transactional.id} needs idempotence;</li>
  *   <li>{@code delivery.timeout.ms} must be at least {@code linger.ms + request.timeout.ms}: an
  *       explicit smaller value is a {@link ConfigException}, a defaulted one is raised to the sum.</li>
@@ -123,14 +123,7 @@ public final class ProducerConfig extends AbstractConfig {
      */
     public static Map<String, Object> appendSerializerToConfig(Map<String, Object> configs, Serializer<?> keySerializer,
                                                                Serializer<?> valueSerializer) {
-        Map<String, Object> copy = new HashMap<>(configs);
-        if (keySerializer != null) {
-            copy.put(KEY_SERIALIZER_CLASS_CONFIG, keySerializer.getClass());
-        }
-        if (valueSerializer != null) {
-            copy.put(VALUE_SERIALIZER_CLASS_CONFIG, valueSerializer.getClass());
-        }
-        return copy;
+        return withInstanceClasses(configs, KEY_SERIALIZER_CLASS_CONFIG, keySerializer, VALUE_SERIALIZER_CLASS_CONFIG, valueSerializer);
     }
 
     /** acks as the wire value: -1 (all), 0 or 1. */
@@ -151,14 +144,17 @@ public final class ProducerConfig extends AbstractConfig {
         boolean explicit = isExplicit(ENABLE_IDEMPOTENCE_CONFIG);
         boolean enabled = (Boolean) parsed.get(ENABLE_IDEMPOTENCE_CONFIG);
         if (enabled) {
+            int inFlight = (Integer) parsed.get(MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION);
+            // As Kafka 4: too many in-flight requests is an error even when idempotence is only defaulted.
+            if (inFlight > MAX_IN_FLIGHT_REQUESTS_FOR_IDEMPOTENCE) {
+                throw new ConfigException("To use the idempotent producer, " + MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION
+                    + " must be set to at most " + MAX_IN_FLIGHT_REQUESTS_FOR_IDEMPOTENCE + ". Current value is " + inFlight + ".");
+            }
             String conflict = null;
             if ((Integer) parsed.get(RETRIES_CONFIG) == 0) {
                 conflict = "Must set " + RETRIES_CONFIG + " to non-zero when using the idempotent producer.";
             } else if (!"-1".equals(parsed.get(ACKS_CONFIG))) {
                 conflict = "Must set " + ACKS_CONFIG + " to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.";
-            } else if ((Integer) parsed.get(MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION) > MAX_IN_FLIGHT_REQUESTS_FOR_IDEMPOTENCE) {
-                conflict = "To use the idempotent producer, " + MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION + " must be set to at most "
-                    + MAX_IN_FLIGHT_REQUESTS_FOR_IDEMPOTENCE + ". Current value is " + parsed.get(MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION) + ".";
             }
             if (conflict != null && explicit) {
                 throw new ConfigException(conflict);

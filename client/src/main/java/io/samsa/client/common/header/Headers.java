@@ -3,6 +3,7 @@ package io.samsa.client.common.header;
 /**
  * The headers of one record, in order, with repeated keys allowed. Mutating methods throw
  * {@link IllegalStateException} once the headers became read-only (after the record was sent).
+ * Implementations need not be thread-safe: a record's headers belong to one thread at a time.
  */
 public interface Headers extends Iterable<Header> {
     /** Appends a header; returns this. */

@@ -30,20 +30,18 @@ public final class Murmur2 {
             h *= M;
             h ^= k;
         }
+        // The last 1-3 bytes, highest first, then one multiply (Kafka's switch with fall-through).
         int tail = length & ~3;
-        switch (length % 4) {
-            case 3:
-                h ^= (data[tail + 2] & 0xff) << 16;
-                // fall through
-            case 2:
-                h ^= (data[tail + 1] & 0xff) << 8;
-                // fall through
-            case 1:
-                h ^= data[tail] & 0xff;
-                h *= M;
-                break;
-            default:
-                break;
+        int remaining = length % 4;
+        if (remaining == 3) {
+            h ^= (data[tail + 2] & 0xff) << 16;
+        }
+        if (remaining >= 2) {
+            h ^= (data[tail + 1] & 0xff) << 8;
+        }
+        if (remaining >= 1) {
+            h ^= data[tail] & 0xff;
+            h *= M;
         }
         h ^= h >>> 13;
         h *= M;

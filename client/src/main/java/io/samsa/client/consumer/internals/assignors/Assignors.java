@@ -39,21 +39,50 @@ public final class Assignors {
     private Assignors() {
     }
 
-    /** Our name for a configured entry (a name or a class name), or null when unknown. */
+    /**
+     * Our name for a configured entry: a built-in name, the class name of a built-in (ours or
+     * Kafka's), or the class name of a custom {@link ConsumerPartitionAssignor} (kept as is). Null
+     * when it is none of these.
+     */
     public static String canonicalName(String configured) {
         String trimmed = configured.trim();
         if (FACTORIES.containsKey(trimmed)) {
             return trimmed;
         }
-        return NAME_BY_CLASS.get(trimmed);
+        String builtIn = NAME_BY_CLASS.get(trimmed);
+        if (builtIn != null) {
+            return builtIn;
+        }
+        return customAssignorClass(trimmed) == null ? null : trimmed;
     }
 
-    /** A new assignor for a canonical name. */
+    /**
+     * A new assignor for a canonical name (see {@link #canonicalName}); a custom class needs a
+     * public no-argument constructor.
+     */
     public static ConsumerPartitionAssignor create(String name) {
         Supplier<ConsumerPartitionAssignor> factory = FACTORIES.get(name);
-        if (factory == null) {
+        if (factory != null) {
+            return factory.get();
+        }
+        Class<? extends ConsumerPartitionAssignor> custom = customAssignorClass(name);
+        if (custom == null) {
             throw new IllegalArgumentException("Unknown assignor " + name + "; known: " + NAMES);
         }
-        return factory.get();
+        try {
+            return custom.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("Cannot instantiate assignor " + name, e);
+        }
+    }
+
+    private static Class<? extends ConsumerPartitionAssignor> customAssignorClass(String className) {
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            Class<?> type = Class.forName(className, false, loader == null ? Assignors.class.getClassLoader() : loader);
+            return ConsumerPartitionAssignor.class.isAssignableFrom(type) ? type.asSubclass(ConsumerPartitionAssignor.class) : null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.samsa.client.consumer.internals.assignors;
 
 /**
- * A movement of partitions from one member to another during one sticky assignment.
+ * A movement of partitions from one member to another during one sticky assignment. Immutable.
  *
  * @param srcMemberId the member the partitions left
  * @param dstMemberId the member they went to

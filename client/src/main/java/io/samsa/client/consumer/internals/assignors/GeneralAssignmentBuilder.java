@@ -26,7 +26,11 @@ import java.util.function.Function;
  * </ol>
  * Members with fewest partitions come first in {@code sortedMembers} (ties by member id); that and
  * every other iteration order are the same as Kafka's, so both produce the same assignment.
- * Rack-aware placement is not implemented yet.
+ * Deliberate differences, only where Kafka's answer is unusable: Kafka's algorithm prefers a
+ * previous-generation owner even when that member's assignment is set aside as fixed (failing the
+ * whole rebalance with a NullPointerException; we skip that owner) or when it no longer subscribes
+ * to the topic (an assignment the member rejects; we move such partitions at the end). Rack-aware
+ * placement is not implemented yet.
  *
  * <p>One instance per assignment run; not thread-safe.
  */
@@ -91,7 +95,29 @@ final class GeneralAssignmentBuilder {
         List<TopicPartition> unassigned = unassignedPartitions(assigned);
         sortedMembers.addAll(currentAssignment.keySet());
         balance(previousOwners, unassigned);
+        repairUnsubscribedOwners();
         return currentAssignment;
+    }
+
+    /**
+     * Kafka's balancing may hand a partition back to its previous-generation owner even when that
+     * member no longer subscribes to the topic; the member would reject such an assignment. Those
+     * partitions go to the least loaded member that does subscribe. A no-op whenever Kafka's result
+     * is valid, so results stay equal to Kafka's in every case where Kafka's are usable.
+     */
+    private void repairUnsubscribedOwners() {
+        for (String member : new ArrayList<>(sortedMembers)) {
+            List<String> topics = memberToPotentialTopics.get(member);
+            List<TopicPartition> partitions = currentAssignment.get(member);
+            for (TopicPartition tp : new ArrayList<>(partitions)) {
+                if (!topics.contains(tp.topic())) {
+                    sortedMembers.remove(member);
+                    partitions.remove(tp);
+                    sortedMembers.add(member);
+                    assignToLeastLoaded(tp);
+                }
+            }
+        }
     }
 
     /** The owner of each partition in the latest generation below the current maximum. */
@@ -246,7 +272,10 @@ final class GeneralAssignmentBuilder {
                 TopicPartition tp = it.next();
                 String owner = currentPartitionOwner.get(tp);
                 ConsumerGenerationPair previous = previousOwners.get(tp);
-                if (previous != null && size(owner) > size(previous.consumer()) + 1) {
+                // Kafka's leader throws a NullPointerException here when the previous owner's assignment
+                // is fixed (set aside for this phase); we skip such a previous owner instead.
+                if (previous != null && currentAssignment.containsKey(previous.consumer())
+                    && size(owner) > size(previous.consumer()) + 1) {
                     reassignPartition(tp, previous.consumer());
                     reassigned = modified = true;
                     continue;

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * A member as the range and round-robin assignors order them: static members (with a
  * group.instance.id) first, ordered by instance id, then dynamic members by member id. Ordering by
- * instance id keeps a static member's partitions when its member id changes on restart.
+ * instance id keeps a static member's partitions when its member id changes on restart. Immutable.
  *
  * @param memberId        the member id given by the coordinator
  * @param groupInstanceId the static instance id, if any

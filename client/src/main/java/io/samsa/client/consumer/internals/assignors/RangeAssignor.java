@@ -4,6 +4,7 @@ import io.samsa.client.common.TopicPartition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,8 @@ public class RangeAssignor extends AbstractPartitionAssignor {
         for (Map.Entry<String, Subscription> entry : subscriptions.entrySet()) {
             assignment.put(entry.getKey(), new ArrayList<>());
             MemberInfo member = new MemberInfo(entry.getKey(), entry.getValue().groupInstanceId());
-            for (String topic : entry.getValue().topics()) {
+            // A topic listed twice counts once, as in Kafka.
+            for (String topic : new LinkedHashSet<>(entry.getValue().topics())) {
                 membersPerTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(member);
             }
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * partitions, double claims and generations; no racks).
  */
 class AssignorEquivalenceTest {
-    static final int CASES = 600;
+    static final int CASES = Integer.getInteger("samsa.assignor.cases", 600);
 
     @Test
     void rangeMatchesKafka() {
@@ -46,22 +46,67 @@ class AssignorEquivalenceTest {
             new CooperativeStickyAssignor().supportedProtocols().toString());
     }
 
+    static boolean isValid(AssignorScenario scenario, Object result, boolean complete) {
+        try {
+            assertValid(scenario, result, complete);
+            return true;
+        } catch (AssertionError e) {
+            if (Boolean.getBoolean("samsa.debug") && !(result instanceof String)) {
+                System.out.println("INVALID: " + e.getMessage().substring(0, Math.min(2000, e.getMessage().length())));
+            }
+            return false;
+        }
+    }
+
+    /** Each partition at most once (exactly once when {@code complete}), only to members subscribed to its topic. */
+    @SuppressWarnings("unchecked")
+    static void assertValid(AssignorScenario scenario, Object result, boolean complete) {
+        assertTrue(result instanceof java.util.Map, "expected an assignment, got " + result + " for " + scenario);
+        java.util.Map<String, java.util.Set<String>> assignment = (java.util.Map<String, java.util.Set<String>>) result;
+        java.util.Map<String, String> owners = new java.util.HashMap<>();
+        for (AssignorScenario.Member m : scenario.members) {
+            for (String tp : assignment.get(m.memberId())) {
+                String topic = tp.substring(0, tp.lastIndexOf('-'));
+                assertTrue(m.topics().contains(topic), m.memberId() + " got " + tp + " without subscribing in " + scenario);
+                assertEquals(null, owners.put(tp, m.memberId()), tp + " assigned twice in " + scenario + " -> " + result);
+            }
+        }
+        if (complete) {
+            scenario.partitionsPerTopic.forEach((topic, count) -> {
+                boolean subscribed = scenario.members.stream().anyMatch(m -> m.topics().contains(topic));
+                for (int p = 0; p < count && subscribed; p++) {
+                    assertTrue(owners.containsKey(topic + "-" + p), topic + "-" + p + " unassigned");
+                }
+            });
+        }
+    }
+
     private static void compare(Supplier<ConsumerPartitionAssignor> ours,
                                 Supplier<org.apache.kafka.clients.consumer.ConsumerPartitionAssignor> theirs,
                                 boolean withOwnership, boolean stickyUserData, long seed) {
         Random random = new Random(seed);
         int nonTrivial = 0;
         int threw = 0;
+        int kafkaInvalid = 0;
+        java.util.Set<Object> thrown = new java.util.TreeSet<>();
         int generalPath = 0;
         for (int i = 0; i < CASES; i++) {
             AssignorScenario scenario = AssignorScenario.random(random, withOwnership, stickyUserData);
             Object expected = KafkaAssignorOracle.kafka(theirs.get(), scenario);
             Object actual = KafkaAssignorOracle.samsa(ours.get(), scenario);
-            assertEquals(expected, actual, "case " + i + " (seed " + seed + "): " + scenario);
+            if (!isValid(scenario, expected, ours.get().name().equals("sticky"))) {
+                // Kafka's general sticky path fails on rare inputs (NullPointerException, or a partition given
+                // to a previous owner no longer subscribed to its topic): ours must be valid instead.
+                kafkaInvalid++;
+                assertValid(scenario, actual, ours.get().name().equals("sticky"));
+            } else {
+                assertEquals(expected, actual, "case " + i + " (seed " + seed + "): " + scenario);
+            }
             if (scenario.members.size() > 1) {
                 nonTrivial++;
             }
             if (expected instanceof String) {
+                thrown.add(expected);
                 threw++;
             }
             ConsumerPartitionAssignor probe = ours.get();
@@ -70,9 +115,10 @@ class AssignorEquivalenceTest {
                 generalPath++;
             }
         }
-        System.out.printf("%s: %d cases, %d with several members, %d threw, %d general sticky path%n",
-            ours.get().name(), CASES, nonTrivial, threw, generalPath);
+        System.out.printf("%s: %d cases, %d with several members, %d general sticky path, %d where Kafka's answer was invalid "
+            + "(%d threw %s); all others equal to Kafka's%n", ours.get().name(), CASES, nonTrivial, generalPath, kafkaInvalid,
+            threw, thrown);
         assertTrue(nonTrivial > CASES / 2, "most cases should have several members");
-        assertTrue(threw < CASES / 20, "exceptions should be rare: " + threw);
+        assertTrue(kafkaInvalid < CASES / 20, "Kafka's invalid answers should be rare: " + kafkaInvalid);
     }
 }

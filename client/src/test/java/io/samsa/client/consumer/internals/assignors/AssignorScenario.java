@@ -51,6 +51,9 @@ final class AssignorScenario {
         List<String> topics = new ArrayList<>();
         for (int i = 0; i < topicCount; i++) {
             String name = randomName(random, "topic");
+            if (topics.contains(name)) {
+                continue; // subscriptions are sets in a real group
+            }
             topics.add(name);
             s.topic(name, 1 + random.nextInt(random.nextBoolean() ? 4 : 12));
         }
@@ -84,7 +87,7 @@ final class AssignorScenario {
             ByteBuffer userData = stickyUserData && !owned.isEmpty() || stickyUserData && random.nextBoolean()
                 ? StickyUserDataCodec.encode(owned, generation)
                 : null;
-            s.members.add(new Member(randomName(random, "consumer"), subscribed, instance, owned, generation, userData));
+            s.members.add(new Member(randomName(random, "consumer") + "-" + m, subscribed, instance, owned, generation, userData));
         }
         return s;
     }

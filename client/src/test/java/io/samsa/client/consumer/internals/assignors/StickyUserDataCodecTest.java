@@ -63,6 +63,31 @@ class StickyUserDataCodecTest {
         }
     }
 
+    @Test
+    void subscriptionUserDataAfterAnAssignmentIsReadAsKafkaReadsIt() throws Exception {
+        List<TopicPartition> assigned = List.of(new TopicPartition("a", 0), new TopicPartition("b", 2), new TopicPartition("a", 3));
+        io.samsa.client.consumer.ConsumerGroupMetadata group =
+            new io.samsa.client.consumer.ConsumerGroupMetadata("g", 7, "m", Optional.empty());
+
+        StickyAssignor sticky = new StickyAssignor();
+        assertEquals(null, sticky.subscriptionUserData(java.util.Set.of("a")), "nothing to tell before the first assignment");
+        sticky.onAssignment(new io.samsa.client.consumer.ConsumerPartitionAssignor.Assignment(assigned), group);
+        MemberData kafkaView = kafkaDecode(sticky.subscriptionUserData(java.util.Set.of("a", "b")));
+        assertEquals(sorted(names(assigned)), sorted(kafkaView.partitions.stream().map(Object::toString).collect(Collectors.toList())));
+        assertEquals(Optional.of(7), kafkaView.generation);
+
+        CooperativeStickyAssignor cooperative = new CooperativeStickyAssignor();
+        cooperative.onAssignment(new io.samsa.client.consumer.ConsumerPartitionAssignor.Assignment(assigned), group);
+        org.apache.kafka.clients.consumer.CooperativeStickyAssignor kafkaCooperative = new org.apache.kafka.clients.consumer.CooperativeStickyAssignor();
+        kafkaCooperative.onAssignment(null, new org.apache.kafka.clients.consumer.ConsumerGroupMetadata("g", 7, "m", Optional.empty()));
+        assertArrayEquals(bytes(kafkaCooperative.subscriptionUserData(java.util.Set.of("a"))),
+            bytes(cooperative.subscriptionUserData(java.util.Set.of("a"))));
+        StickyMemberData fromKafkaBytes = cooperative.memberData(new io.samsa.client.consumer.ConsumerPartitionAssignor.Subscription(
+            List.of("a"), kafkaCooperative.subscriptionUserData(java.util.Set.of("a")), assigned));
+        assertEquals(Optional.of(7), fromKafkaBytes.generation());
+        assertEquals(assigned, fromKafkaBytes.partitions());
+    }
+
     private static List<TopicPartition> randomPartitions(Random random) {
         List<TopicPartition> owned = new ArrayList<>();
         int topics = random.nextInt(4);
