@@ -125,6 +125,19 @@ public final class FakeKafkaServer implements AutoCloseable {
         return next;
     }
 
+    /**
+     * The next request if one arrives within {@code window}, else null: the bounded way to check
+     * that nothing is sent (an absence cannot be awaited).
+     */
+    public Received poll(Duration window) {
+        try {
+            return received.poll(window.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     public int pendingRequests() {
         return received.size();
     }

@@ -64,14 +64,6 @@ class ClusterMetadataTest {
                 new MetadataResponse.MetadataResponseTopic().setName("gone").setErrorCode(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code())));
     }
 
-    private FakeKafkaServer.Received pollBriefly() {
-        try {
-            return server.take(Duration.ofMillis(300));
-        } catch (AssertionError | InterruptedException none) {
-            return null;
-        }
-    }
-
     @Test
     void firstRefreshReplacesTheBootstrapView() throws Exception {
         assertEquals(List.of(-1), List.copyOf(metadata.snapshot().nodesById().keySet()));
@@ -99,7 +91,7 @@ class ClusterMetadataTest {
         Await.until(WAIT, "the first refresh", () -> metadata.snapshot().clusterId() != null);
         time.advance(MAX_AGE_MS - 1);
         network.tick();
-        assertNull(pollBriefly(), "not due before metadata.max.age.ms");
+        assertNull(server.poll(Duration.ofMillis(300)), "not due before metadata.max.age.ms");
         time.advance(1);
         network.tick();
         server.take(WAIT).respond(response());
@@ -111,7 +103,7 @@ class ClusterMetadataTest {
         Await.until(WAIT, "the first refresh", () -> metadata.snapshot().clusterId() != null);
         time.advance(BACKOFF_MS);
         metadata.onError(ErrorCode.OFFSET_OUT_OF_RANGE);
-        assertNull(pollBriefly());
+        assertNull(server.poll(Duration.ofMillis(300)));
         metadata.onError(ErrorCode.NOT_LEADER_OR_FOLLOWER);
         server.take(WAIT).respond(response());
     }
@@ -139,7 +131,7 @@ class ClusterMetadataTest {
         CompletableFuture<MetadataSnapshot> updated = metadata.requestUpdate();
         server.take(WAIT);
         server.dropConnections();
-        assertNull(pollBriefly(), "no retry before retry.backoff.ms");
+        assertNull(server.poll(Duration.ofMillis(300)), "no retry before retry.backoff.ms");
         assertFalse(updated.isDone(), "a retriable failure leaves the update pending");
         time.advance(1_000);
         network.tick();

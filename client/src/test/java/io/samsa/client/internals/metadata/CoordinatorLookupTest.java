@@ -59,13 +59,16 @@ class CoordinatorLookupTest {
         }
     }
 
+    /** The next FindCoordinator request within a short window, or null (Metadata requests are answered in passing, in order). */
     private FakeKafkaServer.Received pollBriefly() {
-        try {
-            FakeKafkaServer.Received next = server.take(Duration.ofMillis(300));
-            return next.header().apiKey() == ApiMessageType.FIND_COORDINATOR.apiKey() ? next : pollBriefly();
-        } catch (AssertionError | InterruptedException none) {
-            return null;
+        FakeKafkaServer.Received next;
+        while ((next = server.poll(Duration.ofMillis(300))) != null) {
+            if (next.header().apiKey() == ApiMessageType.FIND_COORDINATOR.apiKey()) {
+                return next;
+            }
+            next.respond(new io.samsa.protocol.message.MetadataResponse());
         }
+        return null;
     }
 
     private static FindCoordinatorResponse.Coordinator coordinator(String key, int nodeId) {
