@@ -230,8 +230,13 @@ final class BrokerConnection {
         }
     }
 
-    /** Fails requests past their deadline; an expired in-flight request closes the connection. */
+    /**
+     * Fails requests past their deadline; an expired in-flight request closes the connection.
+     * Futures are completed only after the queues are consistent again, because code chained on
+     * them may send new requests to this very connection.
+     */
     void checkTimeouts(long nowMs) {
+        List<PendingRequest> expired = new ArrayList<>();
         Iterator<PendingRequest> it = waiting.iterator();
         while (it.hasNext()) {
             PendingRequest request = it.next();
@@ -239,15 +244,23 @@ final class BrokerConnection {
                 it.remove();
             } else if (request.expired(nowMs)) {
                 it.remove();
-                request.future.completeExceptionally(timeout(request, "while waiting to be sent"));
+                expired.add(request);
             }
         }
+        PendingRequest expiredInFlight = null;
         for (PendingRequest request : inFlight) {
             if (request.expired(nowMs)) {
-                request.future.completeExceptionally(timeout(request, "waiting for its response"));
-                disconnect(new NetworkException("request to node " + node.id() + " timed out; connection closed"));
-                return;
+                expiredInFlight = request;
+                break;
             }
+        }
+        if (expiredInFlight != null) {
+            inFlight.remove(expiredInFlight);
+            disconnect(new NetworkException("a request to node " + node.id() + " timed out; connection closed"));
+            expiredInFlight.future.completeExceptionally(timeout(expiredInFlight, "waiting for its response"));
+        }
+        for (PendingRequest request : expired) {
+            request.future.completeExceptionally(timeout(request, "while waiting to be sent"));
         }
     }
 

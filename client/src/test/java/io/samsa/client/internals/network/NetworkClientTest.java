@@ -193,6 +193,31 @@ class NetworkClientTest {
     }
 
     @Test
+    void codeChainedOnATimeoutMaySendAgainAtOnce() throws Exception {
+        ManualTime time = new ManualTime();
+        client(time, 1, 1 << 20);
+        CompletableFuture<ApiMessage> inFlight = client.send(node, metadata());
+        CompletableFuture<ApiMessage> queued = client.send(node, metadata());
+        server.take(WAIT);
+        CompletableFuture<ApiMessage> retried = new CompletableFuture<>();
+        queued.whenComplete((r, e) -> client.send(node, metadata()).whenComplete((r2, e2) -> {
+            if (e2 != null) {
+                retried.completeExceptionally(e2);
+            } else {
+                retried.complete(r2);
+            }
+        }));
+        time.advance(5_000);
+        client.tick();
+        assertInstanceOf(TimeoutException.class, failure(inFlight));
+        assertInstanceOf(TimeoutException.class, failure(queued), "the queued request was past its own deadline too");
+        time.advance(1_000);
+        server.take(WAIT).respond(new MetadataResponse().setClusterId("again"));
+        Await.until(WAIT, "the request sent from the callback", retried::isDone);
+        assertEquals("again", ((MetadataResponse) retried.get()).clusterId());
+    }
+
+    @Test
     void losingTheConnectionFailsInFlightRequestsRetriably() throws Exception {
         client(Time.SYSTEM, 5, 1 << 20);
         CompletableFuture<ApiMessage> response = client.send(node, metadata());
