@@ -54,6 +54,7 @@ final class BrokerConnection {
     private Channel channel;
     private NodeApiVersions apiVersions;
     private boolean reconnectScheduled;
+    private long lastActivityMs;
 
     BrokerConnection(NetworkClient owner, Node node, NetworkConfig config) {
         this.owner = owner;
@@ -99,6 +100,7 @@ final class BrokerConnection {
             return;
         }
         waiting.add(request);
+        lastActivityMs = nowMs;
         if (state == State.DISCONNECTED) {
             connectWhenAllowed(nowMs);
         } else {
@@ -194,6 +196,7 @@ final class BrokerConnection {
             return;
         }
         inFlight.poll();
+        lastActivityMs = owner.nowMs();
         if (head.handshake) {
             onHandshakeResponse(frame, head.version);
             return;
@@ -261,6 +264,19 @@ final class BrokerConnection {
         }
         for (PendingRequest request : expired) {
             request.future.completeExceptionally(timeout(request, "while waiting to be sent"));
+        }
+        closeIfIdle(nowMs);
+    }
+
+    /** connections.max.idle.ms: a quiet close, without the reconnect backoff a failure costs. */
+    private void closeIfIdle(long nowMs) {
+        if (state == State.READY && inFlight.isEmpty() && waiting.isEmpty()
+                && nowMs - lastActivityMs >= config.connectionsMaxIdleMs()) {
+            Channel old = channel;
+            channel = null;
+            apiVersions = null;
+            state = State.DISCONNECTED;
+            old.close();
         }
     }
 

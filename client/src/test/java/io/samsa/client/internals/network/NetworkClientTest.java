@@ -53,7 +53,7 @@ class NetworkClientTest {
 
     private NetworkClient client(Time time, int maxInFlight, int maxResponseBytes) {
         NetworkConfig config = new NetworkConfig("net-test", 5_000, 50, 1_000, 5_000, maxInFlight, 100,
-            maxResponseBytes, -1, -1);
+            maxResponseBytes, -1, -1, 60_000);
         client = new NetworkClient(config, time);
         return client;
     }
@@ -215,6 +215,26 @@ class NetworkClientTest {
         server.take(WAIT).respond(new MetadataResponse().setClusterId("again"));
         Await.until(WAIT, "the request sent from the callback", retried::isDone);
         assertEquals("again", ((MetadataResponse) retried.get()).clusterId());
+    }
+
+    @Test
+    void anIdleConnectionIsClosedQuietlyAndReopenedOnDemand() throws Exception {
+        ManualTime time = new ManualTime();
+        client(time, 5, 1 << 20);
+        CompletableFuture<ApiMessage> first = client.send(node, metadata());
+        server.take(WAIT).respond(new MetadataResponse());
+        first.get();
+        time.advance(59_999);
+        client.tick();
+        assertTrue(client.isReady(1), "not idle long enough");
+        time.advance(1);
+        client.tick();
+        Await.until(WAIT, "the idle connection to close", () -> !client.isReady(1));
+        assertEquals(0, client.connectionDelayMs(1, time.milliseconds()), "an idle close costs no backoff");
+        CompletableFuture<ApiMessage> second = client.send(node, metadata());
+        server.take(WAIT).respond(new MetadataResponse());
+        second.get();
+        assertEquals(2, server.connectionCount());
     }
 
     @Test
