@@ -156,11 +156,21 @@ final class BrokerConnection {
         ApiMessage body = request.request.builder().apply(version);
         RequestHeader header = new RequestHeader(request.request.type().apiKey(), version, request.correlationId, config.clientId());
         ByteBuffer frame = Frames.encodeRequest(header, body);
-        inFlight.add(request);
+        boolean answered = request.request.expectsResponse();
+        if (answered) {
+            inFlight.add(request);
+        }
         Channel target = channel;
         target.writeAndFlush(Unpooled.wrappedBuffer(frame)).addListener(done -> {
-            if (!done.isSuccess() && target == channel) {
-                disconnect(new NetworkException("write to node " + node.id() + " failed: " + done.cause(), done.cause()));
+            if (!done.isSuccess()) {
+                if (!answered) {
+                    request.future.completeExceptionally(new NetworkException("write to node " + node.id() + " failed", done.cause()));
+                }
+                if (target == channel) {
+                    disconnect(new NetworkException("write to node " + node.id() + " failed: " + done.cause(), done.cause()));
+                }
+            } else if (!answered) {
+                request.future.complete(null);
             }
         });
     }

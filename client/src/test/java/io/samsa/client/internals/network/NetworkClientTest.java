@@ -238,6 +238,20 @@ class NetworkClientTest {
     }
 
     @Test
+    void aRequestWithoutResponseCompletesOnWriteAndKeepsTheOrderOfTheRest() throws Exception {
+        client(Time.SYSTEM, 1, 1 << 20);
+        CompletableFuture<ApiMessage> fireAndForget = client.send(node,
+            ClientRequest.of(new io.samsa.protocol.message.ProduceRequest().setAcks((short) 0)).withoutResponse());
+        CompletableFuture<MetadataResponse> answered = client.send(node, metadata(), MetadataResponse.class);
+        FakeKafkaServer.Received produce = server.take(WAIT);
+        assertEquals(ApiMessageType.PRODUCE.apiKey(), produce.header().apiKey());
+        assertNull(fireAndForget.get(), "completed without a response");
+        FakeKafkaServer.Received request = server.take(WAIT);
+        request.respond(new MetadataResponse().setClusterId("after-acks-0"));
+        assertEquals("after-acks-0", answered.get().clusterId(), "the unanswered request took no in-flight slot");
+    }
+
+    @Test
     void losingTheConnectionFailsInFlightRequestsRetriably() throws Exception {
         client(Time.SYSTEM, 5, 1 << 20);
         CompletableFuture<ApiMessage> response = client.send(node, metadata());
