@@ -47,16 +47,19 @@ class SamsaAdminScriptedTest {
     }
 
     /** Connects only now, so a test can change the advertised versions first. */
+    /** Generous timeouts: these tests check what is retried, not how fast, and CI may be loaded. */
     private SamsaAdmin admin() {
-        if (admin == null) {
-            admin = createAdmin();
-        }
-        return admin;
+        return admin(15_000);
     }
 
-    private SamsaAdmin createAdmin() {
-        return SamsaAdmin.create(Map.of("bootstrap.servers", "127.0.0.1:" + server.port(),
-            "request.timeout.ms", "2000", "default.api.timeout.ms", "2000", "retry.backoff.ms", "10", "retry.backoff.max.ms", "20"));
+    /** @param apiTimeoutMs default.api.timeout.ms; short only where a test waits for it to expire */
+    private SamsaAdmin admin(int apiTimeoutMs) {
+        if (admin == null) {
+            admin = SamsaAdmin.create(Map.of("bootstrap.servers", "127.0.0.1:" + server.port(),
+                "request.timeout.ms", String.valueOf(apiTimeoutMs), "default.api.timeout.ms", String.valueOf(apiTimeoutMs),
+                "retry.backoff.ms", "10", "retry.backoff.max.ms", "20"));
+        }
+        return admin;
     }
 
     @AfterEach
@@ -69,7 +72,7 @@ class SamsaAdminScriptedTest {
 
     /** Answers requests by the script until {@code future} completes. */
     private <T> T serve(CompletableFuture<T> future, Function<FakeKafkaServer.Received, ApiMessage> script) throws Exception {
-        long deadlineNs = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadlineNs = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!future.isDone() && System.nanoTime() < deadlineNs) {
             FakeKafkaServer.Received request = server.poll(Duration.ofMillis(50));
             if (request != null) {
@@ -168,7 +171,7 @@ class SamsaAdminScriptedTest {
 
     @Test
     void aCoordinatorThatStaysUnavailableTimesOut() throws Exception {
-        CompletableFuture<Void> deleted = admin().deleteConsumerGroups(List.of("g")).value("g");
+        CompletableFuture<Void> deleted = admin(2000).deleteConsumerGroups(List.of("g")).value("g");
         try {
             serve(deleted, request -> new FindCoordinatorResponse().setCoordinators(List.of(new FindCoordinatorResponse.Coordinator()
                 .setKey("g").setNodeId(-1).setHost("").setPort(-1).setErrorCode(ErrorCode.COORDINATOR_NOT_AVAILABLE.code()))));
