@@ -1,0 +1,146 @@
+package io.samsa.protocol.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Random;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.record.MemoryRecords;
+import org.apache.kafka.common.record.RecordBatch;
+import org.apache.kafka.common.record.SimpleRecord;
+import org.apache.kafka.common.record.TimestampType;
+
+/**
+ * Builds a random value tree for one message version, in the JSON format of Kafka's converters,
+ * from Kafka's spec: every field present in the version gets a value different from its default
+ * (so tagged fields are always on the wire), arrays get 1-3 elements, nested structs are filled
+ * the same way. With {@code allowNulls} nullable non-tagged fields are null about one time in
+ * four. Not thread-safe (owns its {@link Random}).
+ */
+final class RandomMessageTree {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
+
+    private final Random random;
+    private final boolean allowNulls;
+
+    RandomMessageTree(long seed, boolean allowNulls) {
+        this.random = new Random(seed);
+        this.allowNulls = allowNulls;
+    }
+
+    ObjectNode build(KafkaMessageSpec spec, short version) {
+        return struct(spec.fields(), version);
+    }
+
+    private ObjectNode struct(List<KafkaMessageSpec.Field> fields, short version) {
+        ObjectNode node = NODES.objectNode();
+        for (KafkaMessageSpec.Field field : fields) {
+            if (field.presentIn(version)) {
+                node.set(field.camelName(), value(field, version));
+            }
+        }
+        return node;
+    }
+
+    private JsonNode value(KafkaMessageSpec.Field field, short version) {
+        boolean mayBeNull = allowNulls && field.nullableIn(version) && !field.taggedIn(version);
+        if (mayBeNull && random.nextInt(4) == 0) {
+            return NODES.nullNode();
+        }
+        if (field.isArray()) {
+            ArrayNode array = NODES.arrayNode();
+            int count = 1 + random.nextInt(3);
+            for (int i = 0; i < count; i++) {
+                array.add(field.isStruct() ? struct(field.fields(), version) : primitive(field.elementType(), null));
+            }
+            return array;
+        }
+        if (field.isStruct()) {
+            return struct(field.fields(), version);
+        }
+        return primitive(field.type(), field.defaultValue());
+    }
+
+    private JsonNode primitive(String type, String defaultValue) {
+        return switch (type) {
+            case "bool" -> NODES.booleanNode(!"true".equals(defaultValue));
+            case "int8" -> NODES.numberNode((int) avoid(Byte.MIN_VALUE, Byte.MAX_VALUE, defaultValue));
+            case "int16" -> NODES.numberNode((int) avoid(Short.MIN_VALUE, Short.MAX_VALUE, defaultValue));
+            case "uint16" -> NODES.numberNode((int) avoid(0, 0xffff, defaultValue));
+            case "int32" -> NODES.numberNode((int) avoid(Integer.MIN_VALUE, Integer.MAX_VALUE, defaultValue));
+            case "uint32" -> NODES.numberNode(avoid(0, 0xffff_ffffL, defaultValue));
+            case "int64" -> NODES.numberNode(avoid(Long.MIN_VALUE, Long.MAX_VALUE, defaultValue));
+            case "float64" -> NODES.numberNode(random.nextDouble() * 1e6 + 0.5);
+            case "string" -> NODES.textNode(string(1 + random.nextInt(12)));
+            case "uuid" -> NODES.textNode(uuid().toString());
+            case "bytes" -> new BinaryNode(bytes(1 + random.nextInt(16)));
+            case "records" -> new BinaryNode(recordBatch());
+            default -> throw new IllegalArgumentException("unknown primitive type " + type);
+        };
+    }
+
+    /**
+     * A random value in [min, max] other than the default. Small magnitudes are favoured half the
+     * time so varint encodings get short and long forms.
+     */
+    private long avoid(long min, long max, String defaultValue) {
+        long avoided = defaultValue == null || defaultValue.isEmpty() || defaultValue.equals("null")
+            ? 0 : Long.decode(defaultValue);
+        while (true) {
+            long candidate;
+            if (random.nextBoolean()) {
+                candidate = Math.max(min, Math.min(max, random.nextInt(2001) - 1000));
+            } else if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) {
+                candidate = random.nextLong();
+            } else {
+                candidate = min + Math.floorMod(random.nextLong(), max - min + 1);
+            }
+            if (candidate != avoided) {
+                return candidate;
+            }
+        }
+    }
+
+    private String string(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return text.toString();
+    }
+
+    private byte[] bytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private Uuid uuid() {
+        while (true) {
+            Uuid uuid = new Uuid(random.nextLong(), random.nextLong());
+            if (!Uuid.RESERVED.contains(uuid)) {
+                return uuid;
+            }
+        }
+    }
+
+    /** A small valid v2 record batch, built by kafka-clients. */
+    private byte[] recordBatch() {
+        int count = 1 + random.nextInt(3);
+        SimpleRecord[] records = new SimpleRecord[count];
+        long timestampMs = 1_700_000_000_000L + random.nextInt(1_000_000);
+        for (int i = 0; i < count; i++) {
+            records[i] = new SimpleRecord(timestampMs + i, bytes(1 + random.nextInt(8)), bytes(1 + random.nextInt(32)));
+        }
+        MemoryRecords memoryRecords = MemoryRecords.withRecords(RecordBatch.MAGIC_VALUE_V2, random.nextInt(1000),
+            Compression.NONE, TimestampType.CREATE_TIME, records);
+        byte[] bytes = new byte[memoryRecords.sizeInBytes()];
+        memoryRecords.buffer().duplicate().get(bytes);
+        return bytes;
+    }
+}
