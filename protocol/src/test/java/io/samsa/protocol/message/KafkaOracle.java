@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.Message;
 import org.apache.kafka.common.protocol.MessageUtil;
@@ -85,6 +86,32 @@ final class KafkaOracle {
                 }
             } else if (field.isStruct()) {
                 fillRecords(field.fields(), value, (ObjectNode) node.get(field.camelName()), version);
+            }
+        }
+    }
+
+    /**
+     * Calls {@code visitor} with the message and every nested struct present at {@code version},
+     * each with its field specs.
+     */
+    void forEachStruct(Message message, short version, BiConsumer<Message, List<KafkaMessageSpec.Field>> visitor) {
+        forEachStruct(message, spec.fields(), version, visitor);
+    }
+
+    private static void forEachStruct(Message struct, List<KafkaMessageSpec.Field> fields, short version,
+                                      BiConsumer<Message, List<KafkaMessageSpec.Field>> visitor) {
+        visitor.accept(struct, fields);
+        for (KafkaMessageSpec.Field field : fields) {
+            if (!field.presentIn(version) || !field.isStruct()) {
+                continue;
+            }
+            Object value = getter(struct, field.camelName());
+            if (value instanceof Iterable<?> elements) {
+                for (Object element : elements) {
+                    forEachStruct((Message) element, field.fields(), version, visitor);
+                }
+            } else if (value != null) {
+                forEachStruct((Message) value, field.fields(), version, visitor);
             }
         }
     }

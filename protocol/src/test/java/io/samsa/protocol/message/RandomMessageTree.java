@@ -18,12 +18,17 @@ import org.apache.kafka.common.record.TimestampType;
  * Builds a random value tree for one message version, in the JSON format of Kafka's converters,
  * from Kafka's spec: every field present in the version gets a value different from its default
  * (so tagged fields are always on the wire), arrays get 1-3 elements, nested structs are filled
- * the same way. With {@code allowNulls} nullable non-tagged fields are null about one time in
+ * the same way. One time in eight a string, bytes or primitive array is long enough (130+) for a
+ * two-byte compact length, and strings mix in 2-, 3- and 4-byte UTF-8 characters. With {@code allowNulls} nullable non-tagged fields are null about one time in
  * four. Not thread-safe (owns its {@link Random}).
  */
 final class RandomMessageTree {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
+    /** Non-ASCII code points of 2, 3 and 4 UTF-8 bytes (the last a surrogate pair in Java). */
+    private static final int[] WIDE_CODE_POINTS = {0xe9, 0x20ac, 0x1f600};
+    /** Long enough that a compact length prefix takes two varint bytes. */
+    private static final int LONG_LENGTH_MIN = 130;
 
     private final Random random;
     private final boolean allowNulls;
@@ -54,7 +59,8 @@ final class RandomMessageTree {
         }
         if (field.isArray()) {
             ArrayNode array = NODES.arrayNode();
-            int count = 1 + random.nextInt(3);
+            // now and then a long primitive array, so the element count needs a two-byte varint
+            int count = !field.isStruct() && random.nextInt(8) == 0 ? LONG_LENGTH_MIN + random.nextInt(70) : 1 + random.nextInt(3);
             for (int i = 0; i < count; i++) {
                 array.add(field.isStruct() ? struct(field.fields(), version) : primitive(field.elementType(), null));
             }
@@ -76,9 +82,9 @@ final class RandomMessageTree {
             case "uint32" -> NODES.numberNode(avoid(0, 0xffff_ffffL, defaultValue));
             case "int64" -> NODES.numberNode(avoid(Long.MIN_VALUE, Long.MAX_VALUE, defaultValue));
             case "float64" -> NODES.numberNode(random.nextDouble() * 1e6 + 0.5);
-            case "string" -> NODES.textNode(string(1 + random.nextInt(12)));
+            case "string" -> NODES.textNode(string(length()));
             case "uuid" -> NODES.textNode(uuid().toString());
-            case "bytes" -> new BinaryNode(bytes(1 + random.nextInt(16)));
+            case "bytes" -> new BinaryNode(bytes(length()));
             case "records" -> new BinaryNode(recordBatch());
             default -> throw new IllegalArgumentException("unknown primitive type " + type);
         };
@@ -106,10 +112,20 @@ final class RandomMessageTree {
         }
     }
 
+    /** Mostly short; one time in eight past the one-byte varint limit. */
+    private int length() {
+        return random.nextInt(8) == 0 ? LONG_LENGTH_MIN + random.nextInt(200) : 1 + random.nextInt(12);
+    }
+
+    /** {@code length} code points, about one in six outside ASCII. */
     private String string(int length) {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            if (random.nextInt(6) == 0) {
+                text.appendCodePoint(WIDE_CODE_POINTS[random.nextInt(WIDE_CODE_POINTS.length)]);
+            } else {
+                text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
         }
         return text.toString();
     }
