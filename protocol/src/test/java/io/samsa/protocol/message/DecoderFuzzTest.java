@@ -152,7 +152,7 @@ class DecoderFuzzTest {
             }
             for (short v = versions.lowest(); v <= versions.highest(); v++) {
                 long seed = KafkaCompatibilityTest.seed(entry.name(), v, 1);
-                corpus.add(new Corpus(entry.name(), entry.samsaClass(), v, check.kafkaBytes(check.tree(v, seed, true), v)));
+                corpus.add(new Corpus(entry.name(), entry.samsaClass(), v, check.kafkaBytes(check.tree(v, seed, RandomMessageTree.Shape.SOME_NULLS), v)));
             }
         }
         return corpus;

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Samsa's generated messages against kafka-clients 4.1, table-driven: every (message, version)
  * that Samsa's schema and Kafka both implement, for every API we advertise and the two
- * consumer-protocol data messages. Each version runs {@value #SEEDS_PER_VERSION} seeded random
- * value trees (the first without nulls) in both directions, and for flexible versions checks that
- * unknown tagged fields survive. See {@link OracleRoundTrip} for what each direction asserts.
+ * consumer-protocol data messages. Each version runs one seeded random value tree of each
+ * {@link RandomMessageTree.Shape} (all fields non-default; some nulls; all nulls and empties) in
+ * both directions, and for flexible versions checks that unknown tagged fields survive. See {@link OracleRoundTrip} for what each direction asserts.
  */
 class KafkaCompatibilityTest {
-    static final int SEEDS_PER_VERSION = 3;
+    private static final RandomMessageTree.Shape[] SHAPES = RandomMessageTree.Shape.values();
 
     @Test
     void everyAdvertisedMessageHasASamsaClassCoveringItsVersions() {
@@ -78,13 +78,14 @@ class KafkaCompatibilityTest {
 
     private static void forEachSeed(MessageCatalog.Entry entry, short version, OracleRoundTrip check,
                                     BiConsumer<JsonNode, Long> body) {
-        for (int i = 0; i < SEEDS_PER_VERSION; i++) {
+        for (int i = 0; i < SHAPES.length; i++) {
             long seed = seed(entry.name(), version, i);
-            JsonNode tree = check.tree(version, seed, i > 0);
+            RandomMessageTree.Shape shape = SHAPES[i % SHAPES.length];
+            JsonNode tree = check.tree(version, seed, shape);
             try {
                 body.accept(tree, seed);
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(entry.name() + " v" + version + " seed " + seed + ": " + e.getMessage()
+                throw new AssertionError(entry.name() + " v" + version + " seed " + seed + " " + shape + ": " + e.getMessage()
                     + "\ntree: " + tree, e);
             }
         }

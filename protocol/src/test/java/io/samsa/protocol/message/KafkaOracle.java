@@ -1,11 +1,11 @@
 package io.samsa.protocol.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import com.fasterxml.jackson.databind.node.BinaryNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -55,7 +55,7 @@ final class KafkaOracle {
 
     /** JSON tree -> Kafka message object. */
     Message fromTree(JsonNode tree, short version) {
-        return (Message) invoke(jsonRead, tree, version);
+        return (Message) Reflection.invoke(jsonRead, null, tree, version);
     }
 
     /**
@@ -63,7 +63,7 @@ final class KafkaOracle {
      * whatever they hold, so those are filled in here from the message's own records.
      */
     JsonNode toTree(Message message, short version) {
-        JsonNode tree = (JsonNode) invoke(jsonWrite, message, version, true);
+        JsonNode tree = (JsonNode) Reflection.invoke(jsonWrite, null, message, version, true);
         fillRecords(spec.fields(), message, (ObjectNode) tree, version);
         return tree;
     }
@@ -73,7 +73,7 @@ final class KafkaOracle {
             if (!field.presentIn(version) || !node.hasNonNull(field.camelName())) {
                 continue;
             }
-            Object value = getter(struct, field.camelName());
+            Object value = Reflection.accessor(struct, field.camelName());
             if (field.type().equals("records")) {
                 ByteBuffer buffer = ((MemoryRecords) value).buffer().duplicate();
                 byte[] bytes = new byte[buffer.remaining()];
@@ -105,7 +105,7 @@ final class KafkaOracle {
             if (!field.presentIn(version) || !field.isStruct()) {
                 continue;
             }
-            Object value = getter(struct, field.camelName());
+            Object value = Reflection.accessor(struct, field.camelName());
             if (value instanceof Iterable<?> elements) {
                 for (Object element : elements) {
                     forEachStruct((Message) element, field.fields(), version, visitor);
@@ -113,14 +113,6 @@ final class KafkaOracle {
             } else if (value != null) {
                 forEachStruct((Message) value, field.fields(), version, visitor);
             }
-        }
-    }
-
-    private static Object getter(Object target, String name) {
-        try {
-            return target.getClass().getMethod(name).invoke(target);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("no accessor " + name + " on " + target.getClass(), e);
         }
     }
 
@@ -153,19 +145,5 @@ final class KafkaOracle {
                 + " bytes unread decoding " + messageName + " v" + version);
         }
         return message;
-    }
-
-    private Object invoke(Method method, Object... args) {
-        try {
-            return method.invoke(null, args);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -36,9 +36,9 @@ final class OracleRoundTrip {
         this.samsaClass = entry.samsaClass();
     }
 
-    /** The random value tree of this seed; seeds with {@code nulls} null some nullable fields. */
-    JsonNode tree(short version, long seed, boolean nulls) {
-        return new RandomMessageTree(seed, nulls).build(spec, version);
+    /** The random value tree of this seed and shape. */
+    JsonNode tree(short version, long seed, RandomMessageTree.Shape shape) {
+        return new RandomMessageTree(seed, shape).build(spec, version);
     }
 
     /** The tree encoded by kafka-clients. */

@@ -19,8 +19,8 @@ import org.apache.kafka.common.record.TimestampType;
  * from Kafka's spec: every field present in the version gets a value different from its default
  * (so tagged fields are always on the wire), arrays get 1-3 elements, nested structs are filled
  * the same way. One time in eight a string, bytes or primitive array is long enough (130+) for a
- * two-byte compact length, and strings mix in 2-, 3- and 4-byte UTF-8 characters. With {@code allowNulls} nullable non-tagged fields are null about one time in
- * four. Not thread-safe (owns its {@link Random}).
+ * two-byte compact length, and strings mix in 2-, 3- and 4-byte UTF-8 characters. The
+ * {@link Shape} adds nulls and empties on top. Not thread-safe (owns its {@link Random}).
  */
 final class RandomMessageTree {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -30,12 +30,25 @@ final class RandomMessageTree {
     /** Long enough that a compact length prefix takes two varint bytes. */
     private static final int LONG_LENGTH_MIN = 130;
 
-    private final Random random;
-    private final boolean allowNulls;
+    /** How far a tree departs from "every field set to a non-default value". */
+    enum Shape {
+        /** Every field present in the version holds a non-default, non-null value. */
+        FULL,
+        /** As FULL, but nullable non-tagged fields are null about one time in four. */
+        SOME_NULLS,
+        /**
+         * Every nullable non-tagged field is null, and other non-tagged strings, bytes and arrays
+         * are empty one time in three (tagged fields stay non-default, or Kafka would omit them).
+         */
+        EDGES
+    }
 
-    RandomMessageTree(long seed, boolean allowNulls) {
+    private final Random random;
+    private final Shape shape;
+
+    RandomMessageTree(long seed, Shape shape) {
         this.random = new Random(seed);
-        this.allowNulls = allowNulls;
+        this.shape = shape;
     }
 
     ObjectNode build(KafkaMessageSpec spec, short version) {
@@ -53,9 +66,21 @@ final class RandomMessageTree {
     }
 
     private JsonNode value(KafkaMessageSpec.Field field, short version) {
-        boolean mayBeNull = allowNulls && field.nullableIn(version) && !field.taggedIn(version);
-        if (mayBeNull && random.nextInt(4) == 0) {
+        boolean untagged = !field.taggedIn(version);
+        if (untagged && field.nullableIn(version)
+                && (shape == Shape.EDGES || shape == Shape.SOME_NULLS && random.nextInt(4) == 0)) {
             return NODES.nullNode();
+        }
+        if (untagged && shape == Shape.EDGES && random.nextInt(3) == 0) {
+            if (field.isArray()) {
+                return NODES.arrayNode();
+            }
+            if (field.type().equals("string")) {
+                return NODES.textNode("");
+            }
+            if (field.type().equals("bytes")) {
+                return new BinaryNode(new byte[0]);
+            }
         }
         if (field.isArray()) {
             ArrayNode array = NODES.arrayNode();

@@ -10,7 +10,6 @@ import io.samsa.protocol.record.Records;
 import io.samsa.protocol.types.Uuid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -41,7 +40,7 @@ final class SamsaTrees {
             Method setter = setter(type, field);
             Type parameter = setter.getGenericParameterTypes()[0];
             Object value = toJava(field, tree.get(field.camelName()), parameter, version);
-            invoke(setter, target, value);
+            Reflection.invoke(setter, target, value);
         }
         return target;
     }
@@ -51,7 +50,7 @@ final class SamsaTrees {
         ObjectNode node = NODES.objectNode();
         for (KafkaMessageSpec.Field field : fields) {
             if (field.presentIn(version)) {
-                node.set(field.camelName(), toNode(field, invoke(getter(message.getClass(), field), message), version));
+                node.set(field.camelName(), toNode(field, Reflection.accessor(message, field.camelName()), version));
             }
         }
         return node;
@@ -142,15 +141,6 @@ final class SamsaTrees {
         }
     }
 
-    private static Method getter(Class<?> type, KafkaMessageSpec.Field field) {
-        try {
-            return type.getMethod(field.camelName());
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError(type.getName() + " has no getter " + field.camelName() + "() for field "
-                + field.name() + " (" + field.type() + ")");
-        }
-    }
-
     private static Method setter(Class<?> type, KafkaMessageSpec.Field field) {
         String name = "set" + Character.toUpperCase(field.name().charAt(0)) + field.name().substring(1);
         for (Method method : type.getMethods()) {
@@ -167,23 +157,6 @@ final class SamsaTrees {
             return type.getConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(type.getName() + " has no public no-argument constructor", e);
-        }
-    }
-
-    private static Object invoke(Method method, Object target, Object... args) {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
