@@ -18,7 +18,9 @@ import org.junit.jupiter.api.TestFactory;
  * that Samsa's schema and Kafka both implement, for every API we advertise and the two
  * consumer-protocol data messages. Each version runs one seeded random value tree of each
  * {@link RandomMessageTree.Shape} (all fields non-default; some nulls; all nulls and empties) in
- * both directions, and for flexible versions checks that unknown tagged fields survive. See {@link OracleRoundTrip} for what each direction asserts.
+ * both directions; values set for the lowest and the highest version are written at every other
+ * version (refused or dropped as kafka-clients does); and for flexible versions unknown tagged
+ * fields must survive. See {@link OracleRoundTrip} for what each direction asserts.
  */
 class KafkaCompatibilityTest {
     private static final RandomMessageTree.Shape[] SHAPES = RandomMessageTree.Shape.values();
@@ -68,6 +70,12 @@ class KafkaCompatibilityTest {
                 () -> forEachSeed(entry, v, check, (tree, seed) -> check.kafkaToSamsa(tree, v))));
             tests.add(DynamicTest.dynamicTest("v" + v + " Samsa -> Kafka",
                 () -> forEachSeed(entry, v, check, (tree, seed) -> check.samsaToKafka(tree, v))));
+            for (short source : new short[] {versions.lowest(), versions.highest()}) {
+                if (source != v) {
+                    tests.add(DynamicTest.dynamicTest("v" + source + " values written at v" + v,
+                        () -> forEachSeed(entry, source, check, (tree, seed) -> check.crossVersionWrite(tree, source, v))));
+                }
+            }
             if (check.isFlexible(v)) {
                 tests.add(DynamicTest.dynamicTest("v" + v + " unknown tagged fields",
                     () -> forEachSeed(entry, v, check, (tree, seed) -> check.unknownTaggedFieldsSurvive(tree, v, seed))));

@@ -122,6 +122,41 @@ final class OracleRoundTrip {
         }
     }
 
+    /**
+     * Values set for version {@code source}, written at version {@code target}: fields the target
+     * lacks are dropped when Kafka's spec marks them ignorable (or they hold their default) and
+     * refused otherwise. Samsa must refuse exactly when kafka-clients does and otherwise write
+     * the same bytes.
+     */
+    void crossVersionWrite(JsonNode treeAtSource, short source, short target) {
+        String kafkaOutcome;
+        byte[] kafkaBytes = null;
+        try {
+            kafkaBytes = KafkaOracle.encode(kafka.fromTree(treeAtSource, source), target);
+            kafkaOutcome = "written";
+        } catch (RuntimeException e) {
+            kafkaOutcome = "refused (" + e + ")";
+        }
+        String samsaOutcome;
+        byte[] samsaBytes = null;
+        try {
+            samsaBytes = encode(SamsaTrees.fromTree(samsaClass, spec.fields(), treeAtSource, source), target);
+            samsaOutcome = "written";
+        } catch (RuntimeException e) {
+            samsaOutcome = "refused (" + e + ")";
+        }
+        String kafkaResult = kafkaOutcome;
+        String samsaResult = samsaOutcome;
+        assertEquals(kafkaBytes == null, samsaBytes == null, () -> entry.name() + " v" + source + " values written at v"
+            + target + ": kafka-clients " + kafkaResult + ", Samsa " + samsaResult);
+        if (kafkaBytes != null) {
+            byte[] expected = kafkaBytes;
+            byte[] actual = samsaBytes;
+            assertNull(ByteDiff.firstDifference(expected, actual), () -> entry.name() + " v" + source
+                + " values written at v" + target + ": Samsa's bytes differ from kafka-clients'");
+        }
+    }
+
     boolean isFlexible(short version) {
         return spec.flexibleVersions().contains(version);
     }
