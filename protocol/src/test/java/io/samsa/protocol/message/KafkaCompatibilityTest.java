@@ -26,7 +26,7 @@ class KafkaCompatibilityTest {
     private static final RandomMessageTree.Shape[] SHAPES = RandomMessageTree.Shape.values();
 
     @Test
-    void everyAdvertisedMessageHasASamsaClassCoveringItsVersions() {
+    void everyAdvertisedMessageHasASamsaClassCoveringItsVersionsAndInTheRegistry() {
         List<String> problems = new ArrayList<>();
         for (MessageCatalog.Entry entry : MessageCatalog.entries()) {
             try {
@@ -37,6 +37,14 @@ class KafkaCompatibilityTest {
                 }
                 if (entry.testedVersions().isEmpty()) {
                     problems.add(entry.name() + ": no version both Samsa and kafka-clients implement");
+                }
+                if (entry.apiKey() >= 0) {
+                    ApiMessageType type = ApiMessageType.fromApiKey((short) entry.apiKey());
+                    Object made = type == null ? null
+                        : entry.name().endsWith("Request") ? type.newRequest() : type.newResponse();
+                    if (made == null || made.getClass() != entry.samsaClass()) {
+                        problems.add(entry.name() + ": ApiMessageType registry makes " + made + " for api key " + entry.apiKey());
+                    }
                 }
             } catch (AssertionError e) {
                 problems.add(e.getMessage());
