@@ -71,19 +71,16 @@ final class ApiMessageTypeGenerator {
         code.open("public static ApiMessageType fromApiKey(short apiKey)");
         code.line("return apiKey >= 0 && apiKey < BY_KEY.length ? BY_KEY[apiKey] : null;");
         code.close();
-        getter(code, "short", "apiKey");
-        getter(code, "String", "displayName");
-        getter(code, "short", "lowestSupportedVersion");
-        getter(code, "short", "highestSupportedVersion");
-        code.line("");
-        code.line("/** The first flexible request version, or -1 when no request version is flexible. */");
-        getter(code, "short", "firstFlexibleRequestVersion");
-        code.line("");
-        code.line("/** The first flexible response version, or -1 when no response version is flexible. */");
-        getter(code, "short", "firstFlexibleResponseVersion");
-        code.line("");
-        code.line("/** Kafka marks the highest version as still unstable: advertise it only when enabled. */");
-        getter(code, "boolean", "latestVersionUnstable");
+        getter(code, "short", "apiKey", null);
+        getter(code, "String", "displayName", null);
+        getter(code, "short", "lowestSupportedVersion", null);
+        getter(code, "short", "highestSupportedVersion", null);
+        getter(code, "short", "firstFlexibleRequestVersion",
+                "/** The first flexible request version, or -1 when no request version is flexible. */");
+        getter(code, "short", "firstFlexibleResponseVersion",
+                "/** The first flexible response version, or -1 when no response version is flexible. */");
+        getter(code, "boolean", "latestVersionUnstable",
+                "/** Kafka marks the highest version as still unstable: advertise it only when enabled. */");
         code.line("");
         code.open("public boolean isVersionSupported(short version)");
         code.line("return version >= lowestSupportedVersion && version <= highestSupportedVersion;");
@@ -159,7 +156,11 @@ final class ApiMessageTypeGenerator {
         return out.toString();
     }
 
-    private static void getter(JavaCode code, String type, String name) {
+    private static void getter(JavaCode code, String type, String name, String javadoc) {
+        code.line("");
+        if (javadoc != null) {
+            code.line(javadoc);
+        }
         code.open("public " + type + " " + name + "()");
         code.line("return " + name + ";");
         code.close();

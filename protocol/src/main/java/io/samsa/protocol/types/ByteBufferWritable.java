@@ -143,29 +143,6 @@ public final class ByteBufferWritable implements Writable {
     }
 
     @Override
-    public void writeUtf8(String value, int utf8Length) {
-        ensure(utf8Length);
-        int chars = value.length();
-        int i = 0;
-        if (buffer.hasArray()) {
-            // ASCII prefix straight into the array: the common case for protocol strings
-            byte[] array = buffer.array();
-            int start = buffer.arrayOffset() + buffer.position();
-            for (; i < chars; i++) {
-                char c = value.charAt(i);
-                if (c >= 0x80) {
-                    break;
-                }
-                array[start + i] = (byte) c;
-            }
-            buffer.position(buffer.position() + i);
-        }
-        if (i < chars) {
-            Utf8Encoder.encode(value, i, buffer);
-        }
-    }
-
-    @Override
     public void writeRecords(Records records) {
         if (records instanceof MemoryRecords memory) {
             writeByteBuffer(memory.buffer());

@@ -116,22 +116,35 @@ public interface Readable {
 
     /** The number of tagged fields that follows in a flexible struct, checked against remaining. */
     default int readTaggedFieldCount() {
-        int count = readUnsignedVarint();
-        if (count < 0 || count > remaining()) {
-            throw new ProtocolDecodeException("tagged field count " + Integer.toUnsignedString(count)
-                    + " exceeds the " + remaining() + " bytes remaining");
-        }
-        return count;
+        return readVarintBoundedByRemaining("tagged field count");
     }
 
     /** A tagged field's size, checked against the bytes remaining. */
     default int readTaggedFieldSize() {
-        int size = readUnsignedVarint();
-        if (size < 0 || size > remaining()) {
-            throw new ProtocolDecodeException("tagged field size " + Integer.toUnsignedString(size)
+        return readVarintBoundedByRemaining("tagged field size");
+    }
+
+    private int readVarintBoundedByRemaining(String what) {
+        int value = readUnsignedVarint();
+        if (value < 0 || value > remaining()) {
+            throw new ProtocolDecodeException(what + " " + Integer.toUnsignedString(value)
                     + " exceeds the " + remaining() + " bytes remaining");
         }
-        return size;
+        return value;
+    }
+
+    /**
+     * A whole tagged-field section (count, then tag/size/bytes per field) kept raw: for structures
+     * with no known tags, such as request header v2 and response header v1. Null when empty.
+     */
+    default List<RawTaggedField> readRawTaggedFields() {
+        int count = readTaggedFieldCount();
+        List<RawTaggedField> fields = null;
+        for (int i = 0; i < count; i++) {
+            int tag = readUnsignedVarint();
+            fields = readUnknownTaggedField(fields, tag, readTaggedFieldSize());
+        }
+        return fields;
     }
 
     private static <T> T nullOrFail(int length, boolean nullable, String what) {

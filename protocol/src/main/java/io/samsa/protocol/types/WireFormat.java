@@ -101,6 +101,11 @@ public final class WireFormat {
         return size;
     }
 
+    /** The size of a whole tagged-field section holding only {@code fields} (which may be null). */
+    public static int rawTaggedFieldSectionSize(List<RawTaggedField> fields) {
+        return unsignedVarintSize(fields == null ? 0 : fields.size()) + rawTaggedFieldsSize(fields);
+    }
+
     /** Records are equal when both are null or both hold the same bytes (memory records only). */
     public static boolean recordsEqual(Records a, Records b) {
         if (a == b) {

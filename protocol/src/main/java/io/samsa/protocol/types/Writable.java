@@ -2,14 +2,16 @@ package io.samsa.protocol.types;
 
 import io.samsa.protocol.record.Records;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A sink for Kafka wire-format values. Generated message classes encode through this interface
  * only; {@link ByteBufferWritable} writes to heap or direct buffers, and the broker supplies its own
  * implementation that sends file-backed {@link Records} without copying them.
  *
- * <p>The default methods implement the length-prefixed forms. Strings are measured (a char scan,
- * no allocation) and then encoded straight into the sink: they are never encoded twice.
+ * <p>The default methods implement the length-prefixed forms. Strings are encoded to UTF-8 once,
+ * when written; {@code size()} measures them with a char scan and never encodes them.
  *
  * <p>Not thread-safe.
  */
@@ -38,29 +40,29 @@ public interface Writable {
     /** Writes the bytes between the buffer's position and limit without moving its position. */
     void writeByteBuffer(ByteBuffer buffer);
 
-    /** Writes {@code value} as UTF-8, whose encoded length the caller has measured as {@code utf8Length}. */
-    void writeUtf8(String value, int utf8Length);
-
     /** Writes the record bytes; implementations may send them without copying. */
     void writeRecords(Records records);
 
     // ---- length-prefixed forms -------------------------------------------------------------
 
-    /** A non-null string: int16 length (classic) or varint length + 1 (compact). */
+    /**
+     * A non-null string: int16 length (classic) or varint length + 1 (compact), then UTF-8. Encoded
+     * once, here, with the JDK's intrinsic encoder; {@code size()} only measures (a char scan).
+     */
     default void writeStringField(String value, boolean compact) {
         if (value == null) {
             throw new NullPointerException("a non-nullable string field was null");
         }
-        int length = WireFormat.utf8Length(value);
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         if (compact) {
-            writeUnsignedVarint(length + 1);
+            writeUnsignedVarint(utf8.length + 1);
         } else {
-            if (length > Short.MAX_VALUE) {
-                throw new IllegalArgumentException("string of " + length + " bytes exceeds the int16 length limit");
+            if (utf8.length > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("string of " + utf8.length + " bytes exceeds the int16 length limit");
             }
-            writeShort((short) length);
+            writeShort((short) utf8.length);
         }
-        writeUtf8(value, length);
+        writeByteArray(utf8);
     }
 
     default void writeNullableStringField(String value, boolean compact) {
@@ -111,6 +113,12 @@ public interface Writable {
     /** A null array's count, -1 (int32 classic) or 0 (compact). */
     default void writeNullArrayLength(boolean compact) {
         writeNullLength(compact, true);
+    }
+
+    /** A whole tagged-field section of raw fields (null or empty: just the zero count). */
+    default void writeRawTaggedFields(List<RawTaggedField> fields) {
+        writeUnsignedVarint(fields == null ? 0 : fields.size());
+        RawTaggedFieldWriter.of(fields).writeRest(this);
     }
 
     private void writeLength(int length, boolean compact) {

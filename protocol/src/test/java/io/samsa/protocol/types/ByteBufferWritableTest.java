@@ -112,4 +112,18 @@ class ByteBufferWritableTest {
         out.writeStringField(tooLong, true);
         assertEquals(WireFormat.stringSize(tooLong, true), out.position());
     }
+
+    @Test
+    void rawTaggedFieldSectionsRoundTripForHeaders() {
+        java.util.List<RawTaggedField> fields = java.util.List.of(new RawTaggedField(0, new byte[] {1}),
+                new RawTaggedField(300, new byte[200]));
+        ByteBufferWritable out = ByteBufferWritable.growable(4);
+        out.writeRawTaggedFields(fields);
+        out.writeRawTaggedFields(null);
+        assertEquals(WireFormat.rawTaggedFieldSectionSize(fields) + 1, out.position());
+        ByteBufferReadable in = new ByteBufferReadable(out.toByteBuffer());
+        assertEquals(fields, in.readRawTaggedFields());
+        assertEquals(null, in.readRawTaggedFields());
+        assertEquals(0, in.remaining());
+    }
 }

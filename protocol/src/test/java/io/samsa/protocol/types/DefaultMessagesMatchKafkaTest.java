@@ -9,8 +9,6 @@ import io.samsa.protocol.message.ConsumerProtocolAssignment;
 import io.samsa.protocol.message.ConsumerProtocolSubscription;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.protocol.ApiKeys;
-import org.apache.kafka.common.protocol.ByteBufferAccessor;
-import org.apache.kafka.common.protocol.ObjectSerializationCache;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,20 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class DefaultMessagesMatchKafkaTest {
 
-    private static byte[] kafkaBytes(org.apache.kafka.common.protocol.Message message, short version) {
-        ObjectSerializationCache cache = new ObjectSerializationCache();
-        ByteBuffer buffer = ByteBuffer.allocate(message.size(cache, version));
-        message.write(new ByteBufferAccessor(buffer), cache, version);
-        return buffer.array();
-    }
-
-    private static byte[] ourBytes(Message message, short version) {
-        ByteBuffer buffer = ByteBuffer.allocate(message.size(version));
-        message.write(new ByteBufferWritable(buffer), version);
-        assertEquals(0, buffer.remaining(), "size() must match the bytes written");
-        return buffer.array();
-    }
-
     @Test
     void everyDefaultBodyMatchesKafkaAndRoundTrips() {
         int checked = 0;
@@ -42,12 +26,12 @@ class DefaultMessagesMatchKafkaTest {
                     org.apache.kafka.common.message.ApiMessageType.fromApiKey(type.apiKey());
             for (short version = type.lowestSupportedVersion(); version <= type.highestSupportedVersion(); version++) {
                 String what = type.displayName() + " v" + version;
-                byte[] request = kafkaBytes(theirs.newRequest(), version);
-                assertArrayEquals(request, ourBytes(type.newRequest(), version), what + " request");
+                byte[] request = WireBytes.kafka(theirs.newRequest(), version);
+                assertArrayEquals(request, WireBytes.samsa(type.newRequest(), version), what + " request");
                 ApiMessage decoded = type.readRequest(new ByteBufferReadable(ByteBuffer.wrap(request)), version);
                 assertEquals(type.newRequest(), decoded, what + " request decode");
-                byte[] response = kafkaBytes(theirs.newResponse(), version);
-                assertArrayEquals(response, ourBytes(type.newResponse(), version), what + " response");
+                byte[] response = WireBytes.kafka(theirs.newResponse(), version);
+                assertArrayEquals(response, WireBytes.samsa(type.newResponse(), version), what + " response");
                 assertEquals(type.newResponse(),
                         type.readResponse(new ByteBufferReadable(ByteBuffer.wrap(response)), version), what + " response decode");
                 checked++;
@@ -59,10 +43,10 @@ class DefaultMessagesMatchKafkaTest {
     @Test
     void consumerProtocolDataMessagesMatchKafka() {
         for (short version = 0; version <= 3; version++) {
-            assertArrayEquals(kafkaBytes(new org.apache.kafka.common.message.ConsumerProtocolSubscription(), version),
-                    ourBytes(new ConsumerProtocolSubscription(), version));
-            assertArrayEquals(kafkaBytes(new org.apache.kafka.common.message.ConsumerProtocolAssignment(), version),
-                    ourBytes(new ConsumerProtocolAssignment(), version));
+            assertArrayEquals(WireBytes.kafka(new org.apache.kafka.common.message.ConsumerProtocolSubscription(), version),
+                    WireBytes.samsa(new ConsumerProtocolSubscription(), version));
+            assertArrayEquals(WireBytes.kafka(new org.apache.kafka.common.message.ConsumerProtocolAssignment(), version),
+                    WireBytes.samsa(new ConsumerProtocolAssignment(), version));
         }
     }
 

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.samsa.protocol.message.ApiVersionsResponse;
+import io.samsa.protocol.message.FetchResponse;
 import io.samsa.protocol.message.JoinGroupRequest;
 import io.samsa.protocol.message.MetadataResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
+import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.message.JoinGroupRequestData;
 import org.apache.kafka.common.message.MetadataResponseData;
-import org.apache.kafka.common.protocol.ByteBufferAccessor;
-import org.apache.kafka.common.protocol.ObjectSerializationCache;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,20 +21,6 @@ import org.junit.jupiter.api.Test;
  * (The exhaustive comparison lives in the protocol-tests suite.)
  */
 class KafkaSanityTest {
-
-    private static byte[] kafkaBytes(org.apache.kafka.common.protocol.Message message, short version) {
-        ObjectSerializationCache cache = new ObjectSerializationCache();
-        ByteBuffer buffer = ByteBuffer.allocate(message.size(cache, version));
-        message.write(new ByteBufferAccessor(buffer), cache, version);
-        return buffer.array();
-    }
-
-    private static byte[] ourBytes(Message message, short version) {
-        ByteBuffer buffer = ByteBuffer.allocate(message.size(version));
-        message.write(new ByteBufferWritable(buffer), version);
-        assertEquals(0, buffer.remaining(), "size() must match the bytes written");
-        return buffer.array();
-    }
 
     @Test
     void joinGroupRequestMatchesKafkaAtEveryVersion() {
@@ -58,8 +44,8 @@ class KafkaSanityTest {
                 theirs.setReason("because");
                 ours.setReason("because");
             }
-            byte[] expected = kafkaBytes(theirs, version);
-            assertArrayEquals(expected, ourBytes(ours, version), "version " + version);
+            byte[] expected = WireBytes.kafka(theirs, version);
+            assertArrayEquals(expected, WireBytes.samsa(ours, version), "version " + version);
             assertEquals(ours, new JoinGroupRequest(new ByteBufferReadable(ByteBuffer.wrap(expected)), version));
         }
     }
@@ -78,9 +64,9 @@ class KafkaSanityTest {
             if (version >= 2) {
                 theirs.setClusterId("cluster");
             }
-            byte[] expected = kafkaBytes(theirs, version);
+            byte[] expected = WireBytes.kafka(theirs, version);
             MetadataResponse ours = new MetadataResponse(new ByteBufferReadable(ByteBuffer.wrap(expected)), version);
-            assertArrayEquals(expected, ourBytes(ours, version), "version " + version);
+            assertArrayEquals(expected, WireBytes.samsa(ours, version), "version " + version);
             assertEquals("cluster".equals(theirs.clusterId()) ? "cluster" : null, ours.clusterId());
         }
     }
@@ -94,10 +80,46 @@ class KafkaSanityTest {
                 .setMaxVersion((short) 4));
         theirs.supportedFeatures().add(new ApiVersionsResponseData.SupportedFeatureKey().setName("metadata.version")
                 .setMinVersion((short) 1).setMaxVersion((short) 20));
-        byte[] expected = kafkaBytes(theirs, version);
+        byte[] expected = WireBytes.kafka(theirs, version);
         ApiVersionsResponse ours = new ApiVersionsResponse(new ByteBufferReadable(ByteBuffer.wrap(expected)), version);
         assertEquals(7, ours.finalizedFeaturesEpoch());
         assertEquals(1, ours.supportedFeatures().size());
-        assertArrayEquals(expected, ourBytes(ours, version));
+        assertArrayEquals(expected, WireBytes.samsa(ours, version));
+    }
+
+    @Test
+    void fetchResponseWithTaggedStructsAndRecordsMatchesKafka() {
+        byte[] records = new byte[70];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = (byte) i;
+        }
+        for (short version = 4; version <= 18; version++) {
+            FetchResponseData theirs = new FetchResponseData().setThrottleTimeMs(1).setSessionId(version >= 7 ? 9 : 0);
+            FetchResponseData.FetchableTopicResponse topic = new FetchResponseData.FetchableTopicResponse();
+            if (version >= 13) {
+                topic.setTopicId(org.apache.kafka.common.Uuid.randomUuid());
+            } else {
+                topic.setTopic("topic");
+            }
+            FetchResponseData.PartitionData partition = new FetchResponseData.PartitionData().setPartitionIndex(3)
+                    .setHighWatermark(100).setRecords(org.apache.kafka.common.record.MemoryRecords.readableRecords(
+                            ByteBuffer.wrap(records)));
+            if (version >= 12) {
+                partition.setDivergingEpoch(new FetchResponseData.EpochEndOffset().setEpoch(2).setEndOffset(50));
+                partition.setCurrentLeader(new FetchResponseData.LeaderIdAndEpoch().setLeaderId(1).setLeaderEpoch(5));
+            }
+            topic.partitions().add(partition);
+            theirs.responses().add(topic);
+            if (version >= 16) {
+                theirs.nodeEndpoints().add(new FetchResponseData.NodeEndpoint().setNodeId(1).setHost("h").setPort(9092));
+            }
+            byte[] expected = WireBytes.kafka(theirs, version);
+            FetchResponse ours = new FetchResponse(new ByteBufferReadable(ByteBuffer.wrap(expected)), version);
+            assertArrayEquals(expected, WireBytes.samsa(ours, version), "version " + version);
+            assertEquals(70, ours.responses().get(0).partitions().get(0).records().sizeInBytes());
+            if (version >= 12) {
+                assertEquals(5, ours.responses().get(0).partitions().get(0).currentLeader().leaderEpoch());
+            }
+        }
     }
 }
