@@ -4,6 +4,7 @@ import io.samsa.protocol.types.ByteBufferReadable;
 import io.samsa.protocol.types.ByteBufferWritable;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.Message;
 import org.apache.kafka.common.protocol.ObjectSerializationCache;
@@ -26,25 +27,37 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public abstract class MessageRoundTripBenchmark {
+    /** How kafka-clients decodes the body: its generated {@code (Readable, short)} constructor. */
+    protected interface KafkaDecoder {
+        Message decode(ByteBufferAccessor in, short version);
+    }
+
+    private final Supplier<Message> kafkaMessage;
+    private final short version;
+    private final Supplier<io.samsa.protocol.types.Message> samsaFactory;
+    private final KafkaDecoder kafkaDecoder;
     private ByteBuffer input;
     private ByteBuffer output;
-    private short version;
     private io.samsa.protocol.types.Message samsaDecoded;
     private Message kafkaDecoded;
 
-    /** The message as kafka-clients builds it; encoded once at setup. */
-    protected abstract Message kafkaMessage();
-
-    protected abstract short version();
-
-    protected abstract io.samsa.protocol.types.Message newSamsaMessage();
-
-    protected abstract Message kafkaDecode(ByteBufferAccessor in, short version);
+    /**
+     * @param kafkaMessage the message as kafka-clients builds it; encoded once at setup
+     * @param version      the version both sides decode and encode
+     * @param samsaFactory a new, empty Samsa message of the same type
+     * @param kafkaDecoder kafka-clients' decoding constructor
+     */
+    protected MessageRoundTripBenchmark(Supplier<Message> kafkaMessage, short version,
+                                        Supplier<io.samsa.protocol.types.Message> samsaFactory, KafkaDecoder kafkaDecoder) {
+        this.kafkaMessage = kafkaMessage;
+        this.version = version;
+        this.samsaFactory = samsaFactory;
+        this.kafkaDecoder = kafkaDecoder;
+    }
 
     @Setup
     public void setup() {
-        version = version();
-        input = KafkaMessageInputs.encode(kafkaMessage(), version);
+        input = KafkaMessageInputs.encode(kafkaMessage.get(), version);
         output = ByteBuffer.allocate(input.remaining());
         samsaDecoded = samsaDecode();
         kafkaDecoded = kafkaDecode();
@@ -56,14 +69,14 @@ public abstract class MessageRoundTripBenchmark {
 
     @Benchmark
     public io.samsa.protocol.types.Message samsaDecode() {
-        io.samsa.protocol.types.Message message = newSamsaMessage();
+        io.samsa.protocol.types.Message message = samsaFactory.get();
         message.read(new ByteBufferReadable(input.duplicate()), version);
         return message;
     }
 
     @Benchmark
     public Message kafkaDecode() {
-        return kafkaDecode(new ByteBufferAccessor(input.duplicate()), version);
+        return kafkaDecoder.decode(new ByteBufferAccessor(input.duplicate()), version);
     }
 
     @Benchmark
