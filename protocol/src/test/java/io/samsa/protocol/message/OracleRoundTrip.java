@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.samsa.protocol.types.ByteBufferReadable;
-import io.samsa.protocol.types.ByteBufferWritable;
 import io.samsa.protocol.types.Message;
+import io.samsa.protocol.types.MessageBytes;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -174,13 +174,8 @@ final class OracleRoundTrip {
         return message;
     }
 
-    /** Samsa encode into a buffer of exactly {@code size(version)} bytes. */
+    /** Samsa encode into a buffer of exactly {@code size(version)} bytes (fails if write disagrees). */
     static byte[] encode(Message message, short version) {
-        int size = message.size(version);
-        ByteBuffer buffer = ByteBuffer.allocate(size);
-        message.write(new ByteBufferWritable(buffer), version);
-        assertEquals(size, buffer.position(),
-            () -> message.getClass().getSimpleName() + " v" + version + ": size() disagrees with write()");
-        return buffer.array();
+        return MessageBytes.encode(message, version).array();
     }
 }
