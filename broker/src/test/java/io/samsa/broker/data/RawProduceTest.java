@@ -64,6 +64,10 @@ class RawProduceTest {
                 // only the two good batches are in the log: 3 + 2 records
                 assertEquals(5, latestOffset(client, "strict"));
             }
+            try (RawClient client = new RawClient(broker.boundPort())) {
+                client.send(produce("nope", 0, (short) 0, batch(1)), VERSION);
+                assertTrue(client.awaitClosed(), "a failed acks=0 produce closes the connection, as on Kafka");
+            }
             try (TestClient client = TestClient.connect(broker.boundPort())) {
                 client.send(0, 2, 1, new byte[] {0, 0, 0, 1});
                 assertTrue(client.awaitClosedByBroker(), "Produce v2 closes the connection, as on Kafka 4.x");
