@@ -2,10 +2,11 @@ package io.samsa.broker.admin;
 
 import io.netty.buffer.ByteBuf;
 import io.samsa.broker.api.ApiHandler;
+import io.samsa.broker.api.MessageHandler;
+import io.samsa.protocol.types.DecodeLimits;
 import io.samsa.broker.api.ApiSpec;
 import io.samsa.broker.api.RequestContext;
 import io.samsa.broker.api.ResponseSend;
-import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.message.ApiMessageType;
 import io.samsa.protocol.message.ApiVersionsRequest;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,7 @@ public final class ApiVersionsApiHandler implements ApiHandler {
 
     public ApiVersionsApiHandler(ApiVersionsHandler handler) {
         this.handler = handler;
-        this.spec = MessageApiHandler.specOf(ApiKey.API_VERSIONS, ApiMessageType.API_VERSIONS);
+        this.spec = new MessageApiHandler<>(handler).spec();
     }
 
     @Override
@@ -50,11 +51,11 @@ public final class ApiVersionsApiHandler implements ApiHandler {
             if (ApiVersionsHandler.isAboveMax(version)) {
                 VersionedResponse fallback = handler.unsupportedVersion();
                 return CompletableFuture.completedFuture(
-                        ResponseSend.of(MessageCodec.encodeResponse(fallback.body(), fallback.bodyVersion())));
+                        MessageHandler.encode(fallback.body(), fallback.bodyVersion()));
             }
-            ApiVersionsRequest request = (ApiVersionsRequest) MessageCodec.decodeRequest(ApiMessageType.API_VERSIONS, body, version);
+            ApiVersionsRequest request = (ApiVersionsRequest) MessageHandler.decode(ApiMessageType.API_VERSIONS, body, version, DecodeLimits.DEFAULT);
             return CompletableFuture.completedFuture(
-                    ResponseSend.of(MessageCodec.encodeResponse(handler.handle(request, version), version)));
+                    MessageHandler.encode(handler.handle(request, version), version));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  *
  * <p>Immutable and thread-safe: the table is built once.
  */
-public final class ApiVersionsHandler implements MessageHandler<ApiVersionsRequest, ApiVersionsResponse> {
+public final class ApiVersionsHandler implements SynchronousHandler<ApiVersionsRequest, ApiVersionsResponse> {
     /** Kafka's rule for ClientSoftwareName and ClientSoftwareVersion (KIP-511). */
     private static final Pattern SOFTWARE_NAME_OR_VERSION = Pattern.compile("[a-zA-Z0-9](?:[a-zA-Z0-9\\-.]*[a-zA-Z0-9])?");
 

@@ -28,7 +28,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe; changes are serialised by the registry.
  */
-public final class CreatePartitionsHandler implements MessageHandler<CreatePartitionsRequest, CreatePartitionsResponse> {
+public final class CreatePartitionsHandler implements SynchronousHandler<CreatePartitionsRequest, CreatePartitionsResponse> {
     private final TopicRegistry registry;
     private final Supplier<LocalBroker> localBroker;
 

@@ -44,7 +44,7 @@ import java.util.Set;
  *
  * <p>Thread-safe; creation is serialised by the registry.
  */
-public final class CreateTopicsHandler implements MessageHandler<CreateTopicsRequest, CreateTopicsResponse> {
+public final class CreateTopicsHandler implements SynchronousHandler<CreateTopicsRequest, CreateTopicsResponse> {
     private final TopicRegistry registry;
     private final Supplier<LocalBroker> localBroker;
     private final TopicCreationDefaults defaults;

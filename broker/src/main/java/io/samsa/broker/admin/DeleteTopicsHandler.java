@@ -29,7 +29,7 @@ import java.util.Map;
  *
  * <p>Thread-safe; deletion is serialised by the registry.
  */
-public final class DeleteTopicsHandler implements MessageHandler<DeleteTopicsRequest, DeleteTopicsResponse> {
+public final class DeleteTopicsHandler implements SynchronousHandler<DeleteTopicsRequest, DeleteTopicsResponse> {
     private final TopicRegistry registry;
     private final boolean deleteTopicEnable;
 

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *
  * <p>Immutable and thread-safe.
  */
-public final class DescribeClusterHandler implements MessageHandler<DescribeClusterRequest, DescribeClusterResponse> {
+public final class DescribeClusterHandler implements SynchronousHandler<DescribeClusterRequest, DescribeClusterResponse> {
     /** Kafka's EndpointType ids. */
     static final byte BROKER_ENDPOINTS = 1;
     static final byte CONTROLLER_ENDPOINTS = 2;

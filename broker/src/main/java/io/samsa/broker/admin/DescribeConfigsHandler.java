@@ -34,12 +34,12 @@ import java.util.TreeSet;
  * other resource type.
  *
  * <p>configuration_keys null or empty means all keys, as in Kafka; otherwise only the listed ones.
- * Synonyms (strongest first) only when include_synonyms is set. Documentation is not provided
- * (null) and config_type is UNKNOWN (0).
+ * Synonyms (strongest first) only when include_synonyms is set. config_type (v3+) is the key's
+ * data type where known; documentation is not provided (null).
  *
  * <p>Thread-safe: reads only.
  */
-public final class DescribeConfigsHandler implements MessageHandler<DescribeConfigsRequest, DescribeConfigsResponse> {
+public final class DescribeConfigsHandler implements SynchronousHandler<DescribeConfigsRequest, DescribeConfigsResponse> {
     /** Kafka's ConfigResource.Type ids. */
     static final byte TOPIC_RESOURCE = 2;
     static final byte BROKER_RESOURCE = 4;
@@ -136,6 +136,7 @@ public final class DescribeConfigsHandler implements MessageHandler<DescribeConf
                 .setConfigSource(config.source().id())
                 .setIsSensitive(config.sensitive())
                 .setSynonyms(wireSynonyms)
+                .setConfigType(config.type().id())
                 .setDocumentation(null);
     }
 

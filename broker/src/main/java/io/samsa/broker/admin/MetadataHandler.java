@@ -48,7 +48,7 @@ import java.util.Set;
  *
  * <p>Thread-safe: reads the registry's snapshot, and creates through its serialised writes.
  */
-public final class MetadataHandler implements MessageHandler<MetadataRequest, MetadataResponse> {
+public final class MetadataHandler implements SynchronousHandler<MetadataRequest, MetadataResponse> {
     /** Leader epoch of every partition: leadership never moves on a single node. */
     static final int LEADER_EPOCH = 0;
 

@@ -33,13 +33,15 @@ final class TopicConfigDescriber {
     List<DescribedConfig> describe(Map<String, String> overrides) {
         Map<String, DescribedConfig> byName = new TreeMap<>();
         for (TopicConfigDefault fallback : policy.defaults()) {
-            ConfigValue defaultValue = new ConfigValue(fallback.brokerSynonym(), fallback.value(), fallback.source(), false);
+            ConfigValue defaultValue = new ConfigValue(fallback.brokerSynonym(), fallback.value(), fallback.source(), false,
+                    fallback.type());
             String override = overrides.get(fallback.name());
             if (override != null) {
-                ConfigValue value = new ConfigValue(fallback.name(), override, ConfigSource.DYNAMIC_TOPIC_CONFIG, false);
+                ConfigValue value = new ConfigValue(fallback.name(), override, ConfigSource.DYNAMIC_TOPIC_CONFIG, false,
+                        fallback.type());
                 byName.put(fallback.name(), new DescribedConfig(value, List.of(value, defaultValue)));
             } else {
-                ConfigValue value = new ConfigValue(fallback.name(), fallback.value(), fallback.source(), false);
+                ConfigValue value = new ConfigValue(fallback.name(), fallback.value(), fallback.source(), false, fallback.type());
                 byName.put(fallback.name(), new DescribedConfig(value, List.of(defaultValue)));
             }
         }

@@ -1,7 +1,7 @@
 /**
  * The topic-administration APIs: ApiVersions, Metadata, CreateTopics, DeleteTopics,
  * CreatePartitions, DescribeConfigs and DescribeCluster, each a small
- * {@link io.samsa.broker.admin.MessageHandler} (decoded request in, response out, at the request's
+ * {@link io.samsa.broker.admin.SynchronousHandler} (decoded request in, response out, at the request's
  * version) over the {@link io.samsa.broker.topics.TopicRegistry} and the ports in
  * {@code io.samsa.broker.metadata}.
  *
@@ -22,7 +22,7 @@
  *  builder.handler(new ApiVersionsApiHandler(new ApiVersionsHandler(servedApiKeys)));
  * </pre>
  *
- * <p>{@link io.samsa.broker.admin.MessageApiHandler} adapts a message handler to the network
+ * <p>{@link io.samsa.broker.admin.MessageApiHandler} adapts a synchronous handler, through the shared {@link io.samsa.broker.api.MessageHandler}, to the network
  * layer's {@code ApiHandler}; {@link io.samsa.broker.admin.ApiVersionsApiHandler} adds
  * ApiVersions' fallback (above the max: UNSUPPORTED_VERSION body at v0, header v0) and its
  * always-v0 response header.

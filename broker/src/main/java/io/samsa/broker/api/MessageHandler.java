@@ -51,7 +51,7 @@ public abstract class MessageHandler<Q extends ApiMessage, R extends ApiMessage>
     public final CompletableFuture<ResponseSend> handle(RequestContext context, ByteBuf body) {
         short version = context.apiVersion();
         @SuppressWarnings("unchecked")
-        Q request = (Q) type.readRequest(new ByteBufferReadable(body.nioBuffer(), limits), version);
+        Q request = (Q) decode(type, body, version, limits);
         return handle(context, request).thenApply(response -> response == null ? ResponseSend.none()
                 : encode(response, version));
     }
@@ -62,6 +62,16 @@ public abstract class MessageHandler<Q extends ApiMessage, R extends ApiMessage>
      * @return the response, or a future completed with null for no response (Produce acks=0)
      */
     protected abstract CompletableFuture<R> handle(RequestContext context, Q request);
+
+    /**
+     * Decodes a request body with its API's generated codec.
+     *
+     * @param body borrowed; its readable bytes are decoded, its reader index is not moved
+     * @throws io.samsa.protocol.ProtocolDecodeException when the body does not parse
+     */
+    public static ApiMessage decode(ApiMessageType type, ByteBuf body, short version, DecodeLimits limits) {
+        return type.readRequest(new ByteBufferReadable(body.nioBuffer(), limits), version);
+    }
 
     /** Encodes a response body; records in log files become file-region parts. */
     public static ResponseSend encode(ApiMessage response, short version) {

@@ -63,7 +63,7 @@ public final class BrokerConfigPorts {
         for (ConfigKey<?> key : BrokerConfigKeys.DEFINITION.keys()) {
             values.add(new ConfigValue(key.name(), text(key),
                     config.isSet(key) ? ConfigSource.STATIC_BROKER_CONFIG : ConfigSource.DEFAULT_CONFIG,
-                    SENSITIVE_KEY.matcher(key.name()).matches()));
+                    SENSITIVE_KEY.matcher(key.name()).matches(), dataType(key)));
         }
         values.sort(Comparator.comparing(ConfigValue::name));
         List<ConfigValue> snapshot = List.copyOf(values);
@@ -90,6 +90,15 @@ public final class BrokerConfigPorts {
             out.put(BrokerConfigKeys.LOG_ROLL_MS.name(), Long.toString(config.logRollMs()));
         }
         return out;
+    }
+
+    /** Maps the config definition's type names (int, long, boolean, string, list) to wire types. */
+    private static ConfigDataType dataType(ConfigKey<?> key) {
+        try {
+            return ConfigDataType.valueOf(key.type().name().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return ConfigDataType.UNKNOWN;
+        }
     }
 
     private <T> String text(ConfigKey<T> key) {

@@ -14,12 +14,14 @@ import java.util.Objects;
  * @param source        {@link ConfigSource#STATIC_BROKER_CONFIG} when server.properties set the
  *                      broker key, else {@link ConfigSource#DEFAULT_CONFIG}
  * @param brokerSynonym the broker-level key the default comes from
+ * @param type          the value's data type
  */
-public record TopicConfigDefault(String name, String value, ConfigSource source, String brokerSynonym) {
+public record TopicConfigDefault(String name, String value, ConfigSource source, String brokerSynonym, ConfigDataType type) {
 
     public TopicConfigDefault {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(brokerSynonym, "brokerSynonym");
+        Objects.requireNonNull(type, "type");
     }
 }

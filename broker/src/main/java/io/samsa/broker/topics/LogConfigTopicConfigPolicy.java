@@ -1,5 +1,6 @@
 package io.samsa.broker.topics;
 
+import io.samsa.broker.metadata.ConfigDataType;
 import io.samsa.broker.metadata.ConfigSource;
 import io.samsa.broker.metadata.TopicConfigDefault;
 import io.samsa.broker.metadata.TopicConfigPolicy;
@@ -22,41 +23,43 @@ import java.util.Optional;
 public final class LogConfigTopicConfigPolicy implements TopicConfigPolicy {
     private static final String LONG_MAX = Long.toString(Long.MAX_VALUE);
 
-    /** topic key, broker synonym, built-in default. */
+    /** topic key, broker synonym, built-in default, data type. */
     private static final String[][] CATALOGUE = {
-        {LogConfig.CLEANUP_POLICY, "log.cleanup.policy", LogConfig.CLEANUP_POLICY_DEFAULT},
-        {"compression.gzip.level", "compression.gzip.level", "-1"},
-        {"compression.lz4.level", "compression.lz4.level", "9"},
-        {"compression.type", "compression.type", "producer"},
-        {"compression.zstd.level", "compression.zstd.level", "3"},
-        {LogConfig.DELETE_RETENTION_MS, "log.cleaner.delete.retention.ms", Long.toString(LogConfig.DELETE_RETENTION_MS_DEFAULT)},
-        {LogConfig.FILE_DELETE_DELAY_MS, "log.segment.delete.delay.ms", Long.toString(LogConfig.FILE_DELETE_DELAY_MS_DEFAULT)},
-        {LogConfig.FLUSH_MESSAGES, "log.flush.interval.messages", Long.toString(LogConfig.FLUSH_MESSAGES_DEFAULT)},
-        {LogConfig.FLUSH_MS, "log.flush.interval.ms", Long.toString(LogConfig.FLUSH_MS_DEFAULT)},
-        {"follower.replication.throttled.replicas", "follower.replication.throttled.replicas", ""},
-        {LogConfig.INDEX_INTERVAL_BYTES, "log.index.interval.bytes", Integer.toString(LogConfig.INDEX_INTERVAL_BYTES_DEFAULT)},
-        {"leader.replication.throttled.replicas", "leader.replication.throttled.replicas", ""},
-        {"local.retention.bytes", "log.local.retention.bytes", "-2"},
-        {"local.retention.ms", "log.local.retention.ms", "-2"},
-        {"max.compaction.lag.ms", "log.cleaner.max.compaction.lag.ms", LONG_MAX},
-        {LogConfig.MAX_MESSAGE_BYTES, "message.max.bytes", Integer.toString(LogConfig.MAX_MESSAGE_BYTES_DEFAULT)},
-        {"message.timestamp.after.max.ms", "log.message.timestamp.after.max.ms", "3600000"},
-        {"message.timestamp.before.max.ms", "log.message.timestamp.before.max.ms", LONG_MAX},
-        {LogConfig.MESSAGE_TIMESTAMP_TYPE, "log.message.timestamp.type", "CreateTime"},
-        {LogConfig.MIN_CLEANABLE_DIRTY_RATIO, "log.cleaner.min.cleanable.ratio", Double.toString(LogConfig.MIN_CLEANABLE_DIRTY_RATIO_DEFAULT)},
-        {LogConfig.MIN_COMPACTION_LAG_MS, "log.cleaner.min.compaction.lag.ms", Long.toString(LogConfig.MIN_COMPACTION_LAG_MS_DEFAULT)},
-        {"min.insync.replicas", "min.insync.replicas", "1"},
-        {"preallocate", "log.preallocate", "false"},
-        {"remote.log.copy.disable", "remote.log.copy.disable", "false"},
-        {"remote.log.delete.on.disable", "remote.log.delete.on.disable", "false"},
-        {"remote.storage.enable", "remote.storage.enable", "false"},
-        {LogConfig.RETENTION_BYTES, "log.retention.bytes", Long.toString(LogConfig.RETENTION_BYTES_DEFAULT)},
-        {LogConfig.RETENTION_MS, "log.retention.ms", Long.toString(LogConfig.RETENTION_MS_DEFAULT)},
-        {LogConfig.SEGMENT_BYTES, "log.segment.bytes", Integer.toString(LogConfig.SEGMENT_BYTES_DEFAULT)},
-        {LogConfig.SEGMENT_INDEX_BYTES, "log.index.size.max.bytes", Integer.toString(LogConfig.SEGMENT_INDEX_BYTES_DEFAULT)},
-        {"segment.jitter.ms", "log.roll.jitter.ms", "0"},
-        {LogConfig.SEGMENT_MS, "log.roll.ms", Long.toString(LogConfig.SEGMENT_MS_DEFAULT)},
-        {"unclean.leader.election.enable", "unclean.leader.election.enable", "false"},
+        {LogConfig.CLEANUP_POLICY, "log.cleanup.policy", LogConfig.CLEANUP_POLICY_DEFAULT, "LIST"},
+        {"compression.gzip.level", "compression.gzip.level", "-1", "INT"},
+        {"compression.lz4.level", "compression.lz4.level", "9", "INT"},
+        {"compression.type", "compression.type", "producer", "STRING"},
+        {"compression.zstd.level", "compression.zstd.level", "3", "INT"},
+        {LogConfig.DELETE_RETENTION_MS, "log.cleaner.delete.retention.ms", Long.toString(LogConfig.DELETE_RETENTION_MS_DEFAULT), "LONG"},
+        {LogConfig.FILE_DELETE_DELAY_MS, "log.segment.delete.delay.ms", Long.toString(LogConfig.FILE_DELETE_DELAY_MS_DEFAULT), "LONG"},
+        {LogConfig.FLUSH_MESSAGES, "log.flush.interval.messages", Long.toString(LogConfig.FLUSH_MESSAGES_DEFAULT), "LONG"},
+        {LogConfig.FLUSH_MS, "log.flush.interval.ms", Long.toString(LogConfig.FLUSH_MS_DEFAULT), "LONG"},
+        {"follower.replication.throttled.replicas", "follower.replication.throttled.replicas", "", "LIST"},
+        {LogConfig.INDEX_INTERVAL_BYTES, "log.index.interval.bytes", Integer.toString(LogConfig.INDEX_INTERVAL_BYTES_DEFAULT), "INT"},
+        {"leader.replication.throttled.replicas", "leader.replication.throttled.replicas", "", "LIST"},
+        {"local.retention.bytes", "log.local.retention.bytes", "-2", "LONG"},
+        {"local.retention.ms", "log.local.retention.ms", "-2", "LONG"},
+        {"max.compaction.lag.ms", "log.cleaner.max.compaction.lag.ms", LONG_MAX, "LONG"},
+        {LogConfig.MAX_MESSAGE_BYTES, "message.max.bytes", Integer.toString(LogConfig.MAX_MESSAGE_BYTES_DEFAULT), "INT"},
+        {"message.timestamp.after.max.ms", "log.message.timestamp.after.max.ms", "3600000", "LONG"},
+        {"message.timestamp.before.max.ms", "log.message.timestamp.before.max.ms", LONG_MAX, "LONG"},
+        {LogConfig.MESSAGE_TIMESTAMP_TYPE, "log.message.timestamp.type", "CreateTime", "STRING"},
+        {LogConfig.MIN_CLEANABLE_DIRTY_RATIO, "log.cleaner.min.cleanable.ratio",
+            Double.toString(LogConfig.MIN_CLEANABLE_DIRTY_RATIO_DEFAULT), "DOUBLE"},
+        {LogConfig.MIN_COMPACTION_LAG_MS, "log.cleaner.min.compaction.lag.ms",
+            Long.toString(LogConfig.MIN_COMPACTION_LAG_MS_DEFAULT), "LONG"},
+        {"min.insync.replicas", "min.insync.replicas", "1", "INT"},
+        {"preallocate", "log.preallocate", "false", "BOOLEAN"},
+        {"remote.log.copy.disable", "remote.log.copy.disable", "false", "BOOLEAN"},
+        {"remote.log.delete.on.disable", "remote.log.delete.on.disable", "false", "BOOLEAN"},
+        {"remote.storage.enable", "remote.storage.enable", "false", "BOOLEAN"},
+        {LogConfig.RETENTION_BYTES, "log.retention.bytes", Long.toString(LogConfig.RETENTION_BYTES_DEFAULT), "LONG"},
+        {LogConfig.RETENTION_MS, "log.retention.ms", Long.toString(LogConfig.RETENTION_MS_DEFAULT), "LONG"},
+        {LogConfig.SEGMENT_BYTES, "log.segment.bytes", Integer.toString(LogConfig.SEGMENT_BYTES_DEFAULT), "INT"},
+        {LogConfig.SEGMENT_INDEX_BYTES, "log.index.size.max.bytes", Integer.toString(LogConfig.SEGMENT_INDEX_BYTES_DEFAULT), "INT"},
+        {"segment.jitter.ms", "log.roll.jitter.ms", "0", "LONG"},
+        {LogConfig.SEGMENT_MS, "log.roll.ms", Long.toString(LogConfig.SEGMENT_MS_DEFAULT), "LONG"},
+        {"unclean.leader.election.enable", "unclean.leader.election.enable", "false", "BOOLEAN"},
     };
 
     private final List<TopicConfigDefault> defaults;
@@ -70,9 +73,10 @@ public final class LogConfigTopicConfigPolicy implements TopicConfigPolicy {
         List<TopicConfigDefault> list = new ArrayList<>(CATALOGUE.length);
         for (String[] entry : CATALOGUE) {
             String brokerValue = staticBrokerValues.get(entry[1]);
+            ConfigDataType type = ConfigDataType.valueOf(entry[3]);
             list.add(brokerValue != null
-                    ? new TopicConfigDefault(entry[0], brokerValue, ConfigSource.STATIC_BROKER_CONFIG, entry[1])
-                    : new TopicConfigDefault(entry[0], entry[2], ConfigSource.DEFAULT_CONFIG, entry[1]));
+                    ? new TopicConfigDefault(entry[0], brokerValue, ConfigSource.STATIC_BROKER_CONFIG, entry[1], type)
+                    : new TopicConfigDefault(entry[0], entry[2], ConfigSource.DEFAULT_CONFIG, entry[1], type));
         }
         list.sort(Comparator.comparing(TopicConfigDefault::name));
         this.defaults = List.copyOf(list);

@@ -62,7 +62,7 @@ class AdminBrokerTest {
         LogConfigTopicConfigPolicy policy = new LogConfigTopicConfigPolicy(ports.staticTopicDefaults());
         AtomicReference<Broker> self = new AtomicReference<>();
         Supplier<LocalBroker> local = () -> ports.localBroker(CLUSTER_ID, self.get().advertisedEndpoints().get(0));
-        List<MessageHandler<?, ?>> handlers = List.of(
+        List<SynchronousHandler<?, ?>> handlers = List.of(
                 new MetadataHandler(registry, local, ports.topicCreationDefaults()),
                 new CreateTopicsHandler(registry, local, ports.topicCreationDefaults(), policy),
                 new DeleteTopicsHandler(registry, ports.deleteTopicEnable()),
@@ -71,7 +71,7 @@ class AdminBrokerTest {
                 new DescribeClusterHandler(local));
         Broker.Builder builder = Broker.builder(TestBrokers.config(overrides));
         List<ApiKey> served = new java.util.ArrayList<>();
-        for (MessageHandler<?, ?> handler : handlers) {
+        for (SynchronousHandler<?, ?> handler : handlers) {
             builder.handler(new MessageApiHandler<>(handler));
             served.add(handler.api());
         }

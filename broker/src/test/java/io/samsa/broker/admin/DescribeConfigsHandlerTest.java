@@ -92,6 +92,8 @@ class DescribeConfigsHandlerTest {
                 synonyms.stream().map(s -> s.source()).toList());
         assertEquals(List.of("log.roll.ms"), configs.get("segment.ms").synonyms().stream().map(s -> s.name()).toList());
         assertNull(configs.get("segment.ms").documentation());
+        assertEquals(5, configs.get("segment.ms").configType()); // LONG
+        assertEquals(0, byName(one(resource(2, "t", List.of("segment.ms")), false, (short) 2)).get("segment.ms").configType());
     }
 
     @Test

@@ -20,6 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Cluster;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
@@ -205,6 +210,38 @@ class MetadataHandlerTest {
         List<Short> errors = response.data().topics().stream().map(t -> t.errorCode()).toList();
         // Neither a name nor an id: an invalid topic, still encodable below v12.
         assertEquals(List.of(Errors.UNKNOWN_TOPIC_ID.code(), Errors.INVALID_TOPIC_EXCEPTION.code()), errors);
+    }
+
+    @Test
+    void concurrentAutoCreationsOfOneTopicAllSucceedWithOneCreate() throws Exception {
+        MetadataHandler handler = handler(true);
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MetadataResponseTopic>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    MetadataRequest request = new MetadataRequest().setAllowAutoTopicCreation(true).setTopics(List.of(
+                            new MetadataRequest.MetadataRequestTopic().setName("raced")));
+                    return handler.handle(request, (short) 12).topics().get(0);
+                }));
+            }
+            start.countDown();
+            Uuid id = fixture.registry.topic("raced").map(Topic::id).orElse(null);
+            for (Future<MetadataResponseTopic> answer : answers) {
+                MetadataResponseTopic topic = answer.get(30, TimeUnit.SECONDS);
+                assertEquals(0, topic.errorCode());
+                assertEquals(3, topic.partitions().size());
+                id = id == null ? topic.topicId() : id;
+                assertEquals(id, topic.topicId());
+            }
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("created raced 3"), fixture.events);
     }
 
     @Test

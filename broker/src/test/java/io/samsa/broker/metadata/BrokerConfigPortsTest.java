@@ -30,8 +30,10 @@ class BrokerConfigPortsTest {
 
         Map<String, ConfigValue> described = ports.brokerConfigView().brokerConfigs().stream()
                 .collect(Collectors.toMap(ConfigValue::name, v -> v));
-        assertEquals(new ConfigValue("num.partitions", "4", ConfigSource.STATIC_BROKER_CONFIG, false), described.get("num.partitions"));
+        assertEquals(new ConfigValue("num.partitions", "4", ConfigSource.STATIC_BROKER_CONFIG, false, ConfigDataType.INT), described.get("num.partitions"));
         assertEquals(ConfigSource.DEFAULT_CONFIG, described.get("socket.request.max.bytes").source());
+        assertEquals(ConfigDataType.LIST, described.get("listeners").type());
+        assertEquals(ConfigDataType.BOOLEAN, described.get("auto.create.topics.enable").type());
         assertNull(described.get("log.retention.ms").value()); // optional and unset
     }
 }

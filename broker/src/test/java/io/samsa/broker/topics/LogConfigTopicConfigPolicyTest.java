@@ -3,6 +3,7 @@ package io.samsa.broker.topics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samsa.broker.metadata.ConfigDataType;
 import io.samsa.broker.metadata.ConfigSource;
 import io.samsa.broker.metadata.TopicConfigDefault;
 import io.samsa.storage.LogConfig;
@@ -38,7 +39,8 @@ class LogConfigTopicConfigPolicyTest {
     void brokerValuesReplaceDefaultsAndFeedTheBrokerWideLogConfig() {
         LogConfigTopicConfigPolicy policy = new LogConfigTopicConfigPolicy(Map.of("log.retention.ms", "60000", "listeners", "x"));
         TopicConfigDefault retention = policy.defaults().stream().filter(d -> d.name().equals("retention.ms")).findFirst().orElseThrow();
-        assertEquals(new TopicConfigDefault("retention.ms", "60000", ConfigSource.STATIC_BROKER_CONFIG, "log.retention.ms"), retention);
+        assertEquals(new TopicConfigDefault("retention.ms", "60000", ConfigSource.STATIC_BROKER_CONFIG, "log.retention.ms",
+                ConfigDataType.LONG), retention);
         assertEquals(Map.of("retention.ms", "60000"), policy.staticBrokerTopicDefaults());
         assertEquals(60000, LogConfig.fromMap(policy.staticBrokerTopicDefaults()).retentionMs());
     }

@@ -19,7 +19,7 @@ import io.samsa.protocol.types.ApiMessage;
  * @param <Q> the request body type
  * @param <R> the response body type
  */
-public interface MessageHandler<Q extends ApiMessage, R extends ApiMessage> {
+public interface SynchronousHandler<Q extends ApiMessage, R extends ApiMessage> {
 
     /** @return the API this handler serves */
     ApiKey api();
