@@ -36,11 +36,11 @@ public final class FetchHandler extends MessageHandler<FetchRequest, FetchRespon
             return CompletableFuture.completedFuture(new FetchResponse().setErrorCode(fetch.error().code()).setSessionId(0));
         }
         FetchRequest effective = fetch.request();
-        FetchResult first = reader.read(effective);
+        FetchResult first = reader.read(effective, context.apiVersion());
         if (effective.maxWaitMs() <= 0 || first.bytes() >= effective.minBytes() || first.anyError()
                 || effective.topics().isEmpty()) {
             return CompletableFuture.completedFuture(fetch.finish(first));
         }
-        return purgatory.park(effective, context.receivedNs()).thenApply(fetch::finish);
+        return purgatory.park(effective, context.apiVersion(), context.receivedNs()).thenApply(fetch::finish);
     }
 }
