@@ -1,5 +1,6 @@
 package io.samsa.protocol.record;
 
+import io.samsa.protocol.record.CorruptRecordException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
@@ -26,9 +27,13 @@ import java.util.zip.CRC32C;
  * 61  records...                    one compressed blob when the codec is not none
  * </pre>
  *
+ * <p>Records are read with {@link #records()} (in place when uncompressed, streamed through the
+ * codec when compressed). Whether the header can be trusted is {@link RecordBatchValidator}'s job;
+ * the accessors here read whatever bytes are there.
+ *
  * <p>Not thread-safe for writes; concurrent readers of an unchanging buffer are fine.
  */
-public final class RecordBatch {
+public final class RecordBatch implements Iterable<Record> {
     public static final int BASE_OFFSET_OFFSET = 0;
     public static final int BATCH_LENGTH_OFFSET = 8;
     public static final int PARTITION_LEADER_EPOCH_OFFSET = 12;
@@ -126,6 +131,19 @@ public final class RecordBatch {
         return attributes() & COMPRESSION_CODEC_MASK;
     }
 
+    /**
+     * The codec named by the attributes.
+     *
+     * @throws CorruptRecordException for an unknown codec id
+     */
+    public CompressionType compressionType() {
+        return CompressionType.forId(compressionId());
+    }
+
+    public TimestampType timestampType() {
+        return isLogAppendTime() ? TimestampType.LOG_APPEND_TIME : TimestampType.CREATE_TIME;
+    }
+
     public boolean isLogAppendTime() {
         return (attributes() & TIMESTAMP_TYPE_MASK) != 0;
     }
@@ -195,6 +213,68 @@ public final class RecordBatch {
 
     public boolean isChecksumValid() {
         return computeChecksum() == checksum();
+    }
+
+    /**
+     * Checks the CRC only (see {@link RecordBatchValidator} for the full set of checks).
+     *
+     * @throws CorruptRecordException if the batch does not fit its buffer or its CRC does not match
+     */
+    public void ensureValid() {
+        recordsEnd();
+        long computed = computeChecksum();
+        if (computed != checksum()) {
+            throw new CorruptRecordException(Reason.CHECKSUM_MISMATCH,
+                    "stored CRC " + checksum() + " but computed " + computed);
+        }
+    }
+
+    /**
+     * The index just past the batch, after checking that the records area exists and the batch
+     * fits its buffer (the iterators' precondition; cheaper than {@link #ensureValid()}).
+     *
+     * @throws CorruptRecordException if it does not
+     */
+    int recordsEnd() {
+        if (buffer.limit() - start < LOG_OVERHEAD) {
+            throw new CorruptRecordException(Reason.INVALID_BATCH_LENGTH,
+                    "only " + (buffer.limit() - start) + " bytes, not even a batch length");
+        }
+        int end = start + sizeInBytes();
+        if (end < start + RECORDS_OFFSET || end > buffer.limit()) {
+            throw new CorruptRecordException(Reason.INVALID_BATCH_LENGTH,
+                    "batch of " + sizeInBytes() + " bytes does not fit its buffer");
+        }
+        return end;
+    }
+
+    /**
+     * The batch's records with the default read limits.
+     *
+     * @throws CorruptRecordException at once or during iteration for malformed data
+     */
+    public RecordIterator records() {
+        return records(RecordReadLimits.DEFAULT);
+    }
+
+    /**
+     * The batch's records. Uncompressed batches are read in place; compressed ones are decompressed
+     * as a stream, bounded by {@code limits}. Close the iterator if you stop before the end.
+     *
+     * @throws CorruptRecordException at once or during iteration for malformed data
+     */
+    public RecordIterator records(RecordReadLimits limits) {
+        recordsEnd();
+        CompressionType compression = compressionType();
+        return compression == CompressionType.NONE
+                ? new InPlaceRecordIterator(this)
+                : new DecompressingRecordIterator(this, compression, limits);
+    }
+
+    /** Same as {@link #records()}, for for-each loops (which close it by reaching the end). */
+    @Override
+    public RecordIterator iterator() {
+        return records();
     }
 
     /** Writes the base offset in place; the CRC does not cover it. */
