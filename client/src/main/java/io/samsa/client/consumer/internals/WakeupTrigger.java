@@ -6,7 +6,6 @@ import io.samsa.client.errors.WakeupException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,17 +17,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class WakeupTrigger {
     private final AtomicBoolean pending = new AtomicBoolean();
-    private volatile CompletableFuture<Void> signal = new CompletableFuture<>();
+    private final Object monitor = new Object();
+    /** Signals raised so far, and how many a waiter has seen; guarded by monitor. */
+    private long signals;
+    private long seenSignals;
 
     /** Called by wakeup(): the blocking call in progress, or the next one, throws WakeupException. */
     public void wakeup() {
         pending.set(true);
-        signal.complete(null);
+        signal();
     }
 
     /** Wakes a waiting application thread without an exception (a response arrived). */
     public void signal() {
-        signal.complete(null);
+        synchronized (monitor) {
+            signals++;
+            monitor.notifyAll();
+        }
     }
 
     /** Throws WakeupException when a wakeup is pending (and clears it). */
@@ -39,35 +44,38 @@ public final class WakeupTrigger {
     }
 
     /**
-     * Waits up to {@code timeoutMs} real milliseconds for {@code future}, a signal or a wakeup.
+     * Waits up to {@code timeoutMs} real milliseconds for {@code future} or, when it is null, for a
+     * signal not seen by an earlier wait; throws WakeupException on a wakeup.
      *
      * @return whether the future is done
      */
     public boolean await(CompletableFuture<?> future, long timeoutMs) {
-        maybeTriggerWakeup();
-        if (future != null && future.isDone()) {
-            return true;
+        long deadlineNs = System.nanoTime() + Math.max(0, timeoutMs) * 1_000_000L;
+        if (future != null && !future.isDone()) {
+            future.whenComplete((v, e) -> signal());
         }
-        CompletableFuture<Void> current = signal;
-        if (current.isDone()) {
-            signal = current = new CompletableFuture<>();
-            if (pending.get()) {
-                current.complete(null);
+        synchronized (monitor) {
+            while (true) {
+                maybeTriggerWakeup();
+                if (future != null && future.isDone()) {
+                    return true;
+                }
+                if (future == null && signals != seenSignals) {
+                    seenSignals = signals;
+                    return false;
+                }
+                long remainingNs = deadlineNs - System.nanoTime();
+                if (remainingNs <= 0) {
+                    return false;
+                }
+                try {
+                    monitor.wait(Math.max(1, remainingNs / 1_000_000L));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptException(e);
+                }
             }
         }
-        if (timeoutMs > 0) {
-            CompletableFuture<?> any = future == null ? current : CompletableFuture.anyOf(future, current);
-            try {
-                any.get(timeoutMs, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptException(e);
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                // the caller reads the outcome from the future itself
-            }
-        }
-        maybeTriggerWakeup();
-        return future != null && future.isDone();
     }
 
     /** The value of a completed future, with its failure unwrapped into a KafkaException. */
