@@ -324,6 +324,7 @@ public final class GroupMembership {
             .setMemberId(memberId)
             .setMembers(new ArrayList<>(List.of(new LeaveGroupRequest.MemberIdentity().setMemberId(memberId).setReason(reason))));
         if (state != State.FATAL) {
+            partitionsLost = generation.generationId() >= 0;
             generation = Generation.NONE;
             state = State.UNJOINED;
             rejoinNeeded = true;

@@ -1,0 +1,273 @@
+package io.samsa.client.consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.samsa.client.common.TopicPartition;
+import io.samsa.client.errors.CommitFailedException;
+import io.samsa.client.testing.KafkaBroker;
+import io.samsa.protocol.testing.Await;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SamsaConsumer group membership (classic protocol) against a real Kafka 4.1: assignors, sharing a
+ * group with another Samsa consumer or a kafka-clients consumer, members leaving, static membership,
+ * max.poll.interval.ms expiry and pattern subscriptions.
+ */
+class SamsaConsumerGroupKafkaTest {
+    private static final int PARTITIONS = 4;
+    private static final int PER_PARTITION = 50;
+    private static KafkaBroker kafka;
+    private static KafkaTestData data;
+
+    @BeforeAll
+    static void start() {
+        kafka = KafkaBroker.start();
+        data = new KafkaTestData(kafka);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (data != null) {
+            data.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    /** Records listener calls as "revoked [...]", "assigned [...]", "lost [...]". */
+    static final class RecordingListener implements ConsumerRebalanceListener {
+        final List<String> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            events.add("revoked " + sorted(partitions));
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            events.add("assigned " + sorted(partitions));
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            events.add("lost " + sorted(partitions));
+        }
+
+        private static List<String> sorted(Collection<TopicPartition> partitions) {
+            return partitions.stream().map(TopicPartition::toString).sorted().toList();
+        }
+    }
+
+    private static String topic(String name) {
+        data.createTopic(name, PARTITIONS);
+        data.produce(name, PARTITIONS, PER_PARTITION, 1_000L, "none");
+        return name;
+    }
+
+    private static SamsaConsumer<String, String> samsa(String group, String assignor, Map<String, Object> overrides) {
+        Map<String, Object> config = data.consumerConfig(group);
+        config.put("partition.assignment.strategy", assignor);
+        config.put("enable.auto.commit", "false");
+        config.putAll(overrides);
+        return new SamsaConsumer<>(config);
+    }
+
+    private static Set<TopicPartition> toSamsa(Set<org.apache.kafka.common.TopicPartition> partitions) {
+        return partitions.stream().map(tp -> new TopicPartition(tp.topic(), tp.partition())).collect(Collectors.toSet());
+    }
+
+    private static void assertSplit(String topic, Set<TopicPartition> a, Set<TopicPartition> b) {
+        assertFalse(a.isEmpty(), "first member owns partitions");
+        assertFalse(b.isEmpty(), "second member owns partitions");
+        Set<TopicPartition> overlap = new HashSet<>(a);
+        overlap.retainAll(b);
+        assertTrue(overlap.isEmpty(), "no partition owned twice: " + overlap);
+        Set<TopicPartition> union = new HashSet<>(a);
+        union.addAll(b);
+        assertEquals(new HashSet<>(KafkaTestData.partitions(topic, PARTITIONS)), union, "no partition unowned");
+    }
+
+    private static Set<String> offsetsOf(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> r.partition() + "@" + r.offset()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void twoSamsaConsumersSplitWithRangeAndTheSurvivorTakesOver() {
+        String topic = topic("range-two");
+        RecordingListener listenerA = new RecordingListener();
+        List<ConsumerRecord<String, String>> gotA = new ArrayList<>();
+        List<ConsumerRecord<String, String>> gotB = new ArrayList<>();
+        try (SamsaConsumer<String, String> a = samsa("g-range-two", "range", Map.of())) {
+            a.subscribe(List.of(topic), listenerA);
+            KafkaTestData.pollUntil("a owns every partition", List.of(KafkaTestData.samsaPoll(a, gotA)),
+                () -> a.assignment().size() == PARTITIONS);
+            assertEquals(List.of("assigned " + KafkaTestData.partitions(topic, PARTITIONS).stream().map(Object::toString).sorted().toList()),
+                listenerA.events.subList(listenerA.events.size() - 1, listenerA.events.size()));
+            int generationBefore = a.groupMetadata().generationId();
+            try (SamsaConsumer<String, String> b = samsa("g-range-two", "range", Map.of())) {
+                b.subscribe(List.of(topic));
+                KafkaTestData.pollUntil("a and b split the partitions",
+                    List.of(KafkaTestData.samsaPoll(a, gotA), KafkaTestData.samsaPoll(b, gotB)),
+                    () -> a.assignment().size() == 2 && b.assignment().size() == 2
+                        && a.groupMetadata().generationId() == b.groupMetadata().generationId());
+                assertSplit(topic, a.assignment(), b.assignment());
+                assertTrue(a.groupMetadata().generationId() > generationBefore);
+                // eager: a revoked everything before it was assigned its half
+                int revoked = listenerA.events.lastIndexOf("revoked " + KafkaTestData.partitions(topic, PARTITIONS).stream()
+                    .map(Object::toString).sorted().toList());
+                assertTrue(revoked > 0 && listenerA.events.get(revoked + 1).startsWith("assigned"), listenerA.events.toString());
+                KafkaTestData.pollUntil("every record consumed",
+                    List.of(KafkaTestData.samsaPoll(a, gotA), KafkaTestData.samsaPoll(b, gotB)), () -> {
+                        Set<String> all = offsetsOf(gotA);
+                        all.addAll(offsetsOf(gotB));
+                        return all.size() == PARTITIONS * PER_PARTITION;
+                    });
+                a.enforceRebalance("test");
+                int generation = a.groupMetadata().generationId();
+                KafkaTestData.pollUntil("enforced rebalance", List.of(KafkaTestData.samsaPoll(a, gotA), KafkaTestData.samsaPoll(b, gotB)),
+                    () -> a.groupMetadata().generationId() > generation && a.assignment().size() == 2 && b.assignment().size() == 2);
+            }
+            KafkaTestData.pollUntil("a takes over after b left", List.of(KafkaTestData.samsaPoll(a, gotA)),
+                () -> a.assignment().size() == PARTITIONS);
+            double rebalances = a.metrics().entrySet().stream().filter(e -> e.getKey().name().equals("rebalance-total"))
+                .mapToDouble(e -> (Double) e.getValue().metricValue()).findFirst().orElseThrow();
+            assertTrue(rebalances >= 3, "rebalance-total " + rebalances);
+        }
+    }
+
+    @Test
+    void samsaAndKafkaConsumersShareAGroupWithRange() {
+        sharedGroup("range", "mixed-range", "range", "org.apache.kafka.clients.consumer.RangeAssignor");
+    }
+
+    @Test
+    void samsaAndKafkaConsumersShareAGroupWithCooperativeSticky() {
+        sharedGroup("cooperative-sticky", "mixed-coop", "cooperative-sticky",
+            "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+    }
+
+    private void sharedGroup(String name, String topicName, String samsaAssignor, String kafkaAssignor) {
+        String topic = topic(topicName);
+        String group = "g-" + topicName;
+        RecordingListener listener = new RecordingListener();
+        List<ConsumerRecord<String, String>> gotSamsa = new ArrayList<>();
+        Set<String> gotKafka = new HashSet<>();
+        try (SamsaConsumer<String, String> samsa = samsa(group, samsaAssignor, Map.of());
+             KafkaConsumer<String, String> kafkaConsumer = new KafkaConsumer<>(data.kafkaConsumerConfig(group, kafkaAssignor))) {
+            samsa.subscribe(List.of(topic), listener);
+            KafkaTestData.pollUntil("samsa owns every partition", List.of(KafkaTestData.samsaPoll(samsa, gotSamsa)),
+                () -> samsa.assignment().size() == PARTITIONS);
+            kafkaConsumer.subscribe(List.of(topic));
+            Runnable kafkaPoll = () -> kafkaConsumer.poll(Duration.ofMillis(100)).forEach(r -> gotKafka.add(r.partition() + "@" + r.offset()));
+            KafkaTestData.pollUntil(name + ": both own half", List.of(KafkaTestData.samsaPoll(samsa, gotSamsa), kafkaPoll),
+                () -> samsa.assignment().size() == 2 && kafkaConsumer.assignment().size() == 2);
+            assertSplit(topic, samsa.assignment(), toSamsa(kafkaConsumer.assignment()));
+            KafkaTestData.pollUntil(name + ": every record consumed", List.of(KafkaTestData.samsaPoll(samsa, gotSamsa), kafkaPoll), () -> {
+                Set<String> all = offsetsOf(gotSamsa);
+                all.addAll(gotKafka);
+                return all.size() == PARTITIONS * PER_PARTITION;
+            });
+            if (samsaAssignor.equals("cooperative-sticky")) {
+                // cooperative: the first member never lost the partitions it kept
+                assertFalse(listener.events.contains("revoked " + KafkaTestData.partitions(topic, PARTITIONS).stream()
+                    .map(Object::toString).sorted().toList()), listener.events.toString());
+                assertTrue(listener.events.stream().anyMatch(e -> e.startsWith("revoked") && e.split(",").length == 2),
+                    "only the two moved partitions were revoked: " + listener.events);
+            }
+            kafkaConsumer.close();
+            KafkaTestData.pollUntil(name + ": samsa takes over from the kafka consumer", List.of(KafkaTestData.samsaPoll(samsa, gotSamsa)),
+                () -> samsa.assignment().size() == PARTITIONS);
+        }
+    }
+
+    @Test
+    void staticMemberRestartsWithoutRebalancingTheOther() {
+        String topic = topic("static");
+        String group = "g-static";
+        RecordingListener listenerB = new RecordingListener();
+        List<ConsumerRecord<String, String>> sink = new ArrayList<>();
+        SamsaConsumer<String, String> a = samsa(group, "range", Map.of("group.instance.id", "instance-a"));
+        try (SamsaConsumer<String, String> b = samsa(group, "range", Map.of("group.instance.id", "instance-b"))) {
+            a.subscribe(List.of(topic));
+            b.subscribe(List.of(topic), listenerB);
+            KafkaTestData.pollUntil("static members split", List.of(KafkaTestData.samsaPoll(a, sink), KafkaTestData.samsaPoll(b, sink)),
+                () -> a.assignment().size() == 2 && b.assignment().size() == 2
+                    && a.groupMetadata().generationId() == b.groupMetadata().generationId());
+            Set<TopicPartition> assignmentA = a.assignment();
+            int generation = b.groupMetadata().generationId();
+            int eventsB = listenerB.events.size();
+            a.close();
+            SamsaConsumer<String, String> restarted = samsa(group, "range", Map.of("group.instance.id", "instance-a"));
+            try {
+                restarted.subscribe(List.of(topic));
+                KafkaTestData.pollUntil("restarted member has its partitions back",
+                    List.of(KafkaTestData.samsaPoll(restarted, sink), KafkaTestData.samsaPoll(b, sink)),
+                    () -> restarted.assignment().size() == 2);
+                assertEquals(assignmentA, restarted.assignment());
+                for (int i = 0; i < 10; i++) {
+                    b.poll(Duration.ofMillis(100));
+                }
+                assertEquals(generation, b.groupMetadata().generationId(), "no rebalance for the other member");
+                assertEquals(eventsB, listenerB.events.size(), "no listener calls on the other member: " + listenerB.events);
+            } finally {
+                restarted.close();
+            }
+        }
+    }
+
+    @Test
+    void maxPollIntervalExpiryMakesTheNextCommitFail() {
+        String topic = topic("slow");
+        RecordingListener listener = new RecordingListener();
+        List<ConsumerRecord<String, String>> got = new ArrayList<>();
+        try (SamsaConsumer<String, String> consumer = samsa("g-slow", "range",
+            Map.of("max.poll.interval.ms", "1500", "session.timeout.ms", "6000", "heartbeat.interval.ms", "300"))) {
+            consumer.subscribe(List.of(topic), listener);
+            KafkaTestData.pollUntil("records", List.of(KafkaTestData.samsaPoll(consumer, got)), () -> !got.isEmpty());
+            Await.until(Duration.ofSeconds(20), "the heartbeat thread leaves after max.poll.interval.ms",
+                () -> consumer.groupMetadata().generationId() < 0);
+            assertThrows(CommitFailedException.class, consumer::commitSync);
+            KafkaTestData.pollUntil("rejoined", List.of(KafkaTestData.samsaPoll(consumer, got)),
+                () -> consumer.assignment().size() == PARTITIONS && consumer.groupMetadata().generationId() > 0);
+            assertTrue(listener.events.stream().anyMatch(e -> e.startsWith("lost")), listener.events.toString());
+            consumer.commitSync();
+        }
+    }
+
+    @Test
+    void patternSubscriptionPicksUpANewTopic() {
+        String first = topic("pattern-one");
+        List<ConsumerRecord<String, String>> got = new ArrayList<>();
+        try (SamsaConsumer<String, String> consumer = samsa("g-pattern", "cooperative-sticky", Map.of())) {
+            consumer.subscribe(Pattern.compile("pattern-.*"));
+            KafkaTestData.pollUntil("first topic", List.of(KafkaTestData.samsaPoll(consumer, got)),
+                () -> got.size() == PARTITIONS * PER_PARTITION);
+            assertEquals(Set.of(first), consumer.subscription());
+            String second = topic("pattern-two");
+            KafkaTestData.pollUntil("second topic", List.of(KafkaTestData.samsaPoll(consumer, got)),
+                () -> got.size() == 2 * PARTITIONS * PER_PARTITION);
+            assertEquals(Set.of(first, second), consumer.subscription());
+            Map<String, Integer> perTopic = new HashMap<>();
+            got.forEach(r -> perTopic.merge(r.topic(), 1, Integer::sum));
+            assertEquals(Map.of(first, PARTITIONS * PER_PARTITION, second, PARTITIONS * PER_PARTITION), perTopic);
+        }
+    }
+}
