@@ -54,6 +54,7 @@ final class BrokerConnection {
     private Channel channel;
     private NodeApiVersions apiVersions;
     private boolean reconnectScheduled;
+    private long lastActivityMs;
 
     BrokerConnection(NetworkClient owner, Node node, NetworkConfig config) {
         this.owner = owner;
@@ -99,6 +100,7 @@ final class BrokerConnection {
             return;
         }
         waiting.add(request);
+        lastActivityMs = nowMs;
         if (state == State.DISCONNECTED) {
             connectWhenAllowed(nowMs);
         } else {
@@ -154,11 +156,21 @@ final class BrokerConnection {
         ApiMessage body = request.request.builder().apply(version);
         RequestHeader header = new RequestHeader(request.request.type().apiKey(), version, request.correlationId, config.clientId());
         ByteBuffer frame = Frames.encodeRequest(header, body);
-        inFlight.add(request);
+        boolean answered = request.request.expectsResponse();
+        if (answered) {
+            inFlight.add(request);
+        }
         Channel target = channel;
         target.writeAndFlush(Unpooled.wrappedBuffer(frame)).addListener(done -> {
-            if (!done.isSuccess() && target == channel) {
-                disconnect(new NetworkException("write to node " + node.id() + " failed: " + done.cause(), done.cause()));
+            if (!done.isSuccess()) {
+                if (!answered) {
+                    request.future.completeExceptionally(new NetworkException("write to node " + node.id() + " failed", done.cause()));
+                }
+                if (target == channel) {
+                    disconnect(new NetworkException("write to node " + node.id() + " failed: " + done.cause(), done.cause()));
+                }
+            } else if (!answered) {
+                request.future.complete(null);
             }
         });
     }
@@ -194,6 +206,7 @@ final class BrokerConnection {
             return;
         }
         inFlight.poll();
+        lastActivityMs = owner.nowMs();
         if (head.handshake) {
             onHandshakeResponse(frame, head.version);
             return;
@@ -230,8 +243,13 @@ final class BrokerConnection {
         }
     }
 
-    /** Fails requests past their deadline; an expired in-flight request closes the connection. */
+    /**
+     * Fails requests past their deadline; an expired in-flight request closes the connection.
+     * Futures are completed only after the queues are consistent again, because code chained on
+     * them may send new requests to this very connection.
+     */
     void checkTimeouts(long nowMs) {
+        List<PendingRequest> expired = new ArrayList<>();
         Iterator<PendingRequest> it = waiting.iterator();
         while (it.hasNext()) {
             PendingRequest request = it.next();
@@ -239,15 +257,36 @@ final class BrokerConnection {
                 it.remove();
             } else if (request.expired(nowMs)) {
                 it.remove();
-                request.future.completeExceptionally(timeout(request, "while waiting to be sent"));
+                expired.add(request);
             }
         }
+        PendingRequest expiredInFlight = null;
         for (PendingRequest request : inFlight) {
             if (request.expired(nowMs)) {
-                request.future.completeExceptionally(timeout(request, "waiting for its response"));
-                disconnect(new NetworkException("request to node " + node.id() + " timed out; connection closed"));
-                return;
+                expiredInFlight = request;
+                break;
             }
+        }
+        if (expiredInFlight != null) {
+            inFlight.remove(expiredInFlight);
+            disconnect(new NetworkException("a request to node " + node.id() + " timed out; connection closed"));
+            expiredInFlight.future.completeExceptionally(timeout(expiredInFlight, "waiting for its response"));
+        }
+        for (PendingRequest request : expired) {
+            request.future.completeExceptionally(timeout(request, "while waiting to be sent"));
+        }
+        closeIfIdle(nowMs);
+    }
+
+    /** connections.max.idle.ms: a quiet close, without the reconnect backoff a failure costs. */
+    private void closeIfIdle(long nowMs) {
+        if (state == State.READY && inFlight.isEmpty() && waiting.isEmpty()
+                && nowMs - lastActivityMs >= config.connectionsMaxIdleMs()) {
+            Channel old = channel;
+            channel = null;
+            apiVersions = null;
+            state = State.DISCONNECTED;
+            old.close();
         }
     }
 

@@ -15,8 +15,20 @@ import java.util.function.IntFunction;
  * @param minVersion lowest version the builder can produce (inclusive)
  * @param maxVersion highest version the caller wants (inclusive)
  * @param builder    makes the request body for the chosen version
+ * @param expectsResponse false only for requests the broker never answers (Produce with acks=0);
+ *                   their future completes with null once the request is written
  */
-public record ClientRequest(ApiMessageType type, short minVersion, short maxVersion, IntFunction<ApiMessage> builder) {
+public record ClientRequest(ApiMessageType type, short minVersion, short maxVersion, IntFunction<ApiMessage> builder,
+                            boolean expectsResponse) {
+
+    public ClientRequest(ApiMessageType type, short minVersion, short maxVersion, IntFunction<ApiMessage> builder) {
+        this(type, minVersion, maxVersion, builder, true);
+    }
+
+    /** This request without a response: it takes no in-flight slot and its future completes on write. */
+    public ClientRequest withoutResponse() {
+        return new ClientRequest(type, minVersion, maxVersion, builder, false);
+    }
 
     /** Any version this client implements; the body is the same for every version. */
     public static ClientRequest of(ApiMessage body) {

@@ -17,12 +17,13 @@ import io.samsa.client.config.CommonClientConfigs;
  * @param maxResponseBytes          largest response frame accepted; a bigger one closes the connection
  * @param sendBufferBytes           SO_SNDBUF, -1 for the OS default
  * @param receiveBufferBytes        SO_RCVBUF, -1 for the OS default
+ * @param connectionsMaxIdleMs      an idle connection (nothing waiting or in flight) is closed after this long
  *
  * Immutable.
  */
 public record NetworkConfig(String clientId, long requestTimeoutMs, long reconnectBackoffMs, long reconnectBackoffMaxMs,
                             long connectionSetupTimeoutMs, int maxInFlightPerConnection, int maxPendingPerConnection,
-                            int maxResponseBytes, int sendBufferBytes, int receiveBufferBytes) {
+                            int maxResponseBytes, int sendBufferBytes, int receiveBufferBytes, long connectionsMaxIdleMs) {
 
     /** Not a Kafka key: Kafka sizes response buffers from the size prefix without a bound. */
     public static final String MAX_RESPONSE_BYTES_CONFIG = "samsa.max.response.bytes";
@@ -44,7 +45,7 @@ public record NetworkConfig(String clientId, long requestTimeoutMs, long reconne
     /** Defaults suitable for tests and tools: Kafka's defaults for every key. */
     public static NetworkConfig defaults(String clientId) {
         return new NetworkConfig(clientId, 30_000, 50, 1_000, 10_000, MAX_IN_FLIGHT_DEFAULT, MAX_PENDING_DEFAULT,
-            MAX_RESPONSE_BYTES_DEFAULT, 131_072, 65_536);
+            MAX_RESPONSE_BYTES_DEFAULT, 131_072, 65_536, 540_000);
     }
 
     /**
@@ -63,7 +64,8 @@ public record NetworkConfig(String clientId, long requestTimeoutMs, long reconne
             intOr(config, MAX_PENDING_CONFIG, MAX_PENDING_DEFAULT),
             intOr(config, MAX_RESPONSE_BYTES_CONFIG, MAX_RESPONSE_BYTES_DEFAULT),
             config.getInt(CommonClientConfigs.SEND_BUFFER_CONFIG),
-            config.getInt(CommonClientConfigs.RECEIVE_BUFFER_CONFIG));
+            config.getInt(CommonClientConfigs.RECEIVE_BUFFER_CONFIG),
+            config.getLong(CommonClientConfigs.CONNECTIONS_MAX_IDLE_MS_CONFIG));
     }
 
     private static int intOr(AbstractConfig config, String key, int fallback) {

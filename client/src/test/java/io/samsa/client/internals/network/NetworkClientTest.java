@@ -53,7 +53,7 @@ class NetworkClientTest {
 
     private NetworkClient client(Time time, int maxInFlight, int maxResponseBytes) {
         NetworkConfig config = new NetworkConfig("net-test", 5_000, 50, 1_000, 5_000, maxInFlight, 100,
-            maxResponseBytes, -1, -1);
+            maxResponseBytes, -1, -1, 60_000);
         client = new NetworkClient(config, time);
         return client;
     }
@@ -190,6 +190,65 @@ class NetworkClientTest {
         assertInstanceOf(TimeoutException.class, error);
         assertInstanceOf(RetriableException.class, error);
         Await.until(WAIT, "the timed-out connection to close", () -> !client.isReady(1));
+    }
+
+    @Test
+    void codeChainedOnATimeoutMaySendAgainAtOnce() throws Exception {
+        ManualTime time = new ManualTime();
+        client(time, 1, 1 << 20);
+        CompletableFuture<ApiMessage> inFlight = client.send(node, metadata());
+        CompletableFuture<ApiMessage> queued = client.send(node, metadata());
+        server.take(WAIT);
+        CompletableFuture<ApiMessage> retried = new CompletableFuture<>();
+        queued.whenComplete((r, e) -> client.send(node, metadata()).whenComplete((r2, e2) -> {
+            if (e2 != null) {
+                retried.completeExceptionally(e2);
+            } else {
+                retried.complete(r2);
+            }
+        }));
+        time.advance(5_000);
+        client.tick();
+        assertInstanceOf(TimeoutException.class, failure(inFlight));
+        assertInstanceOf(TimeoutException.class, failure(queued), "the queued request was past its own deadline too");
+        time.advance(1_000);
+        server.take(WAIT).respond(new MetadataResponse().setClusterId("again"));
+        Await.until(WAIT, "the request sent from the callback", retried::isDone);
+        assertEquals("again", ((MetadataResponse) retried.get()).clusterId());
+    }
+
+    @Test
+    void anIdleConnectionIsClosedQuietlyAndReopenedOnDemand() throws Exception {
+        ManualTime time = new ManualTime();
+        client(time, 5, 1 << 20);
+        CompletableFuture<ApiMessage> first = client.send(node, metadata());
+        server.take(WAIT).respond(new MetadataResponse());
+        first.get();
+        time.advance(59_999);
+        client.tick();
+        assertTrue(client.isReady(1), "not idle long enough");
+        time.advance(1);
+        client.tick();
+        Await.until(WAIT, "the idle connection to close", () -> !client.isReady(1));
+        assertEquals(0, client.connectionDelayMs(1, time.milliseconds()), "an idle close costs no backoff");
+        CompletableFuture<ApiMessage> second = client.send(node, metadata());
+        server.take(WAIT).respond(new MetadataResponse());
+        second.get();
+        assertEquals(2, server.connectionCount());
+    }
+
+    @Test
+    void aRequestWithoutResponseCompletesOnWriteAndKeepsTheOrderOfTheRest() throws Exception {
+        client(Time.SYSTEM, 1, 1 << 20);
+        CompletableFuture<ApiMessage> fireAndForget = client.send(node,
+            ClientRequest.of(new io.samsa.protocol.message.ProduceRequest().setAcks((short) 0)).withoutResponse());
+        CompletableFuture<MetadataResponse> answered = client.send(node, metadata(), MetadataResponse.class);
+        FakeKafkaServer.Received produce = server.take(WAIT);
+        assertEquals(ApiMessageType.PRODUCE.apiKey(), produce.header().apiKey());
+        assertNull(fireAndForget.get(), "completed without a response");
+        FakeKafkaServer.Received request = server.take(WAIT);
+        request.respond(new MetadataResponse().setClusterId("after-acks-0"));
+        assertEquals("after-acks-0", answered.get().clusterId(), "the unanswered request took no in-flight slot");
     }
 
     @Test
