@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.NoSuchElementException;
 
 /**
  * Records of a compressed batch, decompressed as a stream one record at a time: each record's
@@ -17,22 +16,20 @@ import java.util.NoSuchElementException;
  * <p>Not thread-safe. The stream is closed at the end of iteration, on the first error, or by
  * {@link #close()}.
  */
-final class DecompressingRecordIterator implements RecordIterator {
+final class DecompressingRecordIterator extends CountedRecordIterator {
     /** Records up to this size get their array at once; larger ones grow as bytes arrive. */
     private static final int EAGER_ALLOCATION_BYTES = 1 << 20;
     private static final int READ_BUFFER_BYTES = 16 * 1024;
 
     private final RecordParser parser;
     private final RecordReadLimits limits;
-    private final int recordsCount;
     private InputStream in;
-    private int recordsRead;
     private long decompressedBytes;
 
     DecompressingRecordIterator(RecordBatch batch, CompressionType compression, RecordReadLimits limits) {
+        super(batch.recordsCount());
         this.parser = new RecordParser(batch);
         this.limits = limits;
-        this.recordsCount = batch.recordsCount();
         int recordsStart = batch.start() + RecordBatch.RECORDS_OFFSET;
         int end = batch.recordsEnd();
         if (recordsCount < 0) {
@@ -52,15 +49,7 @@ final class DecompressingRecordIterator implements RecordIterator {
     }
 
     @Override
-    public boolean hasNext() {
-        return recordsRead < recordsCount;
-    }
-
-    @Override
-    public Record next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
+    Record readNext() {
         if (in == null) {
             throw new IllegalStateException("iterator was closed");
         }
@@ -72,11 +61,7 @@ final class DecompressingRecordIterator implements RecordIterator {
             }
             int sizeInBytes = RecordVarints.sizeOfVarint(bodyLength) + bodyLength;
             countDecompressed(sizeInBytes);
-            Record record = parser.readBody(ByteBuffer.wrap(readBody(bodyLength)), 0, bodyLength, sizeInBytes);
-            if (++recordsRead == recordsCount) {
-                finish();
-            }
-            return record;
+            return parser.readBody(ByteBuffer.wrap(readBody(bodyLength)), 0, bodyLength, sizeInBytes);
         } catch (CorruptRecordException e) {
             close();
             throw e;
@@ -112,7 +97,8 @@ final class DecompressingRecordIterator implements RecordIterator {
     }
 
     /** After the last record: the stream must be at its end, then it is released. */
-    private void finish() {
+    @Override
+    void afterLastRecord() {
         try {
             if (in.read() >= 0) {
                 throw new CorruptRecordException(Reason.INVALID_RECORDS_COUNT,

@@ -2,23 +2,20 @@ package io.samsa.protocol.record;
 
 import io.samsa.protocol.record.CorruptRecordException.Reason;
 import java.nio.ByteBuffer;
-import java.util.NoSuchElementException;
 
 /**
  * Records of an uncompressed batch, read straight from the batch's buffer: no byte is copied and
  * each {@link Record} points into that buffer. Not thread-safe.
  */
-final class InPlaceRecordIterator implements RecordIterator {
+final class InPlaceRecordIterator extends CountedRecordIterator {
     private final RecordParser parser;
     private final ByteBuffer buffer;
     private final int end;
-    private final int recordsCount;
     private int position;
-    private int recordsRead;
 
     InPlaceRecordIterator(RecordBatch batch) {
+        super(batch.recordsCount());
         this.parser = new RecordParser(batch);
-        this.recordsCount = batch.recordsCount();
         int recordsStart = batch.start() + RecordBatch.RECORDS_OFFSET;
         int end = batch.recordsEnd();
         // every record takes at least MIN_RECORD_BYTES, so a larger count cannot be honest
@@ -30,29 +27,19 @@ final class InPlaceRecordIterator implements RecordIterator {
         this.end = end;
         this.position = recordsStart;
         if (recordsCount == 0) {
-            ensureNothingLeft();
+            afterLastRecord();
         }
     }
 
     @Override
-    public boolean hasNext() {
-        return recordsRead < recordsCount;
-    }
-
-    @Override
-    public Record next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
+    Record readNext() {
         Record record = parser.readRecord(buffer, position, end);
         position = parser.position();
-        if (++recordsRead == recordsCount) {
-            ensureNothingLeft();
-        }
         return record;
     }
 
-    private void ensureNothingLeft() {
+    @Override
+    void afterLastRecord() {
         if (position != end) {
             throw new CorruptRecordException(Reason.INVALID_RECORDS_COUNT,
                     (end - position) + " bytes left after the batch's " + recordsCount + " records");
