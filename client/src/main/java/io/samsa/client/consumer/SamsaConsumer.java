@@ -869,7 +869,8 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     private void closeGroup(long deadlineMs) {
         try {
-            if (autoCommit && (!subscriptions.hasAutoAssignedPartitions() || coordinator.membership().generationIfStable() != null)) {
+            // subscribed members commit in leaveGroup, before revoking
+            if (autoCommit && !subscriptions.hasAutoAssignedPartitions()) {
                 committer.commitSync(subscriptions.allConsumed(), deadlineMs);
             }
         } catch (KafkaException e) {

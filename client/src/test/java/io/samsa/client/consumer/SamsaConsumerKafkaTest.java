@@ -182,6 +182,15 @@ class SamsaConsumerKafkaTest {
         TopicPartition p0 = new TopicPartition("data-lz4", 0);
         TopicPartition p1 = new TopicPartition("data-lz4", 1);
         String group = "commit-group";
+        try (SamsaConsumer<String, String> fresh = consumer("async-first-group", Map.of("enable.auto.commit", "false"))) {
+            fresh.assign(List.of(p0));
+            List<Exception> results = new CopyOnWriteArrayList<>();
+            fresh.commitAsync(Map.of(p0, new OffsetAndMetadata(3)), (offsets, e) -> results.add(e));
+            KafkaTestData.pollUntil("async commit without a known coordinator", List.of(() -> fresh.poll(Duration.ofMillis(50))),
+                () -> !results.isEmpty());
+            assertNull(results.get(0));
+            assertEquals(3, fresh.committed(Set.of(p0)).get(p0).offset());
+        }
         try (SamsaConsumer<String, String> consumer = consumer(group, Map.of("enable.auto.commit", "false"))) {
             consumer.assign(List.of(p0, p1));
             assertNull(consumer.committed(Set.of(p0)).get(p0));

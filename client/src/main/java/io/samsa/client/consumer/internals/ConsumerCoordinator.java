@@ -427,6 +427,9 @@ public final class ConsumerCoordinator {
      */
     public void leaveGroup(String reason, long deadlineMs) {
         Set<TopicPartition> owned = subscriptions.assignedPartitions();
+        if (autoCommit && subscriptions.hasAutoAssignedPartitions()) {
+            commitBeforeRevoke(owned, deadlineMs);
+        }
         if (subscriptions.hasAutoAssignedPartitions() && !owned.isEmpty()) {
             boolean lost = membership.generation().generationId() < 0 || membership.takePartitionsLost();
             subscriptions.assignFromSubscribed(Set.of());

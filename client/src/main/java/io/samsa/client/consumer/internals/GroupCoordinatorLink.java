@@ -79,6 +79,37 @@ public final class GroupCoordinatorLink {
         return true;
     }
 
+    /**
+     * The coordinator, looked up without blocking when unknown (for async commits), retrying
+     * retriable lookup failures after retry.backoff.ms until {@code deadlineMs}.
+     */
+    public CompletableFuture<Node> findAsync(long deadlineMs) {
+        CompletableFuture<Node> result = new CompletableFuture<>();
+        attemptFind(deadlineMs, result);
+        return result;
+    }
+
+    private void attemptFind(long deadlineMs, CompletableFuture<Node> result) {
+        Node current = coordinator;
+        if (current != null) {
+            result.complete(current);
+            return;
+        }
+        lookup.find(CoordinatorType.GROUP, groupId).whenComplete((node, error) -> {
+            if (error == null) {
+                coordinator = node;
+                result.complete(node);
+                return;
+            }
+            Throwable cause = WakeupTrigger.unwrap(error);
+            if (cause instanceof RetriableException && time().milliseconds() + retryBackoffMs < deadlineMs) {
+                network.schedule(() -> attemptFind(deadlineMs, result), retryBackoffMs);
+            } else {
+                result.completeExceptionally(cause);
+            }
+        });
+    }
+
     /** Forgets the coordinator (it moved, or a request to it failed). */
     public void markUnknown(String reason) {
         Node current = coordinator;
@@ -97,7 +128,8 @@ public final class GroupCoordinatorLink {
         }
         return network.send(node, request, timeoutMs).thenApply(responseType::cast)
             .whenComplete((r, e) -> {
-                if (e != null && WakeupTrigger.unwrap(e) instanceof io.samsa.client.errors.NetworkException) {
+                Throwable cause = e == null ? null : WakeupTrigger.unwrap(e);
+                if (cause instanceof io.samsa.client.errors.NetworkException || cause instanceof io.samsa.client.errors.TimeoutException) {
                     markUnknown("request failed: " + WakeupTrigger.unwrap(e));
                 }
             });

@@ -4,7 +4,6 @@ import io.samsa.client.common.TopicPartition;
 import io.samsa.client.consumer.OffsetAndMetadata;
 import io.samsa.client.consumer.OffsetCommitCallback;
 import io.samsa.client.errors.CommitFailedException;
-import io.samsa.client.errors.CoordinatorNotAvailableException;
 import io.samsa.client.errors.Errors;
 import io.samsa.client.errors.FencedInstanceIdException;
 import io.samsa.client.errors.KafkaException;
@@ -121,9 +120,9 @@ public final class OffsetCommitter {
         } else if (link.coordinator() != null) {
             future = send(copy);
         } else {
-            // find the coordinator on the network thread's time, after the commits already queued
+            // find the coordinator without blocking, after the commits already queued
             CompletableFuture<Void> previous = lastAsyncCommit;
-            future = previous.handle((v, e) -> null).thenCompose(v -> lookupThenSend(copy));
+            future = previous.thenCompose(v -> link.findAsync(link.time().milliseconds() + requestTimeoutMs)).thenCompose(node -> send(copy));
         }
         lastAsyncCommit = future.handle((v, e) -> null);
         future.whenComplete((v, e) -> completedCallbacks.add(() -> {
@@ -135,13 +134,6 @@ public final class OffsetCommitter {
                 callback.onComplete(copy, error);
             }
         }));
-    }
-
-    private CompletableFuture<Void> lookupThenSend(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        if (link.coordinator() != null) {
-            return send(offsets);
-        }
-        return CompletableFuture.failedFuture(new CoordinatorNotAvailableException("group coordinator unknown"));
     }
 
     private static Exception asException(Throwable t) {
