@@ -318,7 +318,8 @@ public final class ConsumerCoordinator {
     }
 
     private void onJoinPrepare(long deadlineMs) {
-        if (membership.takePartitionsLost()) {
+        // without a valid generation what is owned is lost, not revoked (and nothing is revoked on a first join)
+        if (membership.takePartitionsLost() || membership.generation().generationId() < 0) {
             onPartitionsLost();
             return;
         }
