@@ -143,8 +143,7 @@ public final class ConsumerCoordinator {
         } else if (membership.isLeader() || !assignedTopicPartitionCounts.isEmpty()) {
             Cluster cluster = metadata.snapshot().cluster();
             for (Map.Entry<String, Integer> entry : assignedTopicPartitionCounts.entrySet()) {
-                Integer now = cluster.partitionCountForTopic(entry.getKey());
-                if (now != null && !now.equals(entry.getValue())) {
+                if (partitionCount(cluster, entry.getKey()) != entry.getValue()) {
                     membership.requestRejoin("partitions of " + entry.getKey() + " changed");
                     break;
                 }
@@ -293,10 +292,7 @@ public final class ConsumerCoordinator {
             assignor.assign(snapshot.cluster(), new ConsumerPartitionAssignor.GroupSubscription(subscriptionsByMember));
         Map<String, Integer> counts = new HashMap<>();
         for (String topic : allTopics) {
-            Integer count = snapshot.cluster().partitionCountForTopic(topic);
-            if (count != null) {
-                counts.put(topic, count);
-            }
+            counts.put(topic, partitionCount(snapshot.cluster(), topic));
         }
         assignedTopicPartitionCounts = counts;
         Map<String, byte[]> encoded = new LinkedHashMap<>();
@@ -305,14 +301,22 @@ public final class ConsumerCoordinator {
         return encoded;
     }
 
-    /** The tracked metadata, refreshed first when it lacks any of {@code topics}. */
+    /** Partitions of a topic in the metadata, 0 when it is unknown (so its appearance is a change). */
+    private static int partitionCount(Cluster cluster, String topic) {
+        Integer count = cluster.partitionCountForTopic(topic);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * The tracked metadata, refreshed first when it lacks any of {@code topics} (a topic created
+     * moments ago may be missing from the last refresh). A topic still missing after it gets no
+     * partitions now; the leader rejoins once it appears.
+     */
     private MetadataSnapshot metadataFor(Set<String> topics) {
+        metadata.addTopics(topics);
         MetadataSnapshot snapshot = metadata.snapshot();
-        boolean missing = topics.stream().anyMatch(t -> snapshot.cluster().partitionCountForTopic(t) == null
-            && !snapshot.topicErrors().containsKey(t));
-        CompletableFuture<MetadataSnapshot> update = metadata.addTopics(topics);
-        if (missing) {
-            trigger.await(update.exceptionally(e -> null), requestTimeoutMs);
+        if (topics.stream().anyMatch(t -> snapshot.cluster().partitionCountForTopic(t) == null)) {
+            trigger.await(metadata.requestUpdate().exceptionally(e -> null), requestTimeoutMs);
         }
         return metadata.snapshot();
     }
