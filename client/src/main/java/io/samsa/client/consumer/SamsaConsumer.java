@@ -7,6 +7,9 @@ import io.samsa.client.common.TopicPartition;
 import io.samsa.client.config.CommonClientConfigs;
 import io.samsa.client.consumer.internals.ConsumerCoordinator;
 import io.samsa.client.consumer.internals.ConsumerMetrics;
+import io.samsa.client.consumer.internals.ConsumerSetup;
+import io.samsa.client.consumer.internals.FetchPositions;
+import io.samsa.client.consumer.internals.ThreadGuard;
 import io.samsa.client.consumer.internals.FetchSettings;
 import io.samsa.client.consumer.internals.Fetcher;
 import io.samsa.client.consumer.internals.GroupCoordinatorLink;
@@ -21,7 +24,6 @@ import io.samsa.client.consumer.internals.assignors.Assignors;
 import io.samsa.client.errors.ConfigException;
 import io.samsa.client.errors.InvalidGroupIdException;
 import io.samsa.client.errors.KafkaException;
-import io.samsa.client.errors.NoOffsetForPartitionException;
 import io.samsa.client.errors.TimeoutException;
 import io.samsa.client.internals.metadata.ClusterMetadata;
 import io.samsa.client.internals.metadata.CoordinatorLookup;
@@ -33,7 +35,6 @@ import io.samsa.protocol.util.Time;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +44,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -60,7 +60,6 @@ import org.slf4j.LoggerFactory;
  */
 public class SamsaConsumer<K, V> implements Consumer<K, V> {
     private static final Logger LOG = LoggerFactory.getLogger(SamsaConsumer.class);
-    private static final long NO_CURRENT_THREAD = -1L;
     private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger(1);
 
     private final Time time;
@@ -73,7 +72,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     private final ConsumerMetrics metrics;
     private final WakeupTrigger trigger = new WakeupTrigger();
     private final Fetcher<K, V> fetcher;
-    private final ListOffsetsLookup listOffsets;
+    private final FetchPositions positions;
     private final OffsetCommitter committer;
     private final ConsumerCoordinator coordinator;
     private final long defaultApiTimeoutMs;
@@ -81,8 +80,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     private final boolean autoCommit;
     private final long autoCommitIntervalMs;
     private final boolean excludeInternalTopics;
-    private final AtomicLong currentThread = new AtomicLong(NO_CURRENT_THREAD);
-    private int refCount;
+    private final ThreadGuard guard = new ThreadGuard();
     private long nextAutoCommitMs;
     private volatile boolean closed;
 
@@ -95,7 +93,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     }
 
     public SamsaConsumer(Properties properties, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
-        this(propertiesToMap(properties), keyDeserializer, valueDeserializer);
+        this(ConsumerSetup.propertiesToMap(properties), keyDeserializer, valueDeserializer);
     }
 
     public SamsaConsumer(Map<String, Object> configs, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
@@ -115,9 +113,9 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
         this.clientId = configuredId == null || configuredId.isEmpty()
             ? "consumer-" + (groupId == null ? "" : groupId + "-") + CLIENT_SEQUENCE.getAndIncrement() : configuredId;
         this.keyDeserializer = keyDeserializer != null ? keyDeserializer
-            : (Deserializer<K>) newDeserializer(config, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, true);
+            : (Deserializer<K>) ConsumerSetup.newDeserializer(config, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, true);
         this.valueDeserializer = valueDeserializer != null ? valueDeserializer
-            : (Deserializer<V>) newDeserializer(config, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, false);
+            : (Deserializer<V>) ConsumerSetup.newDeserializer(config, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, false);
         this.defaultApiTimeoutMs = config.getInt(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
         this.retryBackoffMs = config.getLong(ConsumerConfig.RETRY_BACKOFF_MS_CONFIG);
         this.autoCommit = config.getBoolean(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG);
@@ -142,7 +140,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
                 readCommitted, config.getBoolean(ConsumerConfig.CHECK_CRCS_CONFIG), requestTimeoutMs);
             this.fetcher = new Fetcher<>(network, metadata, subscriptions, fetchSettings, this.keyDeserializer,
                 this.valueDeserializer, metrics, trigger);
-            this.listOffsets = new ListOffsetsLookup(network, metadata, readCommitted);
+            ListOffsetsLookup listOffsets = new ListOffsetsLookup(network, metadata, readCommitted);
             if (groupId == null) {
                 this.committer = null;
                 this.coordinator = null;
@@ -161,28 +159,11 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
                     rack == null || rack.isEmpty() ? Optional.empty() : Optional.of(rack), metrics, trigger, autoCommit,
                     requestTimeoutMs);
             }
+            this.positions = new FetchPositions(time, metadata, subscriptions, committer, listOffsets, trigger, retryBackoffMs);
             this.nextAutoCommitMs = time.milliseconds() + autoCommitIntervalMs;
         } catch (RuntimeException e) {
             network.close();
             throw e;
-        }
-    }
-
-    private static Map<String, Object> propertiesToMap(Properties properties) {
-        Map<String, Object> map = new HashMap<>();
-        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
-        properties.forEach((k, v) -> map.putIfAbsent(String.valueOf(k), v));
-        return map;
-    }
-
-    private static Deserializer<?> newDeserializer(ConsumerConfig config, String key, boolean isKey) {
-        Class<?> type = config.getClass(key);
-        try {
-            Deserializer<?> deserializer = (Deserializer<?>) type.getDeclaredConstructor().newInstance();
-            deserializer.configure(config.originals(), isKey);
-            return deserializer;
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new KafkaException("Could not instantiate " + key + " " + type.getName(), e);
         }
     }
 
@@ -210,7 +191,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public void subscribe(Collection<String> topics) {
-        subscribe(topics, new NoOpRebalanceListener());
+        subscribe(topics, SubscriptionState.NO_OP_LISTENER);
     }
 
     @Override
@@ -244,7 +225,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public void subscribe(Pattern pattern) {
-        subscribe(pattern, new NoOpRebalanceListener());
+        subscribe(pattern, SubscriptionState.NO_OP_LISTENER);
     }
 
     @Override
@@ -354,7 +335,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
                     coordinator.poll(nowMs, deadlineMs);
                 }
                 maybeAutoCommit(time.milliseconds());
-                updateFetchPositions(deadlineMs);
+                positions.update(deadlineMs);
                 Map<TopicPartition, List<ConsumerRecord<K, V>>> records = fetcher.collect();
                 fetcher.sendFetches();
                 if (!records.isEmpty()) {
@@ -400,109 +381,6 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
                 LOG.warn("auto-commit of {} failed: {}", offsets, error.toString());
             }
         });
-    }
-
-    /**
-     * Gives every assigned partition a position: the committed offset (group consumers), else
-     * auto.offset.reset through ListOffsets.
-     *
-     * @throws NoOffsetForPartitionException when a partition needs a reset and auto.offset.reset is none
-     */
-    private void updateFetchPositions(long deadlineMs) {
-        if (subscriptions.hasAllFetchPositions()) {
-            return;
-        }
-        Set<TopicPartition> initializing = subscriptions.initializingPartitions();
-        if (!initializing.isEmpty()) {
-            if (committer != null) {
-                Map<TopicPartition, OffsetAndMetadata> committed;
-                try {
-                    committed = committer.fetchCommitted(initializing, Math.max(deadlineMs, time.milliseconds() + retryBackoffMs));
-                } catch (TimeoutException e) {
-                    return;
-                }
-                for (TopicPartition tp : initializing) {
-                    OffsetAndMetadata offset = committed.get(tp);
-                    if (!subscriptions.isAssigned(tp)) {
-                        continue;
-                    }
-                    if (offset != null) {
-                        subscriptions.seek(tp, offset.offset(), offset.leaderEpoch());
-                    } else {
-                        subscriptions.requestDefaultReset(tp);
-                    }
-                }
-            } else {
-                initializing.forEach(subscriptions::requestDefaultReset);
-            }
-        }
-        Map<TopicPartition, OffsetResetStrategy> resets = subscriptions.partitionsAwaitingReset();
-        Set<TopicPartition> noStrategy = resets.entrySet().stream().filter(e -> e.getValue() == OffsetResetStrategy.NONE)
-            .map(Map.Entry::getKey).collect(Collectors.toSet());
-        if (!noStrategy.isEmpty()) {
-            throw new NoOffsetForPartitionException(noStrategy);
-        }
-        if (resets.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, Long> timestamps = new HashMap<>();
-        resets.forEach((tp, strategy) -> timestamps.put(tp, resetTimestamp(strategy)));
-        Map<TopicPartition, ListedOffset> found;
-        try {
-            found = lookupOffsets(timestamps, Math.max(deadlineMs, time.milliseconds() + retryBackoffMs), false);
-        } catch (TimeoutException e) {
-            return;
-        }
-        found.forEach((tp, listed) -> {
-            if (subscriptions.isAssigned(tp) && subscriptions.state(tp).position() == null) {
-                if (listed.offset() >= 0) {
-                    subscriptions.seek(tp, listed.offset(), listed.leaderEpoch());
-                } else {
-                    // by_duration found nothing that recent: start at the end
-                    subscriptions.requestReset(tp, OffsetResetStrategy.LATEST);
-                }
-            }
-        });
-    }
-
-    private long resetTimestamp(OffsetResetStrategy strategy) {
-        return switch (strategy) {
-            case EARLIEST -> ListOffsetsLookup.EARLIEST_TIMESTAMP;
-            case LATEST, NONE -> ListOffsetsLookup.LATEST_TIMESTAMP;
-            case BY_DURATION -> ListOffsetsLookup.LATEST_TIMESTAMP;
-        };
-    }
-
-    /**
-     * ListOffsets for every partition, retrying retriable failures after a metadata refresh until
-     * {@code deadlineMs}; partial answers with {@code partialOk}.
-     */
-    private Map<TopicPartition, ListedOffset> lookupOffsets(Map<TopicPartition, Long> timestamps, long deadlineMs, boolean throwOnTimeout) {
-        Map<TopicPartition, ListedOffset> result = new HashMap<>();
-        Map<TopicPartition, Long> remaining = new HashMap<>(timestamps);
-        metadata.addTopics(remaining.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet()));
-        while (true) {
-            if (remaining.keySet().stream().anyMatch(tp -> metadata.snapshot().leader(tp).isEmpty())) {
-                trigger.await(metadata.requestUpdate(), Math.min(retryBackoffMs * 5, deadlineMs - time.milliseconds()));
-            }
-            CompletableFuture<ListOffsetsLookup.Result> future = listOffsets.lookup(remaining);
-            if (!trigger.await(future, deadlineMs - time.milliseconds())) {
-                throw new TimeoutException("Failed to get offsets for " + remaining.keySet() + " before the timeout");
-            }
-            ListOffsetsLookup.Result round = WakeupTrigger.valueOf(future);
-            if (round.fatal() != null) {
-                throw round.fatal();
-            }
-            result.putAll(round.offsets());
-            remaining.keySet().retainAll(round.retriable().keySet());
-            if (remaining.isEmpty()) {
-                return result;
-            }
-            if (time.milliseconds() >= deadlineMs) {
-                throw new TimeoutException("Failed to get offsets for " + remaining.keySet() + " before the timeout");
-            }
-            trigger.await(metadata.requestUpdate(), Math.min(retryBackoffMs, deadlineMs - time.milliseconds()));
-        }
     }
 
     // ---------------------------------------------------------------- commits
@@ -641,7 +519,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
                 if (position != null) {
                     return position;
                 }
-                updateFetchPositions(deadlineMs);
+                positions.update(deadlineMs);
                 position = subscriptions.state(partition).position();
                 if (position != null) {
                     return position;
@@ -704,7 +582,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
                         + ". The target time cannot be negative.");
                 }
             });
-            Map<TopicPartition, ListedOffset> found = lookupOffsets(timestampsToSearch, deadline(timeout.toMillis()), true);
+            Map<TopicPartition, ListedOffset> found = positions.lookup(timestampsToSearch, deadline(timeout.toMillis()));
             Map<TopicPartition, OffsetAndTimestamp> result = new HashMap<>();
             timestampsToSearch.keySet().forEach(tp -> {
                 ListedOffset listed = found.get(tp);
@@ -743,7 +621,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
             Map<TopicPartition, Long> timestamps = new HashMap<>();
             partitions.forEach(tp -> timestamps.put(tp, timestamp));
             Map<TopicPartition, Long> result = new HashMap<>();
-            lookupOffsets(timestamps, deadline(timeout.toMillis()), true).forEach((tp, listed) -> result.put(tp, listed.offset()));
+            positions.lookup(timestamps, deadline(timeout.toMillis())).forEach((tp, listed) -> result.put(tp, listed.offset()));
             return result;
         } finally {
             release();
@@ -856,7 +734,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
             closed = true;
             long deadlineMs = deadline(Math.min(timeout.toMillis(), defaultApiTimeoutMs));
             if (coordinator != null) {
-                closeGroup(deadlineMs);
+                coordinator.close(deadlineMs);
             }
         } finally {
             fetcher.clearBuffered();
@@ -864,27 +742,6 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
             closeQuietly(keyDeserializer);
             closeQuietly(valueDeserializer);
             release();
-        }
-    }
-
-    private void closeGroup(long deadlineMs) {
-        try {
-            // subscribed members commit in leaveGroup, before revoking
-            if (autoCommit && !subscriptions.hasAutoAssignedPartitions()) {
-                committer.commitSync(subscriptions.allConsumed(), deadlineMs);
-            }
-        } catch (KafkaException e) {
-            LOG.warn("auto-commit on close failed: {}", e.toString());
-        }
-        try {
-            committer.invokeCompletedCallbacks();
-            if (subscriptions.hasAutoAssignedPartitions()) {
-                coordinator.leaveGroup("the consumer is being closed", deadlineMs);
-            }
-        } catch (KafkaException e) {
-            LOG.warn("leaving the group on close failed: {}", e.toString());
-        } finally {
-            coordinator.close();
         }
     }
 
@@ -911,37 +768,19 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
         return timeoutMs > Long.MAX_VALUE - nowMs ? Long.MAX_VALUE : nowMs + timeoutMs;
     }
 
+    private void acquire() {
+        guard.acquire();
+    }
+
+    private void release() {
+        guard.release();
+    }
+
     private void acquireAndEnsureOpen() {
         acquire();
         if (closed) {
             release();
             throw new IllegalStateException("This consumer has already been closed.");
-        }
-    }
-
-    /** Kafka's light lock: a second thread entering while one is inside fails rather than blocks. */
-    private void acquire() {
-        long threadId = Thread.currentThread().getId();
-        if (threadId != currentThread.get() && !currentThread.compareAndSet(NO_CURRENT_THREAD, threadId)) {
-            throw new ConcurrentModificationException("KafkaConsumer is not safe for multi-threaded access. currentThread(name: "
-                + Thread.currentThread().getName() + ", id: " + threadId + ") otherThread(id: " + currentThread.get() + ")");
-        }
-        refCount++;
-    }
-
-    private void release() {
-        if (--refCount == 0) {
-            currentThread.set(NO_CURRENT_THREAD);
-        }
-    }
-
-    private static final class NoOpRebalanceListener implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         }
     }
 }

@@ -28,9 +28,20 @@ final class KafkaTestData implements AutoCloseable {
     private final KafkaBroker kafka;
     private final Admin admin;
 
-    KafkaTestData(KafkaBroker kafka) {
+    private KafkaTestData(KafkaBroker kafka) {
         this.kafka = kafka;
         this.admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+    }
+
+    /** Starts a Kafka broker (one per test class) with an admin for test data; close stops both. */
+    static KafkaTestData start() {
+        KafkaBroker kafka = KafkaBroker.start();
+        try {
+            return new KafkaTestData(kafka);
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
     }
 
     void createTopic(String name, int partitions) {
@@ -127,6 +138,10 @@ final class KafkaTestData implements AutoCloseable {
 
     @Override
     public void close() {
-        admin.close();
+        try {
+            admin.close();
+        } finally {
+            kafka.close();
+        }
     }
 }

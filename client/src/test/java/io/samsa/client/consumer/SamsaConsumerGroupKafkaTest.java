@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.client.common.TopicPartition;
 import io.samsa.client.errors.CommitFailedException;
-import io.samsa.client.testing.KafkaBroker;
 import io.samsa.protocol.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,22 +32,17 @@ import org.junit.jupiter.api.Test;
 class SamsaConsumerGroupKafkaTest {
     private static final int PARTITIONS = 4;
     private static final int PER_PARTITION = 50;
-    private static KafkaBroker kafka;
     private static KafkaTestData data;
 
     @BeforeAll
     static void start() {
-        kafka = KafkaBroker.start();
-        data = new KafkaTestData(kafka);
+        data = KafkaTestData.start();
     }
 
     @AfterAll
     static void stop() {
         if (data != null) {
             data.close();
-        }
-        if (kafka != null) {
-            kafka.close();
         }
     }
 

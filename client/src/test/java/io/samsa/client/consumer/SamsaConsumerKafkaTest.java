@@ -17,7 +17,6 @@ import io.samsa.client.common.TopicPartition;
 import io.samsa.client.errors.InvalidGroupIdException;
 import io.samsa.client.errors.NoOffsetForPartitionException;
 import io.samsa.client.errors.WakeupException;
-import io.samsa.client.testing.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,13 +41,11 @@ class SamsaConsumerKafkaTest {
     private static final long BASE_TS = 1_700_000_000_000L;
     private static final int PER_PARTITION = 300;
     private static final String[] CODECS = {"none", "gzip", "snappy", "lz4", "zstd"};
-    private static KafkaBroker kafka;
     private static KafkaTestData data;
 
     @BeforeAll
     static void start() {
-        kafka = KafkaBroker.start();
-        data = new KafkaTestData(kafka);
+        data = KafkaTestData.start();
         for (String codec : CODECS) {
             data.createTopic("data-" + codec, 2);
             data.produce("data-" + codec, 2, PER_PARTITION, BASE_TS, codec);
@@ -59,9 +56,6 @@ class SamsaConsumerKafkaTest {
     static void stop() {
         if (data != null) {
             data.close();
-        }
-        if (kafka != null) {
-            kafka.close();
         }
     }
 

@@ -7,7 +7,6 @@ import io.samsa.client.consumer.ConsumerPartitionAssignor;
 import io.samsa.client.consumer.ConsumerPartitionAssignor.Assignment;
 import io.samsa.client.consumer.ConsumerPartitionAssignor.RebalanceProtocol;
 import io.samsa.client.consumer.ConsumerPartitionAssignor.Subscription;
-import io.samsa.client.consumer.ConsumerRebalanceListener;
 import io.samsa.client.errors.KafkaException;
 import io.samsa.client.errors.RetriableException;
 import io.samsa.client.internals.metadata.ClusterMetadata;
@@ -211,17 +210,9 @@ public final class ConsumerCoordinator {
     }
 
     private void handleJoinResponse() {
-        CompletableFuture<JoinGroupResponse> done = pendingJoin;
+        JoinGroupResponse response = responseOrNull(pendingJoin, "JoinGroup");
         pendingJoin = null;
-        JoinGroupResponse response;
-        try {
-            response = WakeupTrigger.valueOf(done);
-        } catch (KafkaException e) {
-            membership.onJoinOrSyncFailure();
-            if (!(e instanceof RetriableException)) {
-                throw e;
-            }
-            link.markUnknown("JoinGroup failed: " + e);
+        if (response == null) {
             return;
         }
         switch (membership.onJoinResponse(response)) {
@@ -234,6 +225,23 @@ public final class ConsumerCoordinator {
                     onPartitionsLost();
                 }
             }
+        }
+    }
+
+    /**
+     * The response of a completed JoinGroup or SyncGroup, or null when it failed on the wire (the
+     * member then joins again, through a fresh coordinator lookup); other failures are thrown.
+     */
+    private <R> R responseOrNull(CompletableFuture<R> done, String api) {
+        try {
+            return WakeupTrigger.valueOf(done);
+        } catch (KafkaException e) {
+            membership.onJoinOrSyncFailure();
+            if (!(e instanceof RetriableException)) {
+                throw e;
+            }
+            link.markUnknown(api + " failed: " + e);
+            return null;
         }
     }
 
@@ -250,17 +258,9 @@ public final class ConsumerCoordinator {
     }
 
     private void handleSyncResponse() {
-        CompletableFuture<SyncGroupResponse> done = pendingSync;
+        SyncGroupResponse response = responseOrNull(pendingSync, "SyncGroup");
         pendingSync = null;
-        SyncGroupResponse response;
-        try {
-            response = WakeupTrigger.valueOf(done);
-        } catch (KafkaException e) {
-            membership.onJoinOrSyncFailure();
-            if (!(e instanceof RetriableException)) {
-                throw e;
-            }
-            link.markUnknown("SyncGroup failed: " + e);
+        if (response == null) {
             return;
         }
         long nowMs = link.time().milliseconds();
@@ -472,9 +472,29 @@ public final class ConsumerCoordinator {
         }
     }
 
-    /** Stops the heartbeat thread. */
-    public void close() {
-        heartbeat.shutdown();
+    /**
+     * Closes the membership: commits (auto-commit; subscribed members commit in
+     * {@link #leaveGroup}), leaves the group and stops the heartbeat thread. Failures are logged:
+     * closing goes on.
+     */
+    public void close(long deadlineMs) {
+        try {
+            if (autoCommit && !subscriptions.hasAutoAssignedPartitions()) {
+                committer.commitSync(subscriptions.allConsumed(), deadlineMs);
+            }
+        } catch (KafkaException e) {
+            LOG.warn("group {}: auto-commit on close failed: {}", settings.groupId(), e.toString());
+        }
+        try {
+            committer.invokeCompletedCallbacks();
+            if (subscriptions.hasAutoAssignedPartitions()) {
+                leaveGroup("the consumer is being closed", deadlineMs);
+            }
+        } catch (KafkaException e) {
+            LOG.warn("group {}: leaving on close failed: {}", settings.groupId(), e.toString());
+        } finally {
+            heartbeat.shutdown();
+        }
     }
 
     /** Forces a rejoin at the next poll. */

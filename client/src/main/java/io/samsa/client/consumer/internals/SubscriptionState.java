@@ -45,7 +45,8 @@ public final class SubscriptionState {
     private Type type = Type.NONE;
     private Set<String> subscription = Set.of();
     private Pattern pattern;
-    private ConsumerRebalanceListener listener = new ConsumerRebalanceListener() {
+    /** The listener of subscriptions made without one. */
+    public static final ConsumerRebalanceListener NO_OP_LISTENER = new ConsumerRebalanceListener() {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         }
@@ -54,6 +55,8 @@ public final class SubscriptionState {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         }
     };
+
+    private ConsumerRebalanceListener listener = NO_OP_LISTENER;
     private final Map<TopicPartition, PartitionState> assignment = new LinkedHashMap<>();
 
     public SubscriptionState(OffsetResetStrategy defaultResetStrategy) {
