@@ -47,6 +47,15 @@ final class KafkaTestData implements AutoCloseable {
     void createTopic(String name, int partitions) {
         try {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            // produce only once every partition has a leader (a fresh topic's first produces may bounce)
+            io.samsa.protocol.testing.Await.until(WAIT, "leaders of " + name, () -> {
+                try {
+                    return admin.describeTopics(List.of(name)).allTopicNames().get(10, TimeUnit.SECONDS).get(name).partitions()
+                        .stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                } catch (Exception e) {
+                    return false;
+                }
+            });
         } catch (Exception e) {
             throw new AssertionError("could not create " + name, e);
         }
