@@ -46,16 +46,33 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
         int partitions = offsetsTopic.ensureCreated(config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS),
                 config.get(BrokerConfigKeys.OFFSETS_TOPIC_SEGMENT_BYTES));
         GroupCoordinatorConfig coordinatorConfig = GroupCoordinatorConfigs.from(config, partitions);
-        log = new OffsetsTopicLog(offsetsTopic::partition, time, LOAD_THREADS);
+        log = new OffsetsTopicLog(offsetsTopic::partition, time, LOAD_THREADS, this::reload);
         service = GroupCoordinatorService.start(coordinatorConfig, time, log);
         for (int partition = 0; partition < partitions; partition++) {
-            int p = partition;
-            service.onElection(p).whenComplete((ignored, error) -> {
-                if (error != null) {
-                    LOG.error("Loading {}-{} failed; its groups answer NOT_COORDINATOR", OffsetsTopic.NAME, p, error);
-                }
-            });
+            elect(service, partition);
         }
+    }
+
+    private static void elect(GroupCoordinatorService service, int partition) {
+        service.onElection(partition).whenComplete((ignored, error) -> {
+            if (error != null) {
+                LOG.error("Loading {}-{} failed; its groups answer NOT_COORDINATOR", OffsetsTopic.NAME, partition, error);
+            }
+        });
+    }
+
+    /**
+     * A failed append fenced {@code partition}: drop its state and replay it from the log, which
+     * holds exactly what became durable. Meanwhile its groups answer NOT_COORDINATOR and then
+     * COORDINATOR_LOAD_IN_PROGRESS, both retriable.
+     */
+    private void reload(int partition) {
+        GroupCoordinatorService running = service;
+        if (running == null) {
+            return;
+        }
+        LOG.warn("Reloading {}-{} after a failed append", OffsetsTopic.NAME, partition);
+        running.onResignation(partition).whenComplete((ignored, error) -> elect(running, partition));
     }
 
     /** @return the running coordinator */

@@ -13,13 +13,15 @@ import io.samsa.protocol.record.RecordBatchBuilder;
 import io.samsa.protocol.record.RecordIterator;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.PartitionLog;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
@@ -29,8 +31,12 @@ import java.util.function.IntFunction;
  * atomic on disk), written by {@link PartitionLog#append}, which returns once the batch is as
  * durable as the topic's flush settings ask (flush.messages=1 waits for the fsync). Appends run on
  * one appender thread, in the order they were issued, never on the coordinator's event threads.
- * Once an append to a partition fails, every append to it already queued fails too (the contract's
- * "nothing reverted becomes durable"); the partition accepts appends again after its next load.
+ *
+ * <p><b>Failure.</b> When an append fails, the partition is fenced: every append to it still queued
+ * fails too, because the coordinator reverts the state those appends were computed from (the
+ * contract's "nothing reverted becomes durable"). The fence listener is told, and the broker
+ * reloads the partition, as a log that lost leadership would be; {@link #load} lifts the fence
+ * behind every append queued before it, so those still fail.
  *
  * <p><b>Load.</b> Replays every record of the partition from the log start offset to the end at the
  * time of the call, batch by batch in offset order, on a loader thread. Control batches and records
@@ -43,16 +49,20 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
     private final Time time;
     private final ExecutorService appender;
     private final ExecutorService loader;
-    /** Partitions whose last append failed; their queued appends fail until the next load. */
-    private final ConcurrentHashMap.KeySetView<Integer, Boolean> failed = ConcurrentHashMap.newKeySet();
+    private final IntConsumer onFenced;
+    /** Partitions whose last append failed; their appends fail until the next load. Appender thread only. */
+    private final Set<Integer> fenced = new HashSet<>();
 
     /**
      * @param partitions  the partition log of each {@code __consumer_offsets} partition index; throws
      *                    or returns null when this broker has no such partition
      * @param loadThreads threads replaying partitions at election
+     * @param onFenced    told (on the appender thread; must not block) when a partition is fenced by
+     *                    a failed append, so it can be reloaded
      */
-    public OffsetsTopicLog(IntFunction<PartitionLog> partitions, Time time, int loadThreads) {
+    public OffsetsTopicLog(IntFunction<PartitionLog> partitions, Time time, int loadThreads, IntConsumer onFenced) {
         this.partitions = partitions;
+        this.onFenced = onFenced;
         this.time = time;
         this.appender = Executors.newSingleThreadExecutor(new DefaultThreadFactory("samsa-offsets-appender", true));
         this.loader = Executors.newFixedThreadPool(loadThreads, new DefaultThreadFactory("samsa-offsets-loader", true));
@@ -72,7 +82,7 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
     }
 
     private void appendNow(int partition, List<SerializedRecord> records, long nowMs, CompletableFuture<Long> durable) {
-        if (failed.contains(partition)) {
+        if (fenced.contains(partition)) {
             durable.completeExceptionally(new CoordinatorException(ErrorCode.NOT_COORDINATOR,
                     "an earlier append to __consumer_offsets-" + partition + " failed"));
             return;
@@ -85,7 +95,8 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
             long lastOffset = log(partition).append(new MemoryRecords(batch.build())).lastOffset();
             durable.complete(lastOffset);
         } catch (RuntimeException e) {
-            failed.add(partition);
+            fenced.add(partition);
+            onFenced.accept(partition);
             durable.completeExceptionally(new CoordinatorException(ErrorCode.NOT_COORDINATOR,
                     "append to __consumer_offsets-" + partition + " failed", e));
         }
@@ -95,11 +106,19 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
     public CompletableFuture<Long> load(int partition, LoadSink sink) {
         CompletableFuture<Long> loaded = new CompletableFuture<>();
         try {
-            loader.execute(() -> {
+            // Behind every append queued so far: those were computed from state this load replaces.
+            appender.execute(() -> {
+                fenced.remove(partition);
                 try {
-                    loaded.complete(replay(partition, sink));
-                } catch (RuntimeException e) {
-                    loaded.completeExceptionally(e);
+                    loader.execute(() -> {
+                        try {
+                            loaded.complete(replay(partition, sink));
+                        } catch (RuntimeException e) {
+                            loaded.completeExceptionally(e);
+                        }
+                    });
+                } catch (RuntimeException rejected) {
+                    loaded.completeExceptionally(rejected);
                 }
             });
         } catch (RuntimeException rejected) {
@@ -110,8 +129,6 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
 
     /** @return the offset after the last batch replayed */
     private long replay(int partition, LoadSink sink) {
-        // An append still queued from before a failure must not run between this read and the replay.
-        failed.remove(partition);
         PartitionLog log = log(partition);
         long next = log.logStartOffset();
         Iterator<RecordBatch> batches = log.batchesFrom(next);
