@@ -150,14 +150,8 @@ class GroupMembershipBrokerTest {
         assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, heartbeatError("g", member, 1));
     }
 
-    /** @return the member id of the only member of a new, stable group at generation 1 */
     private String joinAlone(String groupId) throws Exception {
-        JoinGroupResponse first = client.call(join(groupId, ""), 5);
-        JoinGroupResponse joined = client.call(join(groupId, first.memberId()), 5);
-        assertEquals(ErrorCode.NONE.code(), joined.errorCode());
-        SyncGroupResponse synced = client.call(sync(groupId, joined.memberId(), 1, Map.of(joined.memberId(), "all")), 5);
-        assertEquals(ErrorCode.NONE.code(), synced.errorCode());
-        return joined.memberId();
+        return GroupOffsetsBrokerTest.joinAndSync(client, groupId);
     }
 
     private ErrorCode heartbeatError(String groupId, String memberId, int generation) throws Exception {
