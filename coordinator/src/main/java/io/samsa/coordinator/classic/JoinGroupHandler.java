@@ -11,6 +11,7 @@ import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.runtime.CoordinatorResult;
 import io.samsa.protocol.ErrorCode;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -186,7 +187,9 @@ public final class JoinGroupHandler {
                 request.clientHost(), request.sessionTimeoutMs(), request.rebalanceTimeoutMs(), request.protocols(), old.assignment());
         ClassicGroup replaced = group.withStaticMemberReplaced(oldMemberId, newMemberId).withMember(replacement);
         change.set(replaced);
-        if (group.isInState(ClassicGroupState.STABLE) && old.hasSameProtocols(request.protocols())) {
+        // As Kafka: a restarted static member's metadata differs (it owns nothing yet), so only a
+        // change of the protocol the group would select forces a rebalance.
+        if (group.isInState(ClassicGroupState.STABLE) && Objects.equals(group.protocolName(), replaced.selectProtocol())) {
             shard.rebalancer().scheduleSession(shard, change.groupId(), replacement);
             change.respond(response, staticRejoinResult(replaced, group.isLeader(oldMemberId), oldMemberId, newMemberId, request.apiVersion()),
                     error -> JoinGroupResult.failed(error, ""));

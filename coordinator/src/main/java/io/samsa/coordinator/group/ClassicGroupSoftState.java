@@ -92,7 +92,8 @@ public final class ClassicGroupSoftState<J, S> {
      * @return how long to extend the join phase, in ms, or 0 when it should end now
      */
     public long nextInitialDelayExtensionMs(long delayMs) {
-        if (joinedDuringInitialDelay && initialDelayRemainingMs > 0) {
+        // With no configured delay there is nothing to extend by: the delay ends now.
+        if (delayMs > 0 && joinedDuringInitialDelay && initialDelayRemainingMs > 0) {
             long extension = Math.min(delayMs, initialDelayRemainingMs);
             initialDelayRemainingMs -= extension;
             joinedDuringInitialDelay = false;
