@@ -24,6 +24,8 @@ final class ResultTable {
         new Metric("produce latency avg ms (send->ack)", r -> r.produce().avgLatencyMs(), "%.1f", "lower is better"),
         new Metric("produce latency p50 ms (send->ack)", r -> r.produce().p50LatencyMs(), "%.0f", "lower is better"),
         new Metric("produce latency p99 ms (send->ack)", r -> r.produce().p99LatencyMs(), "%.0f", "lower is better"),
+        new Metric("e2e latency p50 ms (producer->consumer, paced)", r -> r.endToEnd().p50Ms(), "%.0f", "lower is better"),
+        new Metric("e2e latency p99 ms (producer->consumer, paced)", r -> r.endToEnd().p99Ms(), "%.0f", "lower is better"),
         new Metric("consume records/s", r -> r.consume().recordsPerSec(), "%.0f", ">= 1.0x"),
         new Metric("consume MB/s", r -> r.consume().megabytesPerSec(), "%.2f", ">= 1.0x"),
         new Metric("broker peak RSS MiB (VmHWM)", r -> r.memory().peakRssBytes() / MIB, "%.0f", "<= 0.5x"),

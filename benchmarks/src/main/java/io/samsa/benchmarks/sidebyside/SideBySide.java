@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 public final class SideBySide {
     private static final String TOPIC = "side-by-side";
+    private static final String LATENCY_TOPIC = "side-by-side-latency";
     private static final Duration BROKER_START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration CONSUMER_STALL_TIMEOUT = Duration.ofSeconds(60);
 
@@ -53,8 +54,9 @@ public final class SideBySide {
         System.out.println();
         System.out.println(ResultTable.render(samsa, kafka));
         System.out.println();
-        System.out.println("Latency is ProducerPerformance's send-to-acknowledgement latency per record (acks=1),"
-            + " not consumer end-to-end latency. MB = 2^20 bytes of record values.");
+        System.out.println("send->ack latency: ProducerPerformance's, per record of the unthrottled run (acks=1)."
+            + " e2e latency: consumer receive time - record CreateTime, separate run of " + args.latencyRecords()
+            + " records paced at " + EndToEndLatencyRun.RECORDS_PER_SEC + "/s. MB = 2^20 bytes of record values.");
         System.exit(ok(samsa) && ok(kafka) ? 0 : 1);
     }
 
@@ -86,7 +88,7 @@ public final class SideBySide {
             return BrokerRunResult.failed(name, firstLine(e.getMessage()));
         }
         try (broker) {
-            createTopic(broker.bootstrapServers());
+            createTopic(broker.bootstrapServers(), TOPIC);
             System.out.println("== " + name + " on " + broker.bootstrapServers() + " (pid " + broker.pid()
                 + "): ProducerPerformance " + args.records() + " records");
             long produceTimeoutSeconds = 300 + args.records() / 5_000;
@@ -96,22 +98,28 @@ public final class SideBySide {
             System.out.println("== " + name + ": consumer read from the beginning");
             ConsumeResult consume = ConsumeRun.run(broker.bootstrapServers(), TOPIC, args.records(), CONSUMER_STALL_TIMEOUT);
             System.out.printf(Locale.ROOT, "   %d records in %.2f s%n", consume.records(), consume.elapsedNanos() / 1e9);
+            System.out.println("== " + name + ": end-to-end latency, " + args.latencyRecords() + " records at "
+                + EndToEndLatencyRun.RECORDS_PER_SEC + "/s");
+            createTopic(broker.bootstrapServers(), LATENCY_TOPIC);
+            EndToEndLatencyRun.Latency endToEnd = EndToEndLatencyRun.run(broker.bootstrapServers(), LATENCY_TOPIC,
+                args.latencyRecords(), args.recordSizeBytes(), Duration.ofSeconds(60 + args.latencyRecords() / 1_000));
+            System.out.println("   " + endToEnd);
             ProcessMemory memory = ProcessMemory.of(broker.pid());
-            return BrokerRunResult.succeeded(name, produce, consume, memory);
+            return BrokerRunResult.succeeded(name, produce, consume, endToEnd, memory);
         } catch (RuntimeException e) {
             System.out.println(name + " run failed: " + e.getMessage());
             return BrokerRunResult.failed(name, firstLine(e.getMessage()));
         }
     }
 
-    private static void createTopic(String bootstrapServers) {
+    private static void createTopic(String bootstrapServers, String topic) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
         try (Admin admin = Admin.create(props)) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot create topic " + TOPIC + ": " + e, e);
+            throw new IllegalStateException("cannot create topic " + topic + ": " + e, e);
         }
     }
 

@@ -14,19 +14,25 @@ import java.util.Locale;
  * @param recordSizeBytes  value size of each record
  * @param heap             -Xmx and -Xms of each broker JVM, in java's notation ({@code 1g}, {@code 768m})
  * @param brokers          which brokers to run, in order: "samsa", "kafka" or both
+ * @param latencyRecords   records of the paced end-to-end latency run
  */
-public record SideBySideArgs(long records, int recordSizeBytes, String heap, List<String> brokers) {
+public record SideBySideArgs(long records, int recordSizeBytes, String heap, List<String> brokers, int latencyRecords) {
     public static final long DEFAULT_RECORDS = 2_000_000;
     public static final int DEFAULT_RECORD_SIZE_BYTES = 100;
     public static final String DEFAULT_HEAP = "1g";
+    public static final int DEFAULT_LATENCY_RECORDS = 20_000;
     public static final String USAGE = "Usage: SideBySide [--records N (default " + DEFAULT_RECORDS + ")]"
         + " [--record-size BYTES (default " + DEFAULT_RECORD_SIZE_BYTES + ")]"
-        + " [--heap SIZE (default " + DEFAULT_HEAP + ")] [--brokers samsa,kafka]";
+        + " [--heap SIZE (default " + DEFAULT_HEAP + ")] [--brokers samsa,kafka]"
+        + " [--latency-records N (default " + DEFAULT_LATENCY_RECORDS + ")]";
     private static final List<String> KNOWN_BROKERS = List.of("samsa", "kafka");
 
     public SideBySideArgs {
         if (records < 1) {
             throw new IllegalArgumentException("--records must be at least 1, got " + records);
+        }
+        if (latencyRecords < 1) {
+            throw new IllegalArgumentException("--latency-records must be at least 1, got " + latencyRecords);
         }
         if (recordSizeBytes < 1) {
             throw new IllegalArgumentException("--record-size must be at least 1, got " + recordSizeBytes);
@@ -51,6 +57,7 @@ public record SideBySideArgs(long records, int recordSizeBytes, String heap, Lis
         int recordSizeBytes = DEFAULT_RECORD_SIZE_BYTES;
         String heap = DEFAULT_HEAP;
         List<String> brokers = KNOWN_BROKERS;
+        int latencyRecords = DEFAULT_LATENCY_RECORDS;
         try {
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
@@ -63,10 +70,11 @@ public record SideBySideArgs(long records, int recordSizeBytes, String heap, Lis
                     case "--record-size" -> recordSizeBytes = Integer.parseInt(value);
                     case "--heap" -> heap = value;
                     case "--brokers" -> brokers = splitBrokers(value);
+                    case "--latency-records" -> latencyRecords = Integer.parseInt(value.replace("_", ""));
                     default -> throw new IllegalArgumentException("unknown flag '" + flag + "'");
                 }
             }
-            return new SideBySideArgs(records, recordSizeBytes, heap, brokers);
+            return new SideBySideArgs(records, recordSizeBytes, heap, brokers, latencyRecords);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage() + ". " + USAGE, e);
         } catch (IllegalArgumentException e) {

@@ -38,13 +38,14 @@ class ResultParsingTest {
     void tableShowsRatiosAndFailures() {
         ProducerPerfResult produce = new ProducerPerfResult(10, 200, 2, 5, 9, 4, 6, 8, 9);
         BrokerRunResult samsa = BrokerRunResult.succeeded("Samsa", produce, new ConsumeResult(10, 1000, 1_000_000_000L),
-            new ProcessMemory(100 << 20, 200 << 20));
+            new EndToEndLatencyRun.Latency(10, 2, 4, 5), new ProcessMemory(100 << 20, 200 << 20));
         BrokerRunResult kafka = BrokerRunResult.succeeded("Kafka",
             new ProducerPerfResult(10, 100, 1, 5, 9, 4, 6, 8, 9), new ConsumeResult(10, 1000, 2_000_000_000L),
-            new ProcessMemory(400 << 20, 400 << 20));
+            new EndToEndLatencyRun.Latency(10, 4, 8, 9), new ProcessMemory(400 << 20, 400 << 20));
         String table = ResultTable.render(samsa, kafka);
         assertTrue(table.contains("| produce records/s | 200 | 100 | 2.00x | >= 1.0x |"), table);
         assertTrue(table.contains("| consume records/s | 10 | 5 | 2.00x | >= 1.0x |"), table);
+        assertTrue(table.contains("| e2e latency p99 ms (producer->consumer, paced) | 4 | 8 | 0.50x | lower is better |"), table);
         assertTrue(table.contains("| broker peak RSS MiB (VmHWM) | 200 | 400 | 0.50x | <= 0.5x |"), table);
 
         String failed = ResultTable.render(BrokerRunResult.failed("Samsa", "no Produce"), kafka);
