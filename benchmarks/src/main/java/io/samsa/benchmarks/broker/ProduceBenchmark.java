@@ -1,13 +1,10 @@
 package io.samsa.benchmarks.broker;
 
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,24 +62,14 @@ public class ProduceBenchmark {
     public void start() throws Exception {
         broker = InProcessBroker.start();
         broker.createTopic(TOPIC, partitions);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, acks);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        producer = new KafkaProducer<>(props);
+        producer = new KafkaProducer<>(BenchmarkClients.producer(broker.bootstrapServers(), acks));
         value = BenchmarkValues.random(recordSizeBytes);
         recordsPerInvocation = Math.max(1, BYTES_PER_INVOCATION / recordSizeBytes);
     }
 
     @TearDown(Level.Trial)
-    public void stop() {
-        if (producer != null) {
-            producer.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+    public void stop() throws Exception {
+        BenchmarkClients.close(producer, broker);
     }
 
     @Benchmark

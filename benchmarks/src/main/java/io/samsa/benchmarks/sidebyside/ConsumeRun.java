@@ -1,14 +1,12 @@
 package io.samsa.benchmarks.sidebyside;
 
+import io.samsa.benchmarks.broker.BenchmarkClients;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads partition 0 of a topic from the beginning with a kafka-clients consumer ({@code assign()},
@@ -24,13 +22,8 @@ final class ConsumeRun {
 
     /** @throws IllegalStateException when no record arrives for {@code stallTimeout} */
     static ConsumeResult run(String bootstrapServers, String topic, long records, Duration stallTimeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         TopicPartition partition = new TopicPartition(topic, 0);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(BenchmarkClients.consumer(bootstrapServers))) {
             long startNs = System.nanoTime();
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));

@@ -1,20 +1,16 @@
 package io.samsa.benchmarks.sidebyside;
 
+import io.samsa.benchmarks.broker.BenchmarkClients;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * End-to-end latency, producer to consumer: a kafka-clients producer ({@code acks=1}) sends records
@@ -59,14 +55,9 @@ final class EndToEndLatencyRun {
     }
 
     private static void produce(String bootstrapServers, String topic, int records, int recordSizeBytes) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "1");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         byte[] value = new byte[recordSizeBytes];
         long intervalNs = TimeUnit.SECONDS.toNanos(1) / RECORDS_PER_SEC;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(BenchmarkClients.producer(bootstrapServers, "1"))) {
             long startNs = System.nanoTime();
             for (int i = 0; i < records; i++) {
                 // pace against the schedule, not the previous send, so a slow send does not lower the rate
@@ -82,14 +73,9 @@ final class EndToEndLatencyRun {
     }
 
     private static void consume(String bootstrapServers, String topic, long[] latenciesMs, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         TopicPartition partition = new TopicPartition(topic, 0);
         long deadlineNs = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(BenchmarkClients.consumer(bootstrapServers))) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             int read = 0;
