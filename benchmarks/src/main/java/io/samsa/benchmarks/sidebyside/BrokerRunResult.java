@@ -1,0 +1,30 @@
+package io.samsa.benchmarks.sidebyside;
+
+/**
+ * What one broker scored in a side-by-side run, or why it could not be measured.
+ *
+ * <p>Immutable.
+ *
+ * @param broker  "Samsa" or "Kafka"
+ * @param produce null when the run failed
+ * @param consume null when the run failed
+ * @param endToEnd producer-to-consumer latency of the paced run; null when the run failed
+ * @param memory  the broker process's memory after the run; null when the run failed
+ * @param failure null when the run succeeded
+ */
+public record BrokerRunResult(String broker, ProducerPerfResult produce, ConsumeResult consume,
+                              EndToEndLatencyRun.Latency endToEnd, ProcessMemory memory, String failure) {
+
+    public static BrokerRunResult succeeded(String broker, ProducerPerfResult produce, ConsumeResult consume,
+                                            EndToEndLatencyRun.Latency endToEnd, ProcessMemory memory) {
+        return new BrokerRunResult(broker, produce, consume, endToEnd, memory, null);
+    }
+
+    public static BrokerRunResult failed(String broker, String failure) {
+        return new BrokerRunResult(broker, null, null, null, null, failure);
+    }
+
+    public boolean ok() {
+        return failure == null;
+    }
+}
