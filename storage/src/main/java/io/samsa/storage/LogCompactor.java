@@ -72,6 +72,7 @@ final class LogCompactor {
      *                       segments do not all fit, this pass cleans up to the last one mapped
      */
     synchronized boolean compact(long nowMs, long maxKeyMapBytes) throws IOException {
+        long startNs = System.nanoTime();
         LogConfig config = log.config();
         List<LogSegment> cleanable = cleanableSegments(config, nowMs);
         if (cleanable.isEmpty()) {
@@ -93,8 +94,8 @@ final class LogCompactor {
         Long nextBase = log.segmentMap().higherKey(last.baseOffset());
         firstDirtyOffset = nextBase == null ? last.nextOffset() : nextBase;
         nextTombstoneDeadlineMs = deadline;
-        LOG.info("Compacted {}: {} segments, {} -> {} bytes, {} keys", log.topicPartition(), cleanable.size(),
-                bytesBefore, bytesAfter, latest.size());
+        LOG.info("Compacted {}: {} segments, {} -> {} bytes, {} keys in {} ms", log.topicPartition(), cleanable.size(),
+                bytesBefore, bytesAfter, latest.size(), (System.nanoTime() - startNs) / 1_000_000);
         return true;
     }
 
@@ -181,8 +182,11 @@ final class LogCompactor {
         Files.deleteIfExists(logPath);
         Files.deleteIfExists(indexPath);
         Files.deleteIfExists(timeIndexPath);
+        // a cleaned segment has at most as many batches as the original: size its indexes to that
+        long maxBatches = segment.sizeBytes() / RecordBatch.HEADER_SIZE + 2;
+        int indexBytes = (int) Math.min(config.segmentIndexBytes(), maxBatches * TimeIndex.ENTRY_BYTES);
         LogSegment cleaned = LogSegment.open(logPath, indexPath, timeIndexPath, segment.baseOffset(),
-                config.segmentIndexBytes(), log.time().milliseconds());
+                indexBytes, log.time().milliseconds());
         long deadline = Long.MAX_VALUE;
         try {
             BatchScanner scanner = new BatchScanner(segment.channel(), 0, segment.sizeBytes(), segment.baseOffset(), false, 1 << 20);

@@ -42,7 +42,10 @@ final class LogLoader {
     }
 
     static LoadedLog load(Path dir, TopicPartition partition, LogConfig config, long nowMs) throws IOException {
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            PartitionCheckpoint.fsyncDirectory(dir.getParent());
+        }
         PartitionCheckpoint checkpoint = new PartitionCheckpoint(dir);
         boolean clean = checkpoint.hasCleanShutdownMarker();
         long[] points = checkpoint.read();

@@ -223,6 +223,8 @@ public final class PartitionLog implements AutoCloseable {
         LogSegment old = activeSegment;
         old.becomeInactive();
         LogSegment next = LogSegment.create(dir, logEndOffset, config, nowMs);
+        // the new file's directory entry must survive a crash as surely as the bytes later fsynced into it
+        PartitionCheckpoint.fsyncDirectory(dir);
         segments.put(next.baseOffset(), next);
         activeSegment = next;
         LOG.debug("Rolled {} to a new segment at offset {}", partition, next.baseOffset());
