@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * happen there, never on an event loop; the request's bytes are valid until the returned future
  * completes, and it completes only after every append.
  *
+ * <p>Requests of one connection are handled one after another ({@link #orderedPerConnection}), so
+ * batches reach the log in the order a pipelining producer sent them.
+ *
  * <p>acks: 1 and -1 answer once the append returned, which on a single node includes whatever
  * durability the log's flush settings require; 0 appends the same way and sends no response; any
  * other value answers INVALID_REQUIRED_ACKS for every partition without appending.
@@ -52,6 +55,12 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
         super(ApiKey.PRODUCE);
         this.partitions = partitions;
         this.producerStates = producerStates;
+    }
+
+    /** A pipelining producer's batches must reach the log in the order it sent them. */
+    @Override
+    public boolean orderedPerConnection() {
+        return true;
     }
 
     @Override
