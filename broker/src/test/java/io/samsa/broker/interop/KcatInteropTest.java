@@ -49,7 +49,7 @@ class KcatInteropTest {
         ToolProcess.run(produce, expected.asKeyColonValueLines().getBytes(StandardCharsets.UTF_8), TOOL_DEADLINE).requireSuccess();
 
         ToolProcess.Result consumed = ToolProcess.run(List.of(kcat.toString(), "-b", broker.bootstrap(), "-C", "-t", topic,
-                "-e", "-o", "beginning", "-q", "-f", "%p:%o:%k:%s\\n"), new byte[0], TOOL_DEADLINE).requireSuccess();
+                "-e", "-o", "0", "-q", "-f", "%p:%o:%k:%s\\n"), new byte[0], TOOL_DEADLINE).requireSuccess();
         expected.assertReadExactlyOnceInOrder(KeyedRecord.parseAll(consumed.lines()), "kcat -C");
         expected.assertReadExactlyOnceInOrder(JavaOracle.readAll(broker.bootstrap(), topic), "kafka-clients 4.1");
     }
