@@ -11,10 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +102,9 @@ public final class LogManager implements AutoCloseable {
         started = true;
     }
 
+    /** Opens (and recovers) the partitions of one log dir on {@code num.recovery.threads.per.data.dir} threads. */
     private void loadDir(Path dir) {
+        Map<TopicPartition, Path> found = new LinkedHashMap<>();
         try {
             Files.createDirectories(dir);
             try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {
@@ -111,14 +118,32 @@ public final class LogManager implements AutoCloseable {
                     if (partition == null) {
                         continue;
                     }
-                    if (logs.containsKey(partition)) {
+                    if (logs.containsKey(partition) || found.containsKey(partition)) {
                         throw new StorageException("partition " + partition + " exists in two log dirs; second copy in " + dir);
                     }
-                    logs.put(partition, PartitionLog.open(child, partition, topicConfigs.apply(partition.topic()), time));
+                    found.put(partition, child);
                 }
             }
         } catch (IOException e) {
             throw new StorageException("cannot load log dir " + dir, e);
+        }
+        ExecutorService recovery = Executors.newFixedThreadPool(
+                config.recoveryThreadsPerDataDir(), runnable -> new Thread(runnable, "samsa-log-recovery"));
+        try {
+            Map<TopicPartition, Future<PartitionLog>> opening = new LinkedHashMap<>();
+            found.forEach((partition, child) -> opening.put(partition,
+                    recovery.submit(() -> PartitionLog.open(child, partition, topicConfigs.apply(partition.topic()), time))));
+            for (Map.Entry<TopicPartition, Future<PartitionLog>> entry : opening.entrySet()) {
+                logs.put(entry.getKey(), entry.getValue().get());
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new StorageException("cannot load log dir " + dir, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while loading " + dir, e);
+        } finally {
+            recovery.shutdownNow();
         }
     }
 

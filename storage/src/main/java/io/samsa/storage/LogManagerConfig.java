@@ -21,6 +21,8 @@ public final class LogManagerConfig {
     public static final String CLEANER_ENABLE = "log.cleaner.enable";
     public static final String CLEANER_BACKOFF_MS = "log.cleaner.backoff.ms";
     public static final long CLEANER_BACKOFF_MS_DEFAULT = 15_000;
+    public static final String RECOVERY_THREADS_PER_DATA_DIR = "num.recovery.threads.per.data.dir";
+    public static final int RECOVERY_THREADS_PER_DATA_DIR_DEFAULT = 2;
     public static final String CLEANER_DEDUPE_BUFFER_SIZE = "log.cleaner.dedupe.buffer.size";
     public static final long CLEANER_DEDUPE_BUFFER_SIZE_DEFAULT = PartitionLog.DEFAULT_KEY_MAP_BYTES;
     /** Samsa's own: how often, in real milliseconds, the scheduler threads look for due duties. */
@@ -35,6 +37,7 @@ public final class LogManagerConfig {
     private final long cleanerBackoffMs;
     private final long schedulerTickMs;
     private final long cleanerDedupeBufferBytes;
+    private final int recoveryThreadsPerDataDir;
 
     private LogManagerConfig(Map<String, String> props) {
         ConfigReader reader = new ConfigReader(props);
@@ -59,6 +62,7 @@ public final class LogManagerConfig {
         this.cleanerEnabled = Boolean.parseBoolean(enable);
         this.cleanerBackoffMs = reader.longAtLeast(CLEANER_BACKOFF_MS, CLEANER_BACKOFF_MS_DEFAULT, 0);
         this.schedulerTickMs = reader.longAtLeast(SCHEDULER_TICK_MS, SCHEDULER_TICK_MS_DEFAULT, 1);
+        this.recoveryThreadsPerDataDir = reader.intAtLeast(RECOVERY_THREADS_PER_DATA_DIR, RECOVERY_THREADS_PER_DATA_DIR_DEFAULT, 1);
         this.cleanerDedupeBufferBytes = reader.longAtLeast(CLEANER_DEDUPE_BUFFER_SIZE, CLEANER_DEDUPE_BUFFER_SIZE_DEFAULT, 1024);
     }
 
@@ -92,6 +96,11 @@ public final class LogManagerConfig {
 
     public long cleanerBackoffMs() {
         return cleanerBackoffMs;
+    }
+
+    /** Threads per log dir that open and recover partitions at start-up. */
+    public int recoveryThreadsPerDataDir() {
+        return recoveryThreadsPerDataDir;
     }
 
     /** The compactor's key-map budget per pass, in bytes. */

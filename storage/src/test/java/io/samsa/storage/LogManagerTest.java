@@ -128,6 +128,19 @@ class LogManagerTest {
     }
 
     @Test
+    void startupRemovesLeftoverDeletedDirsAndSkipsStrangers() throws Exception {
+        Path leftover = tmp.resolve("d1").resolve("old-0.1700000000000-delete");
+        Files.createDirectories(leftover);
+        Files.write(leftover.resolve("00000000000000000000.log"), new byte[] {1, 2, 3});
+        Files.createDirectories(tmp.resolve("d2").resolve("lost+found"));
+        manager = newManager(Map.of());
+        manager.startup(false);
+        assertFalse(Files.exists(leftover));
+        assertTrue(Files.exists(tmp.resolve("d2").resolve("lost+found")));
+        assertTrue(manager.allLogs().isEmpty());
+    }
+
+    @Test
     void deleteLogRemovesItsDirectory() {
         manager = newManager(Map.of());
         manager.startup(false);

@@ -38,9 +38,16 @@ class LogRecoveryTest {
 
     /** Builds the pristine log: 12 batches of 1-3 records over several segments; returns each batch's records. */
     private List<List<String>> writePristine(Path dir, boolean cleanClose) {
+        return writePristine(dir, cleanClose, false);
+    }
+
+    private List<List<String>> writePristine(Path dir, boolean cleanClose, boolean lastBatchAlone) {
         PartitionLog log = PartitionLog.open(dir, TP, CONFIG, time);
         List<List<String>> batches = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
+            if (lastBatchAlone && i == 11) {
+                log.roll();
+            }
             List<String> values = new ArrayList<>();
             for (int r = 0; r <= i % 3; r++) {
                 values.add("batch" + i + "-record" + r + "-" + "x".repeat(i * 7));
@@ -135,6 +142,23 @@ class LogRecoveryTest {
             assertReopensAsPrefix(copy, batches, 11);
         }
         assertReopensAsPrefix(pristine, batches, 12);
+    }
+
+    @Test
+    void cuttingTheOnlyBatchOfTheLastSegmentLeavesItEmptyAndAppendable() throws IOException {
+        Path pristine = tmp.resolve("alone");
+        List<List<String>> batches = writePristine(pristine, false, true);
+        Path segment = lastSegment(pristine);
+        long size = Files.size(segment);
+        assertEquals(size, lastBatchSize(segment), "the last segment holds one batch");
+        for (int cut = 0; cut < size; cut += 7) {
+            Path copy = tmp.resolve("alone-" + cut);
+            copyDir(pristine, copy);
+            try (FileChannel channel = FileChannel.open(lastSegment(copy), StandardOpenOption.WRITE)) {
+                channel.truncate(cut);
+            }
+            assertReopensAsPrefix(copy, batches, 11);
+        }
     }
 
     @Test

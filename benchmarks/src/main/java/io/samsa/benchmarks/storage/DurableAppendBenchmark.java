@@ -1,11 +1,8 @@
 package io.samsa.benchmarks.storage;
 
 import io.samsa.protocol.record.MemoryRecords;
-import io.samsa.protocol.util.Time;
 import io.samsa.storage.AppendInfo;
 import io.samsa.storage.LogConfig;
-import io.samsa.storage.PartitionLog;
-import io.samsa.storage.TopicPartition;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -18,9 +15,6 @@ import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -36,10 +30,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class DurableAppendBenchmark {
-    private Path dir;
-    private PartitionLog log;
-    private FileChannel plain;
-    private long plainPosition;
+    private LogAndPlainFile files;
 
     /** Each thread appends its own buffer: append assigns offsets in place. */
     @State(Scope.Thread)
@@ -56,34 +47,23 @@ public class DurableAppendBenchmark {
 
     @Setup(Level.Iteration)
     public void openFiles() throws IOException {
-        dir = BenchmarkBatches.newDir("samsa-durable");
-        log = PartitionLog.open(dir.resolve("bench-0"), new TopicPartition("bench", 0),
-                LogConfig.fromMap(Map.of(LogConfig.FLUSH_MESSAGES, "1", LogConfig.RETENTION_MS, "-1")), Time.SYSTEM);
-        plain = FileChannel.open(dir.resolve("plain.log"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        plainPosition = 0;
+        files = new LogAndPlainFile("samsa-durable", Map.of(LogConfig.FLUSH_MESSAGES, "1", LogConfig.RETENTION_MS, "-1"));
     }
 
     @TearDown(Level.Iteration)
     public void deleteFiles() throws IOException {
-        log.close();
-        plain.close();
-        BenchmarkBatches.deleteRecursively(dir);
+        files.close();
     }
 
     @Benchmark
     public AppendInfo samsaDurableAppend(ThreadBatch thread) {
-        return log.append(thread.records);
+        return files.log.append(thread.records);
     }
 
     @Benchmark
     public long plainWriteAndForce(ThreadBatch thread) throws IOException {
         synchronized (this) {
-            ByteBuffer bytes = thread.batch.duplicate();
-            while (bytes.hasRemaining()) {
-                plainPosition += plain.write(bytes, plainPosition);
-            }
-            plain.force(false);
-            return plainPosition;
+            return files.writePlain(thread.batch, true);
         }
     }
 }

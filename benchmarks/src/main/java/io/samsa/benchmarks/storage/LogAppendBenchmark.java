@@ -1,11 +1,8 @@
 package io.samsa.benchmarks.storage;
 
 import io.samsa.protocol.record.MemoryRecords;
-import io.samsa.protocol.util.Time;
 import io.samsa.storage.AppendInfo;
 import io.samsa.storage.LogConfig;
-import io.samsa.storage.PartitionLog;
-import io.samsa.storage.TopicPartition;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -18,9 +15,6 @@ import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -40,10 +34,7 @@ public class LogAppendBenchmark {
     private ByteBuffer batch;
     private MemoryRecords records;
     private int batchBytes;
-    private Path dir;
-    private PartitionLog log;
-    private FileChannel plain;
-    private long plainPosition;
+    private LogAndPlainFile files;
 
     @Setup(Level.Trial)
     public void buildBatch() {
@@ -55,31 +46,21 @@ public class LogAppendBenchmark {
 
     @Setup(Level.Iteration)
     public void openFiles() throws IOException {
-        dir = BenchmarkBatches.newDir("samsa-append");
-        log = PartitionLog.open(dir.resolve("bench-0"), new TopicPartition("bench", 0),
-                LogConfig.fromMap(Map.of(LogConfig.RETENTION_MS, "-1")), Time.SYSTEM);
-        plain = FileChannel.open(dir.resolve("plain.log"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        plainPosition = 0;
+        files = new LogAndPlainFile("samsa-append", Map.of(LogConfig.RETENTION_MS, "-1"));
     }
 
     @TearDown(Level.Iteration)
     public void deleteFiles() throws IOException {
-        log.close();
-        plain.close();
-        BenchmarkBatches.deleteRecursively(dir);
+        files.close();
     }
 
     @Benchmark
     public AppendInfo samsaAppend() {
-        return log.append(records);
+        return files.log.append(records);
     }
 
     @Benchmark
     public long plainFileChannelWrite() throws IOException {
-        ByteBuffer bytes = batch.duplicate();
-        while (bytes.hasRemaining()) {
-            plainPosition += plain.write(bytes, plainPosition);
-        }
-        return plainPosition;
+        return files.writePlain(batch, false);
     }
 }

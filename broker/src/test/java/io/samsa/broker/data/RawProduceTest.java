@@ -65,6 +65,10 @@ class RawProduceTest {
                 assertEquals(5, latestOffset(client, "strict"));
             }
             try (TestClient client = TestClient.connect(broker.boundPort())) {
+                client.sendRaw(RawClient.frame(produce("nope", 0, (short) 0, batch(1)), VERSION, 1));
+                assertTrue(client.awaitClosedByBroker(), "a failed acks=0 produce closes the connection, as on Kafka");
+            }
+            try (TestClient client = TestClient.connect(broker.boundPort())) {
                 client.send(0, 2, 1, new byte[] {0, 0, 0, 1});
                 assertTrue(client.awaitClosedByBroker(), "Produce v2 closes the connection, as on Kafka 4.x");
             }

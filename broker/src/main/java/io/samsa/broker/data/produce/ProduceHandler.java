@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>acks: 1 and -1 answer once the append returned, which on a single node includes whatever
  * durability the log's flush settings require; 0 appends the same way and sends no response; any
- * other value answers INVALID_REQUIRED_ACKS for every partition without appending.
+ * other value answers INVALID_REQUIRED_ACKS for every partition without appending. An acks=0
+ * request with a failed partition closes the connection (Kafka's way of telling such a client).
  *
  * <p>Thread-safe.
  */
@@ -77,7 +78,11 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
             topics.add(new TopicProduceResponse().setName(topic.name()).setPartitionResponses(results));
         }
         if (acks == 0) {
-            return CompletableFuture.completedFuture(null);
+            // no response to carry an error: like Kafka, close the connection so the client notices
+            Optional<PartitionProduceResponse> failure = topics.stream().flatMap(t -> t.partitionResponses().stream())
+                    .filter(p -> p.errorCode() != ErrorCode.NONE.code()).findFirst();
+            return failure.isEmpty() ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(
+                    new IllegalStateException("acks=0 produce failed: " + ErrorCode.forCode(failure.get().errorCode())));
         }
         return CompletableFuture.completedFuture(new ProduceResponse().setResponses(topics));
     }
