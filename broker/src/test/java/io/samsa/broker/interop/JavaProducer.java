@@ -1,7 +1,10 @@
 package io.samsa.broker.interop;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,12 +36,12 @@ final class JavaProducer {
     /** Sends every expected record to {@code topic} and waits for all acknowledgements. */
     static void sendAll(String bootstrap, String topic, Expected expected) throws Exception {
         try (KafkaProducer<String, String> producer = create(bootstrap, Map.of())) {
-            java.util.List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
+            List<Future<?>> acks = new ArrayList<>();
             for (int i = 0; i < expected.size(); i++) {
                 acks.add(producer.send(new ProducerRecord<>(topic, expected.keys().get(i), expected.values().get(i))));
             }
             producer.flush();
-            for (java.util.concurrent.Future<?> ack : acks) {
+            for (Future<?> ack : acks) {
                 ack.get();
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.broker.testing.BrokerProcess;
 import io.samsa.protocol.testing.Await;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ class KillDuringProduceInteropTest {
         }
     }
 
-    private BrokerProcess startBroker() throws java.io.IOException {
+    private BrokerProcess startBroker() throws IOException {
         return BrokerProcess.startMainClass(List.of("--override", "listeners=PLAINTEXT://127.0.0.1:0",
                 "--override", "log.dirs=" + dataDir.resolve("data"), "--override", "num.io.threads=2"));
     }
