@@ -39,6 +39,9 @@ class PartitionProducerStateTest {
         assertEquals(ErrorCode.INVALID_PRODUCER_EPOCH, state.check(batch((short) 2, 0, 1)).error());
         assertEquals(SequenceCheck.APPEND, state.check(batch((short) 4, 0, 1)), "a new epoch starts at 0");
         assertEquals(List.of(3), state.activeProducers().stream().map(p -> (int) p.epoch()).toList());
+        state.pruneBelow(1);
+        assertEquals(List.of(), state.activeProducers(), "its only batch is below the log start offset");
+        assertEquals(SequenceCheck.APPEND, state.check(batch((short) 3, 42, 1)), "unknown again: any sequence");
     }
 
     private static RecordBatch batch(short epoch, int baseSequence, int records) {
