@@ -2,10 +2,11 @@ package io.samsa.broker.api;
 
 import io.netty.buffer.ByteBuf;
 import io.samsa.protocol.ProtocolDecodeException;
-import java.nio.charset.StandardCharsets;
+import io.samsa.protocol.types.ByteBufferReadable;
+import java.nio.ByteBuffer;
 
 /**
- * Decodes request header v1 and v2:
+ * Decodes request header v1 and v2 with the protocol module's primitives:
  * <pre>
  *  offset 0  api_key        int16
  *         2  api_version    int16
@@ -13,14 +14,14 @@ import java.nio.charset.StandardCharsets;
  *         8  client_id      int16 length (-1 = null) + UTF-8 bytes   (never compact, even in v2)
  *            tagged fields  v2 only: uvarint count, then per field uvarint tag, uvarint size, bytes
  * </pre>
- * Tagged fields are skipped; none is defined for request headers that the broker uses.
+ * Tagged fields are read and dropped; none is defined for request headers. The layout is chosen
+ * by the caller (the handler's {@code requestHeaderVersion}), not looked up here, so ApiVersions
+ * requests of versions Samsa does not know still decode.
  *
  * <p>Stateless and thread-safe.
  */
 public final class BasicRequestHeaderDecoder implements RequestHeaderDecoder {
     public static final BasicRequestHeaderDecoder INSTANCE = new BasicRequestHeaderDecoder();
-
-    private static final int FIXED_PART_BYTES = 8;
 
     /**
      * @param frame borrowed; read from its reader index, which ends at the body. Not retained or released.
@@ -30,54 +31,17 @@ public final class BasicRequestHeaderDecoder implements RequestHeaderDecoder {
         if (headerVersion != 1 && headerVersion != 2) {
             throw new ProtocolDecodeException("unsupported request header version " + headerVersion);
         }
-        require(frame, FIXED_PART_BYTES + 2, "header");
-        short apiKey = frame.readShort();
-        short apiVersion = frame.readShort();
-        int correlationId = frame.readInt();
-        short clientIdLength = frame.readShort();
-        String clientId = "";
-        if (clientIdLength >= 0) {
-            require(frame, clientIdLength, "client_id");
-            clientId = frame.readCharSequence(clientIdLength, StandardCharsets.UTF_8).toString();
-        } else if (clientIdLength != -1) {
-            throw new ProtocolDecodeException("negative client_id length " + clientIdLength);
-        }
+        ByteBuffer view = frame.nioBuffer();
+        int start = view.position();
+        ByteBufferReadable in = new ByteBufferReadable(view);
+        short apiKey = in.readShort();
+        short apiVersion = in.readShort();
+        int correlationId = in.readInt();
+        String clientId = in.readStringField(false, true);
         if (headerVersion == 2) {
-            skipTaggedFields(frame);
+            in.readRawTaggedFields();
         }
-        return new RequestHeader(apiKey, apiVersion, correlationId, clientId, headerVersion);
-    }
-
-    private static void skipTaggedFields(ByteBuf frame) {
-        int count = readUnsignedVarint(frame);
-        for (int i = 0; i < count; i++) {
-            readUnsignedVarint(frame); // tag
-            int size = readUnsignedVarint(frame);
-            require(frame, size, "tagged field");
-            frame.skipBytes(size);
-        }
-    }
-
-    /** Reads a protocol uvarint (not zigzag) of at most 5 bytes. */
-    private static int readUnsignedVarint(ByteBuf buf) {
-        int value = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            require(buf, 1, "varint");
-            byte b = buf.readByte();
-            value |= (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                if (value < 0) {
-                    throw new ProtocolDecodeException("varint out of range");
-                }
-                return value;
-            }
-        }
-        throw new ProtocolDecodeException("varint longer than 5 bytes");
-    }
-
-    private static void require(ByteBuf buf, int bytes, String what) {
-        if (buf.readableBytes() < bytes) {
-            throw new ProtocolDecodeException("truncated request " + what + ": need " + bytes + " bytes, have " + buf.readableBytes());
-        }
+        frame.skipBytes(view.position() - start);
+        return new RequestHeader(apiKey, apiVersion, correlationId, clientId == null ? "" : clientId, headerVersion);
     }
 }
