@@ -24,11 +24,12 @@ import org.apache.kafka.common.utils.AppInfoParser;
  * Compiled against the 4.1 API of the test classpath, so it uses only calls that 3.9 has too, and
  * no other test class.
  *
- * <p>{@code LegacyClientScenario BOOTSTRAP TOPIC COMPRESSION < key:value lines}: prints the client
- * version to stderr; produces every line with the 3.9 defaults (idempotent, acks=all) waiting for
- * each acknowledgement; assigns every partition, checks the end offsets (ListOffsets) add up to the
- * count sent, seeks to offset 0 and prints records as {@code partition:offset:key:value} until as
- * many as were sent have arrived. Exits 0 on success, non-zero on any failure.
+ * <p>{@code LegacyClientScenario BOOTSTRAP ACKS TOPIC=COMPRESSION... < key:value lines}: prints the
+ * client version to stderr; for each topic, produces every line with the 3.9 defaults but for
+ * {@code acks} (with acks=all the producer is idempotent) and the topic's compression, waiting for
+ * each acknowledgement; assigns every partition, waits until the end offsets (ListOffsets) add up to
+ * the count sent, seeks to offset 0 and prints records as {@code topic|partition:offset:key:value}
+ * until as many as were sent have arrived. Exits 0 on success, non-zero on any failure.
  */
 public final class LegacyClientScenario {
     private static final Duration DEADLINE = Duration.ofSeconds(45);
@@ -38,12 +39,14 @@ public final class LegacyClientScenario {
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
-        String topic = args[1];
-        String compression = args[2];
+        String acks = args[1];
         System.err.println("kafka-clients version " + AppInfoParser.getVersion());
         List<String[]> lines = readKeyValueLines();
-        produce(bootstrap, topic, compression, lines);
-        consume(bootstrap, topic, lines.size());
+        for (int i = 2; i < args.length; i++) {
+            String[] topicAndCodec = args[i].split("=", 2);
+            produce(bootstrap, acks, topicAndCodec[0], topicAndCodec[1], lines);
+            consume(bootstrap, topicAndCodec[0], lines.size());
+        }
         System.out.flush();
     }
 
@@ -59,20 +62,22 @@ public final class LegacyClientScenario {
         return lines;
     }
 
-    private static void produce(String bootstrap, String topic, String compression, List<String[]> lines) throws Exception {
+    private static void produce(String bootstrap, String acks, String topic, String compression, List<String[]> lines)
+            throws Exception {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
+        props.put("acks", acks);
         props.put("compression.type", compression);
         props.put("linger.ms", "5");
         props.put("key.serializer", StringSerializer.class.getName());
         props.put("value.serializer", StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (String[] kv : lines) {
-                acks.add(producer.send(new ProducerRecord<>(topic, kv[0], kv[1])));
+                sends.add(producer.send(new ProducerRecord<>(topic, kv[0], kv[1])));
             }
             producer.flush();
-            for (Future<RecordMetadata> ack : acks) {
+            for (Future<RecordMetadata> ack : sends) {
                 ack.get(); // throws the delivery error, if any
             }
         }
@@ -90,19 +95,22 @@ public final class LegacyClientScenario {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
             consumer.assign(partitions);
-            long endSum = consumer.endOffsets(partitions, DEADLINE).values().stream().mapToLong(Long::longValue).sum();
-            if (endSum != expected) {
-                throw new IllegalStateException("end offsets add up to " + endSum + ", not the " + expected + " records sent");
+            long deadlineNs = System.nanoTime() + DEADLINE.toNanos();
+            // acks=0 sends complete before the broker has appended, so wait for the log to catch up.
+            long endSum;
+            while ((endSum = consumer.endOffsets(partitions, DEADLINE).values().stream().mapToLong(Long::longValue).sum()) != expected) {
+                if (endSum > expected || System.nanoTime() - deadlineNs > 0) {
+                    throw new IllegalStateException("end offsets add up to " + endSum + ", not the " + expected + " records sent");
+                }
             }
             partitions.forEach(tp -> consumer.seek(tp, 0));
-            long deadlineNs = System.nanoTime() + DEADLINE.toNanos();
             int received = 0;
             while (received < expected) {
                 if (System.nanoTime() - deadlineNs > 0) {
                     throw new IllegalStateException("read " + received + " of " + expected + " records before the deadline");
                 }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    System.out.println(r.partition() + ":" + r.offset() + ":" + r.key() + ":" + r.value());
+                    System.out.println(r.topic() + "|" + r.partition() + ":" + r.offset() + ":" + r.key() + ":" + r.value());
                     received++;
                 }
             }
