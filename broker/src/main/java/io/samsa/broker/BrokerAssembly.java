@@ -1,12 +1,19 @@
 package io.samsa.broker;
 
+import io.samsa.broker.admin.ApiVersionsApiHandler;
+import io.samsa.broker.admin.ApiVersionsHandler;
+import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.data.DataModule;
+import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.util.Time;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Builds a complete broker from its configuration: every {@link BrokerModule}, wired together.
+ * Builds a complete broker from its configuration: every {@link BrokerModule}, wired together,
+ * plus ApiVersions listing exactly the APIs the modules serve.
  * {@link SamsaBroker#main} and in-process tests both come through here, so a test broker is the
  * real broker.
  */
@@ -16,17 +23,28 @@ public final class BrokerAssembly {
 
     /** @return a broker ready to {@link Broker#start()} */
     public static Broker build(BrokerConfig config, Time time) {
+        AtomicReference<Broker> self = new AtomicReference<>();
         Broker.Builder builder = Broker.builder(config).time(time);
-        for (BrokerModule module : modules(config, time)) {
+        List<ApiKey> served = new ArrayList<>();
+        for (BrokerModule module : modules(config, time, self::get)) {
             module.components().forEach(builder::component);
-            module.handlers().forEach(builder::handler);
+            for (ApiHandler handler : module.handlers()) {
+                builder.handler(handler);
+                served.add(ApiKey.forId(handler.spec().apiKey()));
+            }
         }
-        return builder.build();
+        builder.handler(new ApiVersionsApiHandler(new ApiVersionsHandler(served)));
+        Broker broker = builder.build();
+        self.set(broker);
+        return broker;
     }
 
     /** The modules in start order: a module's dependencies come before it. */
-    static List<BrokerModule> modules(BrokerConfig config, Time time) {
+    static List<BrokerModule> modules(BrokerConfig config, Time time, java.util.function.Supplier<Broker> self) {
         List<BrokerModule> modules = new ArrayList<>();
+        TopicsModule topics = new TopicsModule(config, time, self);
+        modules.add(topics);
+        modules.add(new DataModule(config, time, topics.storage()::logs, topics.storage().firstLogDir()));
         return modules;
     }
 }

@@ -1,7 +1,7 @@
 package io.samsa.storage;
 
 import io.samsa.protocol.record.MemoryRecords;
-import io.samsa.protocol.record.Records;
+import io.samsa.protocol.record.FileSliceRecords;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,7 +22,7 @@ import java.nio.channels.WritableByteChannel;
  * The channel stays open at least {@code file.delete.delay.ms} after its segment is deleted or
  * replaced, so a slice handed to the network is still readable while it is sent.
  */
-public final class FileSlice implements Records {
+public final class FileSlice implements FileSliceRecords {
     private final FileChannel channel;
     private final long position;
     private final int sizeInBytes;

@@ -36,6 +36,16 @@ public interface ApiHandler {
     CompletableFuture<ResponseSend> handle(RequestContext context, ByteBuf body);
 
     /**
+     * @return true when this API's requests from one connection must be handled in arrival order,
+     *         each {@link #handle} call starting after the previous one returned (Produce: a
+     *         pipelining producer's batches must reach the log in the order sent). Default false:
+     *         requests of one connection may run concurrently on the I/O threads.
+     */
+    default boolean orderedPerConnection() {
+        return false;
+    }
+
+    /**
      * The hook for ApiVersions: Kafka answers an ApiVersions request above its max version with an
      * UNSUPPORTED_VERSION response instead of closing. Every other API closes the connection.
      *

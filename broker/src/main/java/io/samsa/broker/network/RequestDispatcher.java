@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,8 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     /** Frames read while the gate was closed, oldest first; owned by this handler. */
     private final ArrayDeque<ByteBuf> parked = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    /** Created on the first order-sensitive request; event loop only. */
+    private SerialExecutor serial;
     private ReadGate gate;
     private boolean rejecting;
     private boolean closed;
@@ -133,13 +136,22 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                 shared.time().nanoseconds());
         PendingResponse slot = addSlot(api, correlationId, handler.responseHeaderVersion(apiVersion));
         try {
-            shared.ioExecutor().execute(() -> invoke(ctx, handler, context, frame, slot));
+            Executor executor = handler.orderedPerConnection() ? serialExecutor() : shared.ioExecutor();
+            executor.execute(() -> invoke(ctx, handler, context, frame, slot));
         } catch (RejectedExecutionException e) {
             frame.release();
             rejecting = true; // dispatch nothing more; the failed slot closes the connection
             slot.fail(new RequestRejectedException("broker is shutting down"));
             writeReady(ctx);
         }
+    }
+
+    /** The I/O executor, one task at a time for this connection (handlers that ask for order). */
+    private Executor serialExecutor() {
+        if (serial == null) {
+            serial = new SerialExecutor(shared.ioExecutor());
+        }
+        return serial;
     }
 
     /** Runs on the I/O executor. {@code frame} is transferred: released once the future completes. */

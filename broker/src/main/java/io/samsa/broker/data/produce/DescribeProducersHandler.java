@@ -1,0 +1,63 @@
+package io.samsa.broker.data.produce;
+
+import io.samsa.broker.api.MessageHandler;
+import io.samsa.broker.api.RequestContext;
+import io.samsa.broker.data.PartitionLookup;
+import io.samsa.protocol.ApiKey;
+import io.samsa.protocol.ErrorCode;
+import io.samsa.protocol.message.DescribeProducersRequest;
+import io.samsa.protocol.message.DescribeProducersRequest.TopicRequest;
+import io.samsa.protocol.message.DescribeProducersResponse;
+import io.samsa.protocol.message.DescribeProducersResponse.PartitionResponse;
+import io.samsa.protocol.message.DescribeProducersResponse.ProducerState;
+import io.samsa.protocol.message.DescribeProducersResponse.TopicResponse;
+import io.samsa.storage.PartitionLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * DescribeProducers (key 61) v0: the idempotent producers each partition knows, with their epoch,
+ * last sequence and last timestamp (no transactions: coordinator epoch -1, no open transaction).
+ *
+ * <p>Thread-safe.
+ */
+public final class DescribeProducersHandler extends MessageHandler<DescribeProducersRequest, DescribeProducersResponse> {
+    private final PartitionLookup partitions;
+    private final ProducerStateTable producerStates;
+
+    public DescribeProducersHandler(PartitionLookup partitions, ProducerStateTable producerStates) {
+        super(ApiKey.DESCRIBE_PRODUCERS);
+        this.partitions = partitions;
+        this.producerStates = producerStates;
+    }
+
+    @Override
+    protected CompletableFuture<DescribeProducersResponse> handle(RequestContext context, DescribeProducersRequest request) {
+        List<TopicResponse> topics = new ArrayList<>();
+        for (TopicRequest topic : request.topics()) {
+            List<PartitionResponse> results = new ArrayList<>();
+            for (int index : topic.partitionIndexes()) {
+                results.add(describe(topic.name(), index));
+            }
+            topics.add(new TopicResponse().setName(topic.name()).setPartitions(results));
+        }
+        return CompletableFuture.completedFuture(new DescribeProducersResponse().setTopics(topics));
+    }
+
+    private PartitionResponse describe(String topic, int index) {
+        PartitionResponse result = new PartitionResponse().setPartitionIndex(index);
+        Optional<PartitionLog> found = partitions.log(topic, index);
+        if (found.isEmpty()) {
+            return result.setErrorCode(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code());
+        }
+        List<ProducerState> producers = new ArrayList<>();
+        for (PartitionProducerState.ActiveProducer producer : producerStates.of(found.get()).activeProducers()) {
+            producers.add(new ProducerState().setProducerId(producer.producerId()).setProducerEpoch(producer.epoch())
+                    .setLastSequence(producer.lastBatch().lastSequence()).setLastTimestamp(producer.lastBatch().timestampMs())
+                    .setCoordinatorEpoch(-1).setCurrentTxnStartOffset(-1));
+        }
+        return result.setErrorCode(ErrorCode.NONE.code()).setActiveProducers(producers);
+    }
+}

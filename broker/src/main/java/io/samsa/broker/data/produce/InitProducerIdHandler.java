@@ -1,0 +1,38 @@
+package io.samsa.broker.data.produce;
+
+import io.samsa.broker.api.MessageHandler;
+import io.samsa.broker.api.RequestContext;
+import io.samsa.protocol.ApiKey;
+import io.samsa.protocol.ErrorCode;
+import io.samsa.protocol.message.InitProducerIdRequest;
+import io.samsa.protocol.message.InitProducerIdResponse;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * InitProducerId (key 22) v0-5 for idempotent producers: as Kafka does without a transactional id,
+ * every request gets a fresh producer id at epoch 0 (also when it names its current id and epoch,
+ * KIP-360's bump). Transactions are not supported yet: a transactional id is answered with
+ * INVALID_REQUEST, which the Java producer treats as fatal with that message, instead of a
+ * retriable error it would loop on.
+ *
+ * <p>Thread-safe.
+ */
+public final class InitProducerIdHandler extends MessageHandler<InitProducerIdRequest, InitProducerIdResponse> {
+    private final ProducerIdAllocator producerIds;
+
+    public InitProducerIdHandler(ProducerIdAllocator producerIds) {
+        super(ApiKey.INIT_PRODUCER_ID);
+        this.producerIds = producerIds;
+    }
+
+    @Override
+    protected CompletableFuture<InitProducerIdResponse> handle(RequestContext context, InitProducerIdRequest request) {
+        InitProducerIdResponse response = new InitProducerIdResponse();
+        if (request.transactionalId() != null) {
+            return CompletableFuture.completedFuture(response.setErrorCode(ErrorCode.INVALID_REQUEST.code())
+                    .setProducerId(-1).setProducerEpoch((short) -1));
+        }
+        return CompletableFuture.completedFuture(response.setErrorCode(ErrorCode.NONE.code())
+                .setProducerId(producerIds.nextId()).setProducerEpoch((short) 0));
+    }
+}

@@ -1,0 +1,140 @@
+package io.samsa.broker.data.produce;
+
+import io.samsa.broker.api.MessageHandler;
+import io.samsa.broker.api.RequestContext;
+import io.samsa.broker.data.PartitionLookup;
+import io.samsa.protocol.ApiKey;
+import io.samsa.protocol.ErrorCode;
+import io.samsa.protocol.message.ProduceRequest;
+import io.samsa.protocol.message.ProduceRequest.PartitionProduceData;
+import io.samsa.protocol.message.ProduceRequest.TopicProduceData;
+import io.samsa.protocol.message.ProduceResponse;
+import io.samsa.protocol.message.ProduceResponse.PartitionProduceResponse;
+import io.samsa.protocol.message.ProduceResponse.TopicProduceResponse;
+import io.samsa.protocol.record.MemoryRecords;
+import io.samsa.protocol.record.RecordBatch;
+import io.samsa.storage.AppendInfo;
+import io.samsa.storage.CorruptRecordException;
+import io.samsa.storage.PartitionLog;
+import io.samsa.storage.RecordTooLargeException;
+import io.samsa.storage.StorageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Produce (key 0), versions 3-11 (0-2 are advertised for librdkafka's feature probe but closed by
+ * the framework, as Kafka 4.x does).
+ *
+ * <p>Each partition's batch is validated ({@link ProducedBatchValidator}), checked against its
+ * producer's sequence when idempotent ({@link PartitionProducerState}) and appended as received:
+ * the request's bytes go to the log with their offsets assigned in place, no copy. The handler
+ * runs on an I/O thread, so appends (and, when the topic's flush settings ask for it, their fsync)
+ * happen there, never on an event loop; the request's bytes are valid until the returned future
+ * completes, and it completes only after every append.
+ *
+ * <p>Requests of one connection are handled one after another ({@link #orderedPerConnection}), so
+ * batches reach the log in the order a pipelining producer sent them.
+ *
+ * <p>acks: 1 and -1 answer once the append returned, which on a single node includes whatever
+ * durability the log's flush settings require; 0 appends the same way and sends no response; any
+ * other value answers INVALID_REQUIRED_ACKS for every partition without appending. An acks=0
+ * request with a failed partition closes the connection (Kafka's way of telling such a client).
+ *
+ * <p>Thread-safe.
+ */
+public final class ProduceHandler extends MessageHandler<ProduceRequest, ProduceResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProduceHandler.class);
+
+    private final PartitionLookup partitions;
+    private final ProducerStateTable producerStates;
+
+    public ProduceHandler(PartitionLookup partitions, ProducerStateTable producerStates) {
+        super(ApiKey.PRODUCE);
+        this.partitions = partitions;
+        this.producerStates = producerStates;
+    }
+
+    /** A pipelining producer's batches must reach the log in the order it sent them. */
+    @Override
+    public boolean orderedPerConnection() {
+        return true;
+    }
+
+    @Override
+    protected CompletableFuture<ProduceResponse> handle(RequestContext context, ProduceRequest request) {
+        short acks = request.acks();
+        boolean validAcks = acks == 0 || acks == 1 || acks == -1;
+        List<TopicProduceResponse> topics = new ArrayList<>(request.topicData().size());
+        for (TopicProduceData topic : request.topicData()) {
+            List<PartitionProduceResponse> results = new ArrayList<>(topic.partitionData().size());
+            for (PartitionProduceData partition : topic.partitionData()) {
+                results.add(validAcks ? append(topic.name(), partition, context.apiVersion())
+                        : failed(partition.index(), ErrorCode.INVALID_REQUIRED_ACKS, "acks must be -1, 0 or 1, not " + acks));
+            }
+            topics.add(new TopicProduceResponse().setName(topic.name()).setPartitionResponses(results));
+        }
+        if (acks == 0) {
+            // no response to carry an error: like Kafka, close the connection so the client notices
+            Optional<PartitionProduceResponse> failure = topics.stream().flatMap(t -> t.partitionResponses().stream())
+                    .filter(p -> p.errorCode() != ErrorCode.NONE.code()).findFirst();
+            return failure.isEmpty() ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(
+                    new IllegalStateException("acks=0 produce failed: " + ErrorCode.forCode(failure.get().errorCode())));
+        }
+        return CompletableFuture.completedFuture(new ProduceResponse().setResponses(topics));
+    }
+
+    private PartitionProduceResponse append(String topic, PartitionProduceData data, short version) {
+        int index = data.index();
+        Optional<PartitionLog> found = partitions.log(topic, index);
+        if (found.isEmpty()) {
+            return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, null);
+        }
+        if (!(data.records() instanceof MemoryRecords records)) {
+            return failed(index, ErrorCode.INVALID_RECORD, "no records");
+        }
+        PartitionLog log = found.get();
+        try {
+            RecordBatch batch = ProducedBatchValidator.validate(records.buffer(), version, log.config());
+            AppendInfo info;
+            if (batch.hasProducerId()) {
+                PartitionProducerState state = producerStates.of(log);
+                synchronized (state) {
+                    SequenceCheck check = state.check(batch);
+                    if (check.error() != ErrorCode.NONE) {
+                        return failed(index, check.error(), check.message());
+                    }
+                    if (check.duplicate() != null) {
+                        return new PartitionProduceResponse().setIndex(index).setErrorCode(ErrorCode.NONE.code())
+                                .setBaseOffset(check.duplicate().firstOffset()).setLogAppendTimeMs(-1)
+                                .setLogStartOffset(log.logStartOffset());
+                    }
+                    info = log.append(records);
+                    state.record(batch, info.firstOffset(), info.lastOffset(), info.maxTimestampMs());
+                }
+            } else {
+                info = log.append(records);
+            }
+            return new PartitionProduceResponse().setIndex(index).setErrorCode(ErrorCode.NONE.code())
+                    .setBaseOffset(info.firstOffset()).setLogAppendTimeMs(info.logAppendTimeMs())
+                    .setLogStartOffset(info.logStartOffset());
+        } catch (ProducedBatchValidator.RejectedBatchException e) {
+            return failed(index, e.error(), e.getMessage());
+        } catch (RecordTooLargeException e) {
+            return failed(index, ErrorCode.MESSAGE_TOO_LARGE, e.getMessage());
+        } catch (CorruptRecordException e) {
+            return failed(index, ErrorCode.CORRUPT_MESSAGE, e.getMessage());
+        } catch (StorageException e) {
+            LOG.error("Append to {}-{} failed", topic, index, e);
+            return failed(index, ErrorCode.KAFKA_STORAGE_ERROR, e.getMessage());
+        }
+    }
+
+    private static PartitionProduceResponse failed(int index, ErrorCode error, String message) {
+        return new PartitionProduceResponse().setIndex(index).setErrorCode(error.code()).setBaseOffset(-1)
+                .setLogAppendTimeMs(-1).setLogStartOffset(-1).setErrorMessage(message);
+    }
+}
