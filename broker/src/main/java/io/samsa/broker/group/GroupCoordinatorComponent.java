@@ -85,7 +85,7 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         GroupCoordinatorService running = service;
         service = null;
         if (running != null) {

@@ -45,6 +45,9 @@ import java.util.function.IntFunction;
  * <p>Thread-safe.
  */
 public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
+    /** How long {@link #close} waits for queued appends, then for loads to stop. */
+    static final long CLOSE_TIMEOUT_MS = 10_000;
+
     private final IntFunction<PartitionLog> partitions;
     private final Time time;
     private final ExecutorService appender;
@@ -160,10 +163,14 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
 
     /** Stops the appender and loader threads, letting queued appends finish (bounded wait). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         appender.shutdown();
         loader.shutdownNow();
-        appender.awaitTermination(10, TimeUnit.SECONDS);
-        loader.awaitTermination(10, TimeUnit.SECONDS);
+        try {
+            appender.awaitTermination(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            loader.awaitTermination(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

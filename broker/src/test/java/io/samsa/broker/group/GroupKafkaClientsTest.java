@@ -19,7 +19,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,6 +33,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -127,7 +129,6 @@ class GroupKafkaClientsTest {
     }
 
     @Test
-    @SuppressWarnings("deprecation") // listConsumerGroups: still Kafka 4.1's consumer-group listing
     void adminListsDescribesAltersAndDeletesGroups() throws Exception {
         String group = "admin-group";
         try (KafkaConsumer<String, String> consumer = consumer(group, RangeAssignor.class)) {
@@ -138,9 +139,13 @@ class GroupKafkaClientsTest {
                 return consumer.assignment().size() == PARTITIONS;
             });
 
-            Map<String, ConsumerGroupListing> listed = new HashMap<>();
-            admin.listConsumerGroups().all().get().forEach(listing -> listed.put(listing.groupId(), listing));
+            Map<String, GroupListing> listed = new HashMap<>();
+            admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().forEach(listing -> listed.put(listing.groupId(), listing));
             assertEquals(GroupState.STABLE, listed.get(group).groupState().orElseThrow());
+            assertEquals(GroupType.CLASSIC, listed.get(group).type().orElseThrow());
+            assertEquals("consumer", listed.get(group).protocol());
+            assertTrue(admin.listGroups(ListGroupsOptions.forConsumerGroups().inGroupStates(Set.of(GroupState.EMPTY)))
+                    .all().get().isEmpty(), "the states filter reaches the broker");
 
             ConsumerGroupDescription described = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
             assertEquals(GroupState.STABLE, described.groupState());
@@ -167,7 +172,8 @@ class GroupKafkaClientsTest {
 
         admin.deleteConsumerGroups(List.of(group)).all().get();
         assertTrue(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().isEmpty());
-        assertTrue(admin.listConsumerGroups().all().get().stream().noneMatch(listing -> listing.groupId().equals(group)));
+        assertTrue(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
+                .noneMatch(listing -> listing.groupId().equals(group)));
     }
 
     private void produce(int perPartition) throws Exception {
