@@ -7,6 +7,7 @@ import io.samsa.broker.config.BrokerConfigKeys;
 import io.samsa.broker.data.fetch.FetchHandler;
 import io.samsa.broker.data.fetch.FetchPurgatory;
 import io.samsa.broker.data.fetch.FetchReader;
+import io.samsa.broker.data.fetch.FetchSessions;
 import io.samsa.broker.data.offsets.DeleteRecordsHandler;
 import io.samsa.broker.data.offsets.ListOffsetsHandler;
 import io.samsa.broker.data.offsets.OffsetForLeaderEpochHandler;
@@ -38,12 +39,14 @@ public final class DataModule implements BrokerModule {
     private final ProducerIdAllocator producerIds;
     private final FetchPurgatory purgatory;
     private final FetchReader reader;
+    private final BrokerConfig config;
 
     /**
      * @param logs    the log manager (usable once storage started)
      * @param dataDir where the producer-id block file lives
      */
     public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, Path dataDir) {
+        this.config = config;
         this.partitions = new PartitionLookup(logs);
         this.producerStates = new ProducerStateTable();
         this.producerIds = new ProducerIdAllocator(dataDir);
@@ -60,7 +63,8 @@ public final class DataModule implements BrokerModule {
     public List<ApiHandler> handlers() {
         return List.of(
                 new ProduceHandler(partitions, producerStates),
-                new FetchHandler(reader, purgatory),
+                new FetchHandler(reader, purgatory,
+                        new FetchSessions(config.get(BrokerConfigKeys.MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS))),
                 new ListOffsetsHandler(partitions),
                 new InitProducerIdHandler(producerIds),
                 new DeleteRecordsHandler(partitions),

@@ -65,6 +65,13 @@ class LongPollFetchTest {
                 assertEquals(ErrorCode.OFFSET_OUT_OF_RANGE.code(), outOfRange.responses().get(0).partitions().get(0).errorCode());
                 FetchResponse unknown = client.call(RawRequests.fetch("missing", 0, 0, 10_000, 1), FETCH_VERSION);
                 assertEquals(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code(), unknown.responses().get(0).partitions().get(0).errorCode());
+                client.call(RawRequests.produce("quiet", 0, (short) 1,
+                        RawRequests.batch(io.samsa.protocol.record.CompressionType.ZSTD, 2, 10, -1, (short) -1, -1)), 9);
+                FetchResponse zstdAtV9 = client.call(RawRequests.fetch("quiet", 0, 0, 0, 1), 9);
+                assertEquals(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE.code(), zstdAtV9.responses().get(0).partitions().get(0).errorCode());
+                FetchResponse zstdAtV10 = client.call(RawRequests.fetch("quiet", 0, 0, 0, 1), 10);
+                assertEquals(ErrorCode.NONE.code(), zstdAtV10.responses().get(0).partitions().get(0).errorCode());
+                assertTrue(zstdAtV10.responses().get(0).partitions().get(0).records().sizeInBytes() > 0);
                 FetchResponse badSession = client.call(RawRequests.fetch("quiet", 0, 0, 0, 1).setSessionId(42).setSessionEpoch(3),
                         FETCH_VERSION);
                 assertEquals(ErrorCode.FETCH_SESSION_ID_NOT_FOUND.code(), badSession.errorCode());

@@ -5,13 +5,10 @@ import io.samsa.protocol.header.RequestHeader;
 import io.samsa.protocol.types.ApiMessage;
 import io.samsa.protocol.types.DecodeLimits;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 
 /** A blocking Kafka client for one connection: our generated messages framed by {@link Frames}. Tests only. */
@@ -33,9 +30,16 @@ final class RawClient implements AutoCloseable {
 
     /** Sends a request without reading an answer. */
     void send(ApiMessage request, int version) throws IOException {
-        ByteBuffer frame = Frames.encodeRequest(new RequestHeader(request.apiKey(), (short) version, ++correlationId, "raw"), request);
-        out.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
+        out.write(frame(request, version, ++correlationId));
         out.flush();
+    }
+
+    /** @return the request's frame, size prefix included */
+    static byte[] frame(ApiMessage request, int version, int correlationId) {
+        ByteBuffer frame = Frames.encodeRequest(new RequestHeader(request.apiKey(), (short) version, correlationId, "raw"), request);
+        byte[] bytes = new byte[frame.remaining()];
+        frame.get(bytes);
+        return bytes;
     }
 
     /** Reads the answer to the last request sent. */
@@ -51,17 +55,6 @@ final class RawClient implements AutoCloseable {
     <R extends ApiMessage> R call(ApiMessage request, int version) throws IOException {
         send(request, version);
         return receive(request, version);
-    }
-
-    /** @return true when the broker closes the connection before the read timeout */
-    boolean awaitClosed() throws IOException {
-        try {
-            return in.read() == -1;
-        } catch (EOFException | SocketException e) {
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        }
     }
 
     @Override

@@ -64,9 +64,9 @@ class RawProduceTest {
                 // only the two good batches are in the log: 3 + 2 records
                 assertEquals(5, latestOffset(client, "strict"));
             }
-            try (RawClient client = new RawClient(broker.boundPort())) {
-                client.send(produce("nope", 0, (short) 0, batch(1)), VERSION);
-                assertTrue(client.awaitClosed(), "a failed acks=0 produce closes the connection, as on Kafka");
+            try (TestClient client = TestClient.connect(broker.boundPort())) {
+                client.sendRaw(RawClient.frame(produce("nope", 0, (short) 0, batch(1)), VERSION, 1));
+                assertTrue(client.awaitClosedByBroker(), "a failed acks=0 produce closes the connection, as on Kafka");
             }
             try (TestClient client = TestClient.connect(broker.boundPort())) {
                 client.send(0, 2, 1, new byte[] {0, 0, 0, 1});

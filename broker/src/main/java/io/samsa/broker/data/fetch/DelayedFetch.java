@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class DelayedFetch {
     private final FetchRequest request;
+    private final short version;
     private final List<TopicPartition> partitions;
     private final CompletableFuture<FetchResult> future = new CompletableFuture<>();
     private final AtomicBoolean done = new AtomicBoolean();
@@ -23,8 +24,9 @@ final class DelayedFetch {
     private final AtomicBoolean recheckQueued = new AtomicBoolean();
     private volatile ScheduledFuture<?> timeout;
 
-    DelayedFetch(FetchRequest request, List<TopicPartition> partitions) {
+    DelayedFetch(FetchRequest request, short version, List<TopicPartition> partitions) {
         this.request = request;
+        this.version = version;
         this.partitions = partitions;
     }
 
@@ -59,7 +61,7 @@ final class DelayedFetch {
         if (done.get()) {
             return false;
         }
-        FetchResult result = reader.read(request);
+        FetchResult result = reader.read(request, version);
         if (result.bytes() >= request.minBytes() || result.anyError()) {
             return complete(result);
         }
@@ -73,7 +75,7 @@ final class DelayedFetch {
         }
         FetchResult result;
         try {
-            result = reader.read(request);
+            result = reader.read(request, version);
         } catch (RuntimeException e) {
             if (done.compareAndSet(false, true)) {
                 future.completeExceptionally(e);

@@ -12,46 +12,35 @@ import java.util.concurrent.CompletableFuture;
  * Fetch (key 1), versions 4-12, partitions by name. Records go out as file slices of the logs
  * (zero-copy). When the first read holds fewer than min_bytes and no partition has an error, the
  * request is parked in the {@link FetchPurgatory} until appends bring enough bytes or max_wait_ms
- * passes; no thread waits.
- *
- * <p>Incremental fetch sessions (KIP-227) are not implemented: every response carries session id
- * 0, which tells clients to keep sending full fetches (valid per the protocol; Java then asks for
- * a new session each time, librdkafka never uses them). A request naming a session id gets
- * FETCH_SESSION_ID_NOT_FOUND, and a session-less request with an epoch other than 0 (open) or -1
- * (none) gets INVALID_FETCH_SESSION_EPOCH, as from Kafka.
+ * passes; no thread waits. Incremental fetch sessions (KIP-227) are resolved by
+ * {@link FetchSessions} first; an incremental response carries only partitions with news.
  *
  * <p>Thread-safe.
  */
 public final class FetchHandler extends MessageHandler<FetchRequest, FetchResponse> {
-    private static final int INITIAL_EPOCH = 0;
-    private static final int FINAL_EPOCH = -1;
-
     private final FetchReader reader;
     private final FetchPurgatory purgatory;
+    private final FetchSessions sessions;
 
-    public FetchHandler(FetchReader reader, FetchPurgatory purgatory) {
+    public FetchHandler(FetchReader reader, FetchPurgatory purgatory, FetchSessions sessions) {
         super(ApiKey.FETCH);
         this.reader = reader;
         this.purgatory = purgatory;
+        this.sessions = sessions;
     }
 
     @Override
     protected CompletableFuture<FetchResponse> handle(RequestContext context, FetchRequest request) {
-        if (request.sessionId() != 0) {
-            return CompletableFuture.completedFuture(sessionError(ErrorCode.FETCH_SESSION_ID_NOT_FOUND));
+        FetchContext fetch = sessions.context(request);
+        if (fetch.error() != ErrorCode.NONE) {
+            return CompletableFuture.completedFuture(new FetchResponse().setErrorCode(fetch.error().code()).setSessionId(0));
         }
-        if (request.sessionEpoch() != INITIAL_EPOCH && request.sessionEpoch() != FINAL_EPOCH) {
-            return CompletableFuture.completedFuture(sessionError(ErrorCode.INVALID_FETCH_SESSION_EPOCH));
+        FetchRequest effective = fetch.request();
+        FetchResult first = reader.read(effective, context.apiVersion());
+        if (effective.maxWaitMs() <= 0 || first.bytes() >= effective.minBytes() || first.anyError()
+                || effective.topics().isEmpty()) {
+            return CompletableFuture.completedFuture(fetch.finish(first));
         }
-        FetchResult first = reader.read(request);
-        if (request.maxWaitMs() <= 0 || first.bytes() >= request.minBytes() || first.anyError()
-                || request.topics().isEmpty()) {
-            return CompletableFuture.completedFuture(first.response());
-        }
-        return purgatory.park(request, context.receivedNs()).thenApply(FetchResult::response);
-    }
-
-    private static FetchResponse sessionError(ErrorCode error) {
-        return new FetchResponse().setErrorCode(error.code()).setSessionId(0);
+        return purgatory.park(effective, context.apiVersion(), context.receivedNs()).thenApply(fetch::finish);
     }
 }

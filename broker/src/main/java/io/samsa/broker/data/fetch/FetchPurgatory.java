@@ -62,12 +62,13 @@ public final class FetchPurgatory implements BrokerComponent {
      * Parks {@code request} (whose first read had fewer than min_bytes) until enough bytes arrive
      * or max_wait_ms passes.
      *
+     * @param version    the Fetch version
      * @param receivedNs when the request arrived ({@link Time#nanoseconds()}); the wait counts from it
      * @return the eventual read
      */
-    public CompletableFuture<FetchResult> park(FetchRequest request, long receivedNs) {
+    public CompletableFuture<FetchResult> park(FetchRequest request, short version, long receivedNs) {
         List<TopicPartition> partitions = reader.watchedPartitions(request);
-        DelayedFetch fetch = new DelayedFetch(request, partitions);
+        DelayedFetch fetch = new DelayedFetch(request, version, partitions);
         fetch.future().whenComplete((result, error) -> unindex(fetch));
         for (TopicPartition partition : partitions) {
             waiting.computeIfAbsent(partition, p -> ConcurrentHashMap.newKeySet()).add(fetch);

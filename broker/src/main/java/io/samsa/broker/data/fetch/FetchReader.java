@@ -14,6 +14,7 @@ import io.samsa.storage.OffsetOutOfRangeException;
 import io.samsa.storage.PartitionLog;
 import io.samsa.storage.StorageException;
 import io.samsa.storage.TopicPartition;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,8 +60,13 @@ public final class FetchReader {
         return partitions.log(partition.topic(), partition.partition());
     }
 
-    /** Reads every partition of {@code request} once. */
-    public FetchResult read(FetchRequest request) {
+    /**
+     * Reads every partition of {@code request} once.
+     *
+     * @param version the Fetch version (below 10, a partition whose data holds zstd answers
+     *                UNSUPPORTED_COMPRESSION_TYPE)
+     */
+    public FetchResult read(FetchRequest request, short version) {
         int budget = Math.max(0, Math.min(request.maxBytes(), brokerMaxBytes));
         boolean minOneBatch = true;
         long bytes = 0;
@@ -70,7 +76,7 @@ public final class FetchReader {
             List<PartitionData> results = new ArrayList<>(topic.partitions().size());
             for (FetchPartition partition : topic.partitions()) {
                 int limit = Math.min(Math.max(partition.partitionMaxBytes(), 0), budget);
-                PartitionData data = readPartition(topic.topic(), partition, limit, minOneBatch);
+                PartitionData data = readPartition(topic.topic(), partition, limit, minOneBatch, version);
                 int size = data.records() == null ? 0 : data.records().sizeInBytes();
                 if (size > 0) {
                     minOneBatch = false;
@@ -85,7 +91,7 @@ public final class FetchReader {
         return new FetchResult(new FetchResponse().setErrorCode(ErrorCode.NONE.code()).setResponses(topics), bytes, anyError);
     }
 
-    private PartitionData readPartition(String topic, FetchPartition request, int limit, boolean minOneBatch) {
+    private PartitionData readPartition(String topic, FetchPartition request, int limit, boolean minOneBatch, short version) {
         int index = request.partition();
         Optional<PartitionLog> found = partitions.log(topic, index);
         if (found.isEmpty()) {
@@ -101,12 +107,15 @@ public final class FetchReader {
             if (slice == null && (request.fetchOffset() < startOffset || request.fetchOffset() > endOffset)) {
                 return error(index, ErrorCode.OFFSET_OUT_OF_RANGE);
             }
+            if (fits && version < ZstdScan.FIRST_ZSTD_FETCH_VERSION && ZstdScan.containsZstd(slice)) {
+                return error(index, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
+            }
             return new PartitionData().setPartitionIndex(index).setErrorCode(ErrorCode.NONE.code())
                     .setHighWatermark(endOffset).setLastStableOffset(endOffset).setLogStartOffset(startOffset)
                     .setRecords(fits ? slice : MemoryRecords.EMPTY);
         } catch (OffsetOutOfRangeException e) {
             return error(index, ErrorCode.OFFSET_OUT_OF_RANGE);
-        } catch (StorageException e) {
+        } catch (StorageException | IOException e) {
             LOG.error("Fetch from {}-{} failed", topic, index, e);
             return error(index, ErrorCode.KAFKA_STORAGE_ERROR);
         }

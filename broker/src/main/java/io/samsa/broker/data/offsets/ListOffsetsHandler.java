@@ -32,6 +32,8 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
     static final long EARLIEST = -2;
     static final long MAX_TIMESTAMP = -3;
     static final long EARLIEST_LOCAL = -4;
+    /** Responses carry a leader epoch from v4. */
+    static final short FIRST_LEADER_EPOCH_VERSION = 4;
     /** The only leader epoch of a single-node partition. */
     static final int LEADER_EPOCH = 0;
 
@@ -48,14 +50,14 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
         for (ListOffsetsTopic topic : request.topics()) {
             List<ListOffsetsPartitionResponse> results = new ArrayList<>();
             for (ListOffsetsPartition partition : topic.partitions()) {
-                results.add(answer(topic.name(), partition));
+                results.add(answer(topic.name(), partition, context.apiVersion()));
             }
             topics.add(new ListOffsetsTopicResponse().setName(topic.name()).setPartitions(results));
         }
         return CompletableFuture.completedFuture(new ListOffsetsResponse().setTopics(topics));
     }
 
-    private ListOffsetsPartitionResponse answer(String topic, ListOffsetsPartition request) {
+    private ListOffsetsPartitionResponse answer(String topic, ListOffsetsPartition request, short version) {
         ListOffsetsPartitionResponse response = new ListOffsetsPartitionResponse()
                 .setPartitionIndex(request.partitionIndex()).setTimestamp(-1).setOffset(-1).setLeaderEpoch(-1);
         Optional<PartitionLog> found = partitions.log(topic, request.partitionIndex());
@@ -78,8 +80,8 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
                 result = Optional.empty();
             }
             response.setErrorCode(ErrorCode.NONE.code());
-            result.ifPresent(found2 -> response.setTimestamp(found2.timestampMs()).setOffset(found2.offset())
-                    .setLeaderEpoch(LEADER_EPOCH));
+            result.ifPresent(answer -> response.setTimestamp(answer.timestampMs()).setOffset(answer.offset())
+                    .setLeaderEpoch(version >= FIRST_LEADER_EPOCH_VERSION ? LEADER_EPOCH : -1));
             return response;
         } catch (StorageException e) {
             return response.setErrorCode(ErrorCode.KAFKA_STORAGE_ERROR.code());

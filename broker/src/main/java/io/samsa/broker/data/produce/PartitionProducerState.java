@@ -26,6 +26,8 @@ import java.util.Map;
  */
 public final class PartitionProducerState {
     private final Map<Long, ProducerEntry> producers = new HashMap<>();
+    /** The log start offset producers were last pruned at. */
+    private long prunedAt;
 
     /** Rebuilds the state from the log's batches (oldest first). */
     synchronized void load(Iterator<RecordBatch> batches) {
@@ -35,6 +37,18 @@ public final class PartitionProducerState {
                 record(batch.producerId(), batch.producerEpoch(), batch.baseSequence(), batch.lastSequence(),
                         batch.baseOffset(), batch.lastOffset(), batch.maxTimestamp());
             }
+        }
+    }
+
+    /**
+     * Forgets producers whose last batch is below the log start offset (retention, DeleteRecords
+     * removed it), as Kafka does; such a producer is then unknown and may continue at any sequence.
+     * Cheap when the start offset has not moved.
+     */
+    public synchronized void pruneBelow(long logStartOffset) {
+        if (logStartOffset > prunedAt) {
+            prunedAt = logStartOffset;
+            producers.values().removeIf(entry -> entry.lastBatch() == null || entry.lastBatch().lastOffset() < logStartOffset);
         }
     }
 

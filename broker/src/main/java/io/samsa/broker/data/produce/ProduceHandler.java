@@ -103,6 +103,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
             if (batch.hasProducerId()) {
                 PartitionProducerState state = producerStates.of(log);
                 synchronized (state) {
+                    state.pruneBelow(log.logStartOffset());
                     SequenceCheck check = state.check(batch);
                     if (check.error() != ErrorCode.NONE) {
                         return failed(index, check.error(), check.message());
