@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -40,7 +41,7 @@ final class JavaOracle {
     static Map<String, Integer> partitionCounts(String bootstrap, Set<String> topics) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
-            Map<String, Integer> counts = new java.util.TreeMap<>();
+            Map<String, Integer> counts = new TreeMap<>();
             described.forEach((name, description) -> counts.put(name, description.partitions().size()));
             return counts;
         }

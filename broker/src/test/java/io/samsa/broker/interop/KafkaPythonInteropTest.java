@@ -4,9 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,23 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * records produced with acks=all, then read back without a consumer group by kafka-python and by
  * the Java 4.1 client. Codecs are the ones kafka-python supports without extra Python packages.
  */
-class KafkaPythonInteropTest {
+class KafkaPythonInteropTest extends BrokerPerTest {
     private static final Duration SCRIPT_DEADLINE = Duration.ofSeconds(90);
     private static final Path SCRIPT = Path.of("src/test/resources/interop/kafka_python_roundtrip.py");
-
-    @TempDir
-    Path dataDir;
-    private InteropBroker broker;
-
-    @BeforeEach
-    void startBroker() throws Exception {
-        broker = InteropBroker.start(dataDir);
-    }
-
-    @AfterEach
-    void stopBroker() {
-        broker.close();
-    }
 
     @ParameterizedTest(name = "compression {0}")
     @ValueSource(strings = {"none", "gzip"})
@@ -45,7 +28,6 @@ class KafkaPythonInteropTest {
                 List.of(python.toString(), SCRIPT.toAbsolutePath().toString(), broker.bootstrap(), topic, codec),
                 expected.asKeyColonValueLines().getBytes(StandardCharsets.UTF_8), SCRIPT_DEADLINE).requireSuccess();
 
-        expected.assertReadExactlyOnceInOrder(KeyedRecord.parseAll(result.lines()), "kafka-python");
-        expected.assertReadExactlyOnceInOrder(JavaOracle.readAll(broker.bootstrap(), topic), "kafka-clients 4.1");
+        assertClientAndOracleReadExactly(expected, result, "kafka-python", topic);
     }
 }

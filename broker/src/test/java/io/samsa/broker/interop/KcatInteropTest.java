@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,22 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * codec, then consumed by kcat from the beginning and by the Java 4.1 client, every record once,
  * in order per partition.
  */
-class KcatInteropTest {
+class KcatInteropTest extends BrokerPerTest {
     private static final Duration TOOL_DEADLINE = Duration.ofSeconds(60);
-
-    @TempDir
-    Path dataDir;
-    private InteropBroker broker;
-
-    @BeforeEach
-    void startBroker() throws Exception {
-        broker = InteropBroker.start(dataDir);
-    }
-
-    @AfterEach
-    void stopBroker() {
-        broker.close();
-    }
 
     @ParameterizedTest(name = "compression {0}")
     @ValueSource(strings = {"none", "gzip", "snappy", "lz4", "zstd"})
@@ -48,9 +31,10 @@ class KcatInteropTest {
         }
         ToolProcess.run(produce, expected.asKeyColonValueLines().getBytes(StandardCharsets.UTF_8), TOOL_DEADLINE).requireSuccess();
 
+        // -o 0, an absolute offset, starts fetching without a ListOffsets request: "-o beginning" makes
+        // librdkafka send ListOffsets v2, which our broker currently answers with a v4+ field set.
         ToolProcess.Result consumed = ToolProcess.run(List.of(kcat.toString(), "-b", broker.bootstrap(), "-C", "-t", topic,
                 "-e", "-o", "0", "-q", "-f", "%p:%o:%k:%s\\n"), new byte[0], TOOL_DEADLINE).requireSuccess();
-        expected.assertReadExactlyOnceInOrder(KeyedRecord.parseAll(consumed.lines()), "kcat -C");
-        expected.assertReadExactlyOnceInOrder(JavaOracle.readAll(broker.bootstrap(), topic), "kafka-clients 4.1");
+        assertClientAndOracleReadExactly(expected, consumed, "kcat -C", topic);
     }
 }
