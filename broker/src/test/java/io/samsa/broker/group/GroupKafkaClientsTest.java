@@ -129,6 +129,51 @@ class GroupKafkaClientsTest {
     }
 
     @Test
+    void aStaticMemberCommitsWithItsInstanceIdAndKeepsItsIdentityAcrossARestart() throws Exception {
+        String group = "static-group";
+        List<ConsumerRecord<String, String>> consumed = new ArrayList<>();
+        String memberId;
+        try (KafkaConsumer<String, String> consumer = staticConsumer(group, "instance-1")) {
+            consumer.subscribe(List.of(TOPIC));
+            Await.until(WAIT, "every record consumed", () -> {
+                pollAndCommit(consumer, consumed);
+                return distinct(consumed) == PARTITIONS * RECORDS_PER_PARTITION;
+            });
+            memberId = consumer.groupMetadata().memberId();
+            MemberDescription member = onlyMember(group);
+            assertEquals("instance-1", member.groupInstanceId().orElseThrow());
+            assertEquals(memberId, member.consumerId());
+        }
+        // A static member does not leave on close: the group keeps it until its session times out.
+        assertEquals("instance-1", onlyMember(group).groupInstanceId().orElseThrow());
+
+        produce(1);
+        List<ConsumerRecord<String, String>> resumed = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = staticConsumer(group, "instance-1")) {
+            consumer.subscribe(List.of(TOPIC));
+            Await.until(WAIT, "the new records", () -> {
+                pollAndCommit(consumer, resumed);
+                return resumed.size() >= PARTITIONS;
+            });
+            assertEquals(1, admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members().size(),
+                    "the restarted instance replaced its old member");
+        }
+        resumed.forEach(record -> assertEquals(RECORDS_PER_PARTITION, record.offset()));
+    }
+
+    private MemberDescription onlyMember(String group) throws Exception {
+        ConsumerGroupDescription described = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+        assertEquals(1, described.members().size());
+        return described.members().iterator().next();
+    }
+
+    private KafkaConsumer<String, String> staticConsumer(String group, String instanceId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        return consumer(group, RangeAssignor.class, props);
+    }
+
+    @Test
     void adminListsDescribesAltersAndDeletesGroups() throws Exception {
         String group = "admin-group";
         try (KafkaConsumer<String, String> consumer = consumer(group, RangeAssignor.class)) {
@@ -191,7 +236,12 @@ class GroupKafkaClientsTest {
     }
 
     private KafkaConsumer<String, String> consumer(String group, Class<?> assignor) {
+        return consumer(group, assignor, new Properties());
+    }
+
+    private KafkaConsumer<String, String> consumer(String group, Class<?> assignor, Properties extra) {
         Properties props = new Properties();
+        props.putAll(extra);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignor.getName());

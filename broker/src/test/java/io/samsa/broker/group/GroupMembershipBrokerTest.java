@@ -153,6 +153,28 @@ class GroupMembershipBrokerTest {
         assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, heartbeatError("g", member, 1));
     }
 
+    @Test
+    void groupLimitsComeFromTheBrokerConfig(@TempDir Path otherDir) throws Exception {
+        try (GroupTestBroker limited = GroupTestBroker.start(otherDir, Map.of("group.max.size", "1",
+                "group.min.session.timeout.ms", "2000", "group.max.session.timeout.ms", "20000"));
+             GroupWireClient first = new GroupWireClient(limited.port());
+             GroupWireClient second = new GroupWireClient(limited.port())) {
+            assertEquals(ErrorCode.INVALID_SESSION_TIMEOUT.code(),
+                    ((JoinGroupResponse) first.call(join("g", "").setSessionTimeoutMs(1999), 2)).errorCode());
+            assertEquals(ErrorCode.INVALID_SESSION_TIMEOUT.code(),
+                    ((JoinGroupResponse) first.call(join("g", "").setSessionTimeoutMs(20_001), 2)).errorCode());
+            assertEquals(ErrorCode.NONE.code(), ((JoinGroupResponse) first.call(join("g", ""), 2)).errorCode());
+            assertEquals(ErrorCode.GROUP_MAX_SIZE_REACHED.code(), ((JoinGroupResponse) second.call(join("g", ""), 2)).errorCode());
+        }
+    }
+
+    @Test
+    void v5SyncWithAnotherProtocolThanTheGroupsIsInconsistent() throws Exception {
+        String member = joinAlone("g");
+        SyncGroupResponse wrong = client.call(sync("g", member, 1, Map.of()).setProtocolName("roundrobin"), 5);
+        assertEquals(ErrorCode.INCONSISTENT_GROUP_PROTOCOL.code(), wrong.errorCode());
+    }
+
     private String joinAlone(String groupId) throws Exception {
         return GroupOffsetsBrokerTest.joinAndSync(client, groupId);
     }
