@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.protocol.testing.Await;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,35 +23,23 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kafka-clients 4.1 Admin client's group operations against our broker while real consumers
  * use the group: list, describe (state, members, assignor, assignment), list offsets, alter
  * offsets (then a consumer resumes from them), and delete (refused while members remain).
  */
-class AdminGroupsInteropTest {
+class AdminGroupsInteropTest extends SharedBrokerTestBase {
     private static final String TOPIC = "admin-topic";
     private static final int PARTITIONS = 4;
     private static final int PER_PARTITION = 8;
 
-    @TempDir
-    static Path dataDir;
-    private static GroupsBroker broker;
-
     @BeforeAll
-    static void startBroker() throws Exception {
-        broker = GroupsBroker.start(dataDir);
+    static void createTopic() throws Exception {
         broker.createTopic(TOPIC, PARTITIONS);
         TopicRecords.produce(broker.bootstrap(), TOPIC, PARTITIONS, 0, PER_PARTITION);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
     }
 
     @Test

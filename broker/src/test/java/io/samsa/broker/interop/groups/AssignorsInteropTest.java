@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.protocol.testing.Await;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,11 +17,8 @@ import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.consumer.RoundRobinAssignor;
 import org.apache.kafka.clients.consumer.StickyAssignor;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kafka-clients 4.1 consumers with each built-in assignor (range, roundrobin, sticky,
@@ -30,23 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * consume it completely, a third member joins and gets a share, then leaves and its partitions go
  * back to the others, and the group's committed offsets end at the log end.
  */
-class AssignorsInteropTest {
+class AssignorsInteropTest extends SharedBrokerTestBase {
     private static final int PARTITIONS = 6;
     private static final int PER_PARTITION = 20;
-
-    @TempDir
-    static Path dataDir;
-    private static GroupsBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = GroupsBroker.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(classes = {RangeAssignor.class, RoundRobinAssignor.class, StickyAssignor.class, CooperativeStickyAssignor.class})

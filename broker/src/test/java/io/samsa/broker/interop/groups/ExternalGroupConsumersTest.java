@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,24 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * from the seed document runs unchanged but for its bootstrap address. A missing tool fails the
  * test with the package to install.
  */
-class ExternalGroupConsumersTest {
+class ExternalGroupConsumersTest extends SharedBrokerTestBase {
     private static final int PARTITIONS = 4;
     private static final int PER_PARTITION = 25;
     private static final Path RESOURCES = Path.of("src/test/resources/interop/groups").toAbsolutePath();
-
-    @TempDir
-    static Path dataDir;
-    private static GroupsBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = GroupsBroker.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"kcat", "confluent-kafka", "kafka-python"})

@@ -2,7 +2,6 @@ package io.samsa.broker.interop.groups;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -54,10 +53,5 @@ final class GroupConsumers {
         if (sink.size() > before) {
             consumer.commitSync();
         }
-    }
-
-    /** @return {@code topic} subscribed as a list, for brevity at call sites */
-    static List<String> topics(String topic) {
-        return List.of(topic);
     }
 }

@@ -3,7 +3,6 @@ package io.samsa.broker.interop.groups;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,10 +14,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.tools.ConsumerPerformance;
 import org.apache.kafka.tools.consumer.group.ConsumerGroupCommand;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Apache Kafka 4.1's command-line tools (kafka-tools, test scope) against our broker, each in a
@@ -26,26 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
  * describes one with the right current offset, log-end offset and lag per partition, and
  * {@code kafka-consumer-perf-test} (ConsumerPerformance) consumes a topic to completion in a group.
  */
-class KafkaToolsGroupTest {
+class KafkaToolsGroupTest extends SharedBrokerTestBase {
     private static final String TOPIC = "tools-topic";
     private static final int PARTITIONS = 3;
     private static final int PER_PARTITION = 40;
     private static final Duration TOOL_DEADLINE = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path dataDir;
-    private static GroupsBroker broker;
-
     @BeforeAll
-    static void startBroker() throws Exception {
-        broker = GroupsBroker.start(dataDir);
+    static void createTopic() throws Exception {
         broker.createTopic(TOPIC, PARTITIONS);
         TopicRecords.produce(broker.bootstrap(), TOPIC, PARTITIONS, 0, PER_PARTITION);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.protocol.testing.Await;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,10 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Members that fail, against our broker with kafka-clients 4.1: one killed with SIGKILL (a child
@@ -31,24 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * CommitFailedException; a closed static member (group.instance.id) keeps its partitions until its
  * session timeout.
  */
-class MemberFailureInteropTest {
+class MemberFailureInteropTest extends SharedBrokerTestBase {
     private static final int PARTITIONS = 4;
     private static final int PER_PARTITION = 10;
     private static final long SESSION_TIMEOUT_MS = 6000;
-
-    @TempDir
-    static Path dataDir;
-    private static GroupsBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = GroupsBroker.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void killedMemberIsReplacedAfterItsSessionTimeout() throws Exception {
