@@ -1,6 +1,6 @@
 package io.samsa.broker.group;
 
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import io.samsa.broker.api.RequestContext;
 import io.samsa.coordinator.GroupCoordinatorService;
 import io.samsa.coordinator.classic.JoinGroupRequest;
@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * JoinGroup (v0-9) to the coordinator and back. The version rules live in the coordinator (v4+
  * MEMBER_ID_REQUIRED, v9 skip assignment) and the schema (v5+ instance id, v7+ protocol type);
  * here only: v0 has no rebalance timeout (the session timeout serves), and before v7 the protocol
- * name cannot be null. Thread-safe.
+ * name cannot be null. Member metadata is wrapped, not copied: the decoded request owns its arrays
+ * and nothing changes them. Thread-safe.
  */
 final class JoinGroupApi extends GroupApiHandler<io.samsa.protocol.message.JoinGroupRequest, JoinGroupResponse> {
 
@@ -32,7 +33,7 @@ final class JoinGroupApi extends GroupApiHandler<io.samsa.protocol.message.JoinG
         short version = context.apiVersion();
         List<MemberProtocol> protocols = new ArrayList<>(request.protocols().size());
         for (JoinGroupRequestProtocol protocol : request.protocols()) {
-            protocols.add(new MemberProtocol(protocol.name(), ByteString.copyFrom(protocol.metadata())));
+            protocols.add(new MemberProtocol(protocol.name(), UnsafeByteOperations.unsafeWrap(protocol.metadata())));
         }
         int rebalanceTimeoutMs = version == 0 ? request.sessionTimeoutMs() : request.rebalanceTimeoutMs();
         JoinGroupRequest join = new JoinGroupRequest(request.groupId(), request.memberId(), request.groupInstanceId(),
