@@ -3,8 +3,8 @@
 Usage: python3 kafka_python_roundtrip.py BOOTSTRAP TOPIC COMPRESSION < key:value lines
 
 Produces every stdin line as one keyed record (acks=all, waiting for every acknowledgement),
-then reads the topic back without a consumer group (assign + seek to offset 0) until as many
-records as were sent have arrived, printing each as partition:offset:key:value.
+then reads the topic back without a consumer group (assign + seek_to_beginning, end_offsets
+checked against the count sent) until as many records as were sent have arrived, printing each as partition:offset:key:value.
 Exits non-zero on any failure or when the deadline passes.
 """
 import sys
@@ -46,8 +46,10 @@ def consume(bootstrap, topic, expected):
             sys.exit("no metadata for " + topic)
     assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
     consumer.assign(assigned)
-    for tp in assigned:
-        consumer.seek(tp, 0)
+    consumer.seek_to_beginning(*assigned)  # ListOffsets (earliest)
+    end = consumer.end_offsets(assigned)  # ListOffsets (latest)
+    if sum(end.values()) != expected:
+        sys.exit("end offsets %s do not add up to the %d records sent" % (end, expected))
     received = 0
     while received < expected:
         if time.monotonic() > deadline:

@@ -31,10 +31,9 @@ class KcatInteropTest extends BrokerPerTest {
         }
         ToolProcess.run(produce, expected.asKeyColonValueLines().getBytes(StandardCharsets.UTF_8), TOOL_DEADLINE).requireSuccess();
 
-        // -o 0, an absolute offset, starts fetching without a ListOffsets request: "-o beginning" makes
-        // librdkafka send ListOffsets v2, which our broker currently answers with a v4+ field set.
+        // "-o beginning" resolves the start with ListOffsets (v2 from librdkafka 2.0.2); -e stops at the high watermark.
         ToolProcess.Result consumed = ToolProcess.run(List.of(kcat.toString(), "-b", broker.bootstrap(), "-C", "-t", topic,
-                "-e", "-o", "0", "-q", "-f", "%p:%o:%k:%s\\n"), new byte[0], TOOL_DEADLINE).requireSuccess();
+                "-e", "-o", "beginning", "-q", "-f", "%p:%o:%k:%s\\n"), new byte[0], TOOL_DEADLINE).requireSuccess();
         assertClientAndOracleReadExactly(expected, consumed, "kcat -C", topic);
     }
 }

@@ -24,10 +24,11 @@ import org.apache.kafka.common.utils.AppInfoParser;
  * Compiled against the 4.1 API of the test classpath, so it uses only calls that 3.9 has too, and
  * no other test class.
  *
- * <p>{@code LegacyClientScenario BOOTSTRAP TOPIC COMPRESSION < key:value lines}: produces every line
- * with the 3.9 defaults (idempotent, acks=all) waiting for each acknowledgement, then assigns every
- * partition, seeks to offset 0 and prints records as {@code partition:offset:key:value} until as
- * many as were sent have arrived. Prints the client version to stderr first. Exits 0 on success, non-zero on any failure.
+ * <p>{@code LegacyClientScenario BOOTSTRAP TOPIC COMPRESSION < key:value lines}: prints the client
+ * version to stderr; produces every line with the 3.9 defaults (idempotent, acks=all) waiting for
+ * each acknowledgement; assigns every partition, checks the end offsets (ListOffsets) add up to the
+ * count sent, seeks to offset 0 and prints records as {@code partition:offset:key:value} until as
+ * many as were sent have arrived. Exits 0 on success, non-zero on any failure.
  */
 public final class LegacyClientScenario {
     private static final Duration DEADLINE = Duration.ofSeconds(45);
@@ -89,6 +90,10 @@ public final class LegacyClientScenario {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
             consumer.assign(partitions);
+            long endSum = consumer.endOffsets(partitions, DEADLINE).values().stream().mapToLong(Long::longValue).sum();
+            if (endSum != expected) {
+                throw new IllegalStateException("end offsets add up to " + endSum + ", not the " + expected + " records sent");
+            }
             partitions.forEach(tp -> consumer.seek(tp, 0));
             long deadlineNs = System.nanoTime() + DEADLINE.toNanos();
             int received = 0;
