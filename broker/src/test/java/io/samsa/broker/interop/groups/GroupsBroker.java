@@ -1,0 +1,113 @@
+package io.samsa.broker.interop.groups;
+
+import io.samsa.broker.Broker;
+import io.samsa.broker.BrokerAssembly;
+import io.samsa.broker.testing.TestBrokers;
+import io.samsa.protocol.testing.Await;
+import io.samsa.protocol.util.Time;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Our assembled broker ({@link BrokerAssembly}) in this JVM on 127.0.0.1, tuned for group tests: no
+ * initial rebalance delay, 3 offsets partitions, a 1 s minimum session timeout. It keeps its logs in
+ * a directory the test owns, so {@link #restart} brings back the same topics and committed offsets.
+ * Also holds one kafka-clients {@link Admin} for the test's topic and group set-up and checks.
+ *
+ * <p>Not thread-safe: the test thread starts, restarts and closes it.
+ */
+final class GroupsBroker implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final Path dataDir;
+    private Broker broker;
+    private Admin admin;
+
+    private GroupsBroker(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** @return a started broker whose group coordinator answers; the caller closes it */
+    static GroupsBroker start(Path dataDir) throws Exception {
+        GroupsBroker started = new GroupsBroker(dataDir);
+        try {
+            started.open();
+        } catch (Exception | Error e) {
+            started.close();
+            throw e;
+        }
+        return started;
+    }
+
+    /** Closes the broker cleanly and starts a new one on the same data directory (on a new port). */
+    void restart() throws Exception {
+        shutdown();
+        open();
+    }
+
+    /** @return {@code 127.0.0.1:port} of the running broker */
+    String bootstrap() {
+        return "127.0.0.1:" + broker.boundPort();
+    }
+
+    /** @return an Admin client on the running broker, owned by this object */
+    Admin admin() {
+        return admin;
+    }
+
+    void createTopic(String topic, int partitions) throws Exception {
+        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    private void open() throws Exception {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("log.dirs", dataDir.toString());
+        overrides.put("offsets.topic.num.partitions", "3");
+        overrides.put("group.initial.rebalance.delay.ms", "0");
+        overrides.put("group.min.session.timeout.ms", "1000");
+        broker = BrokerAssembly.build(TestBrokers.config(overrides), Time.SYSTEM).start();
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
+        admin = Admin.create(props);
+        // Listing groups fails with COORDINATOR_LOAD_IN_PROGRESS until every offsets partition is loaded.
+        Await.until(WAIT, "offsets partitions loaded", this::groupsListable);
+    }
+
+    private boolean groupsListable() {
+        try {
+            admin.listGroups().all().get();
+            return true;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private void shutdown() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+            admin = null;
+        }
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+}
