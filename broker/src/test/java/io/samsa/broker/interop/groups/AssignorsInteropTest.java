@@ -1,5 +1,6 @@
 package io.samsa.broker.interop.groups;
 
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,5 +98,26 @@ class AssignorsInteropTest extends SharedBrokerTestBase {
         Set<TopicPartition> union = new HashSet<>(a);
         union.addAll(b);
         return union.size() == PARTITIONS && a.size() + b.size() == PARTITIONS;
+    }
+
+    @Test
+    void twoMembersJoiningANewGroupAtOnceFormItPromptly() throws Exception {
+        String topic = "concurrent-join";
+        String group = "concurrent-join-group";
+        broker.createTopic(topic, PARTITIONS);
+        try (KafkaConsumer<String, String> first = GroupConsumers.open(broker.bootstrap(), group, Map.of());
+             KafkaConsumer<String, String> second = GroupConsumers.open(broker.bootstrap(), group, Map.of())) {
+            first.subscribe(List.of(topic));
+            second.subscribe(List.of(topic));
+            long startNs = System.nanoTime();
+            Await.until(GroupsBroker.WAIT, "two members sharing the topic", () -> {
+                first.poll(Duration.ofMillis(50));
+                second.poll(Duration.ofMillis(50));
+                return first.assignment().size() == PARTITIONS / 2 && second.assignment().size() == PARTITIONS / 2;
+            });
+            long formedMs = Duration.ofNanos(System.nanoTime() - startNs).toMillis();
+            // max.poll.interval.ms (the rebalance timeout) is 20000 in GroupConsumers.
+            assertTrue(formedMs < 5000, "group formed after " + formedMs + " ms: the join waited for the rebalance timeout");
+        }
     }
 }

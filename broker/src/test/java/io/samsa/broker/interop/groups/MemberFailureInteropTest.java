@@ -1,5 +1,6 @@
 package io.samsa.broker.interop.groups;
 
+import java.util.HashSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -151,5 +152,60 @@ class MemberFailureInteropTest extends SharedBrokerTestBase {
                 rebalances.incrementAndGet();
             }
         };
+    }
+
+    @Test
+    void restartedStaticMemberCausesNoRebalance() throws Exception {
+        String topic = "static-restart";
+        String group = "static-restart-group";
+        broker.createTopic(topic, PARTITIONS);
+        AtomicInteger stayingRebalances = new AtomicInteger();
+        try (KafkaConsumer<String, String> staying = GroupConsumers.open(broker.bootstrap(), group,
+                Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "staying"))) {
+            Set<TopicPartition> restartedBefore;
+            int generationBefore;
+            try (KafkaConsumer<String, String> restarting = GroupConsumers.open(broker.bootstrap(), group,
+                    Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "restarting"))) {
+                restarting.subscribe(List.of(topic));
+                Await.until(GroupsBroker.WAIT, "the first static member owning every partition", () -> {
+                    restarting.poll(Duration.ofMillis(50));
+                    return restarting.assignment().size() == PARTITIONS;
+                });
+                staying.subscribe(List.of(topic), countingListener(stayingRebalances));
+                Await.until(GroupsBroker.WAIT, "two static members splitting the topic", () -> {
+                    restarting.poll(Duration.ofMillis(50));
+                    staying.poll(Duration.ofMillis(50));
+                    return restarting.assignment().size() == PARTITIONS / 2 && staying.assignment().size() == PARTITIONS / 2;
+                });
+                restartedBefore = Set.copyOf(restarting.assignment());
+                generationBefore = staying.groupMetadata().generationId();
+                // A static member's close sends no LeaveGroup: the broker keeps its place for the session timeout.
+            }
+            int rebalancesBefore = stayingRebalances.get();
+            Set<TopicPartition> stayingBefore = Set.copyOf(staying.assignment());
+            try (KafkaConsumer<String, String> restarted = GroupConsumers.open(broker.bootstrap(), group,
+                    Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "restarting"))) {
+                restarted.subscribe(List.of(topic));
+                Await.until(GroupsBroker.WAIT, "the restarted static member getting its partitions back", () -> {
+                    restarted.poll(Duration.ofMillis(50));
+                    staying.poll(Duration.ofMillis(50));
+                    return !restarted.assignment().isEmpty();
+                });
+                assertEquals(restartedBefore, restarted.assignment(), "the restarted member got its old partitions");
+                // Heartbeats for a few session-timeout fractions: a rebalance would have shown by now.
+                long untilNs = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+                Await.until(GroupsBroker.WAIT, "a quiet period", () -> {
+                    restarted.poll(Duration.ofMillis(50));
+                    staying.poll(Duration.ofMillis(50));
+                    return System.nanoTime() - untilNs > 0;
+                });
+                assertEquals(rebalancesBefore, stayingRebalances.get(), "the staying member saw no rebalance");
+                assertEquals(generationBefore, staying.groupMetadata().generationId(), "the generation did not move");
+                assertEquals(stayingBefore, staying.assignment());
+                Set<TopicPartition> union = new HashSet<>(staying.assignment());
+                union.addAll(restarted.assignment());
+                assertEquals(PARTITIONS, union.size());
+            }
+        }
     }
 }
