@@ -282,6 +282,11 @@ public final class SamsaProducer<K, V> implements Producer<K, V> {
         return metadataWaiter.awaitTopic(topic, null, maxBlockMs).partitionsForTopic(topic);
     }
 
+    /** The network client, for tests that cut connections mid-flight. */
+    NetworkClient networkClient() {
+        return network;
+    }
+
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
         return metrics.metrics();

@@ -266,22 +266,26 @@ public final class Sender implements Runnable {
     }
 
     private void succeed(ProducerBatch batch, long baseOffset, long logAppendTimeMs) {
-        if (batch.complete(baseOffset, logAppendTimeMs, null)) {
+        if (!batch.isDone()) {
+            // metrics and bookkeeping first: a flush() returning on completion must see them
             metrics.recordSent(batch.recordCount());
             finish(batch, true);
+            batch.complete(baseOffset, logAppendTimeMs, null);
+            accumulator.deallocate(batch);
         }
     }
 
     private void fail(ProducerBatch batch, RuntimeException exception) {
-        if (batch.complete(-1, -1, exception)) {
+        if (!batch.isDone()) {
             metrics.recordErrors(batch.recordCount());
             finish(batch, false);
+            batch.complete(-1, -1, exception);
+            accumulator.deallocate(batch);
         }
     }
 
     private void finish(ProducerBatch batch, boolean success) {
         inFlightBatches.remove(batch);
-        accumulator.deallocate(batch);
         if (idempotence != null) {
             idempotence.onCompleted(batch, success);
         }
