@@ -128,6 +128,7 @@ public final class KafkaBroker implements AutoCloseable {
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx768m", "-XX:+UseSerialGC"));
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
+        private String classPath;
 
         /** Sets or overrides one server.properties entry. */
         public Builder config(String key, String value) {
@@ -145,6 +146,15 @@ public final class KafkaBroker implements AutoCloseable {
         public Builder jvmArgs(List<String> args) {
             jvmArgs.clear();
             jvmArgs.addAll(args);
+            return this;
+        }
+
+        /**
+         * The child's class path. Default: {@code surefire.test.class.path} under Maven Surefire, else
+         * {@code java.class.path}; it must hold kafka_2.13 4.1 with its dependencies and this class.
+         */
+        public Builder classPath(String path) {
+            classPath = path;
             return this;
         }
 
@@ -218,7 +228,8 @@ public final class KafkaBroker implements AutoCloseable {
 
         private Process launch(Path dir, Path props, String clusterId) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            String classPath = this.classPath != null ? this.classPath
+                : System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(jvmArgs);

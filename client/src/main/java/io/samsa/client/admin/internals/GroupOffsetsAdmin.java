@@ -61,36 +61,41 @@ public final class GroupOffsetsAdmin {
             })).get(groupId);
     }
 
+    /** One committed partition of either response layout. */
+    private record Row(String topic, int partition, long offset, int leaderEpoch, String metadata, short errorCode) {
+    }
+
     private static Outcome<Map<TopicPartition, OffsetAndMetadata>> committed(OffsetFetchResponse response) {
-        Map<TopicPartition, OffsetAndMetadata> result = new LinkedHashMap<>();
+        List<Row> rows = new ArrayList<>();
+        ErrorCode error;
         if (!response.groups().isEmpty()) {
+            // v8+: one entry per group asked for; we ask for one
             OffsetFetchResponse.OffsetFetchResponseGroup group = response.groups().get(0);
-            ErrorCode error = ErrorCode.forCode(group.errorCode());
-            if (error != ErrorCode.NONE) {
-                return Outcome.of(Errors.toException(error, "group " + group.groupId()));
-            }
+            error = ErrorCode.forCode(group.errorCode());
             for (OffsetFetchResponse.OffsetFetchResponseTopics topic : group.topics()) {
                 for (OffsetFetchResponse.OffsetFetchResponsePartitions p : topic.partitions()) {
-                    Outcome<Void> failed = add(result, topic.name(), p.partitionIndex(), p.committedOffset(),
-                        p.committedLeaderEpoch(), p.metadata(), p.errorCode());
-                    if (failed != null) {
-                        return Outcome.of(failed.error());
-                    }
+                    rows.add(new Row(topic.name(), p.partitionIndex(), p.committedOffset(), p.committedLeaderEpoch(),
+                        p.metadata(), p.errorCode()));
                 }
             }
-            return Outcome.ok(result);
+        } else {
+            error = ErrorCode.forCode(response.errorCode());
+            for (OffsetFetchResponse.OffsetFetchResponseTopic topic : response.topics()) {
+                for (OffsetFetchResponse.OffsetFetchResponsePartition p : topic.partitions()) {
+                    rows.add(new Row(topic.name(), p.partitionIndex(), p.committedOffset(), p.committedLeaderEpoch(),
+                        p.metadata(), p.errorCode()));
+                }
+            }
         }
-        ErrorCode error = ErrorCode.forCode(response.errorCode());
         if (error != ErrorCode.NONE) {
             return Outcome.of(Errors.toException(error, "OffsetFetch"));
         }
-        for (OffsetFetchResponse.OffsetFetchResponseTopic topic : response.topics()) {
-            for (OffsetFetchResponse.OffsetFetchResponsePartition p : topic.partitions()) {
-                Outcome<Void> failed = add(result, topic.name(), p.partitionIndex(), p.committedOffset(),
-                    p.committedLeaderEpoch(), p.metadata(), p.errorCode());
-                if (failed != null) {
-                    return Outcome.of(failed.error());
-                }
+        Map<TopicPartition, OffsetAndMetadata> result = new LinkedHashMap<>();
+        for (Row row : rows) {
+            Outcome<Void> failed = add(result, row.topic(), row.partition(), row.offset(), row.leaderEpoch(), row.metadata(),
+                row.errorCode());
+            if (failed != null) {
+                return Outcome.of(failed.error());
             }
         }
         return Outcome.ok(result);

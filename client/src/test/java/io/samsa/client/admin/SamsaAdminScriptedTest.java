@@ -31,10 +31,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The admin client's reaction to errors a real broker produces only in failure scenarios (moved
- * coordinator, moved leader, a group that stays unavailable), scripted on a fake broker.
+ * The admin client against a scripted broker: errors a real broker produces only in failure
+ * scenarios (moved coordinator, moved leader, a group that stays unavailable), and the request
+ * layouts of older brokers that Kafka 4.1 no longer exercises.
  */
-class SamsaAdminRetryTest {
+class SamsaAdminScriptedTest {
     private FakeKafkaServer server;
     private SamsaAdmin admin;
     private final List<Short> seenKeys = new ArrayList<>();
@@ -43,13 +44,26 @@ class SamsaAdminRetryTest {
     @BeforeEach
     void setUp() {
         server = new FakeKafkaServer();
-        admin = SamsaAdmin.create(Map.of("bootstrap.servers", "127.0.0.1:" + server.port(),
+    }
+
+    /** Connects only now, so a test can change the advertised versions first. */
+    private SamsaAdmin admin() {
+        if (admin == null) {
+            admin = createAdmin();
+        }
+        return admin;
+    }
+
+    private SamsaAdmin createAdmin() {
+        return SamsaAdmin.create(Map.of("bootstrap.servers", "127.0.0.1:" + server.port(),
             "request.timeout.ms", "2000", "default.api.timeout.ms", "2000", "retry.backoff.ms", "10", "retry.backoff.max.ms", "20"));
     }
 
     @AfterEach
     void tearDown() {
-        admin.close();
+        if (admin != null) {
+            admin.close();
+        }
         server.close();
     }
 
@@ -96,7 +110,7 @@ class SamsaAdminRetryTest {
 
     @Test
     void aMovedCoordinatorIsLookedUpAgain() throws Exception {
-        CompletableFuture<ConsumerGroupDescription> described = admin.describeConsumerGroups(List.of("g")).value("g");
+        CompletableFuture<ConsumerGroupDescription> described = admin().describeConsumerGroups(List.of("g")).value("g");
         ConsumerGroupDescription description = serve(described, request -> {
             if (request.header().apiKey() == ApiMessageType.FIND_COORDINATOR.apiKey()) {
                 return coordinatorIsNode1();
@@ -117,7 +131,7 @@ class SamsaAdminRetryTest {
 
     @Test
     void aDeadGroupIsNotFound() throws Exception {
-        CompletableFuture<ConsumerGroupDescription> described = admin.describeConsumerGroups(List.of("g")).value("g");
+        CompletableFuture<ConsumerGroupDescription> described = admin().describeConsumerGroups(List.of("g")).value("g");
         try {
             serve(described, request -> request.header().apiKey() == ApiMessageType.FIND_COORDINATOR.apiKey()
                 ? coordinatorIsNode1()
@@ -132,7 +146,7 @@ class SamsaAdminRetryTest {
     @Test
     void aMovedLeaderIsFoundThroughFreshMetadata() throws Exception {
         TopicPartition tp = new TopicPartition("t", 0);
-        CompletableFuture<ListOffsetsResultInfo> offset = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).value(tp);
+        CompletableFuture<ListOffsetsResultInfo> offset = admin().listOffsets(Map.of(tp, OffsetSpec.latest())).value(tp);
         ListOffsetsResultInfo info = serve(offset, request -> {
             ListOffsetsResponse.ListOffsetsPartitionResponse p = new ListOffsetsResponse.ListOffsetsPartitionResponse()
                 .setPartitionIndex(0);
@@ -154,7 +168,7 @@ class SamsaAdminRetryTest {
 
     @Test
     void aCoordinatorThatStaysUnavailableTimesOut() throws Exception {
-        CompletableFuture<Void> deleted = admin.deleteConsumerGroups(List.of("g")).value("g");
+        CompletableFuture<Void> deleted = admin().deleteConsumerGroups(List.of("g")).value("g");
         try {
             serve(deleted, request -> new FindCoordinatorResponse().setCoordinators(List.of(new FindCoordinatorResponse.Coordinator()
                 .setKey("g").setNodeId(-1).setHost("").setPort(-1).setErrorCode(ErrorCode.COORDINATOR_NOT_AVAILABLE.code()))));
@@ -164,5 +178,44 @@ class SamsaAdminRetryTest {
             assertInstanceOf(io.samsa.client.errors.CoordinatorNotAvailableException.class, e.getCause().getCause());
         }
         assertEquals(true, calls(ApiMessageType.FIND_COORDINATOR) > 1, "retried within default.api.timeout.ms");
+    }
+
+    @Test
+    void olderBrokersGetTheOlderRequestLayouts() throws Exception {
+        server.withdraw(ApiMessageType.DESCRIBE_CLUSTER).advertise(ApiMessageType.OFFSET_FETCH, 1, 7)
+            .advertise(ApiMessageType.FIND_COORDINATOR, 0, 3).advertise(ApiMessageType.DELETE_TOPICS, 1, 5);
+
+        ClusterDescription cluster = serve(admin().describeCluster(), request -> {
+            throw new AssertionError("only Metadata is expected, got key " + request.header().apiKey());
+        });
+        assertEquals("fake", cluster.clusterId());
+        assertEquals(1, cluster.controller().id());
+
+        Map<TopicPartition, io.samsa.client.consumer.OffsetAndMetadata> committed = serve(admin().listConsumerGroupOffsets("g"), request -> {
+            if (request.header().apiKey() == ApiMessageType.FIND_COORDINATOR.apiKey()) {
+                assertEquals(3, request.header().apiVersion());
+                assertEquals("g", ((io.samsa.protocol.message.FindCoordinatorRequest) request.body()).key());
+                return new FindCoordinatorResponse().setNodeId(1).setHost("127.0.0.1").setPort(server.port());
+            }
+            assertEquals(7, request.header().apiVersion());
+            io.samsa.protocol.message.OffsetFetchRequest fetch = (io.samsa.protocol.message.OffsetFetchRequest) request.body();
+            assertEquals("g", fetch.groupId());
+            assertEquals(null, fetch.topics(), "all topics");
+            return new io.samsa.protocol.message.OffsetFetchResponse().setTopics(List.of(
+                new io.samsa.protocol.message.OffsetFetchResponse.OffsetFetchResponseTopic().setName("t").setPartitions(List.of(
+                    new io.samsa.protocol.message.OffsetFetchResponse.OffsetFetchResponsePartition().setPartitionIndex(0)
+                        .setCommittedOffset(17).setCommittedLeaderEpoch(2).setMetadata("m"),
+                    new io.samsa.protocol.message.OffsetFetchResponse.OffsetFetchResponsePartition().setPartitionIndex(1)
+                        .setCommittedOffset(-1)))));
+        });
+        assertEquals(Map.of(new TopicPartition("t", 0), new io.samsa.client.consumer.OffsetAndMetadata(17, java.util.Optional.of(2), "m")),
+            committed, "a partition without a committed offset is left out");
+
+        serve(admin().deleteTopics(List.of("t")).all(), request -> {
+            assertEquals(5, request.header().apiVersion());
+            assertEquals(List.of("t"), ((io.samsa.protocol.message.DeleteTopicsRequest) request.body()).topicNames());
+            return new io.samsa.protocol.message.DeleteTopicsResponse().setResponses(List.of(
+                new io.samsa.protocol.message.DeleteTopicsResponse.DeletableTopicResult().setName("t")));
+        });
     }
 }
