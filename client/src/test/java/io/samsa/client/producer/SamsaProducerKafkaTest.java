@@ -17,6 +17,7 @@ import io.samsa.client.errors.TimeoutException;
 import io.samsa.client.serialization.ByteArraySerializer;
 import io.samsa.client.serialization.StringSerializer;
 import io.samsa.client.testing.KafkaBroker;
+import io.samsa.protocol.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -274,6 +275,7 @@ class SamsaProducerKafkaTest {
                 futures.add(producer.send(new ProducerRecord<>(topic, "k" + (i % 17), String.valueOf(i))));
                 if (i % 300 == 150) {
                     // cut the connection while requests are in flight: they fail and are sent again
+                    Await.until(WAIT, "a produce request in flight", () -> producer.networkClient().inFlightCount(leader) > 0);
                     producer.networkClient().disconnect(leader);
                 }
             }
@@ -281,6 +283,7 @@ class SamsaProducerKafkaTest {
             for (Future<RecordMetadata> future : futures) {
                 future.get();
             }
+            assertTrue(metricValue(producer.metrics(), "record-retry-total") > 0, "the disconnects hit requests in flight");
         }
         Map<Integer, List<ConsumerRecord<byte[], byte[]>>> read = readAll(topic, PARTITIONS, count);
         Set<String> values = new java.util.HashSet<>();
@@ -297,6 +300,58 @@ class SamsaProducerKafkaTest {
         }
         assertEquals(count, total, "records in the log (duplicates or losses)");
         assertEquals(count, values.size());
+    }
+
+    /** Sends everything to the last partition. */
+    public static final class LastPartitioner implements Partitioner {
+        @Override
+        public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes,
+                             io.samsa.client.common.Cluster cluster) {
+            return cluster.partitionsForTopic(topic).size() - 1;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void customPartitionerAndStickyUnkeyedRecords() throws Exception {
+        String topic = "custom-partitioner";
+        createTopic(topic, PARTITIONS);
+        try (SamsaProducer<byte[], byte[]> producer = bytesProducer("partitioner.class", LastPartitioner.class.getName())) {
+            for (int i = 0; i < 10; i++) {
+                assertEquals(PARTITIONS - 1, producer.send(new ProducerRecord<>(topic, ("k" + i).getBytes(), new byte[1])).get().partition());
+            }
+        }
+        try (SamsaProducer<byte[], byte[]> producer = bytesProducer("linger.ms", 60_000, "batch.size", 100_000,
+            "delivery.timeout.ms", 120_000)) {
+            List<Future<RecordMetadata>> futures = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                futures.add(producer.send(new ProducerRecord<>(topic, new byte[10])));
+            }
+            producer.flush();
+            Set<Integer> used = new java.util.HashSet<>();
+            for (Future<RecordMetadata> future : futures) {
+                used.add(future.get().partition());
+            }
+            assertEquals(1, used.size(), "unkeyed records stick to one partition while its batch fills");
+        }
+    }
+
+    @Test
+    void logAppendTimeComesFromTheBroker() throws Exception {
+        String topic = "log-append-time";
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("message.timestamp.type", "LogAppendTime"))))
+            .all().get(30, TimeUnit.SECONDS);
+        long sentTimestampMs = 1_000_000L;
+        RecordMetadata metadata;
+        try (SamsaProducer<byte[], byte[]> producer = bytesProducer()) {
+            metadata = producer.send(new ProducerRecord<>(topic, null, sentTimestampMs, null, new byte[1])).get(30, TimeUnit.SECONDS);
+        }
+        assertTrue(metadata.timestamp() > sentTimestampMs);
+        ConsumerRecord<byte[], byte[]> read = readAll(topic, 1, 1).get(0).get(0);
+        assertEquals(read.timestamp(), metadata.timestamp());
     }
 
     @Test

@@ -137,6 +137,19 @@ class SamsaProducerScriptedTest {
     }
 
     @Test
+    void closeWithATimeoutFailsWhatIsLeft() throws Exception {
+        serve(freePortNobodyListensOn(), request -> null);
+        SamsaProducer<String, String> producer = producer("enable.idempotence", false, "acks", "1");
+        Future<RecordMetadata> future = producer.send(new ProducerRecord<>("t", "k", "v"));
+        long startNs = System.nanoTime();
+        producer.close(Duration.ofMillis(300));
+        long closeMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
+        assertTrue(closeMs < 5_000, "close took " + closeMs + " ms");
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
+        assertTrue(failure.getCause().getMessage().contains("closed forcefully"), failure.getCause().getMessage());
+    }
+
+    @Test
     void notLeaderIsRetriedAfterAMetadataRefreshAndProduceIsCappedAtV12WithoutTopicIds() throws Exception {
         int[] produceCalls = {0};
         serve(server.port(), request -> {

@@ -10,7 +10,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The producer's metrics under Kafka's names (group {@code producer-metrics}, tag {@code client-id}):
- * record-send-rate/total, record-error-rate/total, batch-size-avg/max, request-latency-avg/max,
+ * record-send-rate/total, record-error-rate/total, record-retry-rate/total, batch-size-avg/max, request-latency-avg/max,
  * records-per-request-avg, compression-rate-avg, request-rate/total and buffer-available-bytes.
  * Windows are two 30 s samples, as Kafka's defaults.
  *
@@ -27,6 +27,7 @@ public final class ProducerMetrics {
     private final WindowedStat requestLatency;
     private final WindowedStat recordsPerRequest;
     private final WindowedStat requests;
+    private final WindowedStat retries;
     private final Map<MetricName, Metric> metrics = new LinkedHashMap<>();
     private final Map<String, String> tags;
 
@@ -39,10 +40,13 @@ public final class ProducerMetrics {
         requestLatency = new WindowedStat(time, SAMPLE_MS);
         recordsPerRequest = new WindowedStat(time, SAMPLE_MS);
         requests = new WindowedStat(time, SAMPLE_MS);
+        retries = new WindowedStat(time, SAMPLE_MS);
         add("record-send-rate", "The average number of records sent per second.", recordsSent::ratePerSecond);
         add("record-send-total", "The total number of records sent.", recordsSent::total);
         add("record-error-rate", "The average per-second number of record sends that resulted in errors.", recordErrors::ratePerSecond);
         add("record-error-total", "The total number of record sends that resulted in errors.", recordErrors::total);
+        add("record-retry-rate", "The average per-second number of retried record sends.", retries::ratePerSecond);
+        add("record-retry-total", "The total number of retried record sends.", retries::total);
         add("batch-size-avg", "The average number of bytes sent per partition per-request.", batchSize::average);
         add("batch-size-max", "The max number of bytes sent per partition per-request.", batchSize::max);
         add("compression-rate-avg", "The average compression rate of record batches.", compressionRate::average);
@@ -90,6 +94,10 @@ public final class ProducerMetrics {
 
     public void recordSent(int records) {
         recordsSent.record(records);
+    }
+
+    public void recordRetries(int records) {
+        retries.record(records);
     }
 
     public void recordErrors(int records) {

@@ -255,6 +255,7 @@ public final class Sender implements Runnable {
         boolean timedOut = nowMs - batch.createdMs() >= config.deliveryTimeoutMs();
         if (retry && !timedOut && batch.attempts() <= config.retries() && !forceClose) {
             LOG.debug("Retrying {} after {}", batch, code);
+            metrics.recordRetries(batch.recordCount());
             accumulator.reenqueue(batch);
             return;
         }
