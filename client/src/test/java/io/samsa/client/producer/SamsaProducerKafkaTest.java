@@ -17,7 +17,6 @@ import io.samsa.client.errors.TimeoutException;
 import io.samsa.client.serialization.ByteArraySerializer;
 import io.samsa.client.serialization.StringSerializer;
 import io.samsa.client.testing.KafkaBroker;
-import io.samsa.protocol.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -271,14 +270,16 @@ class SamsaProducerKafkaTest {
         try (SamsaProducer<String, String> producer = new SamsaProducer<>(producerConfig("batch.size", 1024, "linger.ms", 0,
             "retry.backoff.ms", 10, "enable.idempotence", true), new StringSerializer(), new StringSerializer())) {
             int leader = producer.partitionsFor(topic).get(0).leader().id();
+            int disconnects = 0;
             for (int i = 0; i < count; i++) {
                 futures.add(producer.send(new ProducerRecord<>(topic, "k" + (i % 17), String.valueOf(i))));
-                if (i % 300 == 150) {
-                    // cut the connection while requests are in flight: they fail and are sent again
-                    Await.until(WAIT, "a produce request in flight", () -> producer.networkClient().inFlightCount(leader) > 0);
+                // every 300 records, cut the connection as soon as requests are in flight: they fail and are sent again
+                if (i / 300 >= disconnects && producer.networkClient().inFlightCount(leader) > 0) {
                     producer.networkClient().disconnect(leader);
+                    disconnects++;
                 }
             }
+            assertTrue(disconnects >= 5, "only " + disconnects + " disconnects");
             producer.flush();
             for (Future<RecordMetadata> future : futures) {
                 future.get();

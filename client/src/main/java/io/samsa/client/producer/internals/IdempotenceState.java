@@ -5,8 +5,10 @@ import io.samsa.protocol.record.RecordBatch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -20,6 +22,12 @@ import java.util.TreeSet;
  *       {@link #MAX_UNRESOLVED_PER_PARTITION} batches of a partition are unresolved at once;</li>
  *   <li>a batch sent before (a retry) goes out again only when it is the partition's lowest
  *       unresolved sequence, so retries reach the broker in their original order;</li>
+ *   <li>until the broker has acknowledged one batch of a partition from this producer id, only one
+ *       batch of it is in flight: a broker that does not know the producer accepts any first
+ *       sequence, so a later batch overtaking a lost first one (sent on a new connection while the
+ *       old one's failure is still being handled) would be taken as the start. Once the broker
+ *       knows the producer, such a gap is answered OUT_OF_ORDER_SEQUENCE_NUMBER on the later batch,
+ *       which is simply retried after the earlier ones;</li>
  *   <li>when the broker lost or rejected the producer's sequence state (OUT_OF_ORDER_SEQUENCE_NUMBER
  *       on the first unresolved batch, UNKNOWN_PRODUCER_ID, or a sequenced batch failing for good),
  *       the epoch is bumped with InitProducerId once nothing is in flight, and every partition's
@@ -39,6 +47,8 @@ public final class IdempotenceState {
     private boolean bumpNeeded;
     private final Map<TopicPartition, Integer> nextSequence = new HashMap<>();
     private final Map<TopicPartition, TreeSet<ProducerBatch>> unresolved = new HashMap<>();
+    /** Partitions where the broker acknowledged a batch of the current producer id. */
+    private final Set<TopicPartition> acknowledged = new HashSet<>();
 
     public boolean hasProducerId() {
         return producerId != RecordBatch.NO_PRODUCER_ID && !bumpNeeded;
@@ -67,6 +77,9 @@ public final class IdempotenceState {
      * lose their sequence, so they are stamped again when drained.
      */
     public void setProducerIdAndEpoch(long id, short epoch) {
+        if (id != producerId) {
+            acknowledged.clear();
+        }
         producerId = id;
         producerEpoch = epoch;
         bumpNeeded = false;
@@ -86,7 +99,8 @@ public final class IdempotenceState {
         }
         TreeSet<ProducerBatch> pending = unresolved.get(batch.topicPartition());
         if (!batch.hasSequence() || batch.producerEpoch() != producerEpoch) {
-            return pending == null || pending.size() < MAX_UNRESOLVED_PER_PARTITION;
+            int limit = acknowledged.contains(batch.topicPartition()) ? MAX_UNRESOLVED_PER_PARTITION : 1;
+            return pending == null || pending.size() < limit;
         }
         return pending == null || pending.isEmpty() || pending.first() == batch;
     }
@@ -120,6 +134,9 @@ public final class IdempotenceState {
         boolean removed = pending != null && batch.hasSequence() && pending.remove(batch);
         if (pending != null && pending.isEmpty()) {
             unresolved.remove(batch.topicPartition());
+        }
+        if (success && batch.producerId() == producerId) {
+            acknowledged.add(batch.topicPartition());
         }
         if (!success && removed && batch.producerEpoch() == producerEpoch) {
             requestEpochBump();

@@ -67,9 +67,13 @@ class IdempotenceStateTest {
     }
 
     @Test
-    void atMostFiveUnresolvedBatchesPerPartition() {
+    void oneBatchInFlightUntilTheBrokerKnowsTheProducerThenAtMostFive() {
         IdempotenceState state = new IdempotenceState();
         state.setProducerIdAndEpoch(42, (short) 0);
+        ProducerBatch first = batch(1);
+        state.stamp(first);
+        assertFalse(state.canDrain(batch(1)), "a broker that does not know the producer accepts any first sequence");
+        state.onCompleted(first, true);
         for (int i = 0; i < IdempotenceState.MAX_UNRESOLVED_PER_PARTITION; i++) {
             ProducerBatch batch = batch(1);
             assertTrue(state.canDrain(batch));
