@@ -273,8 +273,10 @@ class SamsaProducerKafkaTest {
             int disconnects = 0;
             for (int i = 0; i < count; i++) {
                 futures.add(producer.send(new ProducerRecord<>(topic, "k" + (i % 17), String.valueOf(i))));
-                // every 300 records, cut the connection as soon as requests are in flight: they fail and are sent again
-                if (i / 300 >= disconnects && producer.networkClient().inFlightCount(leader) > 0) {
+                // every 300 records (and until one hit), cut the connection while requests are in flight: they
+                // fail and are sent again. The cut runs on the network thread, so it may come after the answers.
+                boolean due = i / 300 >= disconnects || metricValue(producer.metrics(), "record-retry-total") == 0;
+                if (due && producer.networkClient().inFlightCount(leader) > 0) {
                     producer.networkClient().disconnect(leader);
                     disconnects++;
                 }
