@@ -287,6 +287,11 @@ public final class SamsaProducer<K, V> implements Producer<K, V> {
         return network;
     }
 
+    /** For tests: runs {@code hook} on the I/O thread with the node id right after each Produce request is sent. */
+    void afterProduceSent(java.util.function.IntConsumer hook) {
+        sender.setAfterSendHook(hook);
+    }
+
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
         return metrics.metrics();

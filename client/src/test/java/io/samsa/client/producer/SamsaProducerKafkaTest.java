@@ -267,22 +267,26 @@ class SamsaProducerKafkaTest {
         createTopic(topic, PARTITIONS);
         int count = 3_000;
         List<Future<RecordMetadata>> futures = new ArrayList<>();
-        try (SamsaProducer<String, String> producer = new SamsaProducer<>(producerConfig("batch.size", 1024, "linger.ms", 0,
+        try (SamsaProducer<String, String> producer = new SamsaProducer<>(producerConfig("batch.size", 256, "linger.ms", 0,
             "retry.backoff.ms", 10, "enable.idempotence", true), new StringSerializer(), new StringSerializer())) {
-            int leader = producer.partitionsFor(topic).get(0).leader().id();
-            int disconnects = 0;
+            producer.partitionsFor(topic);
+            // every 7th produce request, cut the connection right after handing it over: the cut is queued on the
+            // network thread behind the request, so it always lands while that request is in flight
+            io.samsa.client.internals.network.NetworkClient network = producer.networkClient();
+            AtomicInteger sends = new AtomicInteger();
+            AtomicInteger cuts = new AtomicInteger();
+            producer.afterProduceSent(node -> {
+                if (sends.incrementAndGet() % 7 == 3 && cuts.get() < 10) {
+                    cuts.incrementAndGet();
+                    network.disconnect(node);
+                }
+            });
             for (int i = 0; i < count; i++) {
                 futures.add(producer.send(new ProducerRecord<>(topic, "k" + (i % 17), String.valueOf(i))));
-                // every 300 records (and until one hit), cut the connection while requests are in flight: they
-                // fail and are sent again. The cut runs on the network thread, so it may come after the answers.
-                boolean due = i / 300 >= disconnects || metricValue(producer.metrics(), "record-retry-total") == 0;
-                if (due && producer.networkClient().inFlightCount(leader) > 0) {
-                    producer.networkClient().disconnect(leader);
-                    disconnects++;
-                }
             }
-            assertTrue(disconnects >= 5, "only " + disconnects + " disconnects");
             producer.flush();
+            int disconnects = cuts.get();
+            assertTrue(disconnects >= 5, "only " + disconnects + " disconnects");
             for (Future<RecordMetadata> future : futures) {
                 future.get();
             }

@@ -58,6 +58,7 @@ public final class Sender implements Runnable {
     private boolean wakeRequested;
     private volatile boolean running = true;
     private volatile boolean forceClose;
+    private volatile java.util.function.IntConsumer afterSendHook = nodeId -> { };
 
     /** @param idempotence null when enable.idempotence is off */
     public Sender(SenderConfig config, RecordAccumulator accumulator, ClusterMetadata metadata, NetworkClient network,
@@ -186,6 +187,7 @@ public final class Sender implements Runnable {
         inFlightByNode.merge(node.id(), 1, Integer::sum);
         network.send(node, ProduceRequests.request(batches, config.acks(), config.requestTimeoutMs(), topicIds))
             .whenComplete((response, error) -> enqueue(() -> onResponse(node, batches, topicIds, response, error, nowMs)));
+        afterSendHook.accept(node.id());
     }
 
     private void onResponse(Node node, List<ProducerBatch> batches, Map<String, Uuid> topicIds, ApiMessage response,
@@ -323,6 +325,14 @@ public final class Sender implements Runnable {
             }
             wakeRequested = false;
         }
+    }
+
+    /**
+     * For tests: called on the sender thread with the node id right after each Produce request is
+     * handed to the network client (a disconnect issued here lands while that request is in flight).
+     */
+    public void setAfterSendHook(java.util.function.IntConsumer hook) {
+        afterSendHook = hook;
     }
 
     /** Stops taking new work once everything accepted has completed. */
