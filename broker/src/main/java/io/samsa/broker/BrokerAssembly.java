@@ -5,6 +5,7 @@ import io.samsa.broker.admin.ApiVersionsHandler;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.data.DataModule;
+import io.samsa.broker.group.GroupModule;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.util.Time;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public final class BrokerAssembly {
         TopicsModule topics = new TopicsModule(config, time, self);
         modules.add(topics);
         modules.add(new DataModule(config, time, topics.storage()::logs, topics.storage().firstLogDir()));
+        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker));
         return modules;
     }
 }

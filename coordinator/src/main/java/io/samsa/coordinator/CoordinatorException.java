@@ -1,5 +1,7 @@
 package io.samsa.coordinator;
 
+import io.samsa.protocol.ErrorCode;
+
 /**
  * A failure the coordinator reports to a caller as a Kafka error code: the partition is not ours,
  * it is still loading, or an append failed. Request-level outcomes (unknown member, illegal
@@ -8,24 +10,24 @@ package io.samsa.coordinator;
 public final class CoordinatorException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final CoordinatorError error;
+    private final ErrorCode error;
 
-    public CoordinatorException(CoordinatorError error, String message) {
+    public CoordinatorException(ErrorCode error, String message) {
         super(error + ": " + message);
         this.error = error;
     }
 
-    public CoordinatorException(CoordinatorError error, String message, Throwable cause) {
+    public CoordinatorException(ErrorCode error, String message, Throwable cause) {
         super(error + ": " + message, cause);
         this.error = error;
     }
 
-    public CoordinatorError error() {
+    public ErrorCode error() {
         return error;
     }
 
     /** @return the coordinator error behind {@code t}, or UNKNOWN_SERVER_ERROR when there is none */
-    public static CoordinatorError errorOf(Throwable t) {
+    public static ErrorCode errorOf(Throwable t) {
         Throwable cursor = t;
         while (cursor != null) {
             if (cursor instanceof CoordinatorException ce) {
@@ -33,6 +35,6 @@ public final class CoordinatorException extends RuntimeException {
             }
             cursor = cursor.getCause();
         }
-        return CoordinatorError.UNKNOWN_SERVER_ERROR;
+        return ErrorCode.UNKNOWN_SERVER_ERROR;
     }
 }

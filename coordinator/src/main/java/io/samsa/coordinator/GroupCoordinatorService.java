@@ -30,6 +30,7 @@ import io.samsa.coordinator.runtime.CoordinatorLog;
 import io.samsa.coordinator.runtime.CoordinatorRuntime;
 import io.samsa.coordinator.runtime.CoordinatorWriteOperation;
 import io.samsa.coordinator.runtime.ThreadPoolEventExecutor;
+import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.util.Time;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,7 +116,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
     /** @return the answer, which may come only when the group's join phase ends */
     public CompletableFuture<JoinGroupResult> joinGroup(JoinGroupRequest request) {
         if (request.groupId().isEmpty()) {
-            return CompletableFuture.completedFuture(JoinGroupResult.failed(CoordinatorError.INVALID_GROUP_ID, request.memberId()));
+            return CompletableFuture.completedFuture(JoinGroupResult.failed(ErrorCode.INVALID_GROUP_ID, request.memberId()));
         }
         return withParkedAnswer(request.groupId(), "JoinGroup",
                 response -> (shard, nowMs) -> joinGroup.join(shard, request, response, nowMs),
@@ -125,16 +126,16 @@ public final class GroupCoordinatorService implements AutoCloseable {
     /** @return the answer, which followers get only once the leader's assignment is durable */
     public CompletableFuture<SyncGroupResult> syncGroup(SyncGroupRequest request) {
         if (request.groupId().isEmpty()) {
-            return CompletableFuture.completedFuture(SyncGroupResult.failed(CoordinatorError.INVALID_GROUP_ID));
+            return CompletableFuture.completedFuture(SyncGroupResult.failed(ErrorCode.INVALID_GROUP_ID));
         }
         return withParkedAnswer(request.groupId(), "SyncGroup",
                 response -> (shard, nowMs) -> syncGroup.sync(shard, request, response, nowMs),
                 SyncGroupResult::failed);
     }
 
-    public CompletableFuture<CoordinatorError> heartbeat(HeartbeatRequest request) {
+    public CompletableFuture<ErrorCode> heartbeat(HeartbeatRequest request) {
         if (request.groupId().isEmpty()) {
-            return CompletableFuture.completedFuture(CoordinatorError.INVALID_GROUP_ID);
+            return CompletableFuture.completedFuture(ErrorCode.INVALID_GROUP_ID);
         }
         return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "Heartbeat",
                 (shard, nowMs) -> heartbeat.heartbeat(shard, request)), error -> error);
@@ -142,7 +143,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
 
     public CompletableFuture<LeaveGroupResult> leaveGroup(LeaveGroupRequest request) {
         if (request.groupId().isEmpty()) {
-            return CompletableFuture.completedFuture(LeaveGroupResult.failed(CoordinatorError.INVALID_GROUP_ID));
+            return CompletableFuture.completedFuture(LeaveGroupResult.failed(ErrorCode.INVALID_GROUP_ID));
         }
         return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "LeaveGroup",
                 (shard, nowMs) -> leaveGroup.leave(shard, request, nowMs)), LeaveGroupResult::failed);
@@ -150,7 +151,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
 
     public CompletableFuture<OffsetCommitResponse> commitOffsets(OffsetCommitRequest request) {
         if (request.groupId().isEmpty()) {
-            return CompletableFuture.completedFuture(OffsetCommitResponse.allFailed(request, CoordinatorError.INVALID_GROUP_ID));
+            return CompletableFuture.completedFuture(OffsetCommitResponse.allFailed(request, ErrorCode.INVALID_GROUP_ID));
         }
         return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "OffsetCommit",
                         (shard, nowMs) -> offsetCommit.commit(shard, request, nowMs)),
@@ -159,7 +160,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
 
     public CompletableFuture<OffsetFetchResponse> fetchOffsets(OffsetFetchRequest request) {
         if (request.groupId().isEmpty()) {
-            return CompletableFuture.completedFuture(OffsetFetchResponse.failed(CoordinatorError.INVALID_GROUP_ID));
+            return CompletableFuture.completedFuture(OffsetFetchResponse.failed(ErrorCode.INVALID_GROUP_ID));
         }
         return answer(runtime.scheduleRead(partitionFor(request.groupId()), "OffsetFetch",
                         (shard, nowMs) -> offsetFetch.fetch(shard, request)),
@@ -168,7 +169,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
 
     public CompletableFuture<OffsetDeleteResponse> deleteOffsets(OffsetDeleteRequest request) {
         if (request.groupId().isEmpty()) {
-            return CompletableFuture.completedFuture(OffsetDeleteResponse.failed(CoordinatorError.INVALID_GROUP_ID));
+            return CompletableFuture.completedFuture(OffsetDeleteResponse.failed(ErrorCode.INVALID_GROUP_ID));
         }
         return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "OffsetDelete",
                         (shard, nowMs) -> offsetDelete.delete(shard, request)),
@@ -186,11 +187,11 @@ public final class GroupCoordinatorService implements AutoCloseable {
         }
         return CompletableFuture.allOf(perPartition.toArray(new CompletableFuture<?>[0])).handle((ignored, failure) -> {
             List<ListGroupsResponse.Listing> all = new ArrayList<>();
-            CoordinatorError error = CoordinatorError.NONE;
+            ErrorCode error = ErrorCode.NONE;
             for (CompletableFuture<List<ListGroupsResponse.Listing>> future : perPartition) {
                 if (future.isCompletedExceptionally()) {
-                    CoordinatorError partitionError = CoordinatorException.errorOf(future.handle((v, t) -> t).join());
-                    if (partitionError != CoordinatorError.NOT_COORDINATOR && error == CoordinatorError.NONE) {
+                    ErrorCode partitionError = CoordinatorException.errorOf(future.handle((v, t) -> t).join());
+                    if (partitionError != ErrorCode.NOT_COORDINATOR && error == ErrorCode.NONE) {
                         error = partitionError; // NOT_COORDINATOR: unloaded meanwhile, its groups are elsewhere
                     }
                 } else {
@@ -218,12 +219,12 @@ public final class GroupCoordinatorService implements AutoCloseable {
     }
 
     /** @return per group id, in request order, NONE or the reason it was not deleted */
-    public CompletableFuture<Map<String, CoordinatorError>> deleteGroups(List<String> groupIds) {
+    public CompletableFuture<Map<String, ErrorCode>> deleteGroups(List<String> groupIds) {
         return perPartition(groupIds, (groupId, error) -> error,
                 (partition, ids) -> runtime.scheduleWrite(partition, "DeleteGroups", (shard, nowMs) -> deleteGroups.delete(shard, ids)),
                 (ids, byId) -> byId)
                 .thenApply(byId -> {
-                    Map<String, CoordinatorError> ordered = new LinkedHashMap<>();
+                    Map<String, ErrorCode> ordered = new LinkedHashMap<>();
                     groupIds.forEach(groupId -> ordered.put(groupId, byId.get(groupId)));
                     return ordered;
                 });
@@ -238,14 +239,14 @@ public final class GroupCoordinatorService implements AutoCloseable {
      */
     private <R, P> CompletableFuture<Map<String, R>> perPartition(
             List<String> groupIds,
-            BiFunction<String, CoordinatorError, R> failed,
+            BiFunction<String, ErrorCode, R> failed,
             BiFunction<Integer, List<String>, CompletableFuture<P>> operation,
             BiFunction<List<String>, P, Map<String, R>> unpack) {
         Map<String, R> results = new ConcurrentHashMap<>();
         Map<Integer, List<String>> byPartition = new TreeMap<>();
         for (String groupId : new LinkedHashSet<>(groupIds)) {
             if (groupId.isEmpty()) {
-                results.put(groupId, failed.apply(groupId, CoordinatorError.INVALID_GROUP_ID));
+                results.put(groupId, failed.apply(groupId, ErrorCode.INVALID_GROUP_ID));
             } else {
                 byPartition.computeIfAbsent(partitionFor(groupId), p -> new ArrayList<>()).add(groupId);
             }
@@ -257,7 +258,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
                 if (error == null) {
                     results.putAll(unpack.apply(ids, value));
                 } else {
-                    CoordinatorError code = CoordinatorException.errorOf(error);
+                    ErrorCode code = CoordinatorException.errorOf(error);
                     ids.forEach(id -> results.put(id, failed.apply(id, code)));
                 }
                 return null;
@@ -282,7 +283,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
      */
     private <R> CompletableFuture<R> withParkedAnswer(String groupId, String name,
             Function<CompletableFuture<R>, CoordinatorWriteOperation<GroupCoordinatorShard, Void>> operation,
-            Function<CoordinatorError, R> onError) {
+            Function<ErrorCode, R> onError) {
         CompletableFuture<R> response = new CompletableFuture<>();
         runtime.scheduleWrite(partitionFor(groupId), name, operation.apply(response)).whenComplete((ignored, error) -> {
             if (error != null) {
@@ -293,11 +294,11 @@ public final class GroupCoordinatorService implements AutoCloseable {
     }
 
     /** A commit too large to append is the client's problem: INVALID_COMMIT_OFFSET_SIZE, as in Kafka. */
-    private static CoordinatorError commitError(CoordinatorError error) {
-        return error == CoordinatorError.RECORD_LIST_TOO_LARGE ? CoordinatorError.INVALID_COMMIT_OFFSET_SIZE : error;
+    private static ErrorCode commitError(ErrorCode error) {
+        return error == ErrorCode.RECORD_LIST_TOO_LARGE ? ErrorCode.INVALID_COMMIT_OFFSET_SIZE : error;
     }
 
-    private static <T> CompletableFuture<T> answer(CompletableFuture<T> result, Function<CoordinatorError, T> onError) {
+    private static <T> CompletableFuture<T> answer(CompletableFuture<T> result, Function<ErrorCode, T> onError) {
         return result.exceptionally(error -> onError.apply(CoordinatorException.errorOf(error)));
     }
 }

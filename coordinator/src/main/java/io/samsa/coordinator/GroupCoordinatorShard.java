@@ -15,6 +15,7 @@ import io.samsa.coordinator.records.proto.RecordKey;
 import io.samsa.coordinator.runtime.CoordinatorShard;
 import io.samsa.coordinator.runtime.CoordinatorShardContext;
 import io.samsa.coordinator.runtime.CoordinatorTimer;
+import io.samsa.protocol.ErrorCode;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -129,9 +130,9 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
     public void onUnloaded() {
         for (ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft : softStates.values()) {
             soft.awaitingJoin().takeAll().forEach((memberId, future) ->
-                    future.complete(JoinGroupResult.failed(CoordinatorError.NOT_COORDINATOR, memberId)));
+                    future.complete(JoinGroupResult.failed(ErrorCode.NOT_COORDINATOR, memberId)));
             soft.awaitingSync().takeAll().values().forEach(future ->
-                    future.complete(SyncGroupResult.failed(CoordinatorError.NOT_COORDINATOR)));
+                    future.complete(SyncGroupResult.failed(ErrorCode.NOT_COORDINATOR)));
         }
         softStates.clear();
     }

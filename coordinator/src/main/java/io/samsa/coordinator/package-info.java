@@ -26,6 +26,8 @@
  * and returns a {@link io.samsa.coordinator.runtime.CoordinatorResult}; never change the shard
  * outside {@code replay}, except the in-memory-only parts (timers, parked responses); add the
  * service method that routes to it. Domain requests and responses carry plain values and
- * {@link io.samsa.coordinator.CoordinatorError}s; the broker translates the wire messages.
+ * {@link io.samsa.coordinator.ErrorCode}s; the broker translates the wire messages.
  */
 package io.samsa.coordinator;
+
+import io.samsa.protocol.ErrorCode;

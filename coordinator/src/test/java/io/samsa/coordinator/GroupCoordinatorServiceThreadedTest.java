@@ -1,13 +1,12 @@
 package io.samsa.coordinator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.samsa.coordinator.offsets.OffsetCommitRequest;
 import io.samsa.coordinator.offsets.OffsetCommitResponse;
 import io.samsa.coordinator.offsets.OffsetFetchRequest;
 import io.samsa.coordinator.offsets.OffsetFetchResponse;
 import io.samsa.coordinator.offsets.TopicPartition;
 import io.samsa.coordinator.runtime.InMemoryCoordinatorLog;
+import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.testing.Await;
 import io.samsa.protocol.util.ManualTime;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The production wiring ({@link GroupCoordinatorService#start}) on real threads, with a manual clock. */
 class GroupCoordinatorServiceThreadedTest {
@@ -44,7 +44,7 @@ class GroupCoordinatorServiceThreadedTest {
                 commits.add(service.commitOffsets(commit("group-" + i % 20, i)));
             }
             for (CompletableFuture<OffsetCommitResponse> c : commits) {
-                assertEquals(CoordinatorError.NONE, c.join().partitions().get(0).error());
+                assertEquals(ErrorCode.NONE, c.join().partitions().get(0).error());
             }
             for (int g = 0; g < 20; g++) {
                 OffsetFetchResponse fetched = service.fetchOffsets(
@@ -58,7 +58,7 @@ class GroupCoordinatorServiceThreadedTest {
 
             int partition = service.partitionFor("group-3");
             service.onResignation(partition).join();
-            assertEquals(CoordinatorError.NOT_COORDINATOR, service.commitOffsets(commit("group-3", 1)).join()
+            assertEquals(ErrorCode.NOT_COORDINATOR, service.commitOffsets(commit("group-3", 1)).join()
                     .partitions().get(0).error());
             service.onElection(partition).join();
             assertEquals(List.of(), service.fetchOffsets(OffsetFetchRequest.allPartitions("group-3")).join().partitions(),

@@ -1,6 +1,5 @@
 package io.samsa.coordinator.admin;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
@@ -9,6 +8,7 @@ import io.samsa.coordinator.offsets.TopicPartition;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.coordinator.runtime.CoordinatorResult;
+import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,20 +22,20 @@ import java.util.Map;
 public final class DeleteGroupsHandler {
 
     /** @return per group id, in request order, NONE or why it was not deleted */
-    public CoordinatorResult<Map<String, CoordinatorError>> delete(GroupCoordinatorShard shard, List<String> groupIds) {
+    public CoordinatorResult<Map<String, ErrorCode>> delete(GroupCoordinatorShard shard, List<String> groupIds) {
         List<CoordinatorRecord> records = new ArrayList<>();
-        Map<String, CoordinatorError> results = new LinkedHashMap<>();
+        Map<String, ErrorCode> results = new LinkedHashMap<>();
         for (String groupId : groupIds) {
             if (results.containsKey(groupId)) {
                 continue;
             }
             ClassicGroup group = GroupView.find(shard, groupId);
             if (group == null) {
-                results.put(groupId, CoordinatorError.GROUP_ID_NOT_FOUND);
+                results.put(groupId, ErrorCode.GROUP_ID_NOT_FOUND);
                 continue;
             }
             if (!group.isInState(ClassicGroupState.EMPTY)) {
-                results.put(groupId, CoordinatorError.NON_EMPTY_GROUP);
+                results.put(groupId, ErrorCode.NON_EMPTY_GROUP);
                 continue;
             }
             for (Map.Entry<TopicPartition, CommittedOffset> offset : shard.offsets().offsets(groupId)) {
@@ -44,7 +44,7 @@ public final class DeleteGroupsHandler {
             if (shard.groups().group(groupId) != null) {
                 records.add(GroupCoordinatorRecords.newGroupMetadataTombstoneRecord(groupId));
             }
-            results.put(groupId, CoordinatorError.NONE);
+            results.put(groupId, ErrorCode.NONE);
         }
         return CoordinatorResult.of(records, results);
     }

@@ -1,11 +1,11 @@
 package io.samsa.coordinator.admin;
 
 import com.google.protobuf.ByteString;
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupMember;
 import io.samsa.coordinator.group.ClassicGroupState;
+import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +29,7 @@ public final class DescribeGroupsHandler {
     private static DescribedGroup describe(GroupCoordinatorShard shard, String groupId, short apiVersion) {
         ClassicGroup group = GroupView.find(shard, groupId);
         if (group == null) {
-            CoordinatorError error = apiVersion >= 6 ? CoordinatorError.GROUP_ID_NOT_FOUND : CoordinatorError.NONE;
+            ErrorCode error = apiVersion >= 6 ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.NONE;
             return new DescribedGroup(groupId, error, ClassicGroupState.DEAD.displayName(), "", "", List.of());
         }
         boolean stable = group.isInState(ClassicGroupState.STABLE);
@@ -40,7 +40,7 @@ public final class DescribeGroupsHandler {
                     member.clientHost(), metadata == null ? ByteString.EMPTY : metadata,
                     stable ? member.assignment() : ByteString.EMPTY));
         }
-        return new DescribedGroup(groupId, CoordinatorError.NONE, group.state().displayName(),
+        return new DescribedGroup(groupId, ErrorCode.NONE, group.state().displayName(),
                 group.protocolType() == null ? "" : group.protocolType(),
                 stable && group.protocolName() != null ? group.protocolName() : "", members);
     }

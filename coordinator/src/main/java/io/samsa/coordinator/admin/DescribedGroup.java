@@ -1,7 +1,7 @@
 package io.samsa.coordinator.admin;
 
 import com.google.protobuf.ByteString;
-import io.samsa.coordinator.CoordinatorError;
+import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param protocolName the chosen protocol, only in Stable; "" otherwise
  * @param members      in join order; metadata and assignment are empty unless Stable
  */
-public record DescribedGroup(String groupId, CoordinatorError error, String state, String protocolType,
+public record DescribedGroup(String groupId, ErrorCode error, String state, String protocolType,
                              String protocolName, List<Member> members) {
     public DescribedGroup {
         Objects.requireNonNull(error, "error");
@@ -22,7 +22,7 @@ public record DescribedGroup(String groupId, CoordinatorError error, String stat
     }
 
     /** @return the description of a group that could not be described */
-    public static DescribedGroup failed(String groupId, CoordinatorError error) {
+    public static DescribedGroup failed(String groupId, ErrorCode error) {
         return new DescribedGroup(groupId, error, "", "", "", List.of());
     }
 

@@ -1,6 +1,6 @@
 package io.samsa.coordinator.admin;
 
-import io.samsa.coordinator.CoordinatorError;
+import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param error  NONE, or the error of a partition that could not be listed (its groups are missing)
  * @param groups the groups of every partition that could be listed
  */
-public record ListGroupsResponse(CoordinatorError error, List<Listing> groups) {
+public record ListGroupsResponse(ErrorCode error, List<Listing> groups) {
     public ListGroupsResponse {
         Objects.requireNonNull(error, "error");
         groups = List.copyOf(groups);

@@ -1,10 +1,10 @@
 package io.samsa.coordinator.classic;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.coordinator.runtime.CoordinatorResult;
+import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +23,7 @@ final class GroupChange {
     private ClassicGroup group;
     private boolean changed;
     private final List<Runnable> onSuccess = new ArrayList<>();
-    private final List<Consumer<CoordinatorError>> onFailure = new ArrayList<>();
+    private final List<Consumer<ErrorCode>> onFailure = new ArrayList<>();
 
     GroupChange(ClassicGroup group) {
         this.group = group;
@@ -43,13 +43,13 @@ final class GroupChange {
     }
 
     /** Answers {@code future} with {@code success} once durable, else with {@code failure(error)}. */
-    <T> void respond(CompletableFuture<T> future, T success, Function<CoordinatorError, T> failure) {
+    <T> void respond(CompletableFuture<T> future, T success, Function<ErrorCode, T> failure) {
         onSuccess.add(() -> future.complete(success));
         onFailure.add(error -> future.complete(failure.apply(error)));
     }
 
     /** Answers {@code future} with {@code failure(error)} if the change cannot be made durable. */
-    <T> void respondOnFailure(CompletableFuture<T> future, Function<CoordinatorError, T> failure) {
+    <T> void respondOnFailure(CompletableFuture<T> future, Function<ErrorCode, T> failure) {
         onFailure.add(error -> future.complete(failure.apply(error)));
     }
 
@@ -63,7 +63,7 @@ final class GroupChange {
         List<CoordinatorRecord> records = changed
                 ? List.of(GroupCoordinatorRecords.newGroupMetadataRecord(group)) : List.of();
         return CoordinatorResult.of(records, response).whenAppended(error -> {
-            if (error == CoordinatorError.NONE) {
+            if (error == ErrorCode.NONE) {
                 onSuccess.forEach(Runnable::run);
             } else {
                 onFailure.forEach(action -> action.accept(error));

@@ -1,10 +1,10 @@
 package io.samsa.coordinator.classic;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.runtime.CoordinatorResult;
+import io.samsa.protocol.ErrorCode;
 
 /**
  * Heartbeat for classic groups: restarts the member's session and answers NONE in Stable and
@@ -14,20 +14,20 @@ import io.samsa.coordinator.runtime.CoordinatorResult;
  */
 public final class HeartbeatHandler {
 
-    public CoordinatorResult<CoordinatorError> heartbeat(GroupCoordinatorShard shard, HeartbeatRequest request) {
+    public CoordinatorResult<ErrorCode> heartbeat(GroupCoordinatorShard shard, HeartbeatRequest request) {
         ClassicGroup group = shard.groups().group(request.groupId());
         if (group == null) {
-            return CoordinatorResult.response(CoordinatorError.UNKNOWN_MEMBER_ID);
+            return CoordinatorResult.response(ErrorCode.UNKNOWN_MEMBER_ID);
         }
-        CoordinatorError error = MemberValidation.validateMember(group, request.memberId(), request.groupInstanceId());
-        if (error != CoordinatorError.NONE) {
+        ErrorCode error = MemberValidation.validateMember(group, request.memberId(), request.groupInstanceId());
+        if (error != ErrorCode.NONE) {
             return CoordinatorResult.response(error);
         }
         if (request.generationId() != group.generationId()) {
-            return CoordinatorResult.response(CoordinatorError.ILLEGAL_GENERATION);
+            return CoordinatorResult.response(ErrorCode.ILLEGAL_GENERATION);
         }
         shard.rebalancer().scheduleSession(shard, group.groupId(), group.member(request.memberId()));
         return CoordinatorResult.response(group.isInState(ClassicGroupState.PREPARING_REBALANCE)
-                ? CoordinatorError.REBALANCE_IN_PROGRESS : CoordinatorError.NONE);
+                ? ErrorCode.REBALANCE_IN_PROGRESS : ErrorCode.NONE);
     }
 }

@@ -1,7 +1,6 @@
 package io.samsa.coordinator.classic;
 
 import com.google.protobuf.ByteString;
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.GroupTimerKey;
@@ -10,6 +9,7 @@ import io.samsa.coordinator.group.ClassicGroupMember;
 import io.samsa.coordinator.group.ClassicGroupSoftState;
 import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.runtime.CoordinatorResult;
+import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -49,22 +49,22 @@ public final class JoinGroupHandler {
         String memberId = request.memberId();
         if (request.sessionTimeoutMs() < config.groupMinSessionTimeoutMs()
                 || request.sessionTimeoutMs() > config.groupMaxSessionTimeoutMs()) {
-            return answer(response, JoinGroupResult.failed(CoordinatorError.INVALID_SESSION_TIMEOUT, memberId));
+            return answer(response, JoinGroupResult.failed(ErrorCode.INVALID_SESSION_TIMEOUT, memberId));
         }
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> existingSoft = shard.existingSoftState(groupId);
         boolean pending = existingSoft != null && !memberId.isEmpty() && existingSoft.isPendingMember(memberId);
         ClassicGroup group = shard.groups().group(groupId);
         if (group == null) {
             if (!memberId.isEmpty() && !pending) {
-                return answer(response, JoinGroupResult.failed(CoordinatorError.UNKNOWN_MEMBER_ID, memberId));
+                return answer(response, JoinGroupResult.failed(ErrorCode.UNKNOWN_MEMBER_ID, memberId));
             }
             group = ClassicGroup.empty(groupId, nowMs);
         }
         if (!acceptsJoiningMember(shard, group, memberId, pending)) {
-            return answer(response, JoinGroupResult.failed(CoordinatorError.GROUP_MAX_SIZE_REACHED, memberId));
+            return answer(response, JoinGroupResult.failed(ErrorCode.GROUP_MAX_SIZE_REACHED, memberId));
         }
         if (!group.supportsProtocols(request.protocolType(), request.protocolNames())) {
-            return answer(response, JoinGroupResult.failed(CoordinatorError.INCONSISTENT_GROUP_PROTOCOL, memberId));
+            return answer(response, JoinGroupResult.failed(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, memberId));
         }
         GroupChange change = new GroupChange(group);
         if (memberId.isEmpty()) {
@@ -93,7 +93,7 @@ public final class JoinGroupHandler {
         } else if (request.apiVersion() >= 4) {
             shard.softState(change.groupId()).addPendingMember(newMemberId);
             shard.rebalancer().schedulePendingMember(shard, change.groupId(), newMemberId, request.sessionTimeoutMs());
-            change.respond(response, JoinGroupResult.failed(CoordinatorError.MEMBER_ID_REQUIRED, newMemberId),
+            change.respond(response, JoinGroupResult.failed(ErrorCode.MEMBER_ID_REQUIRED, newMemberId),
                     error -> JoinGroupResult.failed(error, ""));
         } else {
             addMemberAndRebalance(shard, change, request, newMemberId, response, nowMs);
@@ -104,8 +104,8 @@ public final class JoinGroupHandler {
                                  CompletableFuture<JoinGroupResult> response, long nowMs) {
         ClassicGroup group = change.group();
         String memberId = request.memberId();
-        CoordinatorError error = MemberValidation.validateMember(group, memberId, request.groupInstanceId());
-        if (error != CoordinatorError.NONE) {
+        ErrorCode error = MemberValidation.validateMember(group, memberId, request.groupInstanceId());
+        if (error != ErrorCode.NONE) {
             change.respond(response, JoinGroupResult.failed(error, memberId), e -> JoinGroupResult.failed(e, memberId));
             return;
         }
@@ -151,7 +151,7 @@ public final class JoinGroupHandler {
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(change.groupId());
         CompletableFuture<JoinGroupResult> previous = soft.awaitingJoin().park(memberId, response);
         if (previous != null && previous != response) {
-            previous.complete(JoinGroupResult.failed(CoordinatorError.REBALANCE_IN_PROGRESS, memberId));
+            previous.complete(JoinGroupResult.failed(ErrorCode.REBALANCE_IN_PROGRESS, memberId));
         }
         change.respondOnFailure(response, error -> {
             soft.awaitingJoin().take(memberId);
@@ -172,11 +172,11 @@ public final class JoinGroupHandler {
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(change.groupId());
         CompletableFuture<JoinGroupResult> oldJoin = soft.awaitingJoin().take(oldMemberId);
         if (oldJoin != null) {
-            oldJoin.complete(JoinGroupResult.failed(CoordinatorError.FENCED_INSTANCE_ID, oldMemberId));
+            oldJoin.complete(JoinGroupResult.failed(ErrorCode.FENCED_INSTANCE_ID, oldMemberId));
         }
         CompletableFuture<SyncGroupResult> oldSync = soft.awaitingSync().take(oldMemberId);
         if (oldSync != null) {
-            oldSync.complete(SyncGroupResult.failed(CoordinatorError.FENCED_INSTANCE_ID));
+            oldSync.complete(SyncGroupResult.failed(ErrorCode.FENCED_INSTANCE_ID));
         }
         if (soft.pendingSyncMemberIds().remove(oldMemberId)) {
             soft.pendingSyncMemberIds().add(newMemberId);
@@ -204,7 +204,7 @@ public final class JoinGroupHandler {
         if (apiVersion >= 9) {
             return Rebalancer.joinResult(group, newMemberId, true);
         }
-        return new JoinGroupResult(CoordinatorError.NONE, group.generationId(), group.protocolType(), group.protocolName(),
+        return new JoinGroupResult(ErrorCode.NONE, group.generationId(), group.protocolType(), group.protocolName(),
                 oldMemberId, newMemberId, false, List.of());
     }
 
@@ -221,6 +221,6 @@ public final class JoinGroupHandler {
 
     private static CoordinatorResult<Void> answer(CompletableFuture<JoinGroupResult> response, JoinGroupResult result) {
         return CoordinatorResult.<Void>response(null).whenAppended(error -> response.complete(
-                error == CoordinatorError.NONE ? result : JoinGroupResult.failed(error, result.memberId())));
+                error == ErrorCode.NONE ? result : JoinGroupResult.failed(error, result.memberId())));
     }
 }

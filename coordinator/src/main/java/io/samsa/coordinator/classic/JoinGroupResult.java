@@ -1,7 +1,7 @@
 package io.samsa.coordinator.classic;
 
 import com.google.protobuf.ByteString;
-import io.samsa.coordinator.CoordinatorError;
+import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param skipAssignment v9+: the leader must not assign (a static leader was replaced)
  * @param members        only for the leader: every member with its metadata for the chosen protocol
  */
-public record JoinGroupResult(CoordinatorError error, int generationId, String protocolType, String protocolName,
+public record JoinGroupResult(ErrorCode error, int generationId, String protocolType, String protocolName,
                               String leaderId, String memberId, boolean skipAssignment, List<Member> members) {
     /** The generation reported with errors. */
     public static final int NO_GENERATION = -1;
@@ -23,7 +23,7 @@ public record JoinGroupResult(CoordinatorError error, int generationId, String p
     }
 
     /** @return an error response, keeping the member id the client sent */
-    public static JoinGroupResult failed(CoordinatorError error, String memberId) {
+    public static JoinGroupResult failed(ErrorCode error, String memberId) {
         return new JoinGroupResult(error, NO_GENERATION, null, null, "", memberId, false, List.of());
     }
 

@@ -1,11 +1,11 @@
 package io.samsa.coordinator.classic;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.GroupTimerKey;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupSoftState;
 import io.samsa.coordinator.runtime.CoordinatorResult;
+import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +21,7 @@ public final class LeaveGroupHandler {
     public CoordinatorResult<LeaveGroupResult> leave(GroupCoordinatorShard shard, LeaveGroupRequest request, long nowMs) {
         ClassicGroup group = shard.groups().group(request.groupId());
         if (group == null) {
-            return CoordinatorResult.response(LeaveGroupResult.failed(CoordinatorError.UNKNOWN_MEMBER_ID));
+            return CoordinatorResult.response(LeaveGroupResult.failed(ErrorCode.UNKNOWN_MEMBER_ID));
         }
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(group.groupId());
         GroupChange change = new GroupChange(group);
@@ -29,34 +29,34 @@ public final class LeaveGroupHandler {
         boolean removedAny = false;
         for (LeaveGroupRequest.LeavingMember leaving : request.members()) {
             String memberId = leaving.memberId();
-            CoordinatorError error;
+            ErrorCode error;
             if (leaving.groupInstanceId() != null) {
                 String current = change.group().staticMemberId(leaving.groupInstanceId());
                 if (current == null) {
-                    error = CoordinatorError.UNKNOWN_MEMBER_ID;
+                    error = ErrorCode.UNKNOWN_MEMBER_ID;
                 } else if (!memberId.isEmpty() && !memberId.equals(current)) {
-                    error = CoordinatorError.FENCED_INSTANCE_ID;
+                    error = ErrorCode.FENCED_INSTANCE_ID;
                 } else {
-                    shard.rebalancer().removeMember(shard, change, current, CoordinatorError.UNKNOWN_MEMBER_ID);
+                    shard.rebalancer().removeMember(shard, change, current, ErrorCode.UNKNOWN_MEMBER_ID);
                     removedAny = true;
-                    error = CoordinatorError.NONE;
+                    error = ErrorCode.NONE;
                 }
             } else if (soft.removePendingMember(memberId)) {
                 shard.timer().cancel(new GroupTimerKey.PendingMemberJoin(group.groupId(), memberId));
                 removedAny = true;
-                error = CoordinatorError.NONE;
+                error = ErrorCode.NONE;
             } else if (change.group().hasMember(memberId)) {
-                shard.rebalancer().removeMember(shard, change, memberId, CoordinatorError.UNKNOWN_MEMBER_ID);
+                shard.rebalancer().removeMember(shard, change, memberId, ErrorCode.UNKNOWN_MEMBER_ID);
                 removedAny = true;
-                error = CoordinatorError.NONE;
+                error = ErrorCode.NONE;
             } else {
-                error = CoordinatorError.UNKNOWN_MEMBER_ID;
+                error = ErrorCode.UNKNOWN_MEMBER_ID;
             }
             results.add(new LeaveGroupResult.MemberResult(memberId, leaving.groupInstanceId(), error));
         }
         if (removedAny) {
             shard.rebalancer().onMembersRemoved(shard, change, nowMs);
         }
-        return change.result(new LeaveGroupResult(CoordinatorError.NONE, results));
+        return change.result(new LeaveGroupResult(ErrorCode.NONE, results));
     }
 }

@@ -1,7 +1,7 @@
 package io.samsa.coordinator.classic;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.group.ClassicGroup;
+import io.samsa.protocol.ErrorCode;
 
 /**
  * The member check every classic-group request that names a member makes, KIP-345 fencing
@@ -14,16 +14,16 @@ public final class MemberValidation {
     }
 
     /** @param groupInstanceId null for dynamic members */
-    public static CoordinatorError validateMember(ClassicGroup group, String memberId, String groupInstanceId) {
+    public static ErrorCode validateMember(ClassicGroup group, String memberId, String groupInstanceId) {
         if (groupInstanceId != null) {
             String current = group.staticMemberId(groupInstanceId);
             if (current == null) {
-                return CoordinatorError.UNKNOWN_MEMBER_ID;
+                return ErrorCode.UNKNOWN_MEMBER_ID;
             }
             if (!current.equals(memberId)) {
-                return CoordinatorError.FENCED_INSTANCE_ID;
+                return ErrorCode.FENCED_INSTANCE_ID;
             }
         }
-        return group.hasMember(memberId) ? CoordinatorError.NONE : CoordinatorError.UNKNOWN_MEMBER_ID;
+        return group.hasMember(memberId) ? ErrorCode.NONE : ErrorCode.UNKNOWN_MEMBER_ID;
     }
 }

@@ -1,6 +1,5 @@
 package io.samsa.coordinator.classic;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.GroupTimerKey;
@@ -9,6 +8,7 @@ import io.samsa.coordinator.group.ClassicGroupMember;
 import io.samsa.coordinator.group.ClassicGroupSoftState;
 import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.runtime.CoordinatorResult;
+import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +69,7 @@ public final class Rebalancer {
         ClassicGroup group = change.group();
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(group.groupId());
         if (group.isInState(ClassicGroupState.COMPLETING_REBALANCE)) {
-            answerParkedSyncs(soft, CoordinatorError.REBALANCE_IN_PROGRESS);
+            answerParkedSyncs(soft, ErrorCode.REBALANCE_IN_PROGRESS);
         }
         shard.timer().cancel(new GroupTimerKey.SyncPhase(group.groupId()));
         soft.pendingSyncMemberIds().clear();
@@ -103,7 +103,7 @@ public final class Rebalancer {
         shard.timer().cancel(new GroupTimerKey.JoinPhase(groupId));
         for (ClassicGroupMember member : List.copyOf(change.group().members())) {
             if (!soft.awaitingJoin().contains(member.memberId())) {
-                removeMember(shard, change, member.memberId(), CoordinatorError.UNKNOWN_MEMBER_ID);
+                removeMember(shard, change, member.memberId(), ErrorCode.UNKNOWN_MEMBER_ID);
             }
         }
         ClassicGroup next = change.group().withNextGeneration(nowMs);
@@ -123,7 +123,7 @@ public final class Rebalancer {
     }
 
     /** Removes a member; its parked responses get {@code parkedError}. */
-    void removeMember(GroupCoordinatorShard shard, GroupChange change, String memberId, CoordinatorError parkedError) {
+    void removeMember(GroupCoordinatorShard shard, GroupChange change, String memberId, ErrorCode parkedError) {
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(change.groupId());
         CompletableFuture<JoinGroupResult> join = soft.awaitingJoin().take(memberId);
         if (join != null) {
@@ -156,11 +156,11 @@ public final class Rebalancer {
                         member.metadata(group.protocolName())));
             }
         }
-        return new JoinGroupResult(CoordinatorError.NONE, group.generationId(), group.protocolType(), group.protocolName(),
+        return new JoinGroupResult(ErrorCode.NONE, group.generationId(), group.protocolType(), group.protocolName(),
                 group.leaderId(), memberId, skipAssignment, members);
     }
 
-    private static void answerParkedSyncs(ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft, CoordinatorError error) {
+    private static void answerParkedSyncs(ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft, ErrorCode error) {
         // An error answer is safe before the change is durable: the client just rejoins.
         for (CompletableFuture<SyncGroupResult> parked : soft.awaitingSync().takeAll().values()) {
             parked.complete(SyncGroupResult.failed(error));
@@ -217,7 +217,7 @@ public final class Rebalancer {
             }
             GroupChange change = new GroupChange(group);
             for (String memberId : List.copyOf(soft.pendingSyncMemberIds())) {
-                removeMember(shard, change, memberId, CoordinatorError.UNKNOWN_MEMBER_ID);
+                removeMember(shard, change, memberId, ErrorCode.UNKNOWN_MEMBER_ID);
             }
             onMembersRemoved(shard, change, nowMs);
             return change.result(null);
@@ -235,7 +235,7 @@ public final class Rebalancer {
             return CoordinatorResult.empty();
         }
         GroupChange change = new GroupChange(group);
-        removeMember(shard, change, memberId, CoordinatorError.UNKNOWN_MEMBER_ID);
+        removeMember(shard, change, memberId, ErrorCode.UNKNOWN_MEMBER_ID);
         onMembersRemoved(shard, change, nowMs);
         return change.result(null);
     }

@@ -1,12 +1,12 @@
 package io.samsa.coordinator.classic;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.GroupTimerKey;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupSoftState;
 import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.runtime.CoordinatorResult;
+import io.samsa.protocol.ErrorCode;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -29,11 +29,11 @@ public final class SyncGroupHandler {
     public CoordinatorResult<Void> sync(GroupCoordinatorShard shard, SyncGroupRequest request,
                                         CompletableFuture<SyncGroupResult> response, long nowMs) {
         ClassicGroup group = shard.groups().group(request.groupId());
-        CoordinatorError error = group == null ? CoordinatorError.UNKNOWN_MEMBER_ID : validate(group, request);
-        if (error == CoordinatorError.NONE && group.isInState(ClassicGroupState.PREPARING_REBALANCE)) {
-            error = CoordinatorError.REBALANCE_IN_PROGRESS;
+        ErrorCode error = group == null ? ErrorCode.UNKNOWN_MEMBER_ID : validate(group, request);
+        if (error == ErrorCode.NONE && group.isInState(ClassicGroupState.PREPARING_REBALANCE)) {
+            error = ErrorCode.REBALANCE_IN_PROGRESS;
         }
-        if (error != CoordinatorError.NONE) {
+        if (error != ErrorCode.NONE) {
             return answer(response, SyncGroupResult.failed(error));
         }
         String memberId = request.memberId();
@@ -49,7 +49,7 @@ public final class SyncGroupHandler {
         GroupChange change = new GroupChange(group);
         CompletableFuture<SyncGroupResult> previous = soft.awaitingSync().park(memberId, response);
         if (previous != null && previous != response) {
-            previous.complete(SyncGroupResult.failed(CoordinatorError.REBALANCE_IN_PROGRESS));
+            previous.complete(SyncGroupResult.failed(ErrorCode.REBALANCE_IN_PROGRESS));
         }
         if (group.isLeader(memberId)) {
             ClassicGroup stable = group.withAssignments(request.assignments()).transitionTo(ClassicGroupState.STABLE, nowMs);
@@ -61,28 +61,28 @@ public final class SyncGroupHandler {
         return change.result(null);
     }
 
-    private static CoordinatorError validate(ClassicGroup group, SyncGroupRequest request) {
-        CoordinatorError error = MemberValidation.validateMember(group, request.memberId(), request.groupInstanceId());
-        if (error != CoordinatorError.NONE) {
+    private static ErrorCode validate(ClassicGroup group, SyncGroupRequest request) {
+        ErrorCode error = MemberValidation.validateMember(group, request.memberId(), request.groupInstanceId());
+        if (error != ErrorCode.NONE) {
             return error;
         }
         if (request.generationId() != group.generationId()) {
-            return CoordinatorError.ILLEGAL_GENERATION;
+            return ErrorCode.ILLEGAL_GENERATION;
         }
         if ((request.protocolType() != null && !Objects.equals(request.protocolType(), group.protocolType()))
                 || (request.protocolName() != null && !Objects.equals(request.protocolName(), group.protocolName()))) {
-            return CoordinatorError.INCONSISTENT_GROUP_PROTOCOL;
+            return ErrorCode.INCONSISTENT_GROUP_PROTOCOL;
         }
-        return CoordinatorError.NONE;
+        return ErrorCode.NONE;
     }
 
     private static SyncGroupResult assignmentOf(ClassicGroup group, String memberId) {
-        return new SyncGroupResult(CoordinatorError.NONE, group.protocolType(), group.protocolName(),
+        return new SyncGroupResult(ErrorCode.NONE, group.protocolType(), group.protocolName(),
                 group.member(memberId).assignment());
     }
 
     private static CoordinatorResult<Void> answer(CompletableFuture<SyncGroupResult> response, SyncGroupResult result) {
         return CoordinatorResult.<Void>response(null).whenAppended(error -> response.complete(
-                error == CoordinatorError.NONE ? result : SyncGroupResult.failed(error)));
+                error == ErrorCode.NONE ? result : SyncGroupResult.failed(error)));
     }
 }

@@ -1,6 +1,5 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.classic.MemberValidation;
 import io.samsa.coordinator.group.ClassicGroup;
@@ -8,6 +7,7 @@ import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.coordinator.runtime.CoordinatorResult;
+import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -46,8 +46,8 @@ public final class OffsetCommitHandler {
     }
 
     public CoordinatorResult<OffsetCommitResponse> commit(GroupCoordinatorShard shard, OffsetCommitRequest request, long nowMs) {
-        CoordinatorError groupError = validate(shard.groups().group(request.groupId()), request);
-        if (groupError != CoordinatorError.NONE) {
+        ErrorCode groupError = validate(shard.groups().group(request.groupId()), request);
+        if (groupError != ErrorCode.NONE) {
             return CoordinatorResult.response(OffsetCommitResponse.allFailed(request, groupError));
         }
         ClassicGroup group = shard.groups().group(request.groupId());
@@ -62,42 +62,42 @@ public final class OffsetCommitHandler {
         for (OffsetCommitRequest.PartitionCommit commit : request.partitions()) {
             String metadata = commit.metadata() == null ? "" : commit.metadata();
             if (metadata.length() > offsetMetadataMaxBytes) {
-                results.add(new PartitionResult(commit.topic(), commit.partition(), CoordinatorError.OFFSET_METADATA_TOO_LARGE));
+                results.add(new PartitionResult(commit.topic(), commit.partition(), ErrorCode.OFFSET_METADATA_TOO_LARGE));
                 continue;
             }
             CommittedOffset offset = new CommittedOffset(commit.offset(), commit.leaderEpoch(), metadata, nowMs, expireTimestampMs);
             records.add(GroupCoordinatorRecords.newOffsetCommitRecord(request.groupId(), commit.topic(), commit.partition(), offset));
-            results.add(new PartitionResult(commit.topic(), commit.partition(), CoordinatorError.NONE));
+            results.add(new PartitionResult(commit.topic(), commit.partition(), ErrorCode.NONE));
         }
         return CoordinatorResult.of(records, new OffsetCommitResponse(results));
     }
 
     /** @return NONE when the committer may commit for the group; see the class comment */
-    static CoordinatorError validate(ClassicGroup group, OffsetCommitRequest request) {
+    static ErrorCode validate(ClassicGroup group, OffsetCommitRequest request) {
         int generationId = request.generationId();
         if (group == null) {
             if (generationId < 0) {
-                return CoordinatorError.NONE;
+                return ErrorCode.NONE;
             }
-            return request.apiVersion() >= 9 ? CoordinatorError.GROUP_ID_NOT_FOUND : CoordinatorError.ILLEGAL_GENERATION;
+            return request.apiVersion() >= 9 ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.ILLEGAL_GENERATION;
         }
         if (generationId < 0 && group.isInState(ClassicGroupState.EMPTY)) {
-            return CoordinatorError.NONE;
+            return ErrorCode.NONE;
         }
         if (generationId >= 0 || !request.memberId().isEmpty() || request.groupInstanceId() != null) {
-            CoordinatorError memberError = MemberValidation.validateMember(group, request.memberId(), request.groupInstanceId());
-            if (memberError != CoordinatorError.NONE) {
+            ErrorCode memberError = MemberValidation.validateMember(group, request.memberId(), request.groupInstanceId());
+            if (memberError != ErrorCode.NONE) {
                 return memberError;
             }
             if (generationId != group.generationId()) {
-                return CoordinatorError.ILLEGAL_GENERATION;
+                return ErrorCode.ILLEGAL_GENERATION;
             }
         } else if (!group.isInState(ClassicGroupState.EMPTY)) {
-            return CoordinatorError.UNKNOWN_MEMBER_ID;
+            return ErrorCode.UNKNOWN_MEMBER_ID;
         }
         if (group.isInState(ClassicGroupState.COMPLETING_REBALANCE)) {
-            return CoordinatorError.REBALANCE_IN_PROGRESS;
+            return ErrorCode.REBALANCE_IN_PROGRESS;
         }
-        return CoordinatorError.NONE;
+        return ErrorCode.NONE;
     }
 }

@@ -1,6 +1,6 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.CoordinatorError;
+import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +14,7 @@ public record OffsetCommitResponse(List<PartitionResult> partitions) {
     }
 
     /** @return every partition of {@code request} failed with {@code error} */
-    public static OffsetCommitResponse allFailed(OffsetCommitRequest request, CoordinatorError error) {
+    public static OffsetCommitResponse allFailed(OffsetCommitRequest request, ErrorCode error) {
         List<PartitionResult> results = new ArrayList<>(request.partitions().size());
         for (OffsetCommitRequest.PartitionCommit commit : request.partitions()) {
             results.add(new PartitionResult(commit.topic(), commit.partition(), error));

@@ -1,6 +1,5 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
@@ -8,6 +7,7 @@ import io.samsa.coordinator.group.ConsumerSubscriptions;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.coordinator.runtime.CoordinatorResult;
+import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,24 +29,24 @@ public final class OffsetDeleteHandler {
         ClassicGroup group = shard.groups().group(groupId);
         OffsetStore offsets = shard.offsets();
         if (group == null && !offsets.hasOffsets(groupId)) {
-            return CoordinatorResult.response(OffsetDeleteResponse.failed(CoordinatorError.GROUP_ID_NOT_FOUND));
+            return CoordinatorResult.response(OffsetDeleteResponse.failed(ErrorCode.GROUP_ID_NOT_FOUND));
         }
         if (group != null && !group.isInState(ClassicGroupState.EMPTY)
                 && !ConsumerSubscriptions.CONSUMER_PROTOCOL_TYPE.equals(group.protocolType())) {
-            return CoordinatorResult.response(OffsetDeleteResponse.failed(CoordinatorError.NON_EMPTY_GROUP));
+            return CoordinatorResult.response(OffsetDeleteResponse.failed(ErrorCode.NON_EMPTY_GROUP));
         }
         List<CoordinatorRecord> records = new ArrayList<>();
         List<PartitionResult> results = new ArrayList<>(request.partitions().size());
         for (TopicPartition partition : request.partitions()) {
             if (group != null && ConsumerSubscriptions.isSubscribedToTopic(group, partition.topic())) {
-                results.add(new PartitionResult(partition.topic(), partition.partition(), CoordinatorError.GROUP_SUBSCRIBED_TO_TOPIC));
+                results.add(new PartitionResult(partition.topic(), partition.partition(), ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC));
                 continue;
             }
             if (offsets.offset(groupId, partition) != null) {
                 records.add(GroupCoordinatorRecords.newOffsetCommitTombstoneRecord(groupId, partition.topic(), partition.partition()));
             }
-            results.add(new PartitionResult(partition.topic(), partition.partition(), CoordinatorError.NONE));
+            results.add(new PartitionResult(partition.topic(), partition.partition(), ErrorCode.NONE));
         }
-        return CoordinatorResult.of(records, new OffsetDeleteResponse(CoordinatorError.NONE, results));
+        return CoordinatorResult.of(records, new OffsetDeleteResponse(ErrorCode.NONE, results));
     }
 }

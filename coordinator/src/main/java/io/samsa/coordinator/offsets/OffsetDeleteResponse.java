@@ -1,6 +1,6 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.CoordinatorError;
+import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,13 +10,13 @@ import java.util.Objects;
  * @param error      the group-level error; when not NONE, {@code partitions} is empty
  * @param partitions one result per requested partition, in request order
  */
-public record OffsetDeleteResponse(CoordinatorError error, List<PartitionResult> partitions) {
+public record OffsetDeleteResponse(ErrorCode error, List<PartitionResult> partitions) {
     public OffsetDeleteResponse {
         Objects.requireNonNull(error, "error");
         partitions = List.copyOf(partitions);
     }
 
-    public static OffsetDeleteResponse failed(CoordinatorError error) {
+    public static OffsetDeleteResponse failed(ErrorCode error) {
         return new OffsetDeleteResponse(error, List.of());
     }
 }

@@ -1,7 +1,7 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorShard;
+import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,15 +28,15 @@ public final class OffsetFetchHandler {
                 CommittedOffset offset = offsets.offset(request.groupId(), partition);
                 results.add(offset == null
                         ? new OffsetFetchResponse.PartitionOffset(partition.topic(), partition.partition(),
-                                OffsetFetchResponse.NO_OFFSET, CommittedOffset.NO_LEADER_EPOCH, "", CoordinatorError.NONE)
+                                OffsetFetchResponse.NO_OFFSET, CommittedOffset.NO_LEADER_EPOCH, "", ErrorCode.NONE)
                         : found(partition, offset));
             }
         }
-        return new OffsetFetchResponse(CoordinatorError.NONE, results);
+        return new OffsetFetchResponse(ErrorCode.NONE, results);
     }
 
     private static OffsetFetchResponse.PartitionOffset found(TopicPartition partition, CommittedOffset offset) {
         return new OffsetFetchResponse.PartitionOffset(partition.topic(), partition.partition(), offset.offset(),
-                offset.leaderEpoch(), offset.metadata(), CoordinatorError.NONE);
+                offset.leaderEpoch(), offset.metadata(), ErrorCode.NONE);
     }
 }

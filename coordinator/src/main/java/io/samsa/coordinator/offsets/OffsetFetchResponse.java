@@ -1,6 +1,6 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.CoordinatorError;
+import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param error      the group-level error; NONE on success
  * @param partitions one entry per requested partition (or per committed one when all were asked for)
  */
-public record OffsetFetchResponse(CoordinatorError error, List<PartitionOffset> partitions) {
+public record OffsetFetchResponse(ErrorCode error, List<PartitionOffset> partitions) {
 
     /** The offset value meaning "nothing committed". */
     public static final long NO_OFFSET = -1L;
@@ -20,7 +20,7 @@ public record OffsetFetchResponse(CoordinatorError error, List<PartitionOffset> 
         partitions = List.copyOf(partitions);
     }
 
-    public static OffsetFetchResponse failed(CoordinatorError error) {
+    public static OffsetFetchResponse failed(ErrorCode error) {
         return new OffsetFetchResponse(error, List.of());
     }
 
@@ -30,6 +30,6 @@ public record OffsetFetchResponse(CoordinatorError error, List<PartitionOffset> 
      * @param metadata    the committed metadata, "" when none
      */
     public record PartitionOffset(String topic, int partition, long offset, int leaderEpoch, String metadata,
-                                  CoordinatorError error) {
+                                  ErrorCode error) {
     }
 }

@@ -1,6 +1,6 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.CoordinatorError;
+import io.samsa.protocol.ErrorCode;
 import java.util.Objects;
 
 /**
@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param error NONE on success
  */
-public record PartitionResult(String topic, int partition, CoordinatorError error) {
+public record PartitionResult(String topic, int partition, ErrorCode error) {
     public PartitionResult {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(error, "error");

@@ -1,6 +1,6 @@
 package io.samsa.coordinator.runtime;
 
-import io.samsa.coordinator.CoordinatorError;
+import io.samsa.protocol.ErrorCode;
 
 /**
  * Told, on the partition's event thread, how the append of an operation's records ended. Handlers
@@ -10,6 +10,6 @@ import io.samsa.coordinator.CoordinatorError;
 @FunctionalInterface
 public interface AppendListener {
 
-    /** @param error {@link CoordinatorError#NONE} when the records are durable, else why not */
-    void onAppendComplete(CoordinatorError error);
+    /** @param error {@link ErrorCode#NONE} when the records are durable, else why not */
+    void onAppendComplete(ErrorCode error);
 }

@@ -1,12 +1,12 @@
 package io.samsa.coordinator.runtime;
 
-import io.samsa.coordinator.CoordinatorError;
+import io.samsa.protocol.ErrorCode;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * The life of one {@code __consumer_offsets} partition in this coordinator. A partition we hold no
- * state for at all answers {@link CoordinatorError#NOT_COORDINATOR}. Immutable; thread-safe.
+ * state for at all answers {@link ErrorCode#NOT_COORDINATOR}. Immutable; thread-safe.
  *
  * <pre>
  *   (scheduleLoad) ──► LOADING ──ok──► ACTIVE ──(scheduleUnload)──► CLOSED
@@ -41,11 +41,11 @@ public enum CoordinatorPartitionState {
     }
 
     /** @return the error a request gets in this state, or NONE when it is served */
-    public CoordinatorError requestError() {
+    public ErrorCode requestError() {
         return switch (this) {
-            case LOADING -> CoordinatorError.COORDINATOR_LOAD_IN_PROGRESS;
-            case ACTIVE -> CoordinatorError.NONE;
-            case FAILED, CLOSED -> CoordinatorError.NOT_COORDINATOR;
+            case LOADING -> ErrorCode.COORDINATOR_LOAD_IN_PROGRESS;
+            case ACTIVE -> ErrorCode.NONE;
+            case FAILED, CLOSED -> ErrorCode.NOT_COORDINATOR;
         };
     }
 }

@@ -1,12 +1,12 @@
 package io.samsa.coordinator.runtime;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.CoordinatorException;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.CoordinatorRecordFormatException;
 import io.samsa.coordinator.records.CoordinatorRecordSerde;
 import io.samsa.coordinator.records.SerializedRecord;
 import io.samsa.coordinator.timeline.SnapshotRegistry;
+import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.util.Time;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -264,7 +264,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         if (error != null) {
             LOG.error("loading __consumer_offsets partition {} failed", context.partition, error);
             context.transitionTo(CoordinatorPartitionState.FAILED);
-            context.loaded.completeExceptionally(new CoordinatorException(CoordinatorError.NOT_COORDINATOR,
+            context.loaded.completeExceptionally(new CoordinatorException(ErrorCode.NOT_COORDINATOR,
                     "loading partition " + context.partition + " failed", error));
             return;
         }
@@ -280,8 +280,8 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         context.transitionTo(CoordinatorPartitionState.CLOSED);
         context.timer.clear();
         context.inFlight.clear();
-        context.deferred.failAll(CoordinatorError.NOT_COORDINATOR);
-        context.loaded.completeExceptionally(CoordinatorError.NOT_COORDINATOR.exception("partition " + context.partition + " unloaded"));
+        context.deferred.failAll(ErrorCode.NOT_COORDINATOR);
+        context.loaded.completeExceptionally(new CoordinatorException(ErrorCode.NOT_COORDINATOR, "partition " + context.partition + " unloaded"));
         try {
             context.shard.onUnloaded();
         } catch (RuntimeException e) {
@@ -330,7 +330,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
             serialized.add(bytesOf);
         }
         if (bytes > maxWriteBytes) {
-            new PendingResponse<>(0, result, response).fail(CoordinatorError.RECORD_LIST_TOO_LARGE,
+            new PendingResponse<>(0, result, response).fail(ErrorCode.RECORD_LIST_TOO_LARGE,
                     name + " would write " + bytes + " bytes, more than " + maxWriteBytes);
             return;
         }
@@ -343,7 +343,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         } catch (RuntimeException e) {
             LOG.error("{}: replaying its own records failed on partition {}", name, context.partition, e);
             context.registry.revertTo(sequence);
-            new PendingResponse<>(0, result, response).fail(CoordinatorError.UNKNOWN_SERVER_ERROR, name + ": replay failed: " + e);
+            new PendingResponse<>(0, result, response).fail(ErrorCode.UNKNOWN_SERVER_ERROR, name + ": replay failed: " + e);
             return;
         }
         context.inFlight.addLast(sequence);
@@ -375,7 +375,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
             context.deferred.completeUpTo(sequence);
             return;
         }
-        CoordinatorError code = appendError(error);
+        ErrorCode code = appendError(error);
         LOG.warn("append to __consumer_offsets partition {} failed ({}); reverting", context.partition, code, error);
         context.registry.revertTo(sequence);
         while (!context.inFlight.isEmpty() && context.inFlight.peekLast() >= sequence) {
@@ -394,7 +394,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
             return;
         }
         LOG.warn("append {} to __consumer_offsets partition {} not durable after {} ms", sequence, context.partition, appendTimeoutMs);
-        context.deferred.failUpTo(sequence, CoordinatorError.COORDINATOR_NOT_AVAILABLE);
+        context.deferred.failUpTo(sequence, ErrorCode.COORDINATOR_NOT_AVAILABLE);
     }
 
     /** Names the timeout of one in-flight write on the partition's timer. */
@@ -413,22 +413,22 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
 
     private <T> CoordinatorPartition<S> activePartition(int partition, CompletableFuture<T> response) {
         CoordinatorPartition<S> context = partitions.get(partition);
-        CoordinatorError error = context == null ? CoordinatorError.NOT_COORDINATOR : context.state().requestError();
-        if (error != CoordinatorError.NONE) {
-            response.completeExceptionally(error.exception("partition " + partition));
+        ErrorCode error = context == null ? ErrorCode.NOT_COORDINATOR : context.state().requestError();
+        if (error != ErrorCode.NONE) {
+            response.completeExceptionally(new CoordinatorException(error, "partition " + partition));
             return null;
         }
         return context;
     }
 
     /** Append failures keep a coordinator error they carry; anything else is retriable for clients. */
-    private static CoordinatorError appendError(Throwable error) {
+    private static ErrorCode appendError(Throwable error) {
         for (Throwable cursor = error; cursor != null; cursor = cursor.getCause()) {
             if (cursor instanceof CoordinatorException ce) {
                 return ce.error();
             }
         }
-        return CoordinatorError.COORDINATOR_NOT_AVAILABLE;
+        return ErrorCode.COORDINATOR_NOT_AVAILABLE;
     }
 
     private static CoordinatorException asCoordinatorException(String name, RuntimeException e) {
@@ -436,14 +436,14 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
             return ce;
         }
         LOG.error("operation {} failed", name, e);
-        return new CoordinatorException(CoordinatorError.UNKNOWN_SERVER_ERROR, name + " failed", e);
+        return new CoordinatorException(ErrorCode.UNKNOWN_SERVER_ERROR, name + " failed", e);
     }
 
     private void submit(int partition, CompletableFuture<?> response, Runnable event) {
         try {
             executor.submit(partition, event);
         } catch (RejectedExecutionException e) {
-            response.completeExceptionally(new CoordinatorException(CoordinatorError.COORDINATOR_NOT_AVAILABLE,
+            response.completeExceptionally(new CoordinatorException(ErrorCode.COORDINATOR_NOT_AVAILABLE,
                     "coordinator is shutting down", e));
         }
     }

@@ -1,6 +1,6 @@
 package io.samsa.coordinator.runtime;
 
-import io.samsa.coordinator.CoordinatorError;
+import io.samsa.protocol.ErrorCode;
 import java.util.ArrayDeque;
 
 /**
@@ -20,7 +20,7 @@ final class DeferredEventQueue {
 
         void complete();
 
-        void fail(CoordinatorError error);
+        void fail(ErrorCode error);
     }
 
     /** Sequence numbers are non-decreasing in arrival order, so the queue stays sorted. */
@@ -40,14 +40,14 @@ final class DeferredEventQueue {
     }
 
     /** Fails, in order, everything waiting for {@code sequence} or earlier (their writes timed out). */
-    void failUpTo(long sequence, CoordinatorError error) {
+    void failUpTo(long sequence, ErrorCode error) {
         while (!events.isEmpty() && events.peekFirst().waitsFor() <= sequence) {
             events.pollFirst().fail(error);
         }
     }
 
     /** Fails, newest last, everything waiting for {@code sequence} or later. */
-    void failFrom(long sequence, CoordinatorError error) {
+    void failFrom(long sequence, ErrorCode error) {
         ArrayDeque<DeferredEvent> failed = new ArrayDeque<>();
         while (!events.isEmpty() && events.peekLast().waitsFor() >= sequence) {
             failed.addFirst(events.pollLast());
@@ -57,7 +57,7 @@ final class DeferredEventQueue {
         }
     }
 
-    void failAll(CoordinatorError error) {
+    void failAll(ErrorCode error) {
         failFrom(Long.MIN_VALUE, error);
     }
 

@@ -1,6 +1,7 @@
 package io.samsa.coordinator.runtime;
 
-import io.samsa.coordinator.CoordinatorError;
+import io.samsa.coordinator.CoordinatorException;
+import io.samsa.protocol.ErrorCode;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,22 +32,22 @@ final class PendingResponse<T> implements DeferredEventQueue.DeferredEvent {
 
     @Override
     public void complete() {
-        notifyListener(CoordinatorError.NONE);
+        notifyListener(ErrorCode.NONE);
         response.complete(result.response());
     }
 
     @Override
-    public void fail(CoordinatorError error) {
+    public void fail(ErrorCode error) {
         fail(error, "the write this answer depends on failed");
     }
 
     /** Fails at once, e.g. before anything was appended. */
-    void fail(CoordinatorError error, String message) {
+    void fail(ErrorCode error, String message) {
         notifyListener(error);
-        response.completeExceptionally(error.exception(message));
+        response.completeExceptionally(new CoordinatorException(error, message));
     }
 
-    private void notifyListener(CoordinatorError error) {
+    private void notifyListener(ErrorCode error) {
         try {
             result.appendListener().onAppendComplete(error);
         } catch (RuntimeException e) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorTestContext;
 import io.samsa.coordinator.OffsetsTopicPartitioner;
@@ -18,6 +17,7 @@ import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.offsets.CommittedOffset;
 import io.samsa.coordinator.offsets.TopicPartition;
 import io.samsa.coordinator.records.GroupCoordinatorRecords;
+import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +54,7 @@ class GroupAdminApisTest {
     void listGroupsShowsEveryGroupIncludingOffsetsOnlyOnesAndFilters() {
         loadAll();
         ListGroupsResponse all = ctx.await(ctx.service.listGroups(ListGroupsRequest.all()));
-        assertEquals(CoordinatorError.NONE, all.error());
+        assertEquals(ErrorCode.NONE, all.error());
         assertEquals(List.of(
                 new ListGroupsResponse.Listing("empty", "consumer", "Empty", "classic"),
                 new ListGroupsResponse.Listing("preparing", "consumer", "PreparingRebalance", "classic"),
@@ -82,7 +82,7 @@ class GroupAdminApisTest {
             twoPartitions.executor.runAll();
 
             ListGroupsResponse response = twoPartitions.await(twoPartitions.service.listGroups(ListGroupsRequest.all()));
-            assertEquals(CoordinatorError.COORDINATOR_LOAD_IN_PROGRESS, response.error());
+            assertEquals(ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, response.error());
             assertEquals(List.of(onZero), response.groups().stream().map(ListGroupsResponse.Listing::groupId).toList());
         }
     }
@@ -103,7 +103,7 @@ class GroupAdminApisTest {
         assertEquals("", p.protocolName());
         assertTrue(p.members().get(0).metadata().isEmpty() && p.members().get(0).assignment().isEmpty());
 
-        assertEquals(new DescribedGroup("solo", CoordinatorError.NONE, "Empty", "", "", List.of()), described.get(2));
+        assertEquals(new DescribedGroup("solo", ErrorCode.NONE, "Empty", "", "", List.of()), described.get(2));
     }
 
     @Test
@@ -111,24 +111,24 @@ class GroupAdminApisTest {
         loadAll();
         List<DescribedGroup> v5 = ctx.await(ctx.service.describeGroups(List.of("ghost", "", "stable"), (short) 5));
         assertEquals(List.of("ghost", "", "stable"), v5.stream().map(DescribedGroup::groupId).toList());
-        assertEquals(CoordinatorError.NONE, v5.get(0).error());
+        assertEquals(ErrorCode.NONE, v5.get(0).error());
         assertEquals("Dead", v5.get(0).state());
-        assertEquals(CoordinatorError.INVALID_GROUP_ID, v5.get(1).error());
-        assertEquals(CoordinatorError.GROUP_ID_NOT_FOUND,
+        assertEquals(ErrorCode.INVALID_GROUP_ID, v5.get(1).error());
+        assertEquals(ErrorCode.GROUP_ID_NOT_FOUND,
                 ctx.await(ctx.service.describeGroups(List.of("ghost"), (short) 6)).get(0).error());
 
         ctx.runtime.scheduleUnload(0);
-        assertEquals(CoordinatorError.NOT_COORDINATOR,
+        assertEquals(ErrorCode.NOT_COORDINATOR,
                 ctx.await(ctx.service.describeGroups(List.of("stable"), (short) 5)).get(0).error());
     }
 
     @Test
     void deleteGroupsRemovesEmptyGroupsWithTheirOffsetsOnly() {
         loadAll();
-        Map<String, CoordinatorError> result = ctx.await(ctx.service.deleteGroups(List.of("stable", "empty", "solo", "ghost", "")));
+        Map<String, ErrorCode> result = ctx.await(ctx.service.deleteGroups(List.of("stable", "empty", "solo", "ghost", "")));
         assertEquals(List.of("stable", "empty", "solo", "ghost", ""), List.copyOf(result.keySet()));
-        assertEquals(List.of(CoordinatorError.NON_EMPTY_GROUP, CoordinatorError.NONE, CoordinatorError.NONE,
-                CoordinatorError.GROUP_ID_NOT_FOUND, CoordinatorError.INVALID_GROUP_ID), List.copyOf(result.values()));
+        assertEquals(List.of(ErrorCode.NON_EMPTY_GROUP, ErrorCode.NONE, ErrorCode.NONE,
+                ErrorCode.GROUP_ID_NOT_FOUND, ErrorCode.INVALID_GROUP_ID), List.copyOf(result.values()));
         assertNull(ctx.shard(0).groups().group("empty"));
         assertNull(ctx.shard(0).offsets().offset("empty", new TopicPartition("t", 0)));
         assertNull(ctx.shard(0).offsets().offset("solo", new TopicPartition("t", 0)));

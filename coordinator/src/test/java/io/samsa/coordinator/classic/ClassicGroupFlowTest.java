@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.group.MemberProtocol;
+import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +21,7 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
     @Test
     void aFirstJoinNeedsAMemberIdFromV4ThenLeadsTheFirstGeneration() {
         JoinGroupResult required = send(ctx.service.joinGroup(joinRequest("", null, (short) 4, "range"))).join();
-        assertEquals(CoordinatorError.MEMBER_ID_REQUIRED, required.error());
+        assertEquals(ErrorCode.MEMBER_ID_REQUIRED, required.error());
         assertTrue(required.memberId().startsWith("client-"));
         assertNull(group(), "nothing is written for a pending member");
         assertTrue(ctx.shard(0).existingSoftState(G).isPendingMember(required.memberId()));
@@ -32,22 +32,22 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
         assertFalse(joined.isDone(), "a new group waits group.initial.rebalance.delay.ms");
         ctx.sleep(1);
         JoinGroupResult result = joined.join();
-        assertEquals(CoordinatorError.NONE, result.error());
+        assertEquals(ErrorCode.NONE, result.error());
         assertEquals(1, result.generationId());
         assertEquals("range", result.protocolName());
         assertEquals(result.memberId(), result.leaderId());
         assertEquals(List.of(new JoinGroupResult.Member(result.memberId(), null, ByteString.copyFromUtf8("sub-range"))), result.members());
         assertEquals(ClassicGroupState.COMPLETING_REBALANCE, group().state());
-        assertEquals(CoordinatorError.NONE, heartbeat(result.memberId(), 1));
+        assertEquals(ErrorCode.NONE, heartbeat(result.memberId(), 1));
     }
 
     @Test
     void anUnusedMemberIdOfANewGroupLeavesNothingBehind() {
         JoinGroupResult required = send(ctx.service.joinGroup(joinRequest("", null, (short) 4, "range"))).join();
-        assertEquals(CoordinatorError.MEMBER_ID_REQUIRED, required.error());
+        assertEquals(ErrorCode.MEMBER_ID_REQUIRED, required.error());
         ctx.sleep(SESSION_MS);
         assertNull(ctx.shard(0).existingSoftState(G));
-        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID,
+        assertEquals(ErrorCode.UNKNOWN_MEMBER_ID,
                 send(ctx.service.joinGroup(joinRequest(required.memberId(), null, (short) 4, "range"))).join().error());
     }
 
@@ -55,9 +55,9 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
     void twoMembersRebalanceAndSyncTheirAssignments() {
         String[] ids = stableGroupOfTwo();
         assertEquals(ids[0], group().leaderId());
-        assertEquals(CoordinatorError.NONE, heartbeat(ids[1], 1));
-        assertEquals(CoordinatorError.ILLEGAL_GENERATION, heartbeat(ids[1], 0));
-        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID, heartbeat("stranger", 1));
+        assertEquals(ErrorCode.NONE, heartbeat(ids[1], 1));
+        assertEquals(ErrorCode.ILLEGAL_GENERATION, heartbeat(ids[1], 0));
+        assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, heartbeat("stranger", 1));
         assertEquals(ByteString.copyFromUtf8("p1"), sync(ids[1], 1, Map.of()).join().assignment(), "Stable: the stored assignment");
     }
 
@@ -76,8 +76,8 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
         String[] ids = stableGroupOfTwo();
         CompletableFuture<JoinGroupResult> leader = join(ids[0]);
         assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state());
-        assertEquals(CoordinatorError.REBALANCE_IN_PROGRESS, heartbeat(ids[1], 1));
-        assertEquals(CoordinatorError.REBALANCE_IN_PROGRESS, sync(ids[1], 1, Map.of()).join().error());
+        assertEquals(ErrorCode.REBALANCE_IN_PROGRESS, heartbeat(ids[1], 1));
+        assertEquals(ErrorCode.REBALANCE_IN_PROGRESS, sync(ids[1], 1, Map.of()).join().error());
         assertFalse(leader.isDone());
 
         JoinGroupResult follower = join(ids[1]).join();
@@ -93,7 +93,7 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
         assertFalse(follower.isDone());
         for (int i = 0; i < 5; i++) {
             ctx.sleep(REBALANCE_MS / 6);
-            assertEquals(CoordinatorError.REBALANCE_IN_PROGRESS, heartbeat(ids[0], 1), "alive, told to rejoin");
+            assertEquals(ErrorCode.REBALANCE_IN_PROGRESS, heartbeat(ids[0], 1), "alive, told to rejoin");
         }
         assertFalse(follower.isDone(), "the leader has the rebalance timeout to rejoin");
         ctx.sleep(REBALANCE_MS / 6);
@@ -107,11 +107,11 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
     void aMemberThatStopsHeartbeatingIsRemovedAndTheOthersRebalance() {
         String[] ids = stableGroupOfTwo();
         ctx.sleep(SESSION_MS / 2);
-        assertEquals(CoordinatorError.NONE, heartbeat(ids[0], 1));
+        assertEquals(ErrorCode.NONE, heartbeat(ids[0], 1));
         ctx.sleep(SESSION_MS / 2);
         assertFalse(group().hasMember(ids[1]), "its session expired");
         assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state());
-        assertEquals(CoordinatorError.REBALANCE_IN_PROGRESS, heartbeat(ids[0], 1));
+        assertEquals(ErrorCode.REBALANCE_IN_PROGRESS, heartbeat(ids[0], 1));
         JoinGroupResult rejoined = join(ids[0]).join();
         assertEquals(2, rejoined.generationId());
         assertEquals(1, rejoined.members().size());
@@ -126,7 +126,7 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
             io.samsa.coordinator.offsets.OffsetCommitResponse committed = ctx.await(ctx.service.commitOffsets(
                     new io.samsa.coordinator.offsets.OffsetCommitRequest(G, ids[1], 1, null, -1, (short) 8,
                             List.of(new io.samsa.coordinator.offsets.OffsetCommitRequest.PartitionCommit("t", 0, i, -1, "")))));
-            assertEquals(CoordinatorError.NONE, committed.partitions().get(0).error());
+            assertEquals(ErrorCode.NONE, committed.partitions().get(0).error());
         }
         assertTrue(group().hasMember(ids[1]), "commits restarted its session");
         assertEquals(ClassicGroupState.STABLE, group().state());
@@ -137,15 +137,15 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
         String[] ids = stableGroupOfTwo();
         LeaveGroupResult left = ctx.await(ctx.service.leaveGroup(new LeaveGroupRequest(G, List.of(
                 new LeaveGroupRequest.LeavingMember(ids[1], null), new LeaveGroupRequest.LeavingMember("ghost", null)))));
-        assertEquals(CoordinatorError.NONE, left.error());
-        assertEquals(List.of(CoordinatorError.NONE, CoordinatorError.UNKNOWN_MEMBER_ID),
+        assertEquals(ErrorCode.NONE, left.error());
+        assertEquals(List.of(ErrorCode.NONE, ErrorCode.UNKNOWN_MEMBER_ID),
                 left.members().stream().map(LeaveGroupResult.MemberResult::error).toList());
         assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state());
 
         ctx.await(ctx.service.leaveGroup(new LeaveGroupRequest(G, List.of(new LeaveGroupRequest.LeavingMember(ids[0], null)))));
         assertEquals(ClassicGroupState.EMPTY, group().state(), "the last member left: the join phase ends with nobody");
         assertEquals(2, group().generationId());
-        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID,
+        assertEquals(ErrorCode.UNKNOWN_MEMBER_ID,
                 ctx.await(ctx.service.leaveGroup(new LeaveGroupRequest("nope", List.of()))).error());
     }
 
@@ -161,8 +161,8 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
         assertEquals(ClassicGroupState.STABLE, group().state());
         for (int i = 0; i < 5; i++) { // both alive; the follower never syncs
             ctx.sleep(REBALANCE_MS / 6);
-            assertEquals(CoordinatorError.NONE, heartbeat(leader, 1));
-            assertEquals(CoordinatorError.NONE, heartbeat(follower, 1));
+            assertEquals(ErrorCode.NONE, heartbeat(leader, 1));
+            assertEquals(ErrorCode.NONE, heartbeat(follower, 1));
         }
         assertTrue(group().hasMember(follower));
         ctx.sleep(REBALANCE_MS / 6);
@@ -174,7 +174,7 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
     void anUnusedPendingMemberIdExpiresAndNoLongerHoldsTheJoinPhase() {
         String[] ids = stableGroupOfTwo();
         JoinGroupResult required = send(ctx.service.joinGroup(joinRequest("", null, (short) 4, "range"))).join();
-        assertEquals(CoordinatorError.MEMBER_ID_REQUIRED, required.error());
+        assertEquals(ErrorCode.MEMBER_ID_REQUIRED, required.error());
         CompletableFuture<JoinGroupResult> leader = join(ids[0]);
         CompletableFuture<JoinGroupResult> follower = join(ids[1]);
         assertFalse(leader.isDone(), "the pending member may still join");
@@ -189,28 +189,28 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
     void joinRejectsBadSessionTimeoutsUnknownMembersWrongProtocolsAndFullGroups() {
         JoinGroupRequest tooShort = new JoinGroupRequest(G, "", null, "consumer",
                 List.of(new MemberProtocol("range", ByteString.EMPTY)), 1_000, REBALANCE_MS, "c", "h", (short) 5);
-        assertEquals(CoordinatorError.INVALID_SESSION_TIMEOUT, send(ctx.service.joinGroup(tooShort)).join().error());
-        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID, join("made-up").join().error());
+        assertEquals(ErrorCode.INVALID_SESSION_TIMEOUT, send(ctx.service.joinGroup(tooShort)).join().error());
+        assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, join("made-up").join().error());
 
         stableGroupOfTwo();
         JoinGroupRequest connect = new JoinGroupRequest(G, "", null, "connect",
                 List.of(new MemberProtocol("range", ByteString.EMPTY)), SESSION_MS, REBALANCE_MS, "c", "h", (short) 3);
-        assertEquals(CoordinatorError.INCONSISTENT_GROUP_PROTOCOL, send(ctx.service.joinGroup(connect)).join().error());
-        assertEquals(CoordinatorError.INCONSISTENT_GROUP_PROTOCOL, join("", "sticky").join().error());
+        assertEquals(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, send(ctx.service.joinGroup(connect)).join().error());
+        assertEquals(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, join("", "sticky").join().error());
 
         join(""); // the third member: group.max.size is 3
-        assertEquals(CoordinatorError.GROUP_MAX_SIZE_REACHED, join("").join().error());
-        assertEquals(CoordinatorError.INVALID_GROUP_ID, ctx.await(ctx.service.joinGroup(
+        assertEquals(ErrorCode.GROUP_MAX_SIZE_REACHED, join("").join().error());
+        assertEquals(ErrorCode.INVALID_GROUP_ID, ctx.await(ctx.service.joinGroup(
                 new JoinGroupRequest("", "", null, "consumer", List.of(), SESSION_MS, REBALANCE_MS, "c", "h", (short) 5))).error());
     }
 
     @Test
     void syncChecksGenerationAndProtocol() {
         String[] ids = stableGroupOfTwo();
-        assertEquals(CoordinatorError.ILLEGAL_GENERATION, sync(ids[0], 7, Map.of()).join().error());
-        assertEquals(CoordinatorError.INCONSISTENT_GROUP_PROTOCOL, send(ctx.service.syncGroup(
+        assertEquals(ErrorCode.ILLEGAL_GENERATION, sync(ids[0], 7, Map.of()).join().error());
+        assertEquals(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, send(ctx.service.syncGroup(
                 new SyncGroupRequest(G, ids[0], null, 1, "consumer", "roundrobin", Map.of()))).join().error());
-        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID, send(ctx.service.syncGroup(
+        assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, send(ctx.service.syncGroup(
                 new SyncGroupRequest("other", ids[0], null, 1, null, null, Map.of()))).join().error());
     }
 
@@ -219,7 +219,7 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
         CompletableFuture<JoinGroupResult> a = join("");
         ctx.log.failNextAppend(new IllegalStateException("disk"));
         ctx.sleep(INITIAL_DELAY_MS);
-        assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, a.join().error());
+        assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, a.join().error());
         assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state(), "reverted");
         JoinGroupResult retried = join(a.join().memberId()).join();
         assertEquals(1, retried.generationId(), "the member rejoins and the phase completes");

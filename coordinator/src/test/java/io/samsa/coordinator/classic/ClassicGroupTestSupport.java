@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.protobuf.ByteString;
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorTestContext;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.group.MemberProtocol;
+import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +53,7 @@ abstract class ClassicGroupTestSupport {
         return send(ctx.service.syncGroup(new SyncGroupRequest(G, memberId, null, generation, "consumer", "range", assignments)));
     }
 
-    CoordinatorError heartbeat(String memberId, int generation) {
+    ErrorCode heartbeat(String memberId, int generation) {
         return ctx.await(ctx.service.heartbeat(new HeartbeatRequest(G, memberId, null, generation)));
     }
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
+import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +25,7 @@ class StaticMembershipTest extends ClassicGroupTestSupport {
         ctx.sleep(INITIAL_DELAY_MS);
         String leader = a.join().memberId();
         String follower = b.join().memberId();
-        assertEquals(CoordinatorError.NONE, a.join().error(), "no MEMBER_ID_REQUIRED step for static members");
+        assertEquals(ErrorCode.NONE, a.join().error(), "no MEMBER_ID_REQUIRED step for static members");
         assertEquals(leader, a.join().leaderId());
         sync(leader, 1, Map.of(leader, ByteString.copyFromUtf8("p0"), follower, ByteString.copyFromUtf8("p1")));
         sync(follower, 1, Map.of());
@@ -33,7 +33,7 @@ class StaticMembershipTest extends ClassicGroupTestSupport {
         return new String[] {leader, follower};
     }
 
-    CoordinatorError staticHeartbeat(String memberId, String instanceId) {
+    ErrorCode staticHeartbeat(String memberId, String instanceId) {
         return ctx.await(ctx.service.heartbeat(new HeartbeatRequest(G, memberId, instanceId, 1)));
     }
 
@@ -41,15 +41,15 @@ class StaticMembershipTest extends ClassicGroupTestSupport {
     void aRestartedStaticLeaderBeforeV9IsToldTheOldLeaderIdAndNothingRebalances() {
         String[] ids = stableStaticGroup();
         JoinGroupResult rejoined = joinStatic("", "ia", (short) 8).join();
-        assertEquals(CoordinatorError.NONE, rejoined.error());
+        assertEquals(ErrorCode.NONE, rejoined.error());
         assertNotEquals(ids[0], rejoined.memberId());
         assertEquals(1, rejoined.generationId());
         assertEquals(ids[0], rejoined.leaderId(), "the old id, so the new member does not assign");
         assertEquals(List.of(), rejoined.members());
         assertEquals(ClassicGroupState.STABLE, group().state());
 
-        assertEquals(CoordinatorError.FENCED_INSTANCE_ID, staticHeartbeat(ids[0], "ia"));
-        assertEquals(CoordinatorError.NONE, staticHeartbeat(rejoined.memberId(), "ia"));
+        assertEquals(ErrorCode.FENCED_INSTANCE_ID, staticHeartbeat(ids[0], "ia"));
+        assertEquals(ErrorCode.NONE, staticHeartbeat(rejoined.memberId(), "ia"));
         assertEquals(ByteString.copyFromUtf8("p0"), send(ctx.service.syncGroup(new SyncGroupRequest(
                 G, rejoined.memberId(), "ia", 1, null, null, Map.of()))).join().assignment(), "its assignment is kept");
     }
@@ -88,10 +88,10 @@ class StaticMembershipTest extends ClassicGroupTestSupport {
                 new LeaveGroupRequest.LeavingMember("", "ib"),
                 new LeaveGroupRequest.LeavingMember("not-" + ids[0], "ia"),
                 new LeaveGroupRequest.LeavingMember("", "unknown-instance")))));
-        assertEquals(List.of(CoordinatorError.NONE, CoordinatorError.FENCED_INSTANCE_ID, CoordinatorError.UNKNOWN_MEMBER_ID),
+        assertEquals(List.of(ErrorCode.NONE, ErrorCode.FENCED_INSTANCE_ID, ErrorCode.UNKNOWN_MEMBER_ID),
                 result.members().stream().map(LeaveGroupResult.MemberResult::error).toList());
         assertFalse(group().hasMember(ids[1]));
-        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID, staticHeartbeat(ids[0], "unknown-instance"));
+        assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, staticHeartbeat(ids[0], "unknown-instance"));
     }
 
     @Test
@@ -102,7 +102,7 @@ class StaticMembershipTest extends ClassicGroupTestSupport {
         ctx.executor.runAll();
         ctx.load(0);
         assertEquals(before, group(), "rebuilt from the log");
-        assertEquals(CoordinatorError.NONE, heartbeat(ids[0], 1));
+        assertEquals(ErrorCode.NONE, heartbeat(ids[0], 1));
         ctx.sleep(SESSION_MS);
         assertFalse(group().hasMember(ids[1]), "sessions are restarted on load and expire without heartbeats");
     }

@@ -5,13 +5,13 @@ import static io.samsa.coordinator.TestGroups.staticMember;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorTestContext;
 import io.samsa.coordinator.TestGroups;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.records.GroupCoordinatorRecords;
+import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -36,7 +36,7 @@ class OffsetCommitHandlerTest {
                 List.of(new OffsetCommitRequest.PartitionCommit("t", 0, 42, 3, null)));
     }
 
-    private CoordinatorError commitError(OffsetCommitRequest request) {
+    private ErrorCode commitError(OffsetCommitRequest request) {
         OffsetCommitResponse response = ctx.await(ctx.service.commitOffsets(request));
         assertEquals(request.partitions().size(), response.partitions().size());
         return response.partitions().get(0).error();
@@ -49,7 +49,7 @@ class OffsetCommitHandlerTest {
     @Test
     void aStandaloneConsumerCommitsWithoutAGroup() {
         ctx.load(0);
-        assertEquals(CoordinatorError.NONE, commitError(commit("solo", "", -1, null, (short) 8)));
+        assertEquals(ErrorCode.NONE, commitError(commit("solo", "", -1, null, (short) 8)));
         CommittedOffset stored = ctx.shard(0).offsets().offset("solo", TP);
         assertEquals(new CommittedOffset(42, 3, "", ctx.time.milliseconds(), OptionalLong.empty()), stored);
         assertEquals(null, ctx.shard(0).groups().group("solo"), "no group metadata is invented");
@@ -58,22 +58,22 @@ class OffsetCommitHandlerTest {
     @Test
     void aMissingGroupWithAGenerationIsIllegalGenerationBeforeV9AndNotFoundAfter() {
         ctx.load(0);
-        assertEquals(CoordinatorError.ILLEGAL_GENERATION, commitError(commit("ghost", "m", 1, null, (short) 8)));
-        assertEquals(CoordinatorError.GROUP_ID_NOT_FOUND, commitError(commit("ghost", "m", 1, null, (short) 9)));
+        assertEquals(ErrorCode.ILLEGAL_GENERATION, commitError(commit("ghost", "m", 1, null, (short) 8)));
+        assertEquals(ErrorCode.GROUP_ID_NOT_FOUND, commitError(commit("ghost", "m", 1, null, (short) 9)));
         assertEquals(null, ctx.shard(0).offsets().offset("ghost", TP));
     }
 
     @Test
     void membersOfAStableGroupCommitOnlyWithTheirGeneration() {
         seedAndLoad(TestGroups.stableGroup("g", 0L, member("a", "range"), staticMember("s", "instance-s", "range")));
-        assertEquals(CoordinatorError.NONE, commitError(commit("g", "a", 1, null, (short) 8)));
-        assertEquals(CoordinatorError.NONE, commitError(commit("g", "s", 1, "instance-s", (short) 8)));
-        assertEquals(CoordinatorError.ILLEGAL_GENERATION, commitError(commit("g", "a", 2, null, (short) 8)));
-        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID, commitError(commit("g", "nobody", 1, null, (short) 8)));
-        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID, commitError(commit("g", "", -1, null, (short) 8)),
+        assertEquals(ErrorCode.NONE, commitError(commit("g", "a", 1, null, (short) 8)));
+        assertEquals(ErrorCode.NONE, commitError(commit("g", "s", 1, "instance-s", (short) 8)));
+        assertEquals(ErrorCode.ILLEGAL_GENERATION, commitError(commit("g", "a", 2, null, (short) 8)));
+        assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, commitError(commit("g", "nobody", 1, null, (short) 8)));
+        assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, commitError(commit("g", "", -1, null, (short) 8)),
                 "anonymous commits only while Empty");
-        assertEquals(CoordinatorError.FENCED_INSTANCE_ID, commitError(commit("g", "a", 1, "instance-s", (short) 8)));
-        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID, commitError(commit("g", "s", 1, "instance-unknown", (short) 8)));
+        assertEquals(ErrorCode.FENCED_INSTANCE_ID, commitError(commit("g", "a", 1, "instance-s", (short) 8)));
+        assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, commitError(commit("g", "s", 1, "instance-unknown", (short) 8)));
     }
 
     @Test
@@ -84,17 +84,17 @@ class OffsetCommitHandlerTest {
         ClassicGroup empty = stable.transitionTo(ClassicGroupState.PREPARING_REBALANCE, 1L).withoutMember("a").withNextGeneration(2L);
         ctx.seed(0, GroupCoordinatorRecords.newGroupMetadataRecord(completing.withProtocolType("consumer")));
         ctx.load(0);
-        assertEquals(CoordinatorError.REBALANCE_IN_PROGRESS, commitError(commit("g", "a", 2, null, (short) 8)));
+        assertEquals(ErrorCode.REBALANCE_IN_PROGRESS, commitError(commit("g", "a", 2, null, (short) 8)));
 
         ctx.write(0, (shard, now) -> io.samsa.coordinator.runtime.CoordinatorResult.records(
                 List.of(GroupCoordinatorRecords.newGroupMetadataRecord(preparing))));
-        assertEquals(CoordinatorError.NONE, commitError(commit("g", "a", 1, null, (short) 8)),
+        assertEquals(ErrorCode.NONE, commitError(commit("g", "a", 1, null, (short) 8)),
                 "the previous generation may still commit while the group prepares");
 
         ctx.write(0, (shard, now) -> io.samsa.coordinator.runtime.CoordinatorResult.records(
                 List.of(GroupCoordinatorRecords.newGroupMetadataRecord(empty))));
-        assertEquals(CoordinatorError.NONE, commitError(commit("g", "", -1, null, (short) 8)));
-        assertEquals(CoordinatorError.UNKNOWN_MEMBER_ID, commitError(commit("g", "a", 2, null, (short) 8)));
+        assertEquals(ErrorCode.NONE, commitError(commit("g", "", -1, null, (short) 8)));
+        assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, commitError(commit("g", "a", 2, null, (short) 8)));
     }
 
     @Test
@@ -104,8 +104,8 @@ class OffsetCommitHandlerTest {
                 new OffsetCommitRequest.PartitionCommit("t", 0, 1, -1, "0123456789"),
                 new OffsetCommitRequest.PartitionCommit("t", 1, 2, -1, "0123456789X")));
         OffsetCommitResponse response = ctx.await(ctx.service.commitOffsets(request));
-        assertEquals(List.of(new PartitionResult("t", 0, CoordinatorError.NONE),
-                new PartitionResult("t", 1, CoordinatorError.OFFSET_METADATA_TOO_LARGE)), response.partitions());
+        assertEquals(List.of(new PartitionResult("t", 0, ErrorCode.NONE),
+                new PartitionResult("t", 1, ErrorCode.OFFSET_METADATA_TOO_LARGE)), response.partitions());
         assertEquals("0123456789", ctx.shard(0).offsets().offset("g", TP).metadata());
         assertEquals(null, ctx.shard(0).offsets().offset("g", new TopicPartition("t", 1)));
     }
@@ -121,17 +121,17 @@ class OffsetCommitHandlerTest {
 
     @Test
     void coordinatorErrorsReachEveryPartition() {
-        assertEquals(CoordinatorError.NOT_COORDINATOR, commitError(commit("g", "", -1, null, (short) 8)));
+        assertEquals(ErrorCode.NOT_COORDINATOR, commitError(commit("g", "", -1, null, (short) 8)));
         ctx.log.holdLoads(true);
         ctx.runtime.scheduleLoad(0);
         ctx.executor.runAll();
-        assertEquals(CoordinatorError.COORDINATOR_LOAD_IN_PROGRESS, commitError(commit("g", "", -1, null, (short) 8)));
+        assertEquals(ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, commitError(commit("g", "", -1, null, (short) 8)));
         ctx.log.releaseLoad(0);
         ctx.executor.runAll();
 
         ctx.log.failNextAppend(new IllegalStateException("disk"));
-        assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, commitError(commit("g", "", -1, null, (short) 8)));
-        assertEquals(CoordinatorError.INVALID_GROUP_ID, commitError(commit("", "", -1, null, (short) 8)));
+        assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, commitError(commit("g", "", -1, null, (short) 8)));
+        assertEquals(ErrorCode.INVALID_GROUP_ID, commitError(commit("", "", -1, null, (short) 8)));
         assertTrue(ctx.log.records(0).isEmpty());
     }
 
@@ -145,7 +145,7 @@ class OffsetCommitHandlerTest {
                     new OffsetCommitRequest.PartitionCommit("t", 0, 1, -1, "m".repeat(50)),
                     new OffsetCommitRequest.PartitionCommit("t", 1, 1, -1, "m".repeat(50))));
             OffsetCommitResponse response = small.await(small.service.commitOffsets(request));
-            assertTrue(response.partitions().stream().allMatch(p -> p.error() == CoordinatorError.INVALID_COMMIT_OFFSET_SIZE));
+            assertTrue(response.partitions().stream().allMatch(p -> p.error() == ErrorCode.INVALID_COMMIT_OFFSET_SIZE));
         }
     }
 }

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorTestContext;
 import io.samsa.coordinator.TestGroups;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.GroupCoordinatorRecords;
+import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +47,10 @@ class OffsetFetchAndDeleteTest {
         load(null, offset("g", "t", 0, 10));
         OffsetFetchResponse response = ctx.await(ctx.service.fetchOffsets(new OffsetFetchRequest("g",
                 List.of(new TopicPartition("t", 0), new TopicPartition("t", 1)))));
-        assertEquals(CoordinatorError.NONE, response.error());
+        assertEquals(ErrorCode.NONE, response.error());
         assertEquals(List.of(
-                new OffsetFetchResponse.PartitionOffset("t", 0, 10, 1, "m10", CoordinatorError.NONE),
-                new OffsetFetchResponse.PartitionOffset("t", 1, -1, -1, "", CoordinatorError.NONE)), response.partitions());
+                new OffsetFetchResponse.PartitionOffset("t", 0, 10, 1, "m10", ErrorCode.NONE),
+                new OffsetFetchResponse.PartitionOffset("t", 1, -1, -1, "", ErrorCode.NONE)), response.partitions());
     }
 
     @Test
@@ -60,14 +60,14 @@ class OffsetFetchAndDeleteTest {
         assertEquals(List.of("a-2", "b-0", "b-1"), response.partitions().stream()
                 .map(p -> p.topic() + "-" + p.partition()).toList());
         assertEquals(List.of(), ctx.await(ctx.service.fetchOffsets(OffsetFetchRequest.allPartitions("unknown"))).partitions());
-        assertEquals(CoordinatorError.INVALID_GROUP_ID, ctx.await(ctx.service.fetchOffsets(OffsetFetchRequest.allPartitions(""))).error());
+        assertEquals(ErrorCode.INVALID_GROUP_ID, ctx.await(ctx.service.fetchOffsets(OffsetFetchRequest.allPartitions(""))).error());
     }
 
     @Test
     void deleteNeedsAGroupThatExists() {
         load(null);
         OffsetDeleteResponse response = ctx.await(ctx.service.deleteOffsets(new OffsetDeleteRequest("nope", List.of(new TopicPartition("t", 0)))));
-        assertEquals(CoordinatorError.GROUP_ID_NOT_FOUND, response.error());
+        assertEquals(ErrorCode.GROUP_ID_NOT_FOUND, response.error());
     }
 
     @Test
@@ -75,8 +75,8 @@ class OffsetFetchAndDeleteTest {
         load(null, offset("g", "t", 0, 10), offset("g", "t", 1, 11));
         OffsetDeleteResponse response = ctx.await(ctx.service.deleteOffsets(new OffsetDeleteRequest("g",
                 List.of(new TopicPartition("t", 0), new TopicPartition("t", 5)))));
-        assertEquals(CoordinatorError.NONE, response.error());
-        assertEquals(List.of(new PartitionResult("t", 0, CoordinatorError.NONE), new PartitionResult("t", 5, CoordinatorError.NONE)),
+        assertEquals(ErrorCode.NONE, response.error());
+        assertEquals(List.of(new PartitionResult("t", 0, ErrorCode.NONE), new PartitionResult("t", 5, ErrorCode.NONE)),
                 response.partitions());
         assertNull(ctx.shard(0).offsets().offset("g", new TopicPartition("t", 0)));
         assertNotNull(ctx.shard(0).offsets().offset("g", new TopicPartition("t", 1)));
@@ -90,9 +90,9 @@ class OffsetFetchAndDeleteTest {
         OffsetDeleteResponse response = ctx.await(ctx.service.deleteOffsets(new OffsetDeleteRequest("g", List.of(
                 new TopicPartition("orders", 0), new TopicPartition("audit", 0), new TopicPartition("old", 0)))));
         assertEquals(List.of(
-                new PartitionResult("orders", 0, CoordinatorError.GROUP_SUBSCRIBED_TO_TOPIC),
-                new PartitionResult("audit", 0, CoordinatorError.GROUP_SUBSCRIBED_TO_TOPIC),
-                new PartitionResult("old", 0, CoordinatorError.NONE)), response.partitions());
+                new PartitionResult("orders", 0, ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC),
+                new PartitionResult("audit", 0, ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC),
+                new PartitionResult("old", 0, ErrorCode.NONE)), response.partitions());
         assertNotNull(ctx.shard(0).offsets().offset("g", new TopicPartition("orders", 0)));
         assertNull(ctx.shard(0).offsets().offset("g", new TopicPartition("old", 0)));
     }
@@ -101,7 +101,7 @@ class OffsetFetchAndDeleteTest {
     void aNonEmptyGroupOfAnotherProtocolTypeCannotDeleteOffsets() {
         ClassicGroup connect = TestGroups.stableGroup("g", 0L, member("a", "v1")).withProtocolType("connect");
         load(connect, offset("g", "t", 0, 1));
-        assertEquals(CoordinatorError.NON_EMPTY_GROUP, ctx.await(ctx.service.deleteOffsets(
+        assertEquals(ErrorCode.NON_EMPTY_GROUP, ctx.await(ctx.service.deleteOffsets(
                 new OffsetDeleteRequest("g", List.of(new TopicPartition("t", 0))))).error());
     }
 }

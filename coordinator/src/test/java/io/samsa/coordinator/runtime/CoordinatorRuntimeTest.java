@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.samsa.coordinator.CoordinatorError;
 import io.samsa.coordinator.CoordinatorException;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorShard;
@@ -19,6 +18,7 @@ import io.samsa.coordinator.records.SerializedRecord;
 import io.samsa.coordinator.records.proto.GroupMetadataValue;
 import io.samsa.coordinator.records.proto.RecordKey;
 import io.samsa.coordinator.records.proto.RecordType;
+import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ class CoordinatorRuntimeTest {
         return offset == null ? null : offset.offset();
     }
 
-    private static CoordinatorError errorOf(CompletableFuture<?> future) {
+    private static ErrorCode errorOf(CompletableFuture<?> future) {
         assertTrue(future.isCompletedExceptionally(), "expected a failed future");
         CompletionException e = assertThrows(CompletionException.class, future::join);
         return CoordinatorException.errorOf(e);
@@ -71,7 +71,7 @@ class CoordinatorRuntimeTest {
             ctx.load(P);
             ctx.write(P, commit(1)).join();
             ctx.log.holdAppends(true);
-            List<CoordinatorError> heard = new ArrayList<>();
+            List<ErrorCode> heard = new ArrayList<>();
             CompletableFuture<String> second = ctx.write(P, (shard, now) -> commit(2).generate(shard, now)
                     .whenAppended(heard::add));
             CompletableFuture<String> third = ctx.write(P, commit(3));
@@ -80,9 +80,9 @@ class CoordinatorRuntimeTest {
             ctx.log.failHeldAppends(new IllegalStateException("disk gone"));
             ctx.executor.runAll();
 
-            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(second));
-            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(third));
-            assertEquals(List.of(CoordinatorError.COORDINATOR_NOT_AVAILABLE), heard);
+            assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, errorOf(second));
+            assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, errorOf(third));
+            assertEquals(List.of(ErrorCode.COORDINATOR_NOT_AVAILABLE), heard);
             assertEquals(1L, committed(ctx), "state is back to the last durable write");
             assertEquals(1, ctx.log.records(P).size());
 
@@ -93,11 +93,11 @@ class CoordinatorRuntimeTest {
     }
 
     @Test
-    void anAppendErrorCarryingACoordinatorErrorKeepsIt() {
+    void anAppendErrorCarryingAnErrorCodeKeepsIt() {
         try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
             ctx.load(P);
-            ctx.log.failNextAppend(CoordinatorError.NOT_COORDINATOR.exception("lost leadership"));
-            assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(ctx.write(P, commit(9))));
+            ctx.log.failNextAppend(new CoordinatorException(ErrorCode.NOT_COORDINATOR, "lost leadership"));
+            assertEquals(ErrorCode.NOT_COORDINATOR, errorOf(ctx.write(P, commit(9))));
             assertNull(committed(ctx));
         }
     }
@@ -113,7 +113,7 @@ class CoordinatorRuntimeTest {
             ctx.log.failHeldAppends(new IllegalStateException("boom"));
             ctx.executor.runAll();
             assertEquals("committed 1", first.join());
-            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(second));
+            assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, errorOf(second));
             assertEquals(1L, committed(ctx));
         }
     }
@@ -129,8 +129,8 @@ class CoordinatorRuntimeTest {
             ctx.sleep(ctx.config.offsetCommitTimeoutMs() - 1);
             assertFalse(write.isDone());
             ctx.sleep(1);
-            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(write));
-            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(read));
+            assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, errorOf(write));
+            assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, errorOf(read));
             assertEquals(5L, committed(ctx), "the append may still land, so the state stays");
 
             ctx.log.holdAppends(false);
@@ -164,7 +164,7 @@ class CoordinatorRuntimeTest {
             CompletableFuture<Long> doomed = ctx.read(P, (shard, now) -> shard.offsets().offset("g", TP).offset());
             ctx.log.failHeldAppends(new IllegalStateException("boom"));
             ctx.executor.runAll();
-            assertEquals(CoordinatorError.COORDINATOR_NOT_AVAILABLE, errorOf(doomed), "it saw state that was reverted");
+            assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, errorOf(doomed), "it saw state that was reverted");
         }
     }
 
@@ -177,8 +177,8 @@ class CoordinatorRuntimeTest {
             ctx.executor.runAll();
 
             assertEquals(CoordinatorPartitionState.LOADING, ctx.runtime.partitionState(P));
-            assertEquals(CoordinatorError.COORDINATOR_LOAD_IN_PROGRESS, errorOf(ctx.write(P, commit(4))));
-            assertEquals(CoordinatorError.COORDINATOR_LOAD_IN_PROGRESS, errorOf(ctx.read(P, (s, n) -> 1)));
+            assertEquals(ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, errorOf(ctx.write(P, commit(4))));
+            assertEquals(ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, errorOf(ctx.read(P, (s, n) -> 1)));
             assertFalse(loaded.isDone());
 
             ctx.log.releaseLoad(P);
@@ -193,7 +193,7 @@ class CoordinatorRuntimeTest {
     @Test
     void partitionsNotOwnedAnswerNotCoordinator() {
         try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
-            assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(ctx.write(7, commit(1))));
+            assertEquals(ErrorCode.NOT_COORDINATOR, errorOf(ctx.write(7, commit(1))));
             ctx.load(P);
             ctx.log.holdAppends(true);
             CompletableFuture<String> inFlight = ctx.write(P, commit(1));
@@ -202,9 +202,9 @@ class CoordinatorRuntimeTest {
             ctx.executor.runAll();
             ctx.await(unloaded);
 
-            assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(inFlight));
+            assertEquals(ErrorCode.NOT_COORDINATOR, errorOf(inFlight));
             assertNull(ctx.runtime.partitionState(P));
-            assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(ctx.write(P, commit(2))));
+            assertEquals(ErrorCode.NOT_COORDINATOR, errorOf(ctx.write(P, commit(2))));
             ctx.releaseAppends(); // a late completion for the unloaded partition is ignored
         }
     }
@@ -216,7 +216,7 @@ class CoordinatorRuntimeTest {
             ctx.load(P);
             CompletableFuture<String> big = ctx.write(P, (shard, now) -> CoordinatorResult.of(List.of(
                     GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(1, 0, "x".repeat(300), now))), "no"));
-            assertEquals(CoordinatorError.RECORD_LIST_TOO_LARGE, errorOf(big));
+            assertEquals(ErrorCode.RECORD_LIST_TOO_LARGE, errorOf(big));
             assertNull(committed(ctx));
             assertTrue(ctx.log.records(P).isEmpty());
         }
@@ -226,11 +226,11 @@ class CoordinatorRuntimeTest {
     void aThrowingOperationFailsWithItsErrorAndChangesNothing() {
         try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
             ctx.load(P);
-            assertEquals(CoordinatorError.UNKNOWN_SERVER_ERROR, errorOf(ctx.write(P, (shard, now) -> {
+            assertEquals(ErrorCode.UNKNOWN_SERVER_ERROR, errorOf(ctx.write(P, (shard, now) -> {
                 throw new IllegalStateException("bug");
             })));
-            assertEquals(CoordinatorError.INVALID_GROUP_ID, errorOf(ctx.write(P, (shard, now) -> {
-                throw CoordinatorError.INVALID_GROUP_ID.exception("empty");
+            assertEquals(ErrorCode.INVALID_GROUP_ID, errorOf(ctx.write(P, (shard, now) -> {
+                throw new CoordinatorException(ErrorCode.INVALID_GROUP_ID, "empty");
             })));
             assertEquals("committed 1", ctx.write(P, commit(1)).join());
         }
@@ -246,7 +246,7 @@ class CoordinatorRuntimeTest {
             CompletableFuture<String> write = ctx.write(P, (shard, now) -> CoordinatorResult.of(List.of(
                     GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(1, 0, "", now)),
                     unreplayable), "no"));
-            assertEquals(CoordinatorError.UNKNOWN_SERVER_ERROR, errorOf(write));
+            assertEquals(ErrorCode.UNKNOWN_SERVER_ERROR, errorOf(write));
             assertNull(committed(ctx), "the first record's effect was reverted too");
             assertTrue(ctx.log.records(P).isEmpty());
         }
@@ -264,9 +264,9 @@ class CoordinatorRuntimeTest {
             ctx.log.seed(1, List.of(new SerializedRecord(new byte[] {(byte) 0xff, (byte) 0xff}, null)));
             CompletableFuture<Void> loaded = ctx.runtime.scheduleLoad(1);
             ctx.executor.runAll();
-            assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(loaded));
+            assertEquals(ErrorCode.NOT_COORDINATOR, errorOf(loaded));
             assertEquals(CoordinatorPartitionState.FAILED, ctx.runtime.partitionState(1));
-            assertEquals(CoordinatorError.NOT_COORDINATOR, errorOf(ctx.write(1, commit(1))));
+            assertEquals(ErrorCode.NOT_COORDINATOR, errorOf(ctx.write(1, commit(1))));
         }
     }
 

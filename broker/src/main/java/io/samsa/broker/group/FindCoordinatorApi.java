@@ -1,0 +1,81 @@
+package io.samsa.broker.group;
+
+import io.samsa.broker.api.RequestContext;
+import io.samsa.broker.metadata.LocalBroker;
+import io.samsa.coordinator.GroupCoordinatorService;
+import io.samsa.protocol.ApiKey;
+import io.samsa.protocol.ErrorCode;
+import io.samsa.protocol.message.FindCoordinatorRequest;
+import io.samsa.protocol.message.FindCoordinatorResponse;
+import io.samsa.protocol.message.FindCoordinatorResponse.Coordinator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * FindCoordinator (v0-6). A group key is answered with this node, which leads every
+ * {@code __consumer_offsets} partition, unless the group's partition is not held by the
+ * coordinator (COORDINATOR_NOT_AVAILABLE, so the client retries). Transaction keys (type 1) get
+ * COORDINATOR_NOT_AVAILABLE too: Samsa has no transaction coordinator. An empty group id or an
+ * unknown key type is INVALID_REQUEST.
+ *
+ * <p>The one version rule: v0-3 carry one key and the answer in top-level fields, v4+ (KIP-699)
+ * a batch of keys each answered in the coordinators array. Thread-safe.
+ */
+final class FindCoordinatorApi extends GroupApiHandler<FindCoordinatorRequest, FindCoordinatorResponse> {
+    static final byte GROUP_KEY_TYPE = 0;
+    static final byte TRANSACTION_KEY_TYPE = 1;
+    static final short FIRST_BATCHED_VERSION = 4;
+
+    private final Supplier<LocalBroker> localBroker;
+
+    /** @param localBroker this node as clients reach it; read per request (the port is known after binding) */
+    FindCoordinatorApi(Supplier<GroupCoordinatorService> coordinator, Supplier<LocalBroker> localBroker) {
+        super(ApiKey.FIND_COORDINATOR, coordinator);
+        this.localBroker = localBroker;
+    }
+
+    @Override
+    protected CompletableFuture<FindCoordinatorResponse> handle(RequestContext context, FindCoordinatorRequest request) {
+        LocalBroker self = localBroker.get();
+        if (context.apiVersion() >= FIRST_BATCHED_VERSION) {
+            List<Coordinator> coordinators = new ArrayList<>(request.coordinatorKeys().size());
+            for (String key : request.coordinatorKeys()) {
+                coordinators.add(find(request.keyType(), key, self));
+            }
+            return CompletableFuture.completedFuture(new FindCoordinatorResponse().setCoordinators(coordinators));
+        }
+        Coordinator answer = find(request.keyType(), request.key(), self);
+        return CompletableFuture.completedFuture(new FindCoordinatorResponse()
+                .setErrorCode(answer.errorCode())
+                .setErrorMessage(answer.errorMessage())
+                .setNodeId(answer.nodeId())
+                .setHost(answer.host())
+                .setPort(answer.port()));
+    }
+
+    private Coordinator find(byte keyType, String key, LocalBroker self) {
+        Coordinator answer = new Coordinator().setKey(key);
+        if (keyType == TRANSACTION_KEY_TYPE) {
+            return failed(answer, ErrorCode.COORDINATOR_NOT_AVAILABLE, "Samsa has no transaction coordinator");
+        }
+        if (keyType != GROUP_KEY_TYPE) {
+            return failed(answer, ErrorCode.INVALID_REQUEST, "unknown coordinator key type " + keyType);
+        }
+        if (key == null || key.isEmpty()) {
+            return failed(answer, ErrorCode.INVALID_REQUEST, "empty group id");
+        }
+        GroupCoordinatorService service = coordinator();
+        if (!service.runtime().partitions().contains(service.partitionFor(key))) {
+            return failed(answer, ErrorCode.COORDINATOR_NOT_AVAILABLE, null);
+        }
+        return answer.setNodeId(self.nodeId()).setHost(self.advertisedHost()).setPort(self.advertisedPort());
+    }
+
+    /** Kafka answers errors with node -1 and an empty host. */
+    private static Coordinator failed(Coordinator answer, ErrorCode error, String message) {
+        return answer.setErrorCode(error.code()).setErrorMessage(message == null ? error.message() : message)
+                .setNodeId(-1).setHost("").setPort(-1);
+    }
+}

@@ -1,0 +1,68 @@
+package io.samsa.broker.group;
+
+import io.samsa.broker.BrokerModule;
+import io.samsa.broker.api.ApiHandler;
+import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.lifecycle.BrokerComponent;
+import io.samsa.broker.metadata.LocalBroker;
+import io.samsa.broker.topics.TopicRegistry;
+import io.samsa.coordinator.GroupCoordinatorService;
+import io.samsa.protocol.util.Time;
+import io.samsa.storage.LogManager;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The consumer-group APIs: the group coordinator over {@code __consumer_offsets} and one handler
+ * per API (FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit,
+ * OffsetFetch, OffsetDelete, ListGroups, DescribeGroups, DeleteGroups).
+ *
+ * <p>Wiring: it needs the topic registry (to create the offsets topic, whose logs the registry's
+ * storage listener opens) and the log manager, so it comes after the topics/storage module:
+ * <pre>
+ *  modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker));
+ * </pre>
+ *
+ * <p>Thread-safe after start.
+ */
+public final class GroupModule implements BrokerModule {
+    private final GroupCoordinatorComponent coordinator;
+    private final Supplier<LocalBroker> localBroker;
+
+    /**
+     * @param logs        the log manager, read once storage has started
+     * @param localBroker this node as clients reach it, read per FindCoordinator request
+     */
+    public GroupModule(BrokerConfig config, Time time, TopicRegistry registry, Supplier<LogManager> logs,
+                       Supplier<LocalBroker> localBroker) {
+        this.coordinator = new GroupCoordinatorComponent(config, time, new OffsetsTopic(registry, logs));
+        this.localBroker = localBroker;
+    }
+
+    /** @return the coordinator component (its service is usable once started) */
+    public GroupCoordinatorComponent coordinator() {
+        return coordinator;
+    }
+
+    @Override
+    public List<BrokerComponent> components() {
+        return List.of(coordinator);
+    }
+
+    @Override
+    public List<ApiHandler> handlers() {
+        Supplier<GroupCoordinatorService> service = coordinator::service;
+        return List.of(
+                new FindCoordinatorApi(service, localBroker),
+                new JoinGroupApi(service),
+                new SyncGroupApi(service),
+                new HeartbeatApi(service),
+                new LeaveGroupApi(service),
+                new OffsetCommitApi(service),
+                new OffsetFetchApi(service),
+                new OffsetDeleteApi(service),
+                new ListGroupsApi(service),
+                new DescribeGroupsApi(service),
+                new DeleteGroupsApi(service));
+    }
+}
