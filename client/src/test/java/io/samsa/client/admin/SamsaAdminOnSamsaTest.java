@@ -13,10 +13,4 @@ class SamsaAdminOnSamsaTest extends SamsaAdminInteropCases {
     protected BrokerUnderTest startBroker() {
         return BrokerUnderTest.samsa();
     }
-
-    @Test
-    @Disabled("needs the group coordinator APIs (FindCoordinator, List/Describe/DeleteGroups, OffsetCommit/Fetch) from branch broker-groups")
-    @Override
-    void consumerGroupLifecycle() {
-    }
 }

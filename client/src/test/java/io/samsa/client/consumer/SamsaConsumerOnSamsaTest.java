@@ -20,10 +20,4 @@ class SamsaConsumerOnSamsaTest extends SamsaConsumerInteropCases {
     @Override
     void assignAndSeekReadsEveryRecordInOrderForEveryCodec() {
     }
-
-    @Test
-    @Disabled("needs the group coordinator APIs (FindCoordinator, OffsetCommit/OffsetFetch) from branch broker-groups")
-    @Override
-    void commitsSurviveRestart() {
-    }
 }
