@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@link BrokerUnderTest} over the real Samsa broker (built by {@link BrokerAssembly}, as
@@ -49,7 +47,7 @@ final class SamsaBrokerUnderTest implements BrokerUnderTest {
                 "group.initial.rebalance.delay.ms", "0"));
             return new SamsaBrokerUnderTest(dataDir, BrokerAssembly.build(config, Time.SYSTEM).start());
         } catch (Exception e) {
-            deleteRecursively(dataDir);
+            KafkaBroker.deleteRecursively(dataDir);
             throw new IllegalStateException("the Samsa broker did not start", e);
         }
     }
@@ -80,15 +78,7 @@ final class SamsaBrokerUnderTest implements BrokerUnderTest {
         try {
             broker.close();
         } finally {
-            deleteRecursively(dataDir);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temp dir left behind is not worth failing a test for
+            KafkaBroker.deleteRecursively(dataDir);
         }
     }
 
