@@ -1,7 +1,7 @@
 package io.samsa.client.consumer;
 
 import io.samsa.client.common.TopicPartition;
-import io.samsa.client.testing.KafkaBroker;
+import io.samsa.client.testing.BrokerUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,29 +19,36 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Test data for consumer interop tests: topics created and records produced with kafka-clients
- * (the oracle), plus consumer configs and a poll-until loop over several consumers.
+ * Test data for consumer interop tests on a {@link BrokerUnderTest} (Kafka 4.1 or Samsa): topics
+ * created and records produced with kafka-clients (the oracle), plus consumer configs and a
+ * poll-until loop over several consumers.
  */
 final class KafkaTestData implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(40);
 
-    private final KafkaBroker kafka;
+    private final BrokerUnderTest kafka;
     private final Admin admin;
 
-    private KafkaTestData(KafkaBroker kafka) {
+    private KafkaTestData(BrokerUnderTest kafka) {
         this.kafka = kafka;
         this.admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
     }
 
-    /** Starts a Kafka broker (one per test class) with an admin for test data; close stops both. */
-    static KafkaTestData start() {
-        KafkaBroker kafka = KafkaBroker.start();
+    /**
+     * Wraps a started broker (one per test class) with an admin for test data; this takes ownership
+     * of the broker: close stops both.
+     */
+    static KafkaTestData on(BrokerUnderTest broker) {
         try {
-            return new KafkaTestData(kafka);
+            return new KafkaTestData(broker);
         } catch (RuntimeException e) {
-            kafka.close();
+            broker.close();
             throw e;
         }
+    }
+
+    BrokerUnderTest broker() {
+        return kafka;
     }
 
     void createTopic(String name, int partitions) {

@@ -323,7 +323,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Deletes a temporary directory tree, best effort; shared with {@link SamsaBrokerUnderTest}. */
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

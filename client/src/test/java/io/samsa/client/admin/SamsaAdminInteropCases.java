@@ -14,7 +14,7 @@ import io.samsa.client.errors.InvalidPartitionsException;
 import io.samsa.client.errors.TopicExistsException;
 import io.samsa.client.errors.UnknownMemberIdException;
 import io.samsa.client.errors.UnknownTopicOrPartitionException;
-import io.samsa.client.testing.KafkaBroker;
+import io.samsa.client.testing.BrokerUnderTest;
 import io.samsa.protocol.testing.Await;
 import io.samsa.protocol.types.Uuid;
 import java.time.Duration;
@@ -37,23 +37,31 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** SamsaAdmin against a real Apache Kafka 4.1 on 127.0.0.1, with kafka-clients producing and consuming. */
-class SamsaAdminKafkaTest {
+/**
+ * SamsaAdmin against the broker a subclass starts on 127.0.0.1 ({@code SamsaAdminOnKafkaTest},
+ * {@code SamsaAdminOnSamsaTest}), with kafka-clients producing and consuming. One broker per class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SamsaAdminInteropCases {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static KafkaBroker kafka;
-    private static SamsaAdmin admin;
+    private BrokerUnderTest kafka;
+    private SamsaAdmin admin;
+
+    /** The broker this class's tests run against; started once, closed after the last test. */
+    protected abstract BrokerUnderTest startBroker();
 
     @BeforeAll
-    static void start() {
-        kafka = KafkaBroker.start();
+    void start() {
+        kafka = startBroker();
         admin = SamsaAdmin.create(Map.of("bootstrap.servers", kafka.bootstrapServers(), "client.id", "samsa-admin-test",
             "request.timeout.ms", "10000", "default.api.timeout.ms", "20000"));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (admin != null) {
             admin.close();
         }
@@ -207,7 +215,7 @@ class SamsaAdminKafkaTest {
         assertInstanceOf(GroupIdNotFoundException.class, failure(admin.deleteConsumerGroups(List.of(group)).value(group)));
     }
 
-    private static KafkaProducer<String, String> producer() {
+    private KafkaProducer<String, String> producer() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -215,7 +223,7 @@ class SamsaAdminKafkaTest {
         return new KafkaProducer<>(props);
     }
 
-    private static KafkaConsumer<String, String> consumer(String group) {
+    private KafkaConsumer<String, String> consumer(String group) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.client.common.TopicPartition;
 import io.samsa.client.errors.CommitFailedException;
+import io.samsa.client.testing.BrokerUnderTest;
 import io.samsa.protocol.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,24 +24,30 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * SamsaConsumer group membership (classic protocol) against a real Kafka 4.1: assignors, sharing a
+ * SamsaConsumer group membership (classic protocol) against the broker a subclass starts
+ * ({@code SamsaConsumerGroupOnKafkaTest}, {@code SamsaConsumerGroupOnSamsaTest}): assignors, sharing a
  * group with another Samsa consumer or a kafka-clients consumer, members leaving, static membership,
  * max.poll.interval.ms expiry and pattern subscriptions.
  */
-class SamsaConsumerGroupKafkaTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SamsaConsumerGroupInteropCases {
     private static final int PARTITIONS = 4;
     private static final int PER_PARTITION = 50;
-    private static KafkaTestData data;
+    private KafkaTestData data;
+
+    /** The broker this class's tests run against; started once, closed after the last test. */
+    protected abstract BrokerUnderTest startBroker();
 
     @BeforeAll
-    static void start() {
-        data = KafkaTestData.start();
+    void start() {
+        data = KafkaTestData.on(startBroker());
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (data != null) {
             data.close();
         }
@@ -70,13 +77,13 @@ class SamsaConsumerGroupKafkaTest {
         }
     }
 
-    private static String topic(String name) {
+    private String topic(String name) {
         data.createTopic(name, PARTITIONS);
         data.produce(name, PARTITIONS, PER_PARTITION, 1_000L, "none");
         return name;
     }
 
-    private static SamsaConsumer<String, String> samsa(String group, String assignor, Map<String, Object> overrides) {
+    private SamsaConsumer<String, String> samsa(String group, String assignor, Map<String, Object> overrides) {
         Map<String, Object> config = data.consumerConfig(group);
         config.put("partition.assignment.strategy", assignor);
         config.put("enable.auto.commit", "false");

@@ -17,6 +17,7 @@ import io.samsa.client.common.TopicPartition;
 import io.samsa.client.errors.InvalidGroupIdException;
 import io.samsa.client.errors.NoOffsetForPartitionException;
 import io.samsa.client.errors.WakeupException;
+import io.samsa.client.testing.BrokerUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,20 +33,26 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * SamsaConsumer without group membership (assign, seek, offsets) and with commits, against a real
- * Kafka 4.1; data is produced with kafka-clients.
+ * SamsaConsumer without group membership (assign, seek, offsets) and with commits, against the
+ * broker a subclass starts ({@code SamsaConsumerOnKafkaTest}, {@code SamsaConsumerOnSamsaTest});
+ * data is produced with kafka-clients. One broker per class.
  */
-class SamsaConsumerKafkaTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SamsaConsumerInteropCases {
     private static final long BASE_TS = 1_700_000_000_000L;
     private static final int PER_PARTITION = 300;
     private static final String[] CODECS = {"none", "gzip", "snappy", "lz4", "zstd"};
-    private static KafkaTestData data;
+    private KafkaTestData data;
+
+    /** The broker this class's tests run against; started once, closed after the last test. */
+    protected abstract BrokerUnderTest startBroker();
 
     @BeforeAll
-    static void start() {
-        data = KafkaTestData.start();
+    void start() {
+        data = KafkaTestData.on(startBroker());
         for (String codec : CODECS) {
             data.createTopic("data-" + codec, 2);
             data.produce("data-" + codec, 2, PER_PARTITION, BASE_TS, codec);
@@ -53,13 +60,13 @@ class SamsaConsumerKafkaTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (data != null) {
             data.close();
         }
     }
 
-    private static SamsaConsumer<String, String> consumer(String groupId, Map<String, Object> overrides) {
+    private SamsaConsumer<String, String> consumer(String groupId, Map<String, Object> overrides) {
         Map<String, Object> config = data.consumerConfig(groupId);
         config.putAll(overrides);
         return new SamsaConsumer<>(config);

@@ -1,0 +1,45 @@
+package io.samsa.client.testing;
+
+/** {@link BrokerUnderTest} over a {@link KafkaBroker} child JVM. Thread-safe for reading. */
+final class KafkaBrokerUnderTest implements BrokerUnderTest {
+    private final KafkaBroker kafka;
+
+    KafkaBrokerUnderTest(KafkaBroker kafka) {
+        this.kafka = kafka;
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public int port() {
+        return kafka.port();
+    }
+
+    @Override
+    public int nodeId() {
+        return kafka.nodeId();
+    }
+
+    @Override
+    public String clusterId() {
+        return kafka.clusterId();
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+    }
+
+    @Override
+    public String toString() {
+        return kafka.toString();
+    }
+}
