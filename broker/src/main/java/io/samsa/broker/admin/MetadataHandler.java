@@ -1,5 +1,6 @@
 package io.samsa.broker.admin;
 
+import io.samsa.broker.metadata.LeaderEpoch;
 import io.samsa.broker.metadata.LocalBroker;
 import io.samsa.broker.metadata.TopicCreationDefaults;
 import io.samsa.broker.topics.Topic;
@@ -50,7 +51,6 @@ import java.util.Set;
  */
 public final class MetadataHandler implements SynchronousHandler<MetadataRequest, MetadataResponse> {
     /** Leader epoch of every partition: leadership never moves on a single node. */
-    static final int LEADER_EPOCH = 0;
 
     private final TopicRegistry registry;
     private final Supplier<LocalBroker> localBroker;
@@ -157,7 +157,7 @@ public final class MetadataHandler implements SynchronousHandler<MetadataRequest
                     .setErrorCode(ErrorCode.NONE.code())
                     .setPartitionIndex(partition)
                     .setLeaderId(nodeId)
-                    .setLeaderEpoch(LEADER_EPOCH)
+                    .setLeaderEpoch(LeaderEpoch.CURRENT)
                     .setReplicaNodes(new ArrayList<>(List.of(nodeId)))
                     .setIsrNodes(new ArrayList<>(List.of(nodeId)))
                     .setOfflineReplicas(new ArrayList<>()));

@@ -23,6 +23,15 @@ import java.util.function.Supplier;
 abstract class GroupApiHandler<Q extends ApiMessage, R extends ApiMessage> extends MessageHandler<Q, R> {
     private final Supplier<GroupCoordinatorService> coordinator;
 
+    /**
+     * Group requests of one connection reach the coordinator in the order they were sent, as in
+     * Kafka: two pipelined commits of one partition must not be applied in reverse.
+     */
+    @Override
+    public boolean orderedPerConnection() {
+        return true;
+    }
+
     /** @param coordinator the running coordinator; read per request (it exists only once started) */
     GroupApiHandler(ApiKey api, Supplier<GroupCoordinatorService> coordinator) {
         super(api);

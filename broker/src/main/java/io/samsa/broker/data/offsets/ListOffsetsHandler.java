@@ -1,5 +1,6 @@
 package io.samsa.broker.data.offsets;
 
+import io.samsa.broker.metadata.LeaderEpoch;
 import io.samsa.broker.api.MessageHandler;
 import io.samsa.broker.api.RequestContext;
 import io.samsa.broker.data.PartitionLookup;
@@ -35,7 +36,6 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
     /** Responses carry a leader epoch from v4. */
     static final short FIRST_LEADER_EPOCH_VERSION = 4;
     /** The only leader epoch of a single-node partition. */
-    static final int LEADER_EPOCH = 0;
 
     private final PartitionLookup partitions;
 
@@ -81,7 +81,7 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
             }
             response.setErrorCode(ErrorCode.NONE.code());
             result.ifPresent(answer -> response.setTimestamp(answer.timestampMs()).setOffset(answer.offset())
-                    .setLeaderEpoch(version >= FIRST_LEADER_EPOCH_VERSION ? LEADER_EPOCH : -1));
+                    .setLeaderEpoch(version >= FIRST_LEADER_EPOCH_VERSION ? LeaderEpoch.CURRENT : -1));
             return response;
         } catch (StorageException e) {
             return response.setErrorCode(ErrorCode.KAFKA_STORAGE_ERROR.code());

@@ -1,5 +1,6 @@
 package io.samsa.broker.data.offsets;
 
+import io.samsa.broker.metadata.LeaderEpoch;
 import io.samsa.broker.api.MessageHandler;
 import io.samsa.broker.api.RequestContext;
 import io.samsa.broker.data.PartitionLookup;
@@ -55,15 +56,15 @@ public final class OffsetForLeaderEpochHandler extends MessageHandler<OffsetForL
             return result.setErrorCode(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code());
         }
         int current = request.currentLeaderEpoch();
-        if (current != NO_EPOCH_CHECK && current < ListOffsetsHandler.LEADER_EPOCH) {
+        if (current != NO_EPOCH_CHECK && current < LeaderEpoch.CURRENT) {
             return result.setErrorCode(ErrorCode.FENCED_LEADER_EPOCH.code());
         }
-        if (current > ListOffsetsHandler.LEADER_EPOCH) {
+        if (current > LeaderEpoch.CURRENT) {
             return result.setErrorCode(ErrorCode.UNKNOWN_LEADER_EPOCH.code());
         }
         result.setErrorCode(ErrorCode.NONE.code());
         if (request.leaderEpoch() >= 0) {
-            result.setLeaderEpoch(ListOffsetsHandler.LEADER_EPOCH).setEndOffset(found.get().logEndOffset());
+            result.setLeaderEpoch(LeaderEpoch.CURRENT).setEndOffset(found.get().logEndOffset());
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package io.samsa.broker.data.produce;
 
+import io.samsa.broker.metadata.LeaderEpoch;
 import io.samsa.broker.api.MessageHandler;
 import io.samsa.broker.api.RequestContext;
 import io.samsa.broker.data.PartitionLookup;
@@ -99,6 +100,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
         PartitionLog log = found.get();
         try {
             RecordBatch batch = ProducedBatchValidator.validate(records.buffer(), version, log.config());
+            batch.setPartitionLeaderEpoch(LeaderEpoch.CURRENT); // not under the CRC
             AppendInfo info;
             if (batch.hasProducerId()) {
                 PartitionProducerState state = producerStates.of(log);
