@@ -19,34 +19,12 @@ import io.samsa.protocol.message.LeaveGroupRequest;
 import io.samsa.protocol.message.ListGroupsRequest;
 import io.samsa.protocol.message.ListGroupsResponse;
 import io.samsa.protocol.message.ListGroupsResponse.ListedGroup;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** FindCoordinator, ListGroups, DescribeGroups and DeleteGroups through a real broker socket. */
-class GroupAdminApisBrokerTest {
-    @TempDir
-    Path dataDir;
-
-    private GroupTestBroker broker;
-    private GroupWireClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        broker = GroupTestBroker.start(dataDir, Map.of());
-        client = new GroupWireClient(broker.port());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        client.close();
-        broker.close();
-    }
-
+class GroupAdminApisBrokerTest extends GroupBrokerTestSupport {
     @Test
     void findCoordinatorAnswersThisNodeForGroupsSingleAndBatched() throws Exception {
         FindCoordinatorResponse v0 = client.call(new FindCoordinatorRequest().setKey("g"), 0);

@@ -21,33 +21,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** JoinGroup, SyncGroup, Heartbeat and LeaveGroup through a real broker socket, at old and new versions. */
-class GroupMembershipBrokerTest {
-    @TempDir
-    Path dataDir;
-
-    private GroupTestBroker broker;
-    private GroupWireClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        broker = GroupTestBroker.start(dataDir, Map.of());
-        client = new GroupWireClient(broker.port());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        client.close();
-        broker.close();
-    }
-
+class GroupMembershipBrokerTest extends GroupBrokerTestSupport {
     @ParameterizedTest
     @ValueSource(ints = {4, 5, 6, 7, 9})
     void fromV4AFirstJoinGetsMemberIdRequiredAndTheRejoinWithThatIdJoins(int version) throws Exception {
