@@ -4,6 +4,7 @@ import io.samsa.client.admin.ConsumerGroupDescription;
 import io.samsa.client.admin.ConsumerGroupListing;
 import io.samsa.client.admin.MemberDescription;
 import io.samsa.client.common.Node;
+import io.samsa.client.consumer.internals.ConsumerProtocolCodec;
 import io.samsa.client.errors.Errors;
 import io.samsa.client.errors.GroupIdNotFoundException;
 import io.samsa.client.errors.KafkaException;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -98,7 +100,7 @@ public final class GroupAdmin {
         for (DescribeGroupsResponse.DescribedGroupMember m : g.members()) {
             try {
                 members.add(new MemberDescription(m.memberId(), Optional.ofNullable(m.groupInstanceId()), m.clientId(),
-                    m.clientHost(), AssignmentBytes.partitions(m.memberAssignment())));
+                    m.clientHost(), Set.copyOf(ConsumerProtocolCodec.decodeAssignment(m.memberAssignment()).partitions())));
             } catch (RuntimeException malformed) {
                 return Outcome.fail(new KafkaException("unreadable assignment of member " + m.memberId() + " in group "
                     + g.groupId(), malformed));
