@@ -23,10 +23,25 @@ final class ResponseSendWritable implements Writable {
     private ByteBufferWritable current;
     private int writtenBytes;
 
-    /** @param expectedBytes the body's exact size, so the heap parts are allocated once */
+    /**
+     * Bodies up to this size get one exactly sized heap part. A larger body usually is mostly file
+     * slices (a Fetch response), so its heap parts start small and grow: sizing them by the whole
+     * body would allocate (and zero) a megabyte of heap per fetch that is never written.
+     */
+    static final int EXACT_HEAP_PART_MAX_BYTES = 64 * 1024;
+    private static final int FIRST_GROWABLE_PART_BYTES = 1024;
+
+    /** @param expectedBytes the body's exact size, with records */
     ResponseSendWritable(int expectedBytes) {
         this.expectedBytes = expectedBytes;
-        this.current = new ByteBufferWritable(ByteBuffer.allocate(expectedBytes));
+        this.current = nextHeapPart();
+    }
+
+    private ByteBufferWritable nextHeapPart() {
+        int remaining = expectedBytes - writtenBytes;
+        return remaining <= EXACT_HEAP_PART_MAX_BYTES
+            ? new ByteBufferWritable(ByteBuffer.allocate(remaining))
+            : ByteBufferWritable.growable(FIRST_GROWABLE_PART_BYTES);
     }
 
     @Override
@@ -35,7 +50,7 @@ final class ResponseSendWritable implements Writable {
             cutHeapPart();
             parts.add(new SharedFileRegion(slice.channel(), slice.position(), slice.sizeInBytes()));
             writtenBytes += slice.sizeInBytes();
-            current = new ByteBufferWritable(ByteBuffer.allocate(expectedBytes - writtenBytes));
+            current = nextHeapPart();
         } else {
             current.writeRecords(records);
         }

@@ -142,6 +142,50 @@ class MessageHandlerTest {
         }
     }
 
+    @Test
+    void heapPartsAroundLargeFileSlicesHoldOnlyTheNonRecordBytes(@TempDir Path dir) throws Exception {
+        int sliceBytes = 1 << 20;
+        Path file = Files.write(dir.resolve("segment.log"), new byte[2 * sliceBytes]);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<FetchResponse.PartitionData> partitions = List.of(
+                    new FetchResponse.PartitionData().setPartitionIndex(0).setRecords(slice(channel, 0, sliceBytes)),
+                    new FetchResponse.PartitionData().setPartitionIndex(1).setRecords(slice(channel, sliceBytes, sliceBytes)));
+            FetchResponse response = new FetchResponse().setResponses(List.of(
+                    new FetchResponse.FetchableTopicResponse().setTopic("t").setPartitions(partitions)));
+            int bodyBytes = response.size((short) 12);
+
+            ResponseSend send = MessageHandler.encode(response, (short) 12);
+            List<Object> parts = send.takeParts();
+            assertEquals(5, parts.size(), "heap, region, heap, region, heap");
+            long heapBytes = 0;
+            for (Object part : parts) {
+                if (part instanceof ByteBuf buf) {
+                    heapBytes += buf.readableBytes();
+                    // the backing array, not just the view: a megabyte allocated per fetch fills the heap
+                    assertTrue(buf.array().length < 64 * 1024, "heap part backed by " + buf.array().length + " bytes");
+                }
+                io.netty.util.ReferenceCountUtil.release(part);
+            }
+            assertEquals(bodyBytes - 2L * sliceBytes, heapBytes);
+        }
+    }
+
+    private static FileSliceRecords slice(FileChannel channel, long position, int sizeBytes) {
+        return new FileSliceRecords() {
+            public FileChannel channel() {
+                return channel;
+            }
+
+            public long position() {
+                return position;
+            }
+
+            public int sizeInBytes() {
+                return sizeBytes;
+            }
+        };
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
