@@ -1,9 +1,15 @@
 package io.samsa.benchmarks.sidebyside;
 
 import io.samsa.benchmarks.broker.BenchmarkClients;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,12 +22,17 @@ import org.apache.kafka.common.TopicPartition;
  * End-to-end latency, producer to consumer: a kafka-clients producer ({@code acks=1}) sends records
  * at a fixed rate well below saturation while a consumer on another thread ({@code assign()}, from the
  * beginning of a fresh topic) takes {@code now - record timestamp} (CreateTime, stamped by the
- * producer) for each record. Both clients run in this JVM, so they share one clock.
+ * producer) for each record, after a warm-up (see {@link #produce}). Both clients run in one child JVM of their own, so they share one clock,
+ * and each broker's measurement starts from the same cold JIT (run in this harness's JVM, the second
+ * broker measured would profit from the first one's warm-up).
  *
- * <p>Stateless; each run uses one producer thread (the caller's) and one consumer thread.
+ * <p>Stateless; the child uses one producer thread and one consumer thread.
  */
 final class EndToEndLatencyRun {
     static final int RECORDS_PER_SEC = 5_000;
+    private static final String RESULT_PREFIX = "E2E_LATENCY ";
+    private static final List<String> CLIENT_JVM_ARGS = List.of("-Xmx512m", "-XX:+UseG1GC",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 
     /** Percentiles of the end-to-end latency, in milliseconds. Immutable. */
     record Latency(long records, long p50Ms, long p99Ms, long maxMs) {
@@ -30,13 +41,66 @@ final class EndToEndLatencyRun {
     private EndToEndLatencyRun() {
     }
 
+    /**
+     * Measures in a child JVM.
+     *
+     * @throws IllegalStateException with the child's output when it fails or times out
+     */
     static Latency run(String bootstrapServers, String topic, int records, int recordSizeBytes, Duration timeout) {
+        List<String> args = List.of(bootstrapServers, topic, Integer.toString(records),
+            Integer.toString(recordSizeBytes), Long.toString(timeout.toSeconds()));
+        Path output = null;
+        try {
+            output = Files.createTempFile("e2e-latency-", ".log");
+            Process process = new ProcessBuilder(ChildJvm.command(CLIENT_JVM_ARGS, EndToEndLatencyRun.class.getName(), args))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+            if (!process.waitFor(timeout.toSeconds() + 30, TimeUnit.SECONDS)) {
+                ChildJvm.stop(process, 5);
+                throw new IllegalStateException("end-to-end latency run did not finish\n" + ChildJvm.tail(output, 30));
+            }
+            for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+                if (process.exitValue() == 0 && line.startsWith(RESULT_PREFIX)) {
+                    String[] f = line.substring(RESULT_PREFIX.length()).trim().split(" ");
+                    return new Latency(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
+                }
+            }
+            throw new IllegalStateException("end-to-end latency run failed (exit " + process.exitValue() + ")\n"
+                + ChildJvm.tail(output, 30));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
+        }
+    }
+
+    /** The child: {@code <bootstrap> <topic> <records> <recordSizeBytes> <timeoutSeconds>}; prints one result line. */
+    public static void main(String[] argv) {
+        Latency latency = measure(argv[0], argv[1], Integer.parseInt(argv[2]), Integer.parseInt(argv[3]),
+            Duration.ofSeconds(Long.parseLong(argv[4])));
+        System.out.println(RESULT_PREFIX + latency.records() + " " + latency.p50Ms() + " " + latency.p99Ms() + " "
+            + latency.maxMs());
+    }
+
+    static Latency measure(String bootstrapServers, String topic, int records, int recordSizeBytes, Duration timeout) {
+        int warmUpRecords = Math.max(1, records / 4);
         long[] latenciesMs = new long[records];
-        Thread consumer = new Thread(() -> consume(bootstrapServers, topic, latenciesMs, timeout), "e2e-consumer");
+        CountDownLatch consumerReady = new CountDownLatch(1);
+        Thread consumer = new Thread(() -> consume(bootstrapServers, topic, warmUpRecords, latenciesMs, consumerReady, timeout),
+            "e2e-consumer");
         Throwable[] consumerFailure = new Throwable[1];
-        consumer.setUncaughtExceptionHandler((t, e) -> consumerFailure[0] = e);
+        consumer.setUncaughtExceptionHandler((t, e) -> {
+            consumerFailure[0] = e;
+            consumerReady.countDown();
+        });
         consumer.start();
-        produce(bootstrapServers, topic, records, recordSizeBytes);
+        produce(bootstrapServers, topic, warmUpRecords, records, recordSizeBytes, consumerReady, timeout);
         try {
             consumer.join(timeout.toMillis());
         } catch (InterruptedException e) {
@@ -54,12 +118,24 @@ final class EndToEndLatencyRun {
         return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))];
     }
 
-    private static void produce(String bootstrapServers, String topic, int records, int recordSizeBytes) {
+    /**
+     * Sends one record and waits until the consumer has it, so connections, metadata and the first
+     * fetch are behind both clients; then the rest of the warm-up and the measured records, paced.
+     * Without this the first records' latency is the clients' start-up (hundreds of ms on either
+     * broker), which is what a short run's p99 would then show.
+     */
+    private static void produce(String bootstrapServers, String topic, int warmUpRecords, int records, int recordSizeBytes,
+                                CountDownLatch consumerReady, Duration timeout) {
         byte[] value = new byte[recordSizeBytes];
         long intervalNs = TimeUnit.SECONDS.toNanos(1) / RECORDS_PER_SEC;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(BenchmarkClients.producer(bootstrapServers, "1"))) {
+            producer.send(new ProducerRecord<>(topic, 0, System.currentTimeMillis(), null, value));
+            producer.flush();
+            if (!consumerReady.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the consumer did not receive the first record in " + timeout);
+            }
             long startNs = System.nanoTime();
-            for (int i = 0; i < records; i++) {
+            for (int i = 1; i < warmUpRecords + records; i++) {
                 // pace against the schedule, not the previous send, so a slow send does not lower the rate
                 long dueNs = startNs + i * intervalNs;
                 long waitNs = dueNs - System.nanoTime();
@@ -69,24 +145,33 @@ final class EndToEndLatencyRun {
                 producer.send(new ProducerRecord<>(topic, 0, System.currentTimeMillis(), null, value));
             }
             producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
-    private static void consume(String bootstrapServers, String topic, long[] latenciesMs, Duration timeout) {
+    /** Reads the warm-up records, then takes each measured record's latency. */
+    private static void consume(String bootstrapServers, String topic, int warmUpRecords, long[] latenciesMs,
+                                CountDownLatch ready, Duration timeout) {
         TopicPartition partition = new TopicPartition(topic, 0);
         long deadlineNs = System.nanoTime() + timeout.toNanos();
+        long total = warmUpRecords + (long) latenciesMs.length;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(BenchmarkClients.consumer(bootstrapServers))) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            int read = 0;
-            while (read < latenciesMs.length) {
+            long read = 0;
+            while (read < total) {
                 if (System.nanoTime() - deadlineNs > 0) {
-                    throw new IllegalStateException("read " + read + " of " + latenciesMs.length + " records in time");
+                    throw new IllegalStateException("read " + read + " of " + total + " records in time");
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    if (read < latenciesMs.length) {
-                        latenciesMs[read++] = System.currentTimeMillis() - record.timestamp();
+                    long latencyMs = System.currentTimeMillis() - record.timestamp();
+                    if (read >= warmUpRecords && read < total) {
+                        latenciesMs[(int) (read - warmUpRecords)] = latencyMs;
                     }
+                    read++;
+                    ready.countDown();
                 }
             }
         }
