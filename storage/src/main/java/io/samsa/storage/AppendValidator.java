@@ -1,17 +1,23 @@
 package io.samsa.storage;
 
+import io.samsa.protocol.record.CorruptRecordException;
+import io.samsa.protocol.record.CorruptRecordException.Reason;
 import io.samsa.protocol.record.RecordBatch;
+import io.samsa.protocol.record.RecordBatchValidator;
 
 import java.nio.ByteBuffer;
 
 /**
- * Checks a produce payload before anything is written: whole v2 batches only, each with a sane
- * length, magic 2, non-negative counts, a valid CRC and at most {@code max.message.bytes}; the
- * whole payload must fit in one segment. Nothing is modified.
+ * Checks a payload before anything is written: whole batches that pass the protocol's
+ * {@link RecordBatchValidator} (length, magic 2, counts, CRC), each at most {@code max.message.bytes};
+ * the whole payload must fit in one segment. Nothing is modified.
  *
  * <p>Stateless and thread-safe.
  */
 final class AppendValidator {
+    /** Structure and CRC; the size limit is checked here, as it is a different error (MESSAGE_TOO_LARGE). */
+    private static final RecordBatchValidator STRUCTURE = RecordBatchValidator.forRecovery(Integer.MAX_VALUE);
+
     private AppendValidator() {
     }
 
@@ -34,34 +40,17 @@ final class AppendValidator {
         int batches = 0;
         long offsets = 0;
         while (position < limit) {
-            int remaining = limit - position;
-            if (remaining < RecordBatch.HEADER_SIZE) {
-                throw new CorruptRecordException("trailing " + remaining + " bytes are not a whole batch header");
-            }
-            RecordBatch batch = new RecordBatch(buffer, position);
-            int batchLength = batch.batchLength();
-            if (batchLength < RecordBatch.HEADER_SIZE - RecordBatch.LOG_OVERHEAD || batchLength > remaining - RecordBatch.LOG_OVERHEAD) {
-                throw new CorruptRecordException("batchLength " + batchLength + " does not match the " + remaining + " bytes present");
-            }
-            if (batch.magic() != RecordBatch.MAGIC_V2) {
-                throw new CorruptRecordException("unsupported magic " + batch.magic() + "; only v2 batches are stored");
-            }
+            RecordBatch batch = STRUCTURE.validate(buffer, position);
             int size = batch.sizeInBytes();
             if (size > config.maxMessageBytes()) {
                 throw new RecordTooLargeException("batch of " + size + " bytes exceeds max.message.bytes " + config.maxMessageBytes());
-            }
-            if (batch.lastOffsetDelta() < 0 || batch.recordsCount() < 0) {
-                throw new CorruptRecordException("negative lastOffsetDelta or recordsCount");
-            }
-            if (!batch.isChecksumValid()) {
-                throw new CorruptRecordException("CRC mismatch: stored " + batch.checksum() + ", computed " + batch.computeChecksum());
             }
             offsets += batch.lastOffsetDelta() + 1L;
             batches++;
             position += size;
         }
         if (batches == 0) {
-            throw new CorruptRecordException("no batches to append");
+            throw new CorruptRecordException(Reason.INVALID_BATCH_LENGTH, "no batches to append");
         }
         int sizeInBytes = limit - buffer.position();
         if (sizeInBytes > config.segmentBytes()) {

@@ -1,6 +1,8 @@
 package io.samsa.storage;
 
+import io.samsa.protocol.record.CorruptRecordException;
 import io.samsa.protocol.record.RecordBatch;
+import io.samsa.protocol.record.RecordBatchValidator;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,8 +14,9 @@ import java.nio.channels.FileChannel;
  * start a valid batch and says why; recovery truncates there.
  *
  * <p>Checked per batch: a whole 12-byte log overhead; batchLength at least the v2 header and the
- * whole batch inside the scanned range; magic 2; lastOffsetDelta and recordsCount not negative;
- * base offset not below the previous batch's next offset; CRC-32C when {@code verifyCrc}.
+ * whole batch inside the scanned range; then the protocol's {@link RecordBatchValidator} in its
+ * recovery mode (magic 2, consistent counts, CRC-32C when {@code verifyCrc}); and a base offset not
+ * below the previous batch's next offset.
  *
  * <p>Not thread-safe: one scanner per walk. The yielded {@link RecordBatch} is a flyweight over the
  * scanner's buffer and is valid only until the next call to {@link #next()}.
@@ -23,7 +26,8 @@ final class BatchScanner {
 
     private final FileChannel channel;
     private final long endPosition;
-    private final boolean verifyCrc;
+    /** The protocol's checks for stored batches: length, magic 2, counts, and the CRC when asked. */
+    private final RecordBatchValidator structure;
     private ByteBuffer buffer;
     /** File position of buffer index 0. */
     private long bufferFilePosition;
@@ -43,7 +47,7 @@ final class BatchScanner {
     BatchScanner(FileChannel channel, long startPosition, long endPosition, long minBaseOffset, boolean verifyCrc, int chunkBytes) {
         this.channel = channel;
         this.endPosition = endPosition;
-        this.verifyCrc = verifyCrc;
+        this.structure = RecordBatchValidator.forRecovery(Integer.MAX_VALUE).withChecksum(verifyCrc);
         this.position = startPosition;
         this.expectedMinOffset = minBaseOffset;
         this.buffer = ByteBuffer.allocate(chunkBytes);
@@ -88,17 +92,13 @@ final class BatchScanner {
     }
 
     private String problemOf(RecordBatch batch) {
-        if (batch.magic() != RecordBatch.MAGIC_V2) {
-            return "magic " + batch.magic();
-        }
-        if (batch.lastOffsetDelta() < 0 || batch.recordsCount() < 0) {
-            return "negative lastOffsetDelta or recordsCount";
+        try {
+            structure.validate(batch);
+        } catch (CorruptRecordException e) {
+            return e.getMessage();
         }
         if (batch.baseOffset() < expectedMinOffset) {
             return "base offset " + batch.baseOffset() + " below the expected " + expectedMinOffset;
-        }
-        if (verifyCrc && !batch.isChecksumValid()) {
-            return "CRC mismatch";
         }
         return null;
     }

@@ -153,7 +153,7 @@ public final class PartitionLog implements AutoCloseable {
      * indexes them, and, when {@code flush.messages} says so, returns only once they are fsynced.
      *
      * @param records whole v2 batches; their buffer is modified in place (offsets, maybe timestamps)
-     * @throws CorruptRecordException  when a batch is malformed; nothing is written
+     * @throws io.samsa.protocol.record.CorruptRecordException when a batch is malformed; nothing is written
      * @throws RecordTooLargeException when a batch exceeds max.message.bytes; nothing is written
      * @throws StorageException        on an I/O failure
      */

@@ -1,6 +1,9 @@
 package io.samsa.storage;
 
+import io.samsa.protocol.record.CorruptRecordException;
+import io.samsa.protocol.record.CorruptRecordException.Reason;
 import io.samsa.protocol.record.RecordBatch;
+import io.samsa.protocol.record.RecordVarints;
 
 import java.nio.ByteBuffer;
 
@@ -19,6 +22,8 @@ import java.nio.ByteBuffer;
  */
 final class RecordCursor {
     private final ByteBuffer buffer;
+    /** The buffer limited to this batch, so a varint can never be read past it. */
+    private final ByteBuffer view;
     private final long baseOffset;
     private final long baseTimestamp;
     private final int end;
@@ -44,6 +49,7 @@ final class RecordCursor {
         this.baseTimestamp = batch.baseTimestamp();
         this.position = batch.start() + RecordBatch.RECORDS_OFFSET;
         this.end = batch.start() + batch.sizeInBytes();
+        this.view = buffer.duplicate().limit(end);
         this.remaining = batch.recordsCount();
     }
 
@@ -61,7 +67,7 @@ final class RecordCursor {
         recordStart = position;
         int length = readVarint();
         if (length < 0 || position + length > end) {
-            throw new CorruptRecordException("record length " + length + " runs past its batch");
+            throw new CorruptRecordException(Reason.INVALID_RECORD, "record length " + length + " runs past its batch");
         }
         bodyStart = position;
         recordEnd = position + length;
@@ -75,7 +81,7 @@ final class RecordCursor {
         }
         valueLength = readVarint();
         if (position > recordEnd || keyLength < -1 || valueLength < -1) {
-            throw new CorruptRecordException("record fields run past the record");
+            throw new CorruptRecordException(Reason.INVALID_RECORD, "record fields run past the record");
         }
         position = recordEnd;
         return true;
@@ -120,26 +126,16 @@ final class RecordCursor {
     }
 
     private int readVarint() {
-        long value = readVarlong();
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw new CorruptRecordException("varint out of range in record");
-        }
-        return (int) value;
+        view.position(position);
+        int value = RecordVarints.readVarint(view);
+        position = view.position();
+        return value;
     }
 
     private long readVarlong() {
-        long raw = 0;
-        int shift = 0;
-        while (true) {
-            if (position >= end || shift > 63) {
-                throw new CorruptRecordException("bad varlong in record");
-            }
-            byte b = buffer.get(position++);
-            raw |= (long) (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                return (raw >>> 1) ^ -(raw & 1);
-            }
-            shift += 7;
-        }
+        view.position(position);
+        long value = RecordVarints.readVarlong(view);
+        position = view.position();
+        return value;
     }
 }

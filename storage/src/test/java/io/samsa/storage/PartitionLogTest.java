@@ -1,5 +1,6 @@
 package io.samsa.storage;
 
+import io.samsa.protocol.record.CorruptRecordException;
 import io.samsa.protocol.record.MemoryRecords;
 import io.samsa.protocol.record.RecordBatch;
 import io.samsa.protocol.util.ManualTime;

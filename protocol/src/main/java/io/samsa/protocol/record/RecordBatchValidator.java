@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
  *   <li>the buffer holds the batch's fixed fields, and the magic byte is 2;</li>
  *   <li>batchLength is at least the header, at most {@code maxBatchBytes} (with its 12-byte log
  *       overhead) and within the buffer;</li>
- *   <li>the CRC-32C matches; the codec id is known;</li>
+ *   <li>the CRC-32C matches (unless {@linkplain #withChecksum turned off}); the codec id is known;</li>
  *   <li>recordsCount is not negative, is at most lastOffsetDelta + 1 (fewer after compaction),
  *       fits the bytes of an uncompressed batch, and in {@linkplain #forProduce produce} mode is
  *       exactly lastOffsetDelta + 1 and at least 1;</li>
@@ -32,15 +32,18 @@ public final class RecordBatchValidator {
     private final int maxBatchBytes;
     private final boolean strict;
     private final boolean walkRecords;
+    private final boolean verifyChecksum;
     private final RecordReadLimits readLimits;
 
-    private RecordBatchValidator(int maxBatchBytes, boolean strict, boolean walkRecords, RecordReadLimits readLimits) {
+    private RecordBatchValidator(int maxBatchBytes, boolean strict, boolean walkRecords, boolean verifyChecksum,
+                                 RecordReadLimits readLimits) {
         if (maxBatchBytes < RecordBatch.HEADER_SIZE) {
             throw new IllegalArgumentException("maxBatchBytes " + maxBatchBytes + " is under the batch header size");
         }
         this.maxBatchBytes = maxBatchBytes;
         this.strict = strict;
         this.walkRecords = walkRecords;
+        this.verifyChecksum = verifyChecksum;
         this.readLimits = readLimits;
     }
 
@@ -50,7 +53,7 @@ public final class RecordBatchValidator {
      * @param maxBatchBytes the largest batch accepted, log overhead included (Kafka's message.max.bytes)
      */
     public static RecordBatchValidator forProduce(int maxBatchBytes) {
-        return new RecordBatchValidator(maxBatchBytes, true, true, RecordReadLimits.DEFAULT);
+        return new RecordBatchValidator(maxBatchBytes, true, true, true, RecordReadLimits.DEFAULT);
     }
 
     /**
@@ -60,17 +63,25 @@ public final class RecordBatchValidator {
      * @param maxBatchBytes the largest batch accepted, log overhead included
      */
     public static RecordBatchValidator forRecovery(int maxBatchBytes) {
-        return new RecordBatchValidator(maxBatchBytes, false, false, RecordReadLimits.DEFAULT);
+        return new RecordBatchValidator(maxBatchBytes, false, false, true, RecordReadLimits.DEFAULT);
     }
 
     /** A copy that does or does not walk every record. */
     public RecordBatchValidator withRecordWalk(boolean walk) {
-        return new RecordBatchValidator(maxBatchBytes, strict, walk, readLimits);
+        return new RecordBatchValidator(maxBatchBytes, strict, walk, verifyChecksum, readLimits);
+    }
+
+    /**
+     * A copy that does or does not compute the CRC-32C: a log loaded after a clean shutdown skips it
+     * (the bytes were checked when appended), and checks only the structure.
+     */
+    public RecordBatchValidator withChecksum(boolean verify) {
+        return new RecordBatchValidator(maxBatchBytes, strict, walkRecords, verify, readLimits);
     }
 
     /** A copy that reads compressed records within {@code limits}. */
     public RecordBatchValidator withReadLimits(RecordReadLimits limits) {
-        return new RecordBatchValidator(maxBatchBytes, strict, walkRecords, limits);
+        return new RecordBatchValidator(maxBatchBytes, strict, walkRecords, verifyChecksum, limits);
     }
 
     /**
@@ -123,7 +134,9 @@ public final class RecordBatchValidator {
                     "magic " + batch.magic() + ", only 2 is accepted");
         }
         checkLength(batch, available);
-        batch.ensureValid();
+        if (verifyChecksum) {
+            batch.ensureValid();
+        }
         CompressionType compression = batch.compressionType();
         checkRecordsCount(batch, compression);
         if (walkRecords) {

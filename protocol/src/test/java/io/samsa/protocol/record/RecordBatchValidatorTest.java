@@ -65,6 +65,18 @@ class RecordBatchValidatorTest {
     }
 
     @Test
+    void withoutTheChecksumOnlyTheStructureIsChecked() {
+        ByteBuffer flipped = twoRecords();
+        flipped.put(flipped.limit() - 1, (byte) (flipped.get(flipped.limit() - 1) ^ 1));
+        RECOVERY.withChecksum(false).validate(flipped, 0);
+        assertReason(Reason.CHECKSUM_MISMATCH, RECOVERY.withChecksum(true), flipped);
+
+        ByteBuffer legacy = twoRecords();
+        legacy.put(RecordBatch.MAGIC_OFFSET, (byte) 1);
+        assertReason(Reason.UNSUPPORTED_MAGIC, RECOVERY.withChecksum(false), legacy);
+    }
+
+    @Test
     void unknownCodecIsRefused() {
         ByteBuffer batch = twoRecords();
         batch.putShort(RecordBatch.ATTRIBUTES_OFFSET, (short) 5);

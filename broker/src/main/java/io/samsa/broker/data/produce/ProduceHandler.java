@@ -15,7 +15,7 @@ import io.samsa.protocol.message.ProduceResponse.TopicProduceResponse;
 import io.samsa.protocol.record.MemoryRecords;
 import io.samsa.protocol.record.RecordBatch;
 import io.samsa.storage.AppendInfo;
-import io.samsa.storage.CorruptRecordException;
+import io.samsa.protocol.record.CorruptRecordException;
 import io.samsa.storage.PartitionLog;
 import io.samsa.storage.RecordTooLargeException;
 import io.samsa.storage.StorageException;
