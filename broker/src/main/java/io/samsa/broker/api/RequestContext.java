@@ -1,5 +1,6 @@
 package io.samsa.broker.api;
 
+import io.samsa.protocol.header.RequestHeader;
 import java.net.SocketAddress;
 
 /**

@@ -1,5 +1,6 @@
 package io.samsa.broker.api;
 
+import io.samsa.protocol.header.RequestHeader;
 import io.netty.buffer.ByteBuf;
 import io.samsa.protocol.ProtocolDecodeException;
 

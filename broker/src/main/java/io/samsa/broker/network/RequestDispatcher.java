@@ -7,7 +7,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.util.IllegalReferenceCountException;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.api.RequestContext;
-import io.samsa.broker.api.RequestHeader;
+import io.samsa.protocol.header.RequestHeader;
 import io.samsa.broker.api.ResponseSend;
 import io.samsa.protocol.ProtocolDecodeException;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.samsa.protocol.header.RequestHeader;
 import io.samsa.protocol.ProtocolDecodeException;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class BasicRequestHeaderDecoderTest {
         ByteBuf frame = Unpooled.buffer().writeShort(3).writeShort(1).writeInt(99).writeShort(3).writeBytes("abc".getBytes())
                 .writeByte(42);
         try {
-            assertEquals(new RequestHeader((short) 3, (short) 1, 99, "abc", (short) 1), decoder.decode(frame, (short) 1));
+            assertEquals(new RequestHeader((short) 3, (short) 1, 99, "abc"), decoder.decode(frame, (short) 1));
             assertEquals(1, frame.readableBytes());
             assertEquals(42, frame.readByte());
         } finally {

@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.FileRegion;
 import io.samsa.broker.network.SharedFileRegion;
+import io.samsa.protocol.header.RequestHeader;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.ProtocolDecodeException;
 import io.samsa.protocol.message.FetchResponse;
@@ -51,7 +52,7 @@ class MessageHandlerTest {
     }
 
     private static RequestContext context(short version) {
-        return new RequestContext(new RequestHeader((short) 12, version, 1, "c", (short) 1),
+        return new RequestContext(new RequestHeader((short) 12, version, 1, "c"),
                 new InetSocketAddress("127.0.0.1", 1), "PLAINTEXT", 0L);
     }
 

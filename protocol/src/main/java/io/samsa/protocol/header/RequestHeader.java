@@ -52,14 +52,32 @@ public record RequestHeader(short apiKey, short apiVersion, int correlationId, S
     public static RequestHeader read(Readable in) {
         short apiKey = in.readShort();
         short apiVersion = in.readShort();
-        int correlationId = in.readInt();
-        String clientId = in.readStringField(false, true);
         short headerVersion;
         try {
             headerVersion = HeaderVersions.requestHeaderVersion(apiKey, apiVersion);
         } catch (IllegalArgumentException e) {
             throw new ProtocolDecodeException("cannot read request header: " + e.getMessage(), e);
         }
+        return readRest(in, apiKey, apiVersion, headerVersion);
+    }
+
+    /**
+     * Reads a header of a layout the caller chose (a broker picks it from the handler it found for
+     * the key, before it knows whether the version is one it supports).
+     *
+     * @param headerVersion 1 or 2
+     * @throws ProtocolDecodeException when the bytes are malformed or the layout is not 1 or 2
+     */
+    public static RequestHeader read(Readable in, short headerVersion) {
+        if (headerVersion != 1 && headerVersion != 2) {
+            throw new ProtocolDecodeException("unsupported request header version " + headerVersion);
+        }
+        return readRest(in, in.readShort(), in.readShort(), headerVersion);
+    }
+
+    private static RequestHeader readRest(Readable in, short apiKey, short apiVersion, short headerVersion) {
+        int correlationId = in.readInt();
+        String clientId = in.readStringField(false, true);
         List<RawTaggedField> tagged = headerVersion >= 2 ? in.readRawTaggedFields() : List.of();
         return new RequestHeader(apiKey, apiVersion, correlationId, clientId, tagged);
     }
