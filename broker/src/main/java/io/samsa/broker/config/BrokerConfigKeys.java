@@ -157,7 +157,11 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Integer> MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS = DEFINITION.define(
             "max.incremental.fetch.session.cache.slots", ConfigType.INT, 1000, atLeast(0), "Most cached incremental fetch sessions");
     public static final ConfigKey<Integer> PRODUCER_ID_EXPIRATION_MS = DEFINITION.define("producer.id.expiration.ms",
-            ConfigType.INT, 86_400_000, between(1, Integer.MAX_VALUE), "Idle time after which a producer id's state is dropped");
+            ConfigType.INT, 86_400_000, between(1, Integer.MAX_VALUE),
+            "How long after its last batch's timestamp a producer id's state in a partition is dropped");
+    public static final ConfigKey<Integer> PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS = DEFINITION.define(
+            "producer.id.expiration.check.interval.ms", ConfigType.INT, 600_000, between(1, Integer.MAX_VALUE),
+            "How often expired producer ids are looked for");
 
     private BrokerConfigKeys() {
     }

@@ -15,6 +15,7 @@ import io.samsa.broker.data.produce.DescribeProducersHandler;
 import io.samsa.broker.data.produce.InitProducerIdHandler;
 import io.samsa.broker.data.produce.ProduceHandler;
 import io.samsa.broker.data.produce.ProducerIdAllocator;
+import io.samsa.broker.data.produce.ProducerIdExpiry;
 import io.samsa.broker.data.produce.ProducerStateTable;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.protocol.util.Time;
@@ -27,15 +28,17 @@ import java.util.function.Supplier;
  * The data plane: Produce, Fetch (with long-poll), ListOffsets, InitProducerId, DeleteRecords,
  * OffsetForLeaderEpoch and DescribeProducers over the partition logs.
  *
- * <p>Components: the producer-id allocator (its block file in the first log dir) and the fetch
- * purgatory (parked long-poll fetches, completed by appends or their deadline). Both start after
- * storage and close before it; closing the purgatory answers every parked fetch.
+ * <p>Components: the producer-id allocator (its block file in the first log dir), the fetch
+ * purgatory (parked long-poll fetches, completed by appends or their deadline) and the expiry of
+ * idle producer ids. They start after storage and close before it; closing the purgatory answers
+ * every parked fetch.
  *
  * <p>Thread-safe after start.
  */
 public final class DataModule implements BrokerModule {
     private final PartitionLookup partitions;
     private final ProducerStateTable producerStates;
+    private final ProducerIdExpiry producerIdExpiry;
     private final ProducerIdAllocator producerIds;
     private final FetchPurgatory purgatory;
     private final FetchReader reader;
@@ -48,7 +51,9 @@ public final class DataModule implements BrokerModule {
     public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, Path dataDir) {
         this.config = config;
         this.partitions = new PartitionLookup(logs);
-        this.producerStates = new ProducerStateTable();
+        this.producerStates = new ProducerStateTable(time, config.get(BrokerConfigKeys.PRODUCER_ID_EXPIRATION_MS));
+        this.producerIdExpiry = new ProducerIdExpiry(producerStates,
+                config.get(BrokerConfigKeys.PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS));
         this.producerIds = new ProducerIdAllocator(dataDir);
         this.reader = new FetchReader(partitions, config.get(BrokerConfigKeys.FETCH_MAX_BYTES));
         this.purgatory = new FetchPurgatory(reader, time);
@@ -56,7 +61,7 @@ public final class DataModule implements BrokerModule {
 
     @Override
     public List<BrokerComponent> components() {
-        return List.of(producerIds, purgatory);
+        return List.of(producerIds, purgatory, producerIdExpiry);
     }
 
     @Override

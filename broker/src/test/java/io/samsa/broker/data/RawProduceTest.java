@@ -17,8 +17,10 @@ import io.samsa.protocol.message.ListOffsetsResponse;
 import io.samsa.protocol.message.ProduceRequest;
 import io.samsa.protocol.message.ProduceResponse;
 import io.samsa.protocol.record.CompressionType;
+import io.samsa.protocol.testing.Await;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +126,37 @@ class RawProduceTest {
                 assertNotEquals(producerId, again.producerId(), "producer ids are not reused after a restart");
             }
         }
+    }
+
+    @Test
+    void producersIdleForProducerIdExpirationMsAreForgotten() throws Exception {
+        // the batches' timestamps (a minute old) are past a 1 s expiration as soon as they are written
+        try (Broker broker = DataBrokers.start(dir, Map.of("producer.id.expiration.ms", "1000",
+                "producer.id.expiration.check.interval.ms", "50"))) {
+            DataBrokers.createTopic(broker, "idle", 1, Map.of());
+            try (RawClient client = new RawClient(broker.boundPort())) {
+                InitProducerIdResponse init = client.call(new InitProducerIdRequest().setTransactionalId(null)
+                        .setTransactionTimeoutMs(-1).setProducerId(-1).setProducerEpoch((short) -1), 4);
+                long producerId = init.producerId();
+                assertEquals(0, baseOffset(client, produce("idle", 0, (short) -1,
+                        batch(CompressionType.NONE, 2, 10, producerId, (short) 0, 0))));
+                Await.until(Duration.ofSeconds(10), "the idle producer dropped by the expiry check",
+                        () -> activeProducers(client, "idle").isEmpty());
+                assertEquals(2, baseOffset(client, produce("idle", 0, (short) -1,
+                        batch(CompressionType.NONE, 1, 10, producerId, (short) 0, 7))), "unknown again: any sequence");
+            }
+        }
+    }
+
+    private static List<DescribeProducersResponse.ProducerState> activeProducers(RawClient client, String topic) {
+        DescribeProducersResponse described;
+        try {
+            described = client.call(new DescribeProducersRequest().setTopics(new ArrayList<>(List.of(
+                    new DescribeProducersRequest.TopicRequest().setName(topic).setPartitionIndexes(new ArrayList<>(List.of(0)))))), 0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return described.topics().get(0).partitions().get(0).activeProducers();
     }
 
     private static ErrorCode produceError(RawClient client, ProduceRequest request, int version) throws Exception {

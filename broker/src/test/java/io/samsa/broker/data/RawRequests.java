@@ -13,7 +13,8 @@ import java.util.List;
 
 /** Builders of the raw requests the data-plane tests send. */
 final class RawRequests {
-    static final long TIMESTAMP_MS = 1_700_000_000_000L;
+    /** Recent, so idempotent producer state is not older than producer.id.expiration.ms when a test restarts the broker. */
+    static final long TIMESTAMP_MS = System.currentTimeMillis() - 60_000;
 
     private RawRequests() {
     }

@@ -52,6 +52,20 @@ public final class PartitionProducerState {
         }
     }
 
+    /**
+     * Forgets producers whose last batch's timestamp is {@code expirationMs} or more before
+     * {@code nowMs} (Kafka's {@code producer.id.expiration.ms}): an idle producer is then unknown
+     * and may continue at any sequence, and its memory is freed.
+     *
+     * @return how many producers were forgotten
+     */
+    public synchronized int expire(long nowMs, long expirationMs) {
+        int before = producers.size();
+        producers.values().removeIf(entry -> entry.lastBatch() == null
+                || nowMs - entry.lastBatch().timestampMs() >= expirationMs);
+        return before - producers.size();
+    }
+
     /** @return what to do with {@code batch}, which has a producer id */
     public synchronized SequenceCheck check(RecordBatch batch) {
         ProducerEntry entry = producers.get(batch.producerId());

@@ -44,6 +44,19 @@ class PartitionProducerStateTest {
         assertEquals(SequenceCheck.APPEND, state.check(batch((short) 3, 42, 1)), "unknown again: any sequence");
     }
 
+    @Test
+    void producersIdleForTheExpirationTimeAreForgotten() {
+        PartitionProducerState state = new PartitionProducerState();
+        RecordBatch first = batch((short) 0, 0, 2);
+        state.record(first, 0, 1, 10_000);
+        assertEquals(0, state.expire(10_000 + 999, 1000), "idle for less than producer.id.expiration.ms");
+        assertEquals(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, state.check(batch((short) 0, 5, 1)).error());
+
+        assertEquals(1, state.expire(10_000 + 1000, 1000));
+        assertEquals(List.of(), state.activeProducers());
+        assertEquals(SequenceCheck.APPEND, state.check(batch((short) 0, 5, 1)), "expired: unknown again, any sequence");
+    }
+
     private static RecordBatch batch(short epoch, int baseSequence, int records) {
         RecordBatchBuilder builder = RecordBatchBuilder.create(CompressionType.NONE).producer(PID, epoch, baseSequence);
         for (int i = 0; i < records; i++) {
