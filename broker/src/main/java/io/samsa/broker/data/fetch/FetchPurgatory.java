@@ -2,6 +2,7 @@ package io.samsa.broker.data.fetch;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.protocol.message.FetchRequest;
 import io.samsa.protocol.util.Time;
@@ -49,11 +50,7 @@ public final class FetchPurgatory implements BrokerComponent {
 
     @Override
     public void start() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "samsa-fetch-purgatory");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("samsa-fetch-purgatory", true));
         executor.setRemoveOnCancelPolicy(true);
         scheduler = executor;
     }

@@ -1,5 +1,6 @@
 package io.samsa.broker.data.produce;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +32,7 @@ public final class ProducerIdExpiry implements BrokerComponent {
 
     @Override
     public void start() {
-        scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "samsa-producer-id-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("samsa-producer-id-expiry", true));
         scheduler.scheduleWithFixedDelay(this::check, checkIntervalMs, checkIntervalMs, TimeUnit.MILLISECONDS);
     }
 
