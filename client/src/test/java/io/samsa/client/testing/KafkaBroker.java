@@ -53,18 +53,24 @@ import org.apache.kafka.common.Uuid;
  * <p>{@link #close} stops the broker (SIGTERM, then kill after 10 s) and deletes the directory. If
  * the test JVM dies, the child notices its standard input closing and exits.
  *
- * <p>Thread-safe for reading; start and close once.
+ * <p>{@link #kill} ends the child with SIGKILL (no shutdown, no flush) and {@link #restart} launches
+ * it again with the same command: same log directory, same ports, same cluster id, so clients
+ * reconnect to the address they know and Kafka recovers its logs after an unclean shutdown.
+ *
+ * <p>Thread-safe for reading; start, kill, restart and close from one thread.
  */
 public final class KafkaBroker implements AutoCloseable {
     private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dir;
-    private final Process process;
+    private final List<String> command;
     private final int brokerPort;
     private final String clusterId;
+    private volatile Process process;
 
-    private KafkaBroker(Path dir, Process process, int brokerPort, String clusterId) {
+    private KafkaBroker(Path dir, List<String> command, Process process, int brokerPort, String clusterId) {
         this.dir = dir;
+        this.command = command;
         this.process = process;
         this.brokerPort = brokerPort;
         this.clusterId = clusterId;
@@ -107,8 +113,43 @@ public final class KafkaBroker implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** kill -9: {@code destroyForcibly} (SIGKILL), then waits up to 10 s for the process to be gone. */
+    public void kill() {
+        killProcess(process);
+    }
+
+    /**
+     * Starts Kafka again on the same log directory and ports (after {@link #kill}, or after it died)
+     * and waits until it is ready, as {@link Builder#start} does; the log file keeps growing.
+     */
+    public void restart(Duration timeout) {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Kafka is still running; kill it first");
+        }
+        process = startProcess(dir, command);
+        try {
+            awaitReady(this, timeout);
+        } catch (RuntimeException | Error e) {
+            killProcess(process);
+            throw new IllegalStateException("Kafka did not restart: " + e.getMessage() + "\n--- kafka.log tail ---\n"
+                + logTail(logFile()), e);
+        }
+    }
+
+    private static void killProcess(Process process) {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the killed Kafka process is still running");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        Process process = this.process;
         try {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -177,8 +218,9 @@ public final class KafkaBroker implements AutoCloseable {
             Process process = null;
             try {
                 Path props = writeProperties(dir, brokerPort, controllerPort);
-                process = launch(dir, props, clusterId);
-                KafkaBroker broker = new KafkaBroker(dir, process, brokerPort, clusterId);
+                List<String> command = command(dir, props, clusterId);
+                process = startProcess(dir, command);
+                KafkaBroker broker = new KafkaBroker(dir, command, process, brokerPort, clusterId);
                 awaitReady(broker, startTimeout);
                 return broker;
             } catch (RuntimeException | Error e) {
@@ -226,7 +268,7 @@ public final class KafkaBroker implements AutoCloseable {
             return file;
         }
 
-        private Process launch(Path dir, Path props, String clusterId) {
+        private List<String> command(Path dir, Path props, String clusterId) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String classPath = this.classPath != null ? this.classPath
                 : System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -240,16 +282,21 @@ public final class KafkaBroker implements AutoCloseable {
             command.add(KafkaBrokerLauncher.class.getName());
             command.add(props.toString());
             command.add(clusterId);
-            ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("kafka.log").toFile());
-            builder.environment().put("CLASSPATH", "");
-            try {
-                return builder.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start " + java, e);
-            }
+            return List.copyOf(command);
+        }
+    }
+
+    /** Launches the child; output is appended to {@code kafka.log}, so a restart keeps the earlier run's lines. */
+    private static Process startProcess(Path dir, List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("kafka.log").toFile()));
+        builder.environment().put("CLASSPATH", "");
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command.get(0), e);
         }
     }
 
@@ -304,7 +351,8 @@ public final class KafkaBroker implements AutoCloseable {
         java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ms));
     }
 
-    private static int freePort() {
+    /** A port free on 127.0.0.1 right now; shared with {@link SamsaBrokerProcess}. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -314,7 +362,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static String logTail(Path log) {
+    /** The last 60 lines of a child's log, for failure messages; shared with {@link SamsaBrokerProcess}. */
+    static String logTail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
