@@ -145,11 +145,13 @@ abstract class SamsaProducerKillRestartCases {
         ContinuousSender sender;
         int pendingAtKill;
         double retries;
-        try (SamsaProducer<String, String> producer = new SamsaProducer<>(producerConfig(
-                "client.id", "kill-restart-" + broker.name(), "acks", "all", "enable.idempotence", true, "linger.ms", 2, "batch.size", 2048,
-                "delivery.timeout.ms", 90_000, "request.timeout.ms", 5_000, "max.block.ms", 90_000,
+        long restartMs;
+        SamsaProducer<String, String> producer = new SamsaProducer<>(producerConfig(
+                "client.id", "kill-restart-" + broker.name(), "acks", "all", "enable.idempotence", true, "linger.ms", 2,
+                "batch.size", 2048, "delivery.timeout.ms", 90_000, "request.timeout.ms", 5_000, "max.block.ms", 90_000,
                 "retry.backoff.ms", 50, "reconnect.backoff.ms", 50, "reconnect.backoff.max.ms", 500),
-                new StringSerializer(), new StringSerializer())) {
+                new StringSerializer(), new StringSerializer());
+        try {
             sender = new ContinuousSender(producer, topic);
             Thread thread = new Thread(sender, "kill-restart-sender");
             thread.start();
@@ -158,7 +160,9 @@ abstract class SamsaProducerKillRestartCases {
                     () -> sender.acked.size() >= ACKED_PER_PHASE || !sender.failures.isEmpty());
                 broker.kill();
                 pendingAtKill = sender.sent.get() - sender.acked.size() - sender.failures.size();
+                long killedNs = System.nanoTime();
                 broker.restart(Duration.ofSeconds(60));
+                restartMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedNs);
                 int ackedAtRestart = sender.acked.size();
                 Await.until(WAIT, ACKED_PER_PHASE + " more acknowledgements after the restart",
                     () -> sender.acked.size() >= ackedAtRestart + ACKED_PER_PHASE || !sender.failures.isEmpty());
@@ -168,6 +172,9 @@ abstract class SamsaProducerKillRestartCases {
             }
             producer.flush();
             retries = metricValue(producer, "record-retry-total");
+        } finally {
+            // bounded: after a failure records may still wait for a broker that is gone
+            producer.close(Duration.ofSeconds(5));
         }
         List<Throwable> failures = new ArrayList<>(sender.failures);
         assertTrue(failures.isEmpty(), failures.size() + " sends failed, the first: " + (failures.isEmpty() ? "" : failures.get(0)));
@@ -199,8 +206,8 @@ abstract class SamsaProducerKillRestartCases {
             }
         }
         assertEquals(acked.size(), inLog, "records in the log (acknowledged " + acked.size() + ")");
-        System.out.printf("kill -9 on %s: %d sent, %d acknowledged, %d in the log, %d pending at the kill, %.0f records retried, %d ms%n",
-            broker.name(), sender.sent.get(), acked.size(), inLog, pendingAtKill, retries,
+        System.out.printf("kill -9 on %s: %d sent, %d acknowledged, %d in the log, %d pending at the kill, %.0f records retried, restart %d ms, %d ms in all%n",
+            broker.name(), sender.sent.get(), acked.size(), inLog, pendingAtKill, retries, restartMs,
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs));
     }
 

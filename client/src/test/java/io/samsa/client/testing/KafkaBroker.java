@@ -3,9 +3,6 @@ package io.samsa.client.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +112,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** kill -9: {@code destroyForcibly} (SIGKILL), then waits up to 10 s for the process to be gone. */
     public void kill() {
-        killProcess(process);
+        ChildProcesses.kill(process, "Kafka process");
     }
 
     /**
@@ -130,35 +127,16 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             awaitReady(this, timeout);
         } catch (RuntimeException | Error e) {
-            killProcess(process);
+            ChildProcesses.kill(process, "Kafka process");
             throw new IllegalStateException("Kafka did not restart: " + e.getMessage() + "\n--- kafka.log tail ---\n"
-                + logTail(logFile()), e);
-        }
-    }
-
-    private static void killProcess(Process process) {
-        process.destroyForcibly();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the killed Kafka process is still running");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+                + ChildProcesses.logTail(logFile()), e);
         }
     }
 
     @Override
     public void close() {
-        Process process = this.process;
         try {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            ChildProcesses.stop(process);
         } finally {
             deleteRecursively(dir);
         }
@@ -212,8 +190,8 @@ public final class KafkaBroker implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            int brokerPort = freePort();
-            int controllerPort = freePort();
+            int brokerPort = ChildProcesses.freePort();
+            int controllerPort = ChildProcesses.freePort();
             String clusterId = Uuid.randomUuid().toString();
             Process process = null;
             try {
@@ -224,7 +202,7 @@ public final class KafkaBroker implements AutoCloseable {
                 awaitReady(broker, startTimeout);
                 return broker;
             } catch (RuntimeException | Error e) {
-                String tail = logTail(dir.resolve("kafka.log"));
+                String tail = ChildProcesses.logTail(dir.resolve("kafka.log"));
                 if (process != null) {
                     process.destroyForcibly();
                 }
@@ -303,7 +281,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** Waits for the port to accept connections, then for DescribeCluster to list the broker. */
     private static void awaitReady(KafkaBroker broker, Duration timeout) {
         long deadlineNs = System.nanoTime() + timeout.toNanos();
-        while (!portAnswers(broker.brokerPort)) {
+        while (!ChildProcesses.portAnswers(broker.brokerPort)) {
             checkAlive(broker, deadlineNs);
             pause(100);
         }
@@ -337,39 +315,9 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static boolean portAnswers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** Waiting on an external process that offers no completion signal; never used to wait for our own code. */
     private static void pause(long ms) {
         java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ms));
-    }
-
-    /** A port free on 127.0.0.1 right now; shared with {@link SamsaBrokerProcess}. */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The last 60 lines of a child's log, for failure messages; shared with {@link SamsaBrokerProcess}. */
-    static String logTail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException | RuntimeException e) {
-            return "(no log: " + e + ")";
-        }
     }
 
     /** Deletes a temporary directory tree, best effort; shared with {@link SamsaBrokerUnderTest}. */

@@ -12,9 +12,16 @@ import java.time.Duration;
  */
 public interface RestartableBroker extends BrokerUnderTest {
 
-    /** Apache Kafka 4.1 in a child JVM (single-node KRaft). */
+    /**
+     * Apache Kafka 4.1 in a child JVM (single-node KRaft). A restarted Kafka cannot register again
+     * (DUPLICATE_BROKER_REGISTRATION) until its killed incarnation's session expires, 9 s by default:
+     * a shorter session keeps the restart to a few seconds.
+     */
     static RestartableBroker kafka() {
-        return new KafkaBrokerUnderTest(KafkaBroker.start());
+        return new KafkaBrokerUnderTest(KafkaBroker.builder()
+            .config("broker.session.timeout.ms", "2500")
+            .config("broker.heartbeat.interval.ms", "500")
+            .start());
     }
 
     /** The Samsa broker's main class in a child JVM. */

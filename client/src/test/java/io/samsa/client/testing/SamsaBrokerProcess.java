@@ -4,15 +4,12 @@ import io.samsa.broker.storage.MetaProperties;
 import io.samsa.protocol.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Samsa broker's main class in a child JVM ({@link SamsaBrokerLauncher} on the test class path)
@@ -48,7 +45,7 @@ final class SamsaBrokerProcess implements RestartableBroker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SamsaBrokerProcess broker = new SamsaBrokerProcess(dir, KafkaBroker.freePort());
+        SamsaBrokerProcess broker = new SamsaBrokerProcess(dir, ChildProcesses.freePort());
         try {
             broker.launch(START_TIMEOUT);
             return broker;
@@ -91,13 +88,13 @@ final class SamsaBrokerProcess implements RestartableBroker {
         int expectedStarts = ++starts;
         try {
             Await.until(timeout, "the Samsa broker to start", () -> !process.isAlive()
-                || startedLines() >= expectedStarts && portAnswers());
+                || startedLines() >= expectedStarts && ChildProcesses.portAnswers(port));
         } catch (AssertionError e) {
-            throw new IllegalStateException("the Samsa broker did not start\n--- samsa.log tail ---\n" + KafkaBroker.logTail(logFile()), e);
+            throw new IllegalStateException("the Samsa broker did not start\n--- samsa.log tail ---\n" + ChildProcesses.logTail(logFile()), e);
         }
         if (!process.isAlive()) {
             throw new IllegalStateException("the Samsa broker exited with code " + process.exitValue()
-                + "\n--- samsa.log tail ---\n" + KafkaBroker.logTail(logFile()));
+                + "\n--- samsa.log tail ---\n" + ChildProcesses.logTail(logFile()));
         }
     }
 
@@ -109,29 +106,13 @@ final class SamsaBrokerProcess implements RestartableBroker {
         }
     }
 
-    private boolean portAnswers() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     Path logFile() {
         return dir.resolve("samsa.log");
     }
 
     @Override
     public void kill() {
-        process.destroyForcibly();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the killed Samsa broker is still running");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.kill(process, "Samsa broker");
     }
 
     @Override
@@ -176,16 +157,9 @@ final class SamsaBrokerProcess implements RestartableBroker {
     @Override
     public void close() {
         try {
-            if (process != null && process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(10, TimeUnit.SECONDS);
-                }
+            if (process != null) {
+                ChildProcesses.stop(process);
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         } finally {
             KafkaBroker.deleteRecursively(dir);
         }
