@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -158,7 +159,13 @@ abstract class SamsaProducerKillRestartCases {
             try {
                 Await.until(WAIT, ACKED_PER_PHASE + " acknowledgements before the kill",
                     () -> sender.acked.size() >= ACKED_PER_PHASE || !sender.failures.isEmpty());
+                // kill right after a Produce request is handed to the network: the broker may have appended it
+                // without answering, which only the producer state it rebuilds from its log can recognise on retry
+                CountDownLatch requestSent = new CountDownLatch(1);
+                producer.afterProduceSent(node -> requestSent.countDown());
+                assertTrue(requestSent.await(WAIT.toMillis(), TimeUnit.MILLISECONDS), "a produce request before the kill");
                 broker.kill();
+                producer.afterProduceSent(node -> { });
                 pendingAtKill = sender.sent.get() - sender.acked.size() - sender.failures.size();
                 long killedNs = System.nanoTime();
                 broker.restart(Duration.ofSeconds(60));
