@@ -56,6 +56,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 abstract class SamsaProducerInteropCases {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int PARTITIONS = 3;
+    /**
+     * Record timestamps an hour old: Kafka's time retention (7 days by record timestamp) deletes
+     * older records, active segment included, from its first check 30 s after start.
+     */
+    private static final long BASE_TIMESTAMP_MS = System.currentTimeMillis() - 3_600_000L;
 
     private BrokerUnderTest kafka;
     private Admin admin;
@@ -158,7 +163,7 @@ abstract class SamsaProducerInteropCases {
         List<Integer> callbackOrder = new ArrayList<>();
         try (SamsaProducer<byte[], byte[]> producer = bytesProducer("acks", acks, "compression.type", compression,
             "linger.ms", 5, "batch.size", 2048)) {
-            long baseTimestampMs = 1_700_000_000_000L;
+            long baseTimestampMs = BASE_TIMESTAMP_MS;
             for (int i = 0; i < count; i++) {
                 byte[] key = i % 5 == 0 ? null : ("key-" + (i % 7)).getBytes(StandardCharsets.UTF_8);
                 byte[] value = i % 11 == 0 ? null : ("value-" + i + "-" + "x".repeat(i)).getBytes(StandardCharsets.UTF_8);
@@ -329,7 +334,7 @@ abstract class SamsaProducerInteropCases {
         createTopic(ours, PARTITIONS);
         createTopic(theirs, PARTITIONS);
         int count = 200;
-        long baseTimestampMs = 1_700_000_000_000L;
+        long baseTimestampMs = BASE_TIMESTAMP_MS;
         try (SamsaProducer<String, String> samsa = new SamsaProducer<>(producerConfig("linger.ms", 5, "compression.type", "lz4"),
                  new StringSerializer(), new StringSerializer());
              KafkaProducer<String, String> kafkaProducer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
