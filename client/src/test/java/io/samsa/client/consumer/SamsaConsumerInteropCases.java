@@ -42,7 +42,11 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SamsaConsumerInteropCases {
-    private static final long BASE_TS = 1_700_000_000_000L;
+    /**
+     * Recent on purpose: Kafka's time retention (7 days by record timestamp) deletes older records,
+     * active segment included, from its first check 30 s after start, which a slow run reaches.
+     */
+    private static final long BASE_TS = System.currentTimeMillis() - 3_600_000L;
     private static final int PER_PARTITION = 300;
     private static final String[] CODECS = {"none", "gzip", "snappy", "lz4", "zstd"};
     private KafkaTestData data;

@@ -3,9 +3,6 @@ package io.samsa.client.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,18 +50,24 @@ import org.apache.kafka.common.Uuid;
  * <p>{@link #close} stops the broker (SIGTERM, then kill after 10 s) and deletes the directory. If
  * the test JVM dies, the child notices its standard input closing and exits.
  *
- * <p>Thread-safe for reading; start and close once.
+ * <p>{@link #kill} ends the child with SIGKILL (no shutdown, no flush) and {@link #restart} launches
+ * it again with the same command: same log directory, same ports, same cluster id, so clients
+ * reconnect to the address they know and Kafka recovers its logs after an unclean shutdown.
+ *
+ * <p>Thread-safe for reading; start, kill, restart and close from one thread.
  */
 public final class KafkaBroker implements AutoCloseable {
     private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dir;
-    private final Process process;
+    private final List<String> command;
     private final int brokerPort;
     private final String clusterId;
+    private volatile Process process;
 
-    private KafkaBroker(Path dir, Process process, int brokerPort, String clusterId) {
+    private KafkaBroker(Path dir, List<String> command, Process process, int brokerPort, String clusterId) {
         this.dir = dir;
+        this.command = command;
         this.process = process;
         this.brokerPort = brokerPort;
         this.clusterId = clusterId;
@@ -107,17 +110,33 @@ public final class KafkaBroker implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** kill -9: {@code destroyForcibly} (SIGKILL), then waits up to 10 s for the process to be gone. */
+    public void kill() {
+        ChildProcesses.kill(process, "Kafka process");
+    }
+
+    /**
+     * Starts Kafka again on the same log directory and ports (after {@link #kill}, or after it died)
+     * and waits until it is ready, as {@link Builder#start} does; the log file keeps growing.
+     */
+    public void restart(Duration timeout) {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Kafka is still running; kill it first");
+        }
+        process = startProcess(dir, command);
+        try {
+            awaitReady(this, timeout);
+        } catch (RuntimeException | Error e) {
+            ChildProcesses.kill(process, "Kafka process");
+            throw new IllegalStateException("Kafka did not restart: " + e.getMessage() + "\n--- kafka.log tail ---\n"
+                + ChildProcesses.logTail(logFile()), e);
+        }
+    }
+
     @Override
     public void close() {
         try {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            ChildProcesses.stop(process);
         } finally {
             deleteRecursively(dir);
         }
@@ -171,18 +190,19 @@ public final class KafkaBroker implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            int brokerPort = freePort();
-            int controllerPort = freePort();
+            int brokerPort = ChildProcesses.freePort();
+            int controllerPort = ChildProcesses.freePort();
             String clusterId = Uuid.randomUuid().toString();
             Process process = null;
             try {
                 Path props = writeProperties(dir, brokerPort, controllerPort);
-                process = launch(dir, props, clusterId);
-                KafkaBroker broker = new KafkaBroker(dir, process, brokerPort, clusterId);
+                List<String> command = command(dir, props, clusterId);
+                process = startProcess(dir, command);
+                KafkaBroker broker = new KafkaBroker(dir, command, process, brokerPort, clusterId);
                 awaitReady(broker, startTimeout);
                 return broker;
             } catch (RuntimeException | Error e) {
-                String tail = logTail(dir.resolve("kafka.log"));
+                String tail = ChildProcesses.logTail(dir.resolve("kafka.log"));
                 if (process != null) {
                     process.destroyForcibly();
                 }
@@ -226,7 +246,7 @@ public final class KafkaBroker implements AutoCloseable {
             return file;
         }
 
-        private Process launch(Path dir, Path props, String clusterId) {
+        private List<String> command(Path dir, Path props, String clusterId) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String classPath = this.classPath != null ? this.classPath
                 : System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -240,23 +260,28 @@ public final class KafkaBroker implements AutoCloseable {
             command.add(KafkaBrokerLauncher.class.getName());
             command.add(props.toString());
             command.add(clusterId);
-            ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("kafka.log").toFile());
-            builder.environment().put("CLASSPATH", "");
-            try {
-                return builder.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start " + java, e);
-            }
+            return List.copyOf(command);
+        }
+    }
+
+    /** Launches the child; output is appended to {@code kafka.log}, so a restart keeps the earlier run's lines. */
+    private static Process startProcess(Path dir, List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("kafka.log").toFile()));
+        builder.environment().put("CLASSPATH", "");
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command.get(0), e);
         }
     }
 
     /** Waits for the port to accept connections, then for DescribeCluster to list the broker. */
     private static void awaitReady(KafkaBroker broker, Duration timeout) {
         long deadlineNs = System.nanoTime() + timeout.toNanos();
-        while (!portAnswers(broker.brokerPort)) {
+        while (!ChildProcesses.portAnswers(broker.brokerPort)) {
             checkAlive(broker, deadlineNs);
             pause(100);
         }
@@ -290,37 +315,9 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static boolean portAnswers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** Waiting on an external process that offers no completion signal; never used to wait for our own code. */
     private static void pause(long ms) {
         java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ms));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String logTail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException | RuntimeException e) {
-            return "(no log: " + e + ")";
-        }
     }
 
     /** Deletes a temporary directory tree, best effort; shared with {@link SamsaBrokerUnderTest}. */

@@ -1,7 +1,9 @@
 package io.samsa.client.testing;
 
-/** {@link BrokerUnderTest} over a {@link KafkaBroker} child JVM. Thread-safe for reading. */
-final class KafkaBrokerUnderTest implements BrokerUnderTest {
+import java.time.Duration;
+
+/** {@link BrokerUnderTest} over a {@link KafkaBroker} child JVM, which can be killed and restarted. Thread-safe for reading. */
+final class KafkaBrokerUnderTest implements RestartableBroker {
     private final KafkaBroker kafka;
 
     KafkaBrokerUnderTest(KafkaBroker kafka) {
@@ -31,6 +33,21 @@ final class KafkaBrokerUnderTest implements BrokerUnderTest {
     @Override
     public String name() {
         return "kafka";
+    }
+
+    @Override
+    public void kill() {
+        kafka.kill();
+    }
+
+    @Override
+    public void restart(Duration timeout) {
+        kafka.restart(timeout);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return kafka.isRunning();
     }
 
     @Override

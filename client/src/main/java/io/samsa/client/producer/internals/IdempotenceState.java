@@ -2,6 +2,7 @@ package io.samsa.client.producer.internals;
 
 import io.samsa.client.common.TopicPartition;
 import io.samsa.protocol.record.RecordBatch;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +20,13 @@ import java.util.TreeSet;
  * <p>Ordering rules, as Kafka's idempotent producer keeps them:
  * <ul>
  *   <li>a new batch takes the partition's next sequence when it is drained, and at most
- *       {@link #MAX_UNRESOLVED_PER_PARTITION} batches of a partition are unresolved at once;</li>
+ *       {@link #MAX_UNRESOLVED_PER_PARTITION} batches of a partition are in its window: the lowest
+ *       unresolved batch and every batch stamped after it, resolved or not. The broker remembers
+ *       only a producer's last five batches per partition, so a batch whose answer was lost (a
+ *       dropped connection) must be retried before five later ones are appended; otherwise the
+ *       broker no longer recognises the retry as a duplicate and answers
+ *       OUT_OF_ORDER_SEQUENCE_NUMBER. Counting only unresolved batches let later batches complete
+ *       and slide past a batch waiting for its retry;</li>
  *   <li>a batch sent before (a retry) goes out again only when it is the partition's lowest
  *       unresolved sequence, so retries reach the broker in their original order;</li>
  *   <li>until the broker has acknowledged one batch of a partition from this producer id, only one
@@ -47,6 +54,8 @@ public final class IdempotenceState {
     private boolean bumpNeeded;
     private final Map<TopicPartition, Integer> nextSequence = new HashMap<>();
     private final Map<TopicPartition, TreeSet<ProducerBatch>> unresolved = new HashMap<>();
+    /** Per partition, batches from the lowest unresolved one on, in sequence order (resolved ones included). */
+    private final Map<TopicPartition, ArrayDeque<ProducerBatch>> windows = new HashMap<>();
     /** Partitions where the broker acknowledged a batch of the current producer id. */
     private final Set<TopicPartition> acknowledged = new HashSet<>();
 
@@ -90,6 +99,7 @@ public final class IdempotenceState {
             }
         }
         unresolved.clear();
+        windows.clear();
     }
 
     /** Whether {@code batch}, the partition's first queued batch, may be drained now. */
@@ -100,7 +110,8 @@ public final class IdempotenceState {
         TreeSet<ProducerBatch> pending = unresolved.get(batch.topicPartition());
         if (!batch.hasSequence() || batch.producerEpoch() != producerEpoch) {
             int limit = acknowledged.contains(batch.topicPartition()) ? MAX_UNRESOLVED_PER_PARTITION : 1;
-            return pending == null || pending.size() < limit;
+            ArrayDeque<ProducerBatch> window = windows.get(batch.topicPartition());
+            return window == null || window.size() < limit;
         }
         return pending == null || pending.isEmpty() || pending.first() == batch;
     }
@@ -115,6 +126,7 @@ public final class IdempotenceState {
         nextSequence.put(partition, incrementSequence(sequence, batch.recordCount()));
         batch.setProducerState(producerId, producerEpoch, sequence);
         unresolved.computeIfAbsent(partition, p -> new TreeSet<>(BY_SEQUENCE)).add(batch);
+        windows.computeIfAbsent(partition, p -> new ArrayDeque<>()).addLast(batch);
     }
 
     /** Sequences wrap at Integer.MAX_VALUE to 0, as the broker expects. */
@@ -135,11 +147,26 @@ public final class IdempotenceState {
         if (pending != null && pending.isEmpty()) {
             unresolved.remove(batch.topicPartition());
         }
+        slideWindow(batch.topicPartition(), pending == null || pending.isEmpty() ? null : pending.first());
         if (success && batch.producerId() == producerId) {
             acknowledged.add(batch.topicPartition());
         }
         if (!success && removed && batch.producerEpoch() == producerEpoch) {
             requestEpochBump();
+        }
+    }
+
+    /** Drops the window's resolved head, up to the lowest unresolved batch (null: all resolved). */
+    private void slideWindow(TopicPartition partition, ProducerBatch lowestUnresolved) {
+        ArrayDeque<ProducerBatch> window = windows.get(partition);
+        if (window == null) {
+            return;
+        }
+        while (!window.isEmpty() && window.peekFirst() != lowestUnresolved) {
+            window.pollFirst();
+        }
+        if (window.isEmpty()) {
+            windows.remove(partition);
         }
     }
 

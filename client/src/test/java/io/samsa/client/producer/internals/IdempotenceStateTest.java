@@ -83,6 +83,32 @@ class IdempotenceStateTest {
     }
 
     @Test
+    void laterBatchesCompletingDoNotSlideTheWindowPastABatchAwaitingItsRetry() {
+        IdempotenceState state = new IdempotenceState();
+        state.setProducerIdAndEpoch(42, (short) 0);
+        ProducerBatch known = batch(1);
+        state.stamp(known);
+        state.onCompleted(known, true);
+        // the answer to this one is lost with its connection: the broker may have appended it
+        ProducerBatch lost = batch(1);
+        state.stamp(lost);
+        List<ProducerBatch> later = new java.util.ArrayList<>();
+        for (int i = 1; i < IdempotenceState.MAX_UNRESOLVED_PER_PARTITION; i++) {
+            ProducerBatch batch = batch(1);
+            assertTrue(state.canDrain(batch));
+            state.stamp(batch);
+            later.add(batch);
+        }
+        later.forEach(batch -> state.onCompleted(batch, true));
+        // the broker remembers its last five batches: a sixth appended now would make it forget the lost
+        // one, and its retry would be answered OUT_OF_ORDER_SEQUENCE_NUMBER instead of as a duplicate
+        assertFalse(state.canDrain(batch(1)), "a new batch waits until the lost one is resolved");
+        assertTrue(state.canDrain(lost), "the lost batch is retried first");
+        state.onCompleted(lost, true);
+        assertTrue(state.canDrain(batch(1)));
+    }
+
+    @Test
     void aFailedSequencedBatchBumpsTheEpochAndRestartsSequences() {
         IdempotenceState state = new IdempotenceState();
         state.setProducerIdAndEpoch(42, (short) 0);
