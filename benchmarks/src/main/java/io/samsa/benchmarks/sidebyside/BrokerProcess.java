@@ -38,6 +38,15 @@ public interface BrokerProcess extends AutoCloseable {
         }).orElse(true);
     }
 
+    /**
+     * Starts the same broker again, with the same settings, on the same {@code log.dirs}: call after
+     * {@link #stopCleanly} and before {@link #close}. The settings must name {@code log.dirs}, or the
+     * data is in the temporary directory that {@link #close} deletes.
+     *
+     * @throws IllegalStateException when the broker does not come up in time
+     */
+    BrokerProcess restart(Duration timeout);
+
     /** Stops the broker (SIGTERM, then kill) and deletes its temporary directory, and {@code log.dirs} unless overridden. */
     @Override
     void close();

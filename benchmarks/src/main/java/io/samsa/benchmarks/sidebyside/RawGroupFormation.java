@@ -1,6 +1,8 @@
 package io.samsa.benchmarks.sidebyside;
 
 import io.samsa.protocol.ErrorCode;
+import io.samsa.protocol.message.FindCoordinatorRequest;
+import io.samsa.protocol.message.FindCoordinatorResponse;
 import io.samsa.protocol.message.HeartbeatRequest;
 import io.samsa.protocol.message.HeartbeatResponse;
 import io.samsa.protocol.message.JoinGroupRequest;
@@ -16,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Forms a classic group of N members over the raw protocol, one connection and thread per member, as
- * a client library would: JoinGroup v9 (with the MEMBER_ID_REQUIRED round trip), SyncGroup v5 (the
+ * a client library would: FindCoordinator v3 until the coordinator is available (the first one makes
+ * Kafka create {@code __consumer_offsets}; this single-node run needs no coordinator address), JoinGroup v9 (with the MEMBER_ID_REQUIRED round trip), SyncGroup v5 (the
  * leader hands every member an empty assignment), then Heartbeat v4 until the group settles, rejoining
  * on REBALANCE_IN_PROGRESS. The protocol type is {@code bench}, not {@code consumer}, so neither
  * broker interprets the (empty) metadata.
@@ -32,7 +35,9 @@ final class RawGroupFormation {
     static final int JOIN_VERSION = 9;
     static final int SYNC_VERSION = 5;
     static final int HEARTBEAT_VERSION = 4;
+    static final int FIND_COORDINATOR_VERSION = 3;
     private static final long FORMATION_HEARTBEAT_MS = 50;
+    private static final long RETRY_BACKOFF_MS = 50;
 
     /** A member of a formed group, ready to heartbeat. Immutable. */
     record JoinedMember(String groupId, String memberId, int generationId) {
@@ -46,6 +51,7 @@ final class RawGroupFormation {
 
     /** @throws IllegalStateException when a member gets an unexpected error or the group does not form in time */
     static List<JoinedMember> form(String bootstrapServers, String groupId, int size, int sessionTimeoutMs, long timeoutMs) {
+        awaitCoordinator(bootstrapServers, groupId, timeoutMs);
         AtomicIntegerArray settledGeneration = new AtomicIntegerArray(size);
         CompletableFuture<Void> formed = new CompletableFuture<>();
         List<CompletableFuture<JoinedMember>> members = new ArrayList<>();
@@ -78,6 +84,24 @@ final class RawGroupFormation {
         return members.stream().map(CompletableFuture::join).toList();
     }
 
+    private static void awaitCoordinator(String bootstrapServers, String groupId, long timeoutMs) {
+        long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        try (WireConnection connection = new WireConnection(bootstrapServers)) {
+            while (true) {
+                FindCoordinatorResponse found = connection.call(new FindCoordinatorRequest().setKey(groupId).setKeyType((byte) 0),
+                    FIND_COORDINATOR_VERSION);
+                ErrorCode error = ErrorCode.forCode(found.errorCode());
+                if (!error.isError()) {
+                    return;
+                }
+                if (!error.retriable() || System.nanoTime() - deadlineNs > 0) {
+                    throw new IllegalStateException("FindCoordinator for group " + groupId + " failed: " + error);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_BACKOFF_MS));
+            }
+        }
+    }
+
     private static boolean allEqualAndPositive(AtomicIntegerArray generations) {
         int first = generations.get(0);
         for (int i = 0; i < generations.length(); i++) {
@@ -96,6 +120,13 @@ final class RawGroupFormation {
             ErrorCode joinError = ErrorCode.forCode(join.errorCode());
             if (joinError == ErrorCode.MEMBER_ID_REQUIRED) {
                 memberId = join.memberId();
+                continue;
+            }
+            if (joinError == ErrorCode.COORDINATOR_LOAD_IN_PROGRESS || joinError == ErrorCode.COORDINATOR_NOT_AVAILABLE
+                || joinError == ErrorCode.NOT_COORDINATOR) {
+                // Kafka names the coordinator before its partition is active: a client would look it up again
+
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_BACKOFF_MS));
                 continue;
             }
             check(joinError, "JoinGroup", groupId);
