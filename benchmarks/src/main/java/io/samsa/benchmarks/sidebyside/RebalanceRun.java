@@ -36,7 +36,7 @@ final class RebalanceRun {
     static final int PARTITIONS = 100;
     /** Client settings, the same against both brokers; shorter than the defaults so the run is quick. */
     static final int SESSION_TIMEOUT_MS = 10_000;
-    static final int HEARTBEAT_INTERVAL_MS = 500;
+    static final int HEARTBEAT_INTERVAL_MS = 100;
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
 
     private RebalanceRun() {
