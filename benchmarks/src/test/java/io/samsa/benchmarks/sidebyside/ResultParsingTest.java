@@ -50,7 +50,7 @@ class ResultParsingTest {
                 new HeartbeatResult(10, 10, 8, 16, 10_000, 0, 10), null));
         String table = ResultTable.render(samsa, kafka);
         assertTrue(table.contains("| produce records/s | 200 | 100 | 2.00x | >= 1.0x |"), table);
-        assertTrue(table.contains("| consume records/s | 10 | 5 | 2.00x | >= 1.0x |"), table);
+        assertTrue(table.contains("| consume records/s (ConsumerPerformance) | 10 | 5 | 2.00x | >= 1.0x |"), table);
         assertTrue(table.contains("| e2e latency p99 ms (producer->consumer, paced) | 4 | 8 | 0.50x | lower is better |"), table);
         assertTrue(table.contains("| broker peak RSS MiB (VmHWM) | 200 | 400 | 0.50x | <= 0.5x |"), table);
         assertTrue(table.contains("| rebalance ms, join -> Stable, 10 members (eager, range), median | 500 | 1000 | 0.50x | <= 1.0x |"),
