@@ -12,7 +12,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.Collection;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
 
 /**
  * Starts Kafka again on the {@code log.dirs} of a broker the client test harness started and that
@@ -70,21 +75,23 @@ final class KafkaRelaunch {
             checkAlive(process, deadlineNs, timeout);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
+        // Admin retries DescribeCluster by itself until the broker answers or the timeout passes
+        long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
         try (Admin admin = Topics.admin(bootstrapServers)) {
-            while (true) {
+            KafkaFuture<Collection<Node>> nodes = admin.describeCluster(new DescribeClusterOptions()
+                .timeoutMs((int) Math.min(Integer.MAX_VALUE, remainingMs))).nodes();
+            while (!nodes.isDone()) {
                 checkAlive(process, deadlineNs, timeout);
-                try {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for Kafka", e);
-                } catch (Exception notYet) {
-                    // an external process offers no readiness signal but answering requests
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
+            if (nodes.get().isEmpty()) {
+                throw new IllegalStateException("Kafka answered DescribeCluster without any broker");
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka did not answer DescribeCluster: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
         }
     }
 
