@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.Collection;
-import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaFuture;
@@ -65,7 +67,7 @@ final class KafkaRelaunch {
     }
 
     private static List<String> concat(List<String> jvmArgs, String... more) {
-        return java.util.stream.Stream.concat(jvmArgs.stream(), java.util.Arrays.stream(more)).toList();
+        return Stream.concat(jvmArgs.stream(), Arrays.stream(more)).toList();
     }
 
     private static void awaitReady(Process process, String bootstrapServers, Duration timeout) {
