@@ -10,17 +10,28 @@ import java.util.Map;
  * {@link KafkaBroker} harness, with the side-by-side JVM options and settings.
  *
  * <p>The harness does not expose the child's pid, so it is found among this JVM's children by its
- * command line, which names the broker's own temporary directory.
+ * command line, which names the broker's own temporary directory. The harness's
+ * {@code server.properties} and cluster id are kept so that {@link #restart} can start Kafka again
+ * on the same {@code log.dirs} ({@link KafkaRelaunch}).
  *
  * <p>Start and close from one thread.
  */
 public final class KafkaBrokerProcess implements BrokerProcess {
-    private final KafkaBroker broker;
+    private final String bootstrapServers;
     private final long pid;
+    private final List<String> jvmArgs;
+    private final String serverProperties;
+    private final String clusterId;
+    private final Runnable closer;
 
-    private KafkaBrokerProcess(KafkaBroker broker, long pid) {
-        this.broker = broker;
+    KafkaBrokerProcess(String bootstrapServers, long pid, List<String> jvmArgs, String serverProperties, String clusterId,
+                       Runnable closer) {
+        this.bootstrapServers = bootstrapServers;
         this.pid = pid;
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.serverProperties = serverProperties;
+        this.clusterId = clusterId;
+        this.closer = closer;
     }
 
     /** @throws IllegalStateException with the log's tail when Kafka does not come up */
@@ -32,7 +43,9 @@ public final class KafkaBrokerProcess implements BrokerProcess {
         settings.forEach(builder::config);
         KafkaBroker broker = builder.start();
         try {
-            return new KafkaBrokerProcess(broker, findPid(broker));
+            String properties = KafkaRelaunch.read(broker.logFile().resolveSibling("server.properties"));
+            return new KafkaBrokerProcess(broker.bootstrapServers(), findPid(broker), jvmArgs, properties, broker.clusterId(),
+                broker::close);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -55,7 +68,7 @@ public final class KafkaBrokerProcess implements BrokerProcess {
 
     @Override
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return bootstrapServers;
     }
 
     @Override
@@ -63,8 +76,14 @@ public final class KafkaBrokerProcess implements BrokerProcess {
         return pid;
     }
 
+    /** Starts Kafka again on the same ports and {@code log.dirs}, after {@link #stopCleanly}. */
+    @Override
+    public BrokerProcess restart(Duration timeout) {
+        return KafkaRelaunch.start(jvmArgs, serverProperties, clusterId, bootstrapServers, timeout);
+    }
+
     @Override
     public void close() {
-        broker.close();
+        closer.run();
     }
 }

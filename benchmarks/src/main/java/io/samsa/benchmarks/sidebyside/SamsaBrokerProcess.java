@@ -37,11 +37,15 @@ public final class SamsaBrokerProcess implements BrokerProcess {
     private final Path dir;
     private final Process process;
     private final int port;
+    private final List<String> jvmArgs;
+    private final Map<String, String> settings;
 
-    private SamsaBrokerProcess(Path dir, Process process, int port) {
+    private SamsaBrokerProcess(Path dir, Process process, int port, List<String> jvmArgs, Map<String, String> settings) {
         this.dir = dir;
         this.process = process;
         this.port = port;
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.settings = Map.copyOf(settings);
     }
 
     /**
@@ -65,7 +69,7 @@ public final class SamsaBrokerProcess implements BrokerProcess {
                 .start();
             CompletableFuture<Integer> started = copyOutput(process, log);
             int port = started.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new SamsaBrokerProcess(dir, process, port);
+            return new SamsaBrokerProcess(dir, process, port, jvmArgs, settings);
         } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
             return failed(dir, log, process, e);
         } catch (InterruptedException e) {
@@ -127,6 +131,15 @@ public final class SamsaBrokerProcess implements BrokerProcess {
     @Override
     public long pid() {
         return process.pid();
+    }
+
+    /** Starts a new process with the same settings; it listens on a new port. */
+    @Override
+    public BrokerProcess restart(Duration timeout) {
+        if (!settings.containsKey("log.dirs")) {
+            throw new IllegalStateException("restart needs log.dirs in the settings: the default is deleted on close");
+        }
+        return start(jvmArgs, settings, timeout);
     }
 
     @Override

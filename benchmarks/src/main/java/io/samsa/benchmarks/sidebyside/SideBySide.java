@@ -1,25 +1,25 @@
 package io.samsa.benchmarks.sidebyside;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Samsa side by side with Apache Kafka 4.1 on this machine:
  * {@code java -cp benchmarks/target/benchmarks.jar io.samsa.benchmarks.sidebyside.SideBySide [--records N]
- * [--record-size BYTES] [--heap SIZE] [--brokers samsa,kafka]}.
+ * [--record-size BYTES] [--heap SIZE] [--brokers samsa,kafka] [--only PARTS | --skip PARTS] [--offsets N]}
+ * (see {@link SideBySideArgs}).
  *
  * <p>For each broker in turn (never both at once): start it in a child JVM with the same heap, collector
  * and settings; create a one-partition topic; run Kafka's {@code ProducerPerformance} against it
- * ({@code acks=1}, unthrottled); read every record back with a kafka-clients consumer; read the broker's
- * {@code VmHWM}/{@code VmRSS}; stop it and delete its data. Then print the table. A broker that fails is
+ * ({@code acks=1}, unthrottled); read every record back with Kafka's {@code ConsumerPerformance}; the
+ * paced end-to-end latency run; the group-coordinator parts ({@link RebalanceRun}, {@link HeartbeatRun});
+ * read the broker's {@code VmHWM}/{@code VmRSS}; stop it and delete its data; then the offset reload
+ * ({@link OffsetReloadRun}) on brokers of its own. Then print the table. A broker that fails is
  * reported as failed with its reason and the other is still measured.
  *
  * <p>Single-threaded.
@@ -27,6 +27,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class SideBySide {
     private static final String TOPIC = "side-by-side";
     private static final String LATENCY_TOPIC = "side-by-side-latency";
+    private static final String REBALANCE_TOPIC = "side-by-side-rebalance";
+    /** Group sizes (after the join) of the rebalance part. */
+    static final int[] REBALANCE_MEMBERS = {10, 50};
     private static final Duration BROKER_START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration CONSUMER_STALL_TIMEOUT = Duration.ofSeconds(60);
 
@@ -57,6 +60,15 @@ public final class SideBySide {
         System.out.println("send->ack latency: ProducerPerformance's, per record of the unthrottled run (acks=1)."
             + " e2e latency: consumer receive time - record CreateTime, separate run of " + args.latencyRecords()
             + " records paced at " + EndToEndLatencyRun.RECORDS_PER_SEC + "/s. MB = 2^20 bytes of record values.");
+        System.out.println("rebalance: kafka-clients consumers (session.timeout.ms=" + RebalanceRun.SESSION_TIMEOUT_MS
+            + ", heartbeat.interval.ms=" + RebalanceRun.HEARTBEAT_INTERVAL_MS + ") on a " + RebalanceRun.PARTITIONS
+            + "-partition topic, median of " + args.rebalanceRuns() + " joins, from the new member's subscribe until"
+            + " every member holds its share of all partitions and DescribeGroups says Stable."
+            + " heartbeats/s: " + HeartbeatRun.GROUPS + " groups x " + HeartbeatRun.MEMBERS_PER_GROUP + " members, "
+            + HeartbeatRun.CONNECTIONS + " connections x " + HeartbeatRun.PIPELINE_DEPTH + " in flight, "
+            + args.heartbeatSeconds() + " s after a warm-up. reload: " + args.offsets() + " offsets ("
+            + args.offsets() / OffsetReloadRun.PARTITIONS + " groups x " + OffsetReloadRun.PARTITIONS
+            + " partitions), from launching the broker process after a clean stop.");
         System.exit(ok(samsa) && ok(kafka) ? 0 : 1);
     }
 
@@ -72,6 +84,10 @@ public final class SideBySide {
         settings.put("num.io.threads", "8");
         settings.put("log.segment.bytes", Integer.toString(1 << 30));
         settings.put("auto.create.topics.enable", "true");
+        // Group coordinator: no start-up delay before a new group's first rebalance (it would dominate the
+        // rebalance part), and Kafka's default offsets topic size on both (the Kafka harness defaults to 1).
+        settings.put("group.initial.rebalance.delay.ms", "0");
+        settings.put("offsets.topic.num.partitions", "50");
         return settings;
     }
 
@@ -80,47 +96,98 @@ public final class SideBySide {
         System.out.println("== " + name + ": starting broker");
         BrokerProcess broker;
         try {
-            broker = which.equals("samsa")
-                ? SamsaBrokerProcess.start(args.brokerJvmArgs(), brokerSettings(), BROKER_START_TIMEOUT)
-                : KafkaBrokerProcess.start(args.brokerJvmArgs(), brokerSettings(), BROKER_START_TIMEOUT);
+            broker = start(which, args, brokerSettings());
         } catch (RuntimeException e) {
             System.out.println(name + " failed to start: " + e.getMessage());
             return BrokerRunResult.failed(name, firstLine(e.getMessage()));
         }
+        BenchmarkParts parts = args.parts();
+        ProducerPerfResult produce = null;
+        ConsumeResult consume = null;
+        EndToEndLatencyRun.Latency endToEnd = null;
+        ProcessMemory memory;
+        List<RebalanceResult> rebalances = new ArrayList<>();
+        HeartbeatResult heartbeat = null;
+        OffsetReloadResult reload = null;
         try (broker) {
-            createTopic(broker.bootstrapServers(), TOPIC);
-            System.out.println("== " + name + " on " + broker.bootstrapServers() + " (pid " + broker.pid()
-                + "): ProducerPerformance " + args.records() + " records");
-            long produceTimeoutSeconds = 300 + args.records() / 5_000;
-            ProducerPerfResult produce = ProducerPerfRun.run(broker.bootstrapServers(), TOPIC, args.records(),
-                args.recordSizeBytes(), produceTimeoutSeconds);
-            System.out.println("   " + produce);
-            System.out.println("== " + name + ": consumer read from the beginning");
-            ConsumeResult consume = ConsumeRun.run(broker.bootstrapServers(), TOPIC, args.records(), CONSUMER_STALL_TIMEOUT);
-            System.out.printf(Locale.ROOT, "   %d records in %.2f s%n", consume.records(), consume.elapsedNanos() / 1e9);
-            System.out.println("== " + name + ": end-to-end latency, " + args.latencyRecords() + " records at "
-                + EndToEndLatencyRun.RECORDS_PER_SEC + "/s");
-            createTopic(broker.bootstrapServers(), LATENCY_TOPIC);
-            EndToEndLatencyRun.Latency endToEnd = EndToEndLatencyRun.run(broker.bootstrapServers(), LATENCY_TOPIC,
-                args.latencyRecords(), args.recordSizeBytes(), Duration.ofSeconds(60 + args.latencyRecords() / 1_000));
-            System.out.println("   " + endToEnd);
-            ProcessMemory memory = ProcessMemory.of(broker.pid());
-            return BrokerRunResult.succeeded(name, produce, consume, endToEnd, memory);
+            if (parts.contains(BenchmarkParts.PRODUCE)) {
+                createTopic(broker.bootstrapServers(), TOPIC);
+                System.out.println("== " + name + " on " + broker.bootstrapServers() + " (pid " + broker.pid()
+                    + "): ProducerPerformance " + args.records() + " records");
+                long produceTimeoutSeconds = 300 + args.records() / 5_000;
+                produce = ProducerPerfRun.run(broker.bootstrapServers(), TOPIC, args.records(),
+                    args.recordSizeBytes(), produceTimeoutSeconds);
+                System.out.println("   " + produce);
+            }
+            if (parts.contains(BenchmarkParts.CONSUME) && produce != null) {
+                System.out.println("== " + name + ": ConsumerPerformance from the beginning");
+                consume = ConsumerPerfRun.run(broker.bootstrapServers(), TOPIC, "side-by-side-consumer-perf", args.records(),
+                    CONSUMER_STALL_TIMEOUT.toMillis(), 300 + args.records() / 5_000);
+                System.out.printf(Locale.ROOT, "   %d records in %.2f s%n", consume.records(), consume.elapsedNanos() / 1e9);
+            } else if (parts.contains(BenchmarkParts.CONSUME)) {
+                System.out.println("== " + name + ": consume skipped, it reads what the produce part wrote");
+            }
+            if (parts.contains(BenchmarkParts.LATENCY)) {
+                System.out.println("== " + name + ": end-to-end latency, " + args.latencyRecords() + " records at "
+                    + EndToEndLatencyRun.RECORDS_PER_SEC + "/s");
+                createTopic(broker.bootstrapServers(), LATENCY_TOPIC);
+                endToEnd = EndToEndLatencyRun.run(broker.bootstrapServers(), LATENCY_TOPIC,
+                    args.latencyRecords(), args.recordSizeBytes(), Duration.ofSeconds(60 + args.latencyRecords() / 1_000));
+                System.out.println("   " + endToEnd);
+            }
+            if (parts.contains(BenchmarkParts.REBALANCE)) {
+                rebalances = rebalance(name, broker, args.rebalanceRuns());
+            }
+            if (parts.contains(BenchmarkParts.HEARTBEAT)) {
+                System.out.println("== " + name + ": heartbeats for " + args.heartbeatSeconds() + " s");
+                heartbeat = HeartbeatRun.run(broker.bootstrapServers(), args.heartbeatSeconds());
+                System.out.println("   " + heartbeat);
+            }
+            memory = ProcessMemory.of(broker.pid());
         } catch (RuntimeException e) {
             System.out.println(name + " run failed: " + e.getMessage());
             return BrokerRunResult.failed(name, firstLine(e.getMessage()));
         }
+        if (parts.contains(BenchmarkParts.RELOAD)) {
+            System.out.println("== " + name + ": reload of " + args.offsets() + " committed offsets at restart");
+            try {
+                reload = OffsetReloadRun.run(settings -> start(which, args, settings), brokerSettings(), args.offsets());
+                System.out.println("   " + reload);
+            } catch (RuntimeException e) {
+                System.out.println(name + " reload run failed: " + e.getMessage());
+                return BrokerRunResult.failed(name, firstLine(e.getMessage()));
+            }
+        }
+        return BrokerRunResult.succeeded(name, produce, consume, endToEnd, memory,
+            new CoordinatorResults(rebalances, heartbeat, reload));
+    }
+
+    private static BrokerProcess start(String which, SideBySideArgs args, Map<String, String> settings) {
+        return which.equals("samsa")
+            ? SamsaBrokerProcess.start(args.brokerJvmArgs(), settings, BROKER_START_TIMEOUT)
+            : KafkaBrokerProcess.start(args.brokerJvmArgs(), settings, BROKER_START_TIMEOUT);
+    }
+
+    private static List<RebalanceResult> rebalance(String name, BrokerProcess broker, int runs) {
+        Topics.create(broker.bootstrapServers(), REBALANCE_TOPIC, RebalanceRun.PARTITIONS);
+        List<RebalanceResult> results = new ArrayList<>();
+        try (Admin admin = Topics.admin(broker.bootstrapServers())) {
+            for (int members : REBALANCE_MEMBERS) {
+                for (boolean cooperative : new boolean[] {false, true}) {
+                    System.out.println("== " + name + ": rebalance, " + members + " members, "
+                        + (cooperative ? "cooperative" : "eager") + ", " + runs + " joins");
+                    RebalanceResult result = RebalanceRun.run(broker.bootstrapServers(), admin, REBALANCE_TOPIC, members,
+                        cooperative, runs);
+                    System.out.println("   " + result);
+                    results.add(result);
+                }
+            }
+        }
+        return results;
     }
 
     private static void createTopic(String bootstrapServers, String topic) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-        try (Admin admin = Admin.create(props)) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create topic " + topic + ": " + e, e);
-        }
+        Topics.create(bootstrapServers, topic, 1);
     }
 
     private static String firstLine(String message) {

@@ -18,6 +18,21 @@ class SideBySideArgsTest {
         assertEquals(List.of("samsa", "kafka"), args.brokers());
         assertEquals(20_000, args.latencyRecords());
         assertEquals(List.of("-Xmx1g", "-Xms1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"), args.brokerJvmArgs());
+        assertEquals(BenchmarkParts.ALL, args.parts().selected());
+        assertEquals(1_000_000, args.offsets());
+        assertEquals(3, args.rebalanceRuns());
+        assertEquals(10, args.heartbeatSeconds());
+    }
+
+    @Test
+    void partsAreChosenWithOnlyOrSkip() {
+        assertEquals(List.of("rebalance", "reload"), SideBySideArgs.parse("--only", "reload, Rebalance").parts().selected());
+        assertEquals(List.of("produce", "consume", "latency", "heartbeat"),
+            SideBySideArgs.parse("--skip", "rebalance,reload").parts().selected());
+        SideBySideArgs args = SideBySideArgs.parse("--offsets", "20_000", "--rebalance-runs", "1", "--heartbeat-seconds", "2");
+        assertEquals(20_000, args.offsets());
+        assertEquals(1, args.rebalanceRuns());
+        assertEquals(2, args.heartbeatSeconds());
     }
 
     @Test
@@ -35,7 +50,9 @@ class SideBySideArgsTest {
     void badArgumentsAreRejectedWithTheUsage() {
         for (String[] bad : new String[][] {
             {"--records"}, {"--records", "many"}, {"--records", "0"}, {"--record-size", "-1"}, {"--heap", "lots"},
-            {"--brokers", "redpanda"}, {"--brokers", ","}, {"--latency-records", "0"}, {"--speed", "1"}}) {
+            {"--brokers", "redpanda"}, {"--brokers", ","}, {"--latency-records", "0"}, {"--speed", "1"},
+            {"--only", "fetch"}, {"--only", ","}, {"--skip", "produce,consume,latency,rebalance,heartbeat,reload"},
+            {"--offsets", "1500"}, {"--offsets", "0"}, {"--rebalance-runs", "0"}, {"--heartbeat-seconds", "0"}}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SideBySideArgs.parse(bad));
             assertTrue(e.getMessage().contains("Usage: SideBySide"), e.getMessage());
         }
