@@ -1,6 +1,7 @@
 package io.samsa.benchmarks.sidebyside;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,13 +15,15 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * Samsa side by side with Apache Kafka 4.1 on this machine:
  * {@code java -cp benchmarks/target/benchmarks.jar io.samsa.benchmarks.sidebyside.SideBySide [--records N]
- * [--record-size BYTES] [--heap SIZE] [--brokers samsa,kafka]}.
+ * [--record-size BYTES] [--heap SIZE] [--brokers samsa,kafka] [--latency-records N] [--clients run|skip|only]}.
  *
  * <p>For each broker in turn (never both at once): start it in a child JVM with the same heap, collector
  * and settings; create a one-partition topic; run Kafka's {@code ProducerPerformance} against it
  * ({@code acks=1}, unthrottled); read every record back with a kafka-clients consumer; read the broker's
  * {@code VmHWM}/{@code VmRSS}; stop it and delete its data. Then print the table. A broker that fails is
- * reported as failed with its reason and the other is still measured.
+ * reported as failed with its reason and the other is still measured. Unless {@code --clients skip}, each
+ * broker also gets the client comparison ({@link ClientBenchmarkRun}: Samsa's producer and consumer
+ * against kafka-clients'), printed as one more table per broker; {@code --clients only} runs just that.
  *
  * <p>Single-threaded.
  */
@@ -49,15 +52,22 @@ public final class SideBySide {
         System.out.printf(Locale.ROOT, "Side by side: %d records of %d bytes, acks=1, broker JVM %s, %d cores%n",
             args.records(), args.recordSizeBytes(), String.join(" ", args.brokerJvmArgs()),
             Runtime.getRuntime().availableProcessors());
-        BrokerRunResult samsa = args.brokers().contains("samsa") ? measure("samsa", args) : null;
-        BrokerRunResult kafka = args.brokers().contains("kafka") ? measure("kafka", args) : null;
-        System.out.println();
-        System.out.println(ResultTable.render(samsa, kafka));
-        System.out.println();
-        System.out.println("send->ack latency: ProducerPerformance's, per record of the unthrottled run (acks=1)."
-            + " e2e latency: consumer receive time - record CreateTime, separate run of " + args.latencyRecords()
-            + " records paced at " + EndToEndLatencyRun.RECORDS_PER_SEC + "/s. MB = 2^20 bytes of record values.");
-        System.exit(ok(samsa) && ok(kafka) ? 0 : 1);
+        List<ClientComparison> clients = new ArrayList<>();
+        BrokerRunResult samsa = args.brokers().contains("samsa") ? measure("samsa", args, clients) : null;
+        BrokerRunResult kafka = args.brokers().contains("kafka") ? measure("kafka", args, clients) : null;
+        if (args.clients() != SideBySideArgs.Clients.ONLY) {
+            System.out.println();
+            System.out.println(ResultTable.render(samsa, kafka));
+            System.out.println();
+            System.out.println("send->ack latency: ProducerPerformance's, per record of the unthrottled run (acks=1)."
+                + " e2e latency: consumer receive time - record CreateTime, separate run of " + args.latencyRecords()
+                + " records paced at " + EndToEndLatencyRun.RECORDS_PER_SEC + "/s. MB = 2^20 bytes of record values.");
+        }
+        clients.forEach(comparison -> System.out.println("\n" + ClientComparisonTable.render(comparison)));
+        if (!clients.isEmpty()) {
+            System.out.println("\n" + ClientComparisonTable.caption(args.records(), args.latencyRecords()));
+        }
+        System.exit(ok(samsa) && ok(kafka) && clients.stream().allMatch(ClientComparison::ok) ? 0 : 1);
     }
 
     private static boolean ok(BrokerRunResult result) {
@@ -75,7 +85,7 @@ public final class SideBySide {
         return settings;
     }
 
-    private static BrokerRunResult measure(String which, SideBySideArgs args) {
+    private static BrokerRunResult measure(String which, SideBySideArgs args, List<ClientComparison> clients) {
         String name = which.equals("samsa") ? "Samsa" : "Kafka";
         System.out.println("== " + name + ": starting broker");
         BrokerProcess broker;
@@ -88,6 +98,10 @@ public final class SideBySide {
             return BrokerRunResult.failed(name, firstLine(e.getMessage()));
         }
         try (broker) {
+            if (args.clients() == SideBySideArgs.Clients.ONLY) {
+                clients.add(compareClients(name, broker, args));
+                return null;
+            }
             createTopic(broker.bootstrapServers(), TOPIC);
             System.out.println("== " + name + " on " + broker.bootstrapServers() + " (pid " + broker.pid()
                 + "): ProducerPerformance " + args.records() + " records");
@@ -105,11 +119,20 @@ public final class SideBySide {
                 args.latencyRecords(), args.recordSizeBytes(), Duration.ofSeconds(60 + args.latencyRecords() / 1_000));
             System.out.println("   " + endToEnd);
             ProcessMemory memory = ProcessMemory.of(broker.pid());
+            if (args.clients() == SideBySideArgs.Clients.RUN) {
+                clients.add(compareClients(name, broker, args));
+            }
             return BrokerRunResult.succeeded(name, produce, consume, endToEnd, memory);
         } catch (RuntimeException e) {
             System.out.println(name + " run failed: " + e.getMessage());
             return BrokerRunResult.failed(name, firstLine(e.getMessage()));
         }
+    }
+
+    private static ClientComparison compareClients(String name, BrokerProcess broker, SideBySideArgs args) {
+        System.out.println("== " + name + ": Samsa client vs kafka-clients, " + ClientBenchmarkRun.ROUNDS + " rounds");
+        return ClientBenchmarkRun.run(name, broker.bootstrapServers(), topic -> createTopic(broker.bootstrapServers(), topic),
+            args.records(), args.recordSizeBytes(), args.latencyRecords());
     }
 
     private static void createTopic(String bootstrapServers, String topic) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The side-by-side command line: {@code [--records N] [--record-size BYTES] [--heap SIZE]
- * [--brokers samsa,kafka]}.
+ * [--brokers samsa,kafka] [--latency-records N] [--clients run|skip|only]}.
  *
  * <p>Immutable.
  *
@@ -15,8 +15,13 @@ import java.util.Locale;
  * @param heap             -Xmx and -Xms of each broker JVM, in java's notation ({@code 1g}, {@code 768m})
  * @param brokers          which brokers to run, in order: "samsa", "kafka" or both
  * @param latencyRecords   records of the paced end-to-end latency run
+ * @param clients          whether to compare Samsa's client with kafka-clients on each broker too, or only that
  */
-public record SideBySideArgs(long records, int recordSizeBytes, String heap, List<String> brokers, int latencyRecords) {
+public record SideBySideArgs(long records, int recordSizeBytes, String heap, List<String> brokers, int latencyRecords,
+                             Clients clients) {
+    /** The client comparison ({@link ClientBenchmarkRun}): after the broker measurements, instead of them, or not at all. */
+    public enum Clients { RUN, SKIP, ONLY }
+
     public static final long DEFAULT_RECORDS = 2_000_000;
     public static final int DEFAULT_RECORD_SIZE_BYTES = 100;
     public static final String DEFAULT_HEAP = "1g";
@@ -24,7 +29,7 @@ public record SideBySideArgs(long records, int recordSizeBytes, String heap, Lis
     public static final String USAGE = "Usage: SideBySide [--records N (default " + DEFAULT_RECORDS + ")]"
         + " [--record-size BYTES (default " + DEFAULT_RECORD_SIZE_BYTES + ")]"
         + " [--heap SIZE (default " + DEFAULT_HEAP + ")] [--brokers samsa,kafka]"
-        + " [--latency-records N (default " + DEFAULT_LATENCY_RECORDS + ")]";
+        + " [--latency-records N (default " + DEFAULT_LATENCY_RECORDS + ")] [--clients run|skip|only (default run)]";
     private static final List<String> KNOWN_BROKERS = List.of("samsa", "kafka");
 
     public SideBySideArgs {
@@ -58,6 +63,7 @@ public record SideBySideArgs(long records, int recordSizeBytes, String heap, Lis
         String heap = DEFAULT_HEAP;
         List<String> brokers = KNOWN_BROKERS;
         int latencyRecords = DEFAULT_LATENCY_RECORDS;
+        Clients clients = Clients.RUN;
         try {
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
@@ -71,14 +77,23 @@ public record SideBySideArgs(long records, int recordSizeBytes, String heap, Lis
                     case "--heap" -> heap = value;
                     case "--brokers" -> brokers = splitBrokers(value);
                     case "--latency-records" -> latencyRecords = Integer.parseInt(value.replace("_", ""));
+                    case "--clients" -> clients = parseClients(value);
                     default -> throw new IllegalArgumentException("unknown flag '" + flag + "'");
                 }
             }
-            return new SideBySideArgs(records, recordSizeBytes, heap, brokers, latencyRecords);
+            return new SideBySideArgs(records, recordSizeBytes, heap, brokers, latencyRecords, clients);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage() + ". " + USAGE, e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + ". " + USAGE, e);
+        }
+    }
+
+    private static Clients parseClients(String value) {
+        try {
+            return Clients.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--clients: expected run, skip or only, got '" + value + "'", e);
         }
     }
 

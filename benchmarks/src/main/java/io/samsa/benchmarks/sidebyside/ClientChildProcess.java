@@ -1,0 +1,96 @@
+package io.samsa.benchmarks.sidebyside;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one {@link ClientWorkload} in a child JVM (same java, same class path, the JVM options
+ * ProducerPerformance gets) and parses its result line. Extra child JVM options, e.g. to record a
+ * JFR profile of the clients, come from the system property {@value #EXTRA_JVM_ARGS_PROPERTY}
+ * (space-separated).
+ *
+ * <p>Stateless.
+ */
+final class ClientChildProcess {
+    static final String EXTRA_JVM_ARGS_PROPERTY = "sidebyside.clientJvmArgs";
+    private static final List<String> CLIENT_JVM_ARGS = List.of("-Xmx1g", "-XX:+UseG1GC",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+
+    private ClientChildProcess() {
+    }
+
+    /** @throws IllegalStateException with the child's output when it fails or prints no result */
+    static ConsumeResult throughput(ClientWorkload.Mode mode, ClientKind kind, String bootstrapServers, String topic,
+                                    long records, int recordSizeBytes, long timeoutSeconds) {
+        long[] fields = run(ClientWorkload.THROUGHPUT,
+            ClientWorkload.arguments(mode, kind, bootstrapServers, topic, records, recordSizeBytes, timeoutSeconds), timeoutSeconds);
+        return new ConsumeResult(fields[0], fields[1], fields[2]);
+    }
+
+    static LatencyPercentiles latency(ClientKind kind, String bootstrapServers, String topic, int records, int recordSizeBytes,
+                                      long timeoutSeconds) {
+        long[] fields = run(ClientWorkload.LATENCY, ClientWorkload.arguments(ClientWorkload.Mode.LATENCY, kind, bootstrapServers,
+            topic, records, recordSizeBytes, timeoutSeconds), timeoutSeconds);
+        return new LatencyPercentiles(fields[0], fields[1], fields[2], fields[3]);
+    }
+
+    private static long[] run(String resultTag, List<String> args, long timeoutSeconds) {
+        List<String> jvmArgs = new ArrayList<>(CLIENT_JVM_ARGS);
+        String extra = System.getProperty(EXTRA_JVM_ARGS_PROPERTY, "").trim();
+        if (!extra.isEmpty()) {
+            jvmArgs.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        Path output = null;
+        try {
+            output = Files.createTempFile("client-workload-", ".log");
+            Process process = new ProcessBuilder(ChildJvm.command(jvmArgs, ClientWorkload.class.getName(), args))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+            // the workload's own timeouts fire first; this one only catches a hung JVM
+            long waitSeconds = timeoutSeconds + 60;
+            if (!process.waitFor(waitSeconds, TimeUnit.SECONDS)) {
+                ChildJvm.stop(process, 5);
+                throw new IllegalStateException("client workload " + args + " did not finish in " + waitSeconds + " s\n"
+                    + ChildJvm.tail(output, 30));
+            }
+            long[] fields = parse(Files.readAllLines(output, StandardCharsets.UTF_8), resultTag);
+            if (process.exitValue() != 0 || fields == null) {
+                throw new IllegalStateException("client workload " + args + " failed (exit " + process.exitValue() + ")\n"
+                    + ChildJvm.tail(output, 30));
+            }
+            return fields;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
+        }
+    }
+
+    /** @return the numbers after the last line starting with {@code tag}, or null when there is none */
+    static long[] parse(List<String> lines, String tag) {
+        long[] fields = null;
+        for (String line : lines) {
+            String[] words = line.trim().split(" ");
+            if (words.length > 1 && words[0].equals(tag)) {
+                fields = new long[words.length - 1];
+                for (int i = 1; i < words.length; i++) {
+                    fields[i - 1] = Long.parseLong(words[i]);
+                }
+            }
+        }
+        return fields;
+    }
+}
