@@ -84,7 +84,8 @@ final class ClientComparisonTable {
             + " all runs (total records / total time). consume: the same " + records + " records read from the beginning"
             + " (assign + seekToBeginning, no group), timed from assign to the last record. e2e latency: each client's"
             + " producer -> its own consumer, " + latencyRecords + " records per run paced at " + EndToEndLatencyRun.RECORDS_PER_SEC
-            + "/s, poll-return time - nanoTime before send(), mean of the runs' percentiles. MB = 2^20 bytes of record values.";
+            + "/s, poll-return time - nanoTime before send(), the first " + ClientLatencyRun.WARM_UP_PERCENT
+            + "% of each run not counted (JVM warm-up), mean of the runs' percentiles. MB = 2^20 bytes of record values.";
     }
 
     /** NaN when the client has no run of that kind (the comparison failed before it). */

@@ -2,6 +2,7 @@ package io.samsa.benchmarks.sidebyside;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -11,12 +12,14 @@ import java.util.concurrent.locks.LockSupport;
  * JVM ({@code assign()} from the beginning of a fresh topic), takes receive time minus create time for
  * each record. The create time is {@code System.nanoTime()} just before {@code send()}, carried in
  * the value's first 8 bytes, so the latency has microsecond resolution rather than the millisecond
- * CreateTime's (which is set too).
+ * CreateTime's (which is set too). The first {@value #WARM_UP_PERCENT}% of the records warm up the fresh
+ * JVM (class loading, JIT, connections) and are not counted.
  *
  * <p>Stateless; each run uses the caller's thread to produce and one thread to consume.
  */
 final class ClientLatencyRun {
     private static final long POLL_TIMEOUT_MS = 100;
+    static final int WARM_UP_PERCENT = 20;
 
     private ClientLatencyRun() {
     }
@@ -39,7 +42,8 @@ final class ClientLatencyRun {
         if (consumer.isAlive() || consumerFailure[0] != null) {
             throw new IllegalStateException("latency consumer did not read every record: " + consumerFailure[0]);
         }
-        return LatencyPercentiles.of(latenciesNanos);
+        int warmUp = (int) ((long) records * WARM_UP_PERCENT / 100);
+        return LatencyPercentiles.of(Arrays.copyOfRange(latenciesNanos, Math.min(warmUp, records - 1), records));
     }
 
     private static void produce(ClientKind kind, String bootstrapServers, String topic, int records, int recordSizeBytes) {
