@@ -11,18 +11,20 @@ import java.util.function.Consumer;
 /**
  * The client comparison against one running broker: Samsa's producer and consumer against
  * kafka-clients' with the same {@link ClientSettings} and workloads, each run in a fresh child JVM
- * ({@link ClientChildProcess}). In {@value #ROUNDS} rounds, alternating which client goes first
- * (kafka-clients, Samsa, Samsa, kafka-clients, ...) so neither always meets a warmer broker or page cache:
+ * ({@link ClientChildProcess}). In rounds that alternate which client goes first (kafka-clients,
+ * Samsa, Samsa, kafka-clients, ...) so neither always meets a warmer broker or page cache:
  * <ol>
- *   <li>producer throughput: {@code records} values into a fresh one-partition topic per run;</li>
- *   <li>consumer throughput: both clients read the same topic (the first produce run's) from the beginning;</li>
- *   <li>end-to-end latency: each client's producer to its own consumer, paced, a fresh topic per run.</li>
+ *   <li>producer throughput, {@value #ROUNDS} rounds: {@code records} values into a fresh one-partition topic per run;</li>
+ *   <li>consumer throughput, {@value #ROUNDS} rounds: both clients read the same topic (the first produce run's) from the beginning;</li>
+ *   <li>end-to-end latency, {@value #LATENCY_ROUNDS} rounds (its percentiles are the noisiest numbers): each client's
+ *       producer to its own consumer, paced, a fresh topic per run.</li>
  * </ol>
  *
  * <p>Single-threaded. Never throws: a failed run ends the comparison with its reason.
  */
 final class ClientBenchmarkRun {
     static final int ROUNDS = 2;
+    static final int LATENCY_ROUNDS = 3;
     private static final Duration CONSUMER_STALL_TIMEOUT = Duration.ofSeconds(60);
 
     private ClientBenchmarkRun() {
@@ -47,7 +49,7 @@ final class ClientBenchmarkRun {
         String consumeTopic = null;
         try {
             int run = 0;
-            for (ClientKind kind : alternatingOrder()) {
+            for (ClientKind kind : alternatingOrder(ROUNDS)) {
                 String topic = "clients-produce-" + ++run;
                 createTopic.accept(topic);
                 consumeTopic = consumeTopic == null ? topic : consumeTopic;
@@ -56,14 +58,14 @@ final class ClientBenchmarkRun {
                 progress(broker, kind, "produce", result);
                 produce.get(kind).add(result);
             }
-            for (ClientKind kind : alternatingOrder()) {
+            for (ClientKind kind : alternatingOrder(ROUNDS)) {
                 ConsumeResult result = ClientChildProcess.throughput(ClientWorkload.Mode.CONSUME, kind, bootstrapServers,
                     consumeTopic, records, recordSizeBytes, CONSUMER_STALL_TIMEOUT.toSeconds());
                 progress(broker, kind, "consume", result);
                 consume.get(kind).add(result);
             }
             run = 0;
-            for (ClientKind kind : alternatingOrder()) {
+            for (ClientKind kind : alternatingOrder(LATENCY_ROUNDS)) {
                 String topic = "clients-latency-" + ++run;
                 createTopic.accept(topic);
                 LatencyPercentiles result = ClientChildProcess.latency(kind, bootstrapServers, topic, latencyRecords,
@@ -81,9 +83,9 @@ final class ClientBenchmarkRun {
     }
 
     /** kafka-clients first in even rounds, Samsa first in odd ones. */
-    static List<ClientKind> alternatingOrder() {
+    static List<ClientKind> alternatingOrder(int rounds) {
         List<ClientKind> order = new ArrayList<>();
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
             order.addAll(round % 2 == 0 ? List.of(ClientKind.KAFKA, ClientKind.SAMSA) : List.of(ClientKind.SAMSA, ClientKind.KAFKA));
         }
         return order;

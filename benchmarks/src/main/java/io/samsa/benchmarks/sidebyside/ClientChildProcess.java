@@ -1,14 +1,8 @@
 package io.samsa.benchmarks.sidebyside;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one {@link ClientWorkload} in a child JVM (same java, same class path, the JVM options
@@ -47,36 +41,15 @@ final class ClientChildProcess {
         if (!extra.isEmpty()) {
             jvmArgs.addAll(Arrays.asList(extra.split("\\s+")));
         }
-        Path output = null;
-        try {
-            output = Files.createTempFile("client-workload-", ".log");
-            Process process = new ProcessBuilder(ChildJvm.command(jvmArgs, ClientWorkload.class.getName(), args))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-            // the workload's own timeouts fire first; this one only catches a hung JVM
-            long waitSeconds = timeoutSeconds + 60;
-            if (!process.waitFor(waitSeconds, TimeUnit.SECONDS)) {
-                ChildJvm.stop(process, 5);
-                throw new IllegalStateException("client workload " + args + " did not finish in " + waitSeconds + " s\n"
-                    + ChildJvm.tail(output, 30));
-            }
-            long[] fields = parse(Files.readAllLines(output, StandardCharsets.UTF_8), resultTag);
-            if (process.exitValue() != 0 || fields == null) {
-                throw new IllegalStateException("client workload " + args + " failed (exit " + process.exitValue() + ")\n"
-                    + ChildJvm.tail(output, 30));
-            }
-            return fields;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            if (output != null) {
-                output.toFile().delete();
-            }
+        // the workload's own timeouts fire first; this one only catches a hung JVM
+        ChildJvm.Finished finished = ChildJvm.runToCompletion(ChildJvm.command(jvmArgs, ClientWorkload.class.getName(), args),
+            timeoutSeconds + 60, "client workload " + args);
+        long[] fields = parse(finished.output().lines().toList(), resultTag);
+        if (finished.exitCode() != 0 || fields == null) {
+            throw new IllegalStateException("client workload " + args + " failed (exit " + finished.exitCode() + ")\n"
+                + finished.tail(30));
         }
+        return fields;
     }
 
     /** @return the numbers after the last line starting with {@code tag}, or null when there is none */

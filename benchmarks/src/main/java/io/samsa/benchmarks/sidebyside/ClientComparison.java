@@ -1,5 +1,6 @@
 package io.samsa.benchmarks.sidebyside;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -41,19 +42,28 @@ record ClientComparison(String broker, Map<ClientKind, List<ConsumeResult>> prod
         return new ConsumeResult(records, bytes, nanos);
     }
 
-    /** The mean of each percentile over a client's latency runs. */
-    static LatencyPercentiles mean(List<LatencyPercentiles> runs) {
+    /**
+     * Each percentile's median over a client's latency runs (the mean of the middle two for an even
+     * count): one run disturbed by the shared machine does not decide the result. Max is the largest.
+     */
+    static LatencyPercentiles median(List<LatencyPercentiles> runs) {
         long records = 0;
-        long p50 = 0;
-        long p99 = 0;
         long max = 0;
-        for (LatencyPercentiles run : runs) {
+        long[] p50 = new long[runs.size()];
+        long[] p99 = new long[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            LatencyPercentiles run = runs.get(i);
             records += run.records();
-            p50 += run.p50Micros();
-            p99 += run.p99Micros();
+            p50[i] = run.p50Micros();
+            p99[i] = run.p99Micros();
             max = Math.max(max, run.maxMicros());
         }
-        int n = Math.max(1, runs.size());
-        return new LatencyPercentiles(records, p50 / n, p99 / n, max);
+        return new LatencyPercentiles(records, median(p50), median(p99), max);
+    }
+
+    private static long median(long[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n == 0 ? 0 : n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 }

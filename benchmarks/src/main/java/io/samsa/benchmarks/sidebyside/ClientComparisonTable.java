@@ -32,9 +32,9 @@ final class ClientComparisonTable {
         throughput("consume records/s", ClientComparison::consume, ConsumeResult::recordsPerSec, "%.0f"),
         throughput("consume MB/s", ClientComparison::consume, ConsumeResult::megabytesPerSec, "%.2f"),
         new Metric("e2e latency p50 ms (own producer->own consumer, paced)", ClientComparison::latency,
-            (c, kind) -> ClientComparison.mean(c.latency().get(kind)).p50Micros() / 1e3, "%.2f", Double.NaN, false),
+            (c, kind) -> ClientComparison.median(c.latency().get(kind)).p50Micros() / 1e3, "%.2f", Double.NaN, false),
         new Metric("e2e latency p99 ms (own producer->own consumer, paced)", ClientComparison::latency,
-            (c, kind) -> ClientComparison.mean(c.latency().get(kind)).p99Micros() / 1e3, "%.2f", 1.0, false));
+            (c, kind) -> ClientComparison.median(c.latency().get(kind)).p99Micros() / 1e3, "%.2f", 1.0, false));
 
     private ClientComparisonTable() {
     }
@@ -78,14 +78,15 @@ final class ClientComparisonTable {
 
     /** What the numbers of the client tables mean. */
     static String caption(long records, int latencyRecords) {
-        return "Client tables: each client in a fresh JVM, " + ClientBenchmarkRun.ROUNDS + " runs per client and metric, order"
-            + " alternating (kafka-clients first, then Samsa first); " + ClientSettings.describe() + ". produce: " + records
+        return "Client tables: each client in a fresh JVM, order alternating (kafka-clients first, then Samsa first), "
+            + ClientBenchmarkRun.ROUNDS + " runs per client for throughput and " + ClientBenchmarkRun.LATENCY_ROUNDS
+            + " for latency; " + ClientSettings.describe() + ". produce: " + records
             + " values per run sent as fast as send() takes them, timed first send -> flush() done; records/s and MB/s over"
             + " all runs (total records / total time). consume: the same " + records + " records read from the beginning"
             + " (assign + seekToBeginning, no group), timed from assign to the last record. e2e latency: each client's"
             + " producer -> its own consumer, " + latencyRecords + " records per run paced at " + EndToEndLatencyRun.RECORDS_PER_SEC
             + "/s, poll-return time - nanoTime before send(), the first " + ClientLatencyRun.WARM_UP_PERCENT
-            + "% of each run not counted (JVM warm-up), mean of the runs' percentiles. MB = 2^20 bytes of record values.";
+            + "% of each run not counted (JVM warm-up), median of the runs' percentiles. MB = 2^20 bytes of record values.";
     }
 
     /** NaN when the client has no run of that kind (the comparison failed before it). */

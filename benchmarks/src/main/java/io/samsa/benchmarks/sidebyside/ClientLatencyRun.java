@@ -28,20 +28,10 @@ final class ClientLatencyRun {
     static LatencyPercentiles run(ClientKind kind, String bootstrapServers, String topic, int records, int recordSizeBytes,
                                   Duration timeout) {
         long[] latenciesNanos = new long[records];
-        Throwable[] consumerFailure = new Throwable[1];
-        Thread consumer = new Thread(() -> consume(kind, bootstrapServers, topic, latenciesNanos, timeout), "latency-consumer");
-        consumer.setUncaughtExceptionHandler((t, e) -> consumerFailure[0] = e);
-        consumer.start();
+        BackgroundTask consumer = BackgroundTask.start("latency-consumer",
+            () -> consume(kind, bootstrapServers, topic, latenciesNanos, timeout));
         produce(kind, bootstrapServers, topic, records, Math.max(Long.BYTES, recordSizeBytes));
-        try {
-            consumer.join(timeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        if (consumer.isAlive() || consumerFailure[0] != null) {
-            throw new IllegalStateException("latency consumer did not read every record: " + consumerFailure[0]);
-        }
+        consumer.await(timeout, "latency consumer did not read every record");
         int warmUp = (int) ((long) records * WARM_UP_PERCENT / 100);
         return LatencyPercentiles.of(Arrays.copyOfRange(latenciesNanos, Math.min(warmUp, records - 1), records));
     }

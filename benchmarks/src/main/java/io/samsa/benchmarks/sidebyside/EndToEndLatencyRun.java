@@ -32,20 +32,9 @@ final class EndToEndLatencyRun {
 
     static Latency run(String bootstrapServers, String topic, int records, int recordSizeBytes, Duration timeout) {
         long[] latenciesMs = new long[records];
-        Thread consumer = new Thread(() -> consume(bootstrapServers, topic, latenciesMs, timeout), "e2e-consumer");
-        Throwable[] consumerFailure = new Throwable[1];
-        consumer.setUncaughtExceptionHandler((t, e) -> consumerFailure[0] = e);
-        consumer.start();
+        BackgroundTask consumer = BackgroundTask.start("e2e-consumer", () -> consume(bootstrapServers, topic, latenciesMs, timeout));
         produce(bootstrapServers, topic, records, recordSizeBytes);
-        try {
-            consumer.join(timeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        if (consumer.isAlive() || consumerFailure[0] != null) {
-            throw new IllegalStateException("end-to-end consumer did not read every record: " + consumerFailure[0]);
-        }
+        consumer.await(timeout, "end-to-end consumer did not read every record");
         Arrays.sort(latenciesMs);
         return new Latency(records, percentile(latenciesMs, 0.50), percentile(latenciesMs, 0.99), latenciesMs[records - 1]);
     }

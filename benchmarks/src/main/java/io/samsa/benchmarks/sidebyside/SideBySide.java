@@ -130,7 +130,7 @@ public final class SideBySide {
     }
 
     private static ClientComparison compareClients(String name, BrokerProcess broker, SideBySideArgs args) {
-        System.out.println("== " + name + ": Samsa client vs kafka-clients, " + ClientBenchmarkRun.ROUNDS + " rounds");
+        System.out.println("== " + name + ": Samsa client vs kafka-clients");
         return ClientBenchmarkRun.run(name, broker.bootstrapServers(), topic -> createTopic(broker.bootstrapServers(), topic),
             args.records(), args.recordSizeBytes(), args.latencyRecords());
     }

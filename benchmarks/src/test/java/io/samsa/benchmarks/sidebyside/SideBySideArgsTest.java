@@ -17,25 +17,28 @@ class SideBySideArgsTest {
         assertEquals("1g", args.heap());
         assertEquals(List.of("samsa", "kafka"), args.brokers());
         assertEquals(20_000, args.latencyRecords());
+        assertEquals(SideBySideArgs.Clients.RUN, args.clients());
         assertEquals(List.of("-Xmx1g", "-Xms1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"), args.brokerJvmArgs());
     }
 
     @Test
     void flagsOverrideDefaults() {
         SideBySideArgs args = SideBySideArgs.parse("--records", "200_000", "--record-size", "1024", "--heap", "768m",
-            "--brokers", "Kafka", "--latency-records", "500");
+            "--brokers", "Kafka", "--latency-records", "500", "--clients", "Only");
         assertEquals(200_000, args.records());
         assertEquals(1024, args.recordSizeBytes());
         assertEquals("-Xmx768m", args.brokerJvmArgs().get(0));
         assertEquals(List.of("kafka"), args.brokers());
         assertEquals(500, args.latencyRecords());
+        assertEquals(SideBySideArgs.Clients.ONLY, args.clients());
+        assertEquals(SideBySideArgs.Clients.SKIP, SideBySideArgs.parse("--clients", "skip").clients());
     }
 
     @Test
     void badArgumentsAreRejectedWithTheUsage() {
         for (String[] bad : new String[][] {
             {"--records"}, {"--records", "many"}, {"--records", "0"}, {"--record-size", "-1"}, {"--heap", "lots"},
-            {"--brokers", "redpanda"}, {"--brokers", ","}, {"--latency-records", "0"}, {"--speed", "1"}}) {
+            {"--brokers", "redpanda"}, {"--brokers", ","}, {"--latency-records", "0"}, {"--speed", "1"}, {"--clients", "maybe"}}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SideBySideArgs.parse(bad));
             assertTrue(e.getMessage().contains("Usage: SideBySide"), e.getMessage());
         }
