@@ -20,11 +20,17 @@ final class ClientChildProcess {
     private ClientChildProcess() {
     }
 
-    /** @throws IllegalStateException with the child's output when it fails or prints no result */
+    /**
+     * @param timeoutSeconds the workload's own limit (a consumer's stall timeout, a producer's whole run)
+     * @throws IllegalStateException with the child's output when it fails or prints no result
+     */
     static ConsumeResult throughput(ClientWorkload.Mode mode, ClientKind kind, String bootstrapServers, String topic,
                                     long records, int recordSizeBytes, long timeoutSeconds) {
+        // a stall timeout bounds a consumer's silence, not its run: allow at least 10,000 records/s on top
+        long hardTimeoutSeconds = timeoutSeconds + records / 10_000;
         long[] fields = run(ClientWorkload.THROUGHPUT,
-            ClientWorkload.arguments(mode, kind, bootstrapServers, topic, records, recordSizeBytes, timeoutSeconds), timeoutSeconds);
+            ClientWorkload.arguments(mode, kind, bootstrapServers, topic, records, recordSizeBytes, timeoutSeconds),
+            hardTimeoutSeconds);
         return new ConsumeResult(fields[0], fields[1], fields[2]);
     }
 
@@ -35,7 +41,7 @@ final class ClientChildProcess {
         return new LatencyPercentiles(fields[0], fields[1], fields[2], fields[3]);
     }
 
-    private static long[] run(String resultTag, List<String> args, long timeoutSeconds) {
+    private static long[] run(String resultTag, List<String> args, long workloadTimeoutSeconds) {
         List<String> jvmArgs = new ArrayList<>(CLIENT_JVM_ARGS);
         String extra = System.getProperty(EXTRA_JVM_ARGS_PROPERTY, "").trim();
         if (!extra.isEmpty()) {
@@ -43,7 +49,7 @@ final class ClientChildProcess {
         }
         // the workload's own timeouts fire first; this one only catches a hung JVM
         ChildJvm.Finished finished = ChildJvm.runToCompletion(ChildJvm.command(jvmArgs, ClientWorkload.class.getName(), args),
-            timeoutSeconds + 60, "client workload " + args);
+            workloadTimeoutSeconds + 60, "client workload " + args);
         long[] fields = parse(finished.output().lines().toList(), resultTag);
         if (finished.exitCode() != 0 || fields == null) {
             throw new IllegalStateException("client workload " + args + " failed (exit " + finished.exitCode() + ")\n"
