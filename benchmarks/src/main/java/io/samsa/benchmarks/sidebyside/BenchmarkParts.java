@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Which parts of the side-by-side run to measure, from {@code --only a,b} or {@code --skip a,b}:
  * produce (ProducerPerformance), consume (ConsumerPerformance), latency (paced end-to-end),
- * rebalance (group Stable after a join), heartbeat (coordinator heartbeats/s) and reload
- * (committed offsets reloaded at restart). Default: all of them.
+ * rebalance (group Stable after a join), heartbeat (coordinator heartbeats/s), reload
+ * (committed offsets reloaded at restart) and clients (Samsa's producer and consumer against
+ * kafka-clients' on the same broker, {@link ClientBenchmarkRun}). Default: all of them.
  *
  * <p>Immutable.
  *
@@ -23,7 +24,8 @@ public record BenchmarkParts(List<String> selected) {
     public static final String REBALANCE = "rebalance";
     public static final String HEARTBEAT = "heartbeat";
     public static final String RELOAD = "reload";
-    public static final List<String> ALL = List.of(PRODUCE, CONSUME, LATENCY, REBALANCE, HEARTBEAT, RELOAD);
+    public static final String CLIENTS = "clients";
+    public static final List<String> ALL = List.of(PRODUCE, CONSUME, LATENCY, REBALANCE, HEARTBEAT, RELOAD, CLIENTS);
 
     public BenchmarkParts {
         if (selected.isEmpty()) {
@@ -50,6 +52,11 @@ public record BenchmarkParts(List<String> selected) {
 
     public boolean contains(String part) {
         return selected.contains(part);
+    }
+
+    /** @return whether anything but the client comparison runs, i.e. whether the broker table has rows */
+    public boolean anyBrokerPart() {
+        return selected.stream().anyMatch(part -> !part.equals(CLIENTS));
     }
 
     private static Set<String> split(String flag, String names) {

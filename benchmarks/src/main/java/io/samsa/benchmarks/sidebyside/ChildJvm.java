@@ -3,6 +3,7 @@ package io.samsa.benchmarks.sidebyside;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,43 @@ final class ChildJvm {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .map(entry -> Path.of(entry).toAbsolutePath().toString())
             .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** A finished child JVM: its exit code and everything it printed (stdout and stderr). */
+    record Finished(int exitCode, String output) {
+        /** The last {@code lines} lines of the output, for error messages. */
+        String tail(int lines) {
+            List<String> all = output.lines().collect(Collectors.toList());
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        }
+    }
+
+    /**
+     * Runs {@code command} to completion, its output going through a temporary file (deleted afterwards)
+     * so a chatty child never blocks on a full pipe.
+     *
+     * @throws IllegalStateException naming {@code what}, with the output's tail, when it does not finish in time
+     */
+    static Finished runToCompletion(List<String> command, long timeoutSeconds, String what) {
+        Path output = null;
+        try {
+            output = Files.createTempFile("child-jvm-", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                stop(process, 5);
+                throw new IllegalStateException(what + " did not finish in " + timeoutSeconds + " s\n" + tail(output, 30));
+            }
+            return new Finished(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
+        }
     }
 
     /** SIGTERM, then SIGKILL after {@code graceSeconds}. */

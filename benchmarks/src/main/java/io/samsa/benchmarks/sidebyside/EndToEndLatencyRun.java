@@ -1,11 +1,6 @@
 package io.samsa.benchmarks.sidebyside;
 
 import io.samsa.benchmarks.broker.BenchmarkClients;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -49,35 +44,18 @@ final class EndToEndLatencyRun {
     static Latency run(String bootstrapServers, String topic, int records, int recordSizeBytes, Duration timeout) {
         List<String> args = List.of(bootstrapServers, topic, Integer.toString(records),
             Integer.toString(recordSizeBytes), Long.toString(timeout.toSeconds()));
-        Path output = null;
-        try {
-            output = Files.createTempFile("e2e-latency-", ".log");
-            Process process = new ProcessBuilder(ChildJvm.command(CLIENT_JVM_ARGS, EndToEndLatencyRun.class.getName(), args))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-            if (!process.waitFor(timeout.toSeconds() + 30, TimeUnit.SECONDS)) {
-                ChildJvm.stop(process, 5);
-                throw new IllegalStateException("end-to-end latency run did not finish\n" + ChildJvm.tail(output, 30));
-            }
-            for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
-                if (process.exitValue() == 0 && line.startsWith(RESULT_PREFIX)) {
+        ChildJvm.Finished finished = ChildJvm.runToCompletion(
+            ChildJvm.command(CLIENT_JVM_ARGS, EndToEndLatencyRun.class.getName(), args), timeout.toSeconds() + 30,
+            "end-to-end latency run");
+        if (finished.exitCode() == 0) {
+            for (String line : finished.output().lines().toList()) {
+                if (line.startsWith(RESULT_PREFIX)) {
                     String[] f = line.substring(RESULT_PREFIX.length()).trim().split(" ");
                     return new Latency(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
                 }
             }
-            throw new IllegalStateException("end-to-end latency run failed (exit " + process.exitValue() + ")\n"
-                + ChildJvm.tail(output, 30));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            if (output != null) {
-                output.toFile().delete();
-            }
         }
+        throw new IllegalStateException("end-to-end latency run failed (exit " + finished.exitCode() + ")\n" + finished.tail(30));
     }
 
     /** The child: {@code <bootstrap> <topic> <records> <recordSizeBytes> <timeoutSeconds>}; prints one result line. */
@@ -92,24 +70,15 @@ final class EndToEndLatencyRun {
         int warmUpRecords = Math.max(1, records / 4);
         long[] latenciesMs = new long[records];
         CountDownLatch consumerReady = new CountDownLatch(1);
-        Thread consumer = new Thread(() -> consume(bootstrapServers, topic, warmUpRecords, latenciesMs, consumerReady, timeout),
-            "e2e-consumer");
-        Throwable[] consumerFailure = new Throwable[1];
-        consumer.setUncaughtExceptionHandler((t, e) -> {
-            consumerFailure[0] = e;
-            consumerReady.countDown();
+        BackgroundTask consumer = BackgroundTask.start("e2e-consumer", () -> {
+            try {
+                consume(bootstrapServers, topic, warmUpRecords, latenciesMs, consumerReady, timeout);
+            } finally {
+                consumerReady.countDown(); // a failed consumer must not leave the producer waiting
+            }
         });
-        consumer.start();
         produce(bootstrapServers, topic, warmUpRecords, records, recordSizeBytes, consumerReady, timeout);
-        try {
-            consumer.join(timeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        if (consumer.isAlive() || consumerFailure[0] != null) {
-            throw new IllegalStateException("end-to-end consumer did not read every record: " + consumerFailure[0]);
-        }
+        consumer.await(timeout, "end-to-end consumer did not read every record");
         Arrays.sort(latenciesMs);
         return new Latency(records, percentile(latenciesMs, 0.50), percentile(latenciesMs, 0.99), latenciesMs[records - 1]);
     }

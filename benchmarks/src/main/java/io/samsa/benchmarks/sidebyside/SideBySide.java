@@ -20,7 +20,9 @@ import org.apache.kafka.clients.admin.Admin;
  * paced end-to-end latency run; the group-coordinator parts ({@link RebalanceRun}, {@link HeartbeatRun});
  * read the broker's {@code VmHWM}/{@code VmRSS}; stop it and delete its data; then the offset reload
  * ({@link OffsetReloadRun}) on brokers of its own. Then print the table. A broker that fails is
- * reported as failed with its reason and the other is still measured.
+ * reported as failed with its reason and the other is still measured. The clients part
+ * ({@link ClientBenchmarkRun}: Samsa's producer and consumer against kafka-clients' on that broker)
+ * runs after the memory reading and prints one more table per broker.
  *
  * <p>Single-threaded.
  */
@@ -52,8 +54,20 @@ public final class SideBySide {
         System.out.printf(Locale.ROOT, "Side by side: %d records of %d bytes, acks=1, broker JVM %s, %d cores%n",
             args.records(), args.recordSizeBytes(), String.join(" ", args.brokerJvmArgs()),
             Runtime.getRuntime().availableProcessors());
-        BrokerRunResult samsa = args.brokers().contains("samsa") ? measure("samsa", args) : null;
-        BrokerRunResult kafka = args.brokers().contains("kafka") ? measure("kafka", args) : null;
+        List<ClientComparison> clients = new ArrayList<>();
+        BrokerRunResult samsa = args.brokers().contains("samsa") ? measure("samsa", args, clients) : null;
+        BrokerRunResult kafka = args.brokers().contains("kafka") ? measure("kafka", args, clients) : null;
+        if (args.parts().anyBrokerPart()) {
+            printBrokerTable(args, samsa, kafka);
+        }
+        clients.forEach(comparison -> System.out.println("\n" + ClientComparisonTable.render(comparison)));
+        if (!clients.isEmpty()) {
+            System.out.println("\n" + ClientComparisonTable.caption(args.records(), args.latencyRecords()));
+        }
+        System.exit(ok(samsa) && ok(kafka) && clients.stream().allMatch(ClientComparison::ok) ? 0 : 1);
+    }
+
+    private static void printBrokerTable(SideBySideArgs args, BrokerRunResult samsa, BrokerRunResult kafka) {
         System.out.println();
         System.out.println(ResultTable.render(samsa, kafka));
         System.out.println();
@@ -69,7 +83,6 @@ public final class SideBySide {
             + args.heartbeatSeconds() + " s after a warm-up. reload: " + args.offsets() + " offsets ("
             + args.offsets() / OffsetReloadRun.PARTITIONS + " groups x " + OffsetReloadRun.PARTITIONS
             + " partitions), from launching the broker process after a clean stop.");
-        System.exit(ok(samsa) && ok(kafka) ? 0 : 1);
     }
 
     private static boolean ok(BrokerRunResult result) {
@@ -91,7 +104,8 @@ public final class SideBySide {
         return settings;
     }
 
-    private static BrokerRunResult measure(String which, SideBySideArgs args) {
+    /** @param clients receives the client comparison, when that part runs */
+    private static BrokerRunResult measure(String which, SideBySideArgs args, List<ClientComparison> clients) {
         String name = which.equals("samsa") ? "Samsa" : "Kafka";
         System.out.println("== " + name + ": starting broker");
         BrokerProcess broker;
@@ -144,6 +158,9 @@ public final class SideBySide {
                 System.out.println("   " + heartbeat);
             }
             memory = ProcessMemory.of(broker.pid());
+            if (parts.contains(BenchmarkParts.CLIENTS)) { // after the memory reading: its clients are not the table's
+                clients.add(compareClients(name, broker, args));
+            }
         } catch (RuntimeException e) {
             System.out.println(name + " run failed: " + e.getMessage());
             return BrokerRunResult.failed(name, firstLine(e.getMessage()));
@@ -184,6 +201,12 @@ public final class SideBySide {
             }
         }
         return results;
+    }
+
+    private static ClientComparison compareClients(String name, BrokerProcess broker, SideBySideArgs args) {
+        System.out.println("== " + name + ": Samsa client vs kafka-clients");
+        return ClientBenchmarkRun.run(name, broker.bootstrapServers(), topic -> createTopic(broker.bootstrapServers(), topic),
+            args.records(), args.recordSizeBytes(), args.latencyRecords());
     }
 
     private static void createTopic(String bootstrapServers, String topic) {

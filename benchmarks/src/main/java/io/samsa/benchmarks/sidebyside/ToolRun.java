@@ -1,12 +1,6 @@
 package io.samsa.benchmarks.sidebyside;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one of Kafka's command-line tools (kafka-tools 4.1: ProducerPerformance, ConsumerPerformance)
@@ -29,28 +23,8 @@ final class ToolRun {
     /** @throws IllegalStateException with the output's tail when the tool does not exit in time */
     static Output run(String mainClass, List<String> args, long timeoutSeconds) {
         String tool = mainClass.substring(mainClass.lastIndexOf('.') + 1);
-        Path output = null;
-        try {
-            output = Files.createTempFile(tool + "-", ".log");
-            Process process = new ProcessBuilder(ChildJvm.command(CLIENT_JVM_ARGS, mainClass, args))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                ChildJvm.stop(process, 5);
-                throw new IllegalStateException(tool + " did not finish in " + timeoutSeconds + " s\n"
-                    + ChildJvm.tail(output, 30));
-            }
-            return new Output(Files.readString(output, StandardCharsets.UTF_8), process.exitValue(), ChildJvm.tail(output, 30));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            if (output != null) {
-                output.toFile().delete();
-            }
-        }
+        ChildJvm.Finished finished = ChildJvm.runToCompletion(ChildJvm.command(CLIENT_JVM_ARGS, mainClass, args),
+            timeoutSeconds, tool);
+        return new Output(finished.output(), finished.exitCode(), finished.tail(30));
     }
 }

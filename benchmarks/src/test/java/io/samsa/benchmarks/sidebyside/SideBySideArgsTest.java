@@ -1,6 +1,7 @@
 package io.samsa.benchmarks.sidebyside;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,8 +28,12 @@ class SideBySideArgsTest {
     @Test
     void partsAreChosenWithOnlyOrSkip() {
         assertEquals(List.of("rebalance", "reload"), SideBySideArgs.parse("--only", "reload, Rebalance").parts().selected());
-        assertEquals(List.of("produce", "consume", "latency", "heartbeat"),
+        assertEquals(List.of("produce", "consume", "latency", "heartbeat", "clients"),
             SideBySideArgs.parse("--skip", "rebalance,reload").parts().selected());
+        BenchmarkParts clientsOnly = SideBySideArgs.parse("--only", "clients").parts();
+        assertEquals(List.of("clients"), clientsOnly.selected());
+        assertFalse(clientsOnly.anyBrokerPart(), "only the client comparison: no broker table");
+        assertTrue(SideBySideArgs.parse("--only", "clients,heartbeat").parts().anyBrokerPart());
         SideBySideArgs args = SideBySideArgs.parse("--offsets", "20_000", "--rebalance-runs", "1", "--heartbeat-seconds", "2");
         assertEquals(20_000, args.offsets());
         assertEquals(1, args.rebalanceRuns());
@@ -51,7 +56,7 @@ class SideBySideArgsTest {
         for (String[] bad : new String[][] {
             {"--records"}, {"--records", "many"}, {"--records", "0"}, {"--record-size", "-1"}, {"--heap", "lots"},
             {"--brokers", "redpanda"}, {"--brokers", ","}, {"--latency-records", "0"}, {"--speed", "1"},
-            {"--only", "fetch"}, {"--only", ","}, {"--skip", "produce,consume,latency,rebalance,heartbeat,reload"},
+            {"--only", "fetch"}, {"--only", ","}, {"--skip", "produce,consume,latency,rebalance,heartbeat,reload,clients"},
             {"--offsets", "1500"}, {"--offsets", "0"}, {"--rebalance-runs", "0"}, {"--heartbeat-seconds", "0"}}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SideBySideArgs.parse(bad));
             assertTrue(e.getMessage().contains("Usage: SideBySide"), e.getMessage());

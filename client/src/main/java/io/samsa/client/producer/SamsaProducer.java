@@ -182,24 +182,26 @@ public final class SamsaProducer<K, V> implements Producer<K, V> {
         try {
             long startMs = time.milliseconds();
             Cluster cluster = metadataWaiter.awaitTopic(record.topic(), record.partition(), maxBlockMs);
-            long remainingBlockMs = Math.max(0, maxBlockMs - (time.milliseconds() - startMs));
+            // one clock read after the metadata wait serves the block budget, the timestamp and the batch's age
+            long nowMs = time.milliseconds();
+            long remainingBlockMs = Math.max(0, maxBlockMs - (nowMs - startMs));
             byte[] key = serialize(keySerializer, record, record.key(), "key", ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
             byte[] value = serialize(valueSerializer, record, record.value(), "value", ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
             partition = new TopicPartition(record.topic(), partition(record, key, value, cluster));
             ((RecordHeaders) record.headers()).setReadOnly();
-            List<RecordHeader> headers = toRecordHeaders(record.headers());
+            List<RecordHeader> headers = toRecordHeaders(record.headers().toArray());
             int recordBytes = ProducerBatch.estimateRecordBytes(key, value, headers);
             ensureValidRecordSize(ProducerBatch.estimateBatchBytes(recordBytes));
-            long timestampMs = record.timestamp() == null ? time.milliseconds() : record.timestamp();
+            long timestampMs = record.timestamp() == null ? nowMs : record.timestamp();
             RecordAccumulator.AppendResult result = accumulator.append(partition, timestampMs, key, value, headers, recordBytes,
-                callback, remainingBlockMs, time.milliseconds());
+                callback, remainingBlockMs, nowMs);
             if (customPartitioner == null && record.partition() == null) {
                 builtInPartitioner.onAppend(record.topic(), partition.partition(), recordBytes, result.batchIsFull(), cluster);
             }
             if (result.batchIsFull() || result.newBatchCreated()) {
                 sender.wakeup();
             }
-            return result.future().copy();
+            return result.future();
         } catch (ApiException e) {
             LOG.debug("Exception occurred during message send: {}", e.toString());
             if (callback != null) {
@@ -235,8 +237,11 @@ public final class SamsaProducer<K, V> implements Producer<K, V> {
         return builtInPartitioner.partition(record.topic(), null, key, cluster);
     }
 
-    private static List<RecordHeader> toRecordHeaders(Iterable<Header> headers) {
-        List<RecordHeader> converted = new ArrayList<>();
+    private static List<RecordHeader> toRecordHeaders(Header[] headers) {
+        if (headers.length == 0) {
+            return List.of();
+        }
+        List<RecordHeader> converted = new ArrayList<>(headers.length);
         for (Header header : headers) {
             converted.add(RecordHeader.of(header.key(), header.value()));
         }

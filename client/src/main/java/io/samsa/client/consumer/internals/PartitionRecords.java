@@ -39,6 +39,9 @@ final class PartitionRecords<K, V> {
     private final Set<Long> abortedProducerIds = new HashSet<>();
     private RecordBatch currentBatch;
     private RecordIterator currentRecords;
+    /** The current batch's timestamp type and leader epoch, shared by all its records. */
+    private TimestampType currentTimestampType;
+    private Optional<Integer> currentLeaderEpoch;
     private long nextOffset;
     private Optional<Integer> lastEpoch = Optional.empty();
     private boolean exhausted;
@@ -126,6 +129,8 @@ final class PartitionRecords<K, V> {
             }
             currentBatch = batch;
             currentRecords = batch.records();
+            currentTimestampType = batch.isLogAppendTime() ? TimestampType.LOG_APPEND_TIME : TimestampType.CREATE_TIME;
+            currentLeaderEpoch = batch.partitionLeaderEpoch() < 0 ? Optional.empty() : Optional.of(batch.partitionLeaderEpoch());
             return true;
         }
         return false;
@@ -164,11 +169,9 @@ final class PartitionRecords<K, V> {
             K key = keyBytes == null ? keys.deserialize(topic, headers, (byte[]) null) : keys.deserialize(topic, headers, keyBytes);
             V value = valueBytes == null ? values.deserialize(topic, headers, (byte[]) null)
                 : values.deserialize(topic, headers, valueBytes);
-            TimestampType timestampType = currentBatch.isLogAppendTime() ? TimestampType.LOG_APPEND_TIME : TimestampType.CREATE_TIME;
-            return new ConsumerRecord<>(topic, partition.partition(), record.offset(), record.timestamp(), timestampType,
+            return new ConsumerRecord<>(topic, partition.partition(), record.offset(), record.timestamp(), currentTimestampType,
                 record.hasKey() ? record.keySize() : ConsumerRecord.NULL_SIZE,
-                record.hasValue() ? record.valueSize() : ConsumerRecord.NULL_SIZE, key, value, headers,
-                currentBatch.partitionLeaderEpoch() < 0 ? Optional.empty() : Optional.of(currentBatch.partitionLeaderEpoch()));
+                record.hasValue() ? record.valueSize() : ConsumerRecord.NULL_SIZE, key, value, headers, currentLeaderEpoch);
         } catch (RuntimeException e) {
             throw new SerializationException("Error deserializing key/value for partition " + partition + " at offset "
                 + record.offset() + ". If needed, please seek past the record to continue consumption.", e);

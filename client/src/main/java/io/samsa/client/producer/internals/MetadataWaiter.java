@@ -45,7 +45,7 @@ public final class MetadataWaiter {
      */
     public Cluster awaitTopic(String topic, Integer partition, long maxBlockMs) {
         long startMs = time.milliseconds();
-        if (registered.add(topic)) {
+        if (!registered.contains(topic) && registered.add(topic)) {
             metadata.addTopics(List.of(topic));
         }
         while (true) {

@@ -2,7 +2,6 @@ package io.samsa.client.producer.internals;
 
 import io.samsa.client.common.TopicPartition;
 import io.samsa.client.producer.Callback;
-import io.samsa.client.producer.RecordMetadata;
 import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.record.RecordBatch;
 import io.samsa.protocol.record.RecordBatchBuilder;
@@ -33,16 +32,12 @@ public final class ProducerBatch {
     private static final int RECORD_OVERHEAD_MAX_BYTES = 5 + 1 + 10 + 5 + 5 + 5 + 5;
     private static final int HEADER_OVERHEAD_MAX_BYTES = 5 + 5;
 
-    /** What one appended record needs at completion. */
-    private record Thunk(CompletableFuture<RecordMetadata> future, Callback callback, long timestampMs, int keySizeBytes,
-                         int valueSizeBytes) {
-    }
-
     private final TopicPartition topicPartition;
     private final int batchSizeBytes;
     private final int reservedBytes;
     private final long createdMs;
-    private final List<Thunk> thunks = new ArrayList<>();
+    /** One per appended record, in append order: what each needs at completion. */
+    private final List<RecordSendFuture> records = new ArrayList<>();
     private RecordBatchBuilder builder;
     private ByteBuffer buffer;
     private int attempts;
@@ -54,6 +49,10 @@ public final class ProducerBatch {
     private short producerEpoch = RecordBatch.NO_PRODUCER_EPOCH;
     private boolean done;
     private long uncompressedBytes;
+    /** The outcome, written once before {@link #completion} completes (which publishes it to other threads). */
+    private long resultBaseOffset = -1;
+    private long resultLogAppendTimeMs = RecordBatch.NO_TIMESTAMP;
+    private RuntimeException resultError;
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
 
     /**
@@ -90,17 +89,18 @@ public final class ProducerBatch {
      * @param recordBytes the record's {@link #estimateRecordBytes} estimate
      * @return the record's future, or null when the batch is closed or full
      */
-    public CompletableFuture<RecordMetadata> tryAppend(long timestampMs, byte[] key, byte[] value, List<RecordHeader> headers,
+    public RecordSendFuture tryAppend(long timestampMs, byte[] key, byte[] value, List<RecordHeader> headers,
                                                        int recordBytes, Callback callback) {
         if (builder == null) {
             return null;
         }
-        if (!thunks.isEmpty() && RecordBatch.HEADER_SIZE + builder.uncompressedRecordBytes() + recordBytes > batchSizeBytes) {
+        if (!records.isEmpty() && RecordBatch.HEADER_SIZE + builder.uncompressedRecordBytes() + recordBytes > batchSizeBytes) {
             return null;
         }
         builder.append(timestampMs, key == null ? null : ByteBuffer.wrap(key), value == null ? null : ByteBuffer.wrap(value), headers);
-        CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
-        thunks.add(new Thunk(future, callback, timestampMs, key == null ? -1 : key.length, value == null ? -1 : value.length));
+        RecordSendFuture future = new RecordSendFuture(this, records.size(), timestampMs, key == null ? -1 : key.length,
+            value == null ? -1 : value.length, callback);
+        records.add(future);
         return future;
     }
 
@@ -147,8 +147,9 @@ public final class ProducerBatch {
 
     /**
      * Completes every record: success when {@code error} is null, using the partition's base offset
-     * and, for LogAppendTime topics, the broker's append time. Runs callbacks in append order;
-     * completing twice is ignored.
+     * and, for LogAppendTime topics, the broker's append time. Runs callbacks in append order, then
+     * completes the records' futures (all at once: they share {@link #completion}); completing twice
+     * is ignored.
      *
      * @param baseOffset      the batch's offset, or -1 when unknown (acks=0, failure)
      * @param logAppendTimeMs the broker's append time, or -1 for CreateTime topics
@@ -159,27 +160,36 @@ public final class ProducerBatch {
             return false;
         }
         done = true;
-        for (int i = 0; i < thunks.size(); i++) {
-            Thunk thunk = thunks.get(i);
-            long timestampMs = logAppendTimeMs == RecordBatch.NO_TIMESTAMP ? thunk.timestampMs() : logAppendTimeMs;
-            RecordMetadata metadata = error == null
-                ? new RecordMetadata(topicPartition, baseOffset, i, timestampMs, thunk.keySizeBytes(), thunk.valueSizeBytes())
-                : new RecordMetadata(topicPartition, -1, i, RecordBatch.NO_TIMESTAMP, -1, -1);
-            if (thunk.callback() != null) {
+        resultBaseOffset = error == null ? baseOffset : -1;
+        resultLogAppendTimeMs = error == null ? logAppendTimeMs : RecordBatch.NO_TIMESTAMP;
+        resultError = error;
+        for (int i = 0; i < records.size(); i++) {
+            RecordSendFuture record = records.get(i);
+            if (record.callback() != null) {
                 try {
-                    thunk.callback().onCompletion(metadata, error);
+                    record.callback().onCompletion(record.metadata(), error);
                 } catch (RuntimeException e) {
                     LOG.error("Error executing user-provided callback on message for topic-partition '{}'", topicPartition, e);
                 }
             }
-            if (error == null) {
-                thunk.future().complete(metadata);
-            } else {
-                thunk.future().completeExceptionally(error);
-            }
         }
         completion.complete(null);
         return true;
+    }
+
+    /** The base offset the broker assigned, or -1 (not completed, unknown or failed). */
+    long baseOffset() {
+        return resultBaseOffset;
+    }
+
+    /** The broker's append time for LogAppendTime topics, else -1. */
+    long logAppendTimeMs() {
+        return resultLogAppendTimeMs;
+    }
+
+    /** Why the batch failed, or null (not completed or succeeded). */
+    RuntimeException error() {
+        return resultError;
     }
 
     /** Completes once every record of the batch has completed (for flush). */
@@ -222,7 +232,7 @@ public final class ProducerBatch {
     }
 
     public int recordCount() {
-        return thunks.size();
+        return records.size();
     }
 
     /** Bytes of the closed batch, or of the records so far while open. */
@@ -275,6 +285,6 @@ public final class ProducerBatch {
 
     @Override
     public String toString() {
-        return "ProducerBatch(" + topicPartition + ", records=" + thunks.size() + ", seq=" + baseSequence + ")";
+        return "ProducerBatch(" + topicPartition + ", records=" + records.size() + ", seq=" + baseSequence + ")";
     }
 }

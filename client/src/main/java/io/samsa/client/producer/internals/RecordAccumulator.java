@@ -3,7 +3,6 @@ package io.samsa.client.producer.internals;
 import io.samsa.client.common.TopicPartition;
 import io.samsa.client.errors.KafkaException;
 import io.samsa.client.producer.Callback;
-import io.samsa.client.producer.RecordMetadata;
 import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.record.RecordHeader;
 import java.util.ArrayDeque;
@@ -29,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RecordAccumulator {
     /** The outcome of one append. */
-    public record AppendResult(CompletableFuture<RecordMetadata> future, boolean batchIsFull, boolean newBatchCreated) {
+    public record AppendResult(RecordSendFuture future, boolean batchIsFull, boolean newBatchCreated) {
     }
 
     private final int batchSizeBytes;
@@ -81,7 +80,7 @@ public final class RecordAccumulator {
                 return appended;
             }
             ProducerBatch batch = new ProducerBatch(partition, compression, batchSizeBytes, reserveBytes, nowMs);
-            CompletableFuture<RecordMetadata> future = batch.tryAppend(timestampMs, key, value, headers, recordBytes, callback);
+            RecordSendFuture future = batch.tryAppend(timestampMs, key, value, headers, recordBytes, callback);
             batches.computeIfAbsent(partition, p -> new ArrayDeque<>()).addLast(batch);
             incomplete.add(batch);
             return new AppendResult(future, batch.isFull(), true);
@@ -98,7 +97,7 @@ public final class RecordAccumulator {
         if (last == null || last.isClosed()) {
             return null;
         }
-        CompletableFuture<RecordMetadata> future = last.tryAppend(timestampMs, key, value, headers, recordBytes, callback);
+        RecordSendFuture future = last.tryAppend(timestampMs, key, value, headers, recordBytes, callback);
         if (future == null) {
             last.close();
             return null;
@@ -178,26 +177,30 @@ public final class RecordAccumulator {
         }
     }
 
-    /** Removes and returns queued batches older than delivery.timeout.ms (batches in flight are not queued). */
+    /**
+     * Removes and returns queued batches older than delivery.timeout.ms (batches in flight are not
+     * queued). Each partition's queue is in creation order — retries go back in sequence order, ahead
+     * of younger batches — so the scan stops at each queue's first live batch: the sender calls this
+     * on every wake-up, and a full buffer.memory holds thousands of batches.
+     */
     public synchronized List<ProducerBatch> expiredBatches(long nowMs) {
-        List<ProducerBatch> expired = new ArrayList<>();
+        List<ProducerBatch> expired = null;
         Iterator<Map.Entry<TopicPartition, Deque<ProducerBatch>>> entries = batches.entrySet().iterator();
         while (entries.hasNext()) {
             Deque<ProducerBatch> deque = entries.next().getValue();
-            Iterator<ProducerBatch> it = deque.iterator();
-            while (it.hasNext()) {
-                ProducerBatch batch = it.next();
-                if (nowMs - batch.createdMs() >= deliveryTimeoutMs) {
-                    batch.close();
-                    expired.add(batch);
-                    it.remove();
+            while (!deque.isEmpty() && nowMs - deque.peekFirst().createdMs() >= deliveryTimeoutMs) {
+                ProducerBatch batch = deque.pollFirst();
+                batch.close();
+                if (expired == null) {
+                    expired = new ArrayList<>();
                 }
+                expired.add(batch);
             }
             if (deque.isEmpty()) {
                 entries.remove();
             }
         }
-        return expired;
+        return expired == null ? List.of() : expired;
     }
 
     /** Removes and returns every queued batch (to fail them when closing without waiting). */

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.samsa.client.common.TopicPartition;
 import io.samsa.client.errors.KafkaException;
 import io.samsa.client.errors.TimeoutException;
-import io.samsa.client.producer.RecordMetadata;
 import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.record.RecordBatch;
 import io.samsa.protocol.testing.Await;
@@ -19,7 +18,7 @@ import io.samsa.protocol.util.ManualTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -184,14 +183,33 @@ class RecordAccumulatorTest {
     @Test
     void queuedBatchesExpireAfterDeliveryTimeout() {
         RecordAccumulator accumulator = accumulator(16_384, 1 << 20);
-        CompletableFuture<RecordMetadata> future = append(accumulator, TP0, 10, 0).future();
+        RecordSendFuture future = append(accumulator, TP0, 10, 0).future();
         time.advance(DELIVERY_TIMEOUT_MS - 1);
         assertEquals(List.of(), accumulator.expiredBatches(time.milliseconds()));
         time.advance(1);
         List<ProducerBatch> expired = accumulator.expiredBatches(time.milliseconds());
         assertEquals(1, expired.size());
         expired.get(0).complete(-1, -1, new TimeoutException("expired"));
-        assertTrue(future.isCompletedExceptionally());
+        assertTrue(future.isDone());
+        ExecutionException failure = assertThrows(ExecutionException.class, future::get);
+        assertInstanceOf(TimeoutException.class, failure.getCause());
+        assertFalse(accumulator.hasQueued());
+    }
+
+    @Test
+    void onlyTheBatchesPastTheDeliveryTimeoutExpireOldestFirst() {
+        RecordAccumulator accumulator = accumulator(100, 1 << 20);
+        append(accumulator, TP0, 80, 0);
+        time.advance(DELIVERY_TIMEOUT_MS / 2);
+        append(accumulator, TP0, 80, 0);
+        append(accumulator, TP1, 80, 0);
+        time.advance(DELIVERY_TIMEOUT_MS / 2);
+        List<ProducerBatch> expired = accumulator.expiredBatches(time.milliseconds());
+        assertEquals(1, expired.size(), "only the first batch is old enough");
+        assertEquals(TP0, expired.get(0).topicPartition());
+        assertEquals(Set.of(TP0, TP1), accumulator.readyPartitions(time.milliseconds()), "the younger batches stay queued");
+        time.advance(DELIVERY_TIMEOUT_MS / 2);
+        assertEquals(2, accumulator.expiredBatches(time.milliseconds()).size());
         assertFalse(accumulator.hasQueued());
     }
 
