@@ -27,6 +27,8 @@ final class CoordinatorMetrics {
         }
         metrics.add(ResultTable.Metric.of("heartbeats/s (raw Heartbeat v4, error 0)", r -> r.coordinator().heartbeat(),
             HeartbeatResult::okPerSec, "%.0f", ">= 1.0x"));
+        metrics.add(ResultTable.Metric.of("broker peak RSS MiB (VmHWM) after rebalance, heartbeat too", r -> r.coordinator().memory(),
+            m -> m.peakRssBytes() / (1024.0 * 1024.0), "%.0f", "lower is better"));
         metrics.add(ResultTable.Metric.of("restart ms, no offsets: until every group answers OffsetFetch",
             r -> r.coordinator().reload(), OffsetReloadResult::emptyAnsweredMs, "%.0f", "lower is better"));
         metrics.add(ResultTable.Metric.of("restart ms, with offsets: until broker ready", r -> r.coordinator().reload(),

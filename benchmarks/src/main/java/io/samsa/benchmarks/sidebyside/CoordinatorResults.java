@@ -11,12 +11,19 @@ import java.util.List;
  * @param rebalances one entry per (members, protocol) case that ran
  * @param heartbeat  heartbeats per second, or null
  * @param reload     offset reload at restart, or null
+ * @param memory     the broker's memory after the rebalance and heartbeat parts, or null when neither ran
  */
-public record CoordinatorResults(List<RebalanceResult> rebalances, HeartbeatResult heartbeat, OffsetReloadResult reload) {
-    public static final CoordinatorResults NONE = new CoordinatorResults(List.of(), null, null);
+public record CoordinatorResults(List<RebalanceResult> rebalances, HeartbeatResult heartbeat, OffsetReloadResult reload,
+                                 ProcessMemory memory) {
+    public static final CoordinatorResults NONE = new CoordinatorResults(List.of(), null, null, null);
 
     public CoordinatorResults {
         rebalances = List.copyOf(rebalances);
+    }
+
+    /** Without a memory reading. */
+    public CoordinatorResults(List<RebalanceResult> rebalances, HeartbeatResult heartbeat, OffsetReloadResult reload) {
+        this(rebalances, heartbeat, reload, null);
     }
 
     /** @return the case's result, or null when it did not run */

@@ -50,8 +50,8 @@ final class ResultTable {
             ">= 1.0x"),
         Metric.of("consume MB/s (ConsumerPerformance)", BrokerRunResult::consume, ConsumeResult::megabytesPerSec, "%.2f",
             ">= 1.0x"),
-        Metric.of("broker peak RSS MiB (VmHWM)", BrokerRunResult::memory, m -> m.peakRssBytes() / MIB, "%.0f", "<= 0.5x"),
-        Metric.of("broker RSS MiB at end (VmRSS)", BrokerRunResult::memory, m -> m.rssBytes() / MIB, "%.0f", "<= 0.5x"));
+        Metric.of("broker peak RSS MiB (VmHWM) after produce, consume, latency", BrokerRunResult::memory, m -> m.peakRssBytes() / MIB, "%.0f", "<= 0.5x"),
+        Metric.of("broker RSS MiB (VmRSS) after produce, consume, latency", BrokerRunResult::memory, m -> m.rssBytes() / MIB, "%.0f", "<= 0.5x"));
 
     private ResultTable() {
     }

@@ -120,6 +120,7 @@ public final class SideBySide {
         ConsumeResult consume = null;
         EndToEndLatencyRun.Latency endToEnd = null;
         ProcessMemory memory;
+        ProcessMemory memoryAfterCoordinator = null;
         List<RebalanceResult> rebalances = new ArrayList<>();
         HeartbeatResult heartbeat = null;
         OffsetReloadResult reload = null;
@@ -149,6 +150,8 @@ public final class SideBySide {
                     args.latencyRecords(), args.recordSizeBytes(), Duration.ofSeconds(60 + args.latencyRecords() / 1_000));
                 System.out.println("   " + endToEnd);
             }
+            // the broker issue's RSS target is about the data plane: read before the coordinator parts
+            memory = ProcessMemory.of(broker.pid());
             if (parts.contains(BenchmarkParts.REBALANCE)) {
                 rebalances = rebalance(name, broker, args.rebalanceRuns());
             }
@@ -157,7 +160,9 @@ public final class SideBySide {
                 heartbeat = HeartbeatRun.run(broker.bootstrapServers(), args.heartbeatSeconds());
                 System.out.println("   " + heartbeat);
             }
-            memory = ProcessMemory.of(broker.pid());
+            if (parts.contains(BenchmarkParts.REBALANCE) || parts.contains(BenchmarkParts.HEARTBEAT)) {
+                memoryAfterCoordinator = ProcessMemory.of(broker.pid());
+            }
             if (parts.contains(BenchmarkParts.CLIENTS)) { // after the memory reading: its clients are not the table's
                 clients.add(compareClients(name, broker, args));
             }
@@ -176,7 +181,7 @@ public final class SideBySide {
             }
         }
         return BrokerRunResult.succeeded(name, produce, consume, endToEnd, memory,
-            new CoordinatorResults(rebalances, heartbeat, reload));
+            new CoordinatorResults(rebalances, heartbeat, reload, memoryAfterCoordinator));
     }
 
     private static BrokerProcess start(String which, SideBySideArgs args, Map<String, String> settings) {
