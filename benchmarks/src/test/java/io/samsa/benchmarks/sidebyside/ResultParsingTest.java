@@ -42,17 +42,20 @@ class ResultParsingTest {
         BrokerRunResult samsa = BrokerRunResult.succeeded("Samsa", produce, new ConsumeResult(10, 1000, 1_000_000_000L),
             new EndToEndLatencyRun.Latency(10, 2, 4, 5), new ProcessMemory(100 << 20, 200 << 20),
             new CoordinatorResults(List.of(new RebalanceResult(10, false, List.of(900.0, 300.0, 500.0))),
-                new HeartbeatResult(10, 10, 8, 16, 20_000, 0, 10), null));
+                new HeartbeatResult(10, 10, 8, 16, 20_000, 0, 10), null, new ProcessMemory(300 << 20, 300 << 20)));
         BrokerRunResult kafka = BrokerRunResult.succeeded("Kafka",
             new ProducerPerfResult(10, 100, 1, 5, 9, 4, 6, 8, 9), new ConsumeResult(10, 1000, 2_000_000_000L),
             new EndToEndLatencyRun.Latency(10, 4, 8, 9), new ProcessMemory(400 << 20, 400 << 20),
             new CoordinatorResults(List.of(new RebalanceResult(10, false, List.of(1000.0, 1000.0, 1000.0))),
-                new HeartbeatResult(10, 10, 8, 16, 10_000, 0, 10), null));
+                new HeartbeatResult(10, 10, 8, 16, 10_000, 0, 10), null, new ProcessMemory(600 << 20, 600 << 20)));
         String table = ResultTable.render(samsa, kafka);
         assertTrue(table.contains("| produce records/s | 200 | 100 | 2.00x | >= 1.0x |"), table);
         assertTrue(table.contains("| consume records/s (ConsumerPerformance) | 10 | 5 | 2.00x | >= 1.0x |"), table);
         assertTrue(table.contains("| e2e latency p99 ms (producer->consumer, paced) | 4 | 8 | 0.50x | lower is better |"), table);
-        assertTrue(table.contains("| broker peak RSS MiB (VmHWM) | 200 | 400 | 0.50x | <= 0.5x |"), table);
+        assertTrue(table.contains("| broker peak RSS MiB (VmHWM) after produce, consume, latency | 200 | 400 | 0.50x | <= 0.5x |"),
+            table);
+        assertTrue(table.contains("| broker peak RSS MiB (VmHWM) after rebalance, heartbeat too | 300 | 600 | 0.50x | lower is better |"),
+            table);
         assertTrue(table.contains("| rebalance ms, join -> Stable, 10 members (eager, range), median | 500 | 1000 | 0.50x | <= 1.0x |"),
             table);
         assertTrue(table.contains("| heartbeats/s (raw Heartbeat v4, error 0) | 2000 | 1000 | 2.00x | >= 1.0x |"), table);
