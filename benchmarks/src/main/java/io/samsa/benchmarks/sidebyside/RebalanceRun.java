@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,13 @@ import org.apache.kafka.common.TopicPartition;
  * subscribe until the group is Stable with a full assignment. The joiner then leaves, the group
  * settles again, and the next join is measured.
  *
+ * <p><b>Phase.</b> Members learn of a rebalance from their next heartbeat, and after a rebalance
+ * their heartbeats are in step (they all synced at once). A joiner started right when the group
+ * settles would always land at the same point of that cycle, and a few milliseconds more or less on
+ * its way in would decide whether it catches the next heartbeat or waits a whole interval. So each
+ * joiner starts after a pause drawn uniformly from one heartbeat interval, from a fixed seed: both
+ * brokers get the same pauses, and the median is over the cycle, not one point of it.
+ *
  * <p><b>Stable with a full assignment</b> means: every member's latest rebalance callback left it
  * with at least one partition, and together they hold each of the {@link #PARTITIONS} partitions
  * exactly once (for cooperative-sticky, only the second round gives the joiner its partitions); and
@@ -38,6 +46,7 @@ final class RebalanceRun {
     static final int SESSION_TIMEOUT_MS = 10_000;
     static final int HEARTBEAT_INTERVAL_MS = 100;
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
+    private static final long PHASE_SEED = 20261121L;
 
     private RebalanceRun() {
     }
@@ -54,7 +63,9 @@ final class RebalanceRun {
             }
             awaitStable(admin, group, consumers);
             List<Double> times = new ArrayList<>();
+            Random phase = new Random(PHASE_SEED + members);
             for (int run = 0; run < runs; run++) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(phase.nextInt(HEARTBEAT_INTERVAL_MS)));
                 GroupMember joiner = new GroupMember(bootstrapServers, group, topic, assignor, SESSION_TIMEOUT_MS,
                     HEARTBEAT_INTERVAL_MS, group + "-joiner-" + run);
                 consumers.add(joiner);
