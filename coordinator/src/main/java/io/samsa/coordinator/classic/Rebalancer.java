@@ -108,7 +108,14 @@ public final class Rebalancer {
         }
         ClassicGroup next = change.group().withNextGeneration(nowMs);
         change.set(next);
-        for (Map.Entry<String, CompletableFuture<JoinGroupResult>> parked : soft.awaitingJoin().takeAll().entrySet()) {
+        // The leader first: the others' SyncGroups wait for its assignment, so it should start computing it first.
+        Map<String, CompletableFuture<JoinGroupResult>> parkedJoins = soft.awaitingJoin().takeAll();
+        CompletableFuture<JoinGroupResult> leaderJoin = parkedJoins.remove(next.leaderId());
+        if (leaderJoin != null) {
+            String leaderId = next.leaderId();
+            change.respond(leaderJoin, joinResult(next, leaderId, false), error -> JoinGroupResult.failed(error, leaderId));
+        }
+        for (Map.Entry<String, CompletableFuture<JoinGroupResult>> parked : parkedJoins.entrySet()) {
             String memberId = parked.getKey();
             change.respond(parked.getValue(), joinResult(next, memberId, false), error -> JoinGroupResult.failed(error, memberId));
         }

@@ -87,6 +87,19 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
     }
 
     @Test
+    void theLeaderIsAnsweredFirstWhenTheJoinPhaseEnds() {
+        String[] ids = stableGroupOfTwo();
+        List<String> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<JoinGroupResult> follower = join(ids[1], "range", "roundrobin"); // parked first
+        follower.whenComplete((result, error) -> answered.add("follower"));
+        CompletableFuture<JoinGroupResult> leader = ctx.service.joinGroup(joinRequest(ids[0], null, (short) 3, "range", "roundrobin"));
+        leader.whenComplete((result, error) -> answered.add("leader"));
+        send(leader).join();
+        follower.join();
+        assertEquals(List.of("leader", "follower"), answered, "the others' SyncGroups wait for the leader's assignment");
+    }
+
+    @Test
     void changedMetadataStartsARebalanceAndAnAbsentMemberIsDroppedAtTheDeadline() {
         String[] ids = stableGroupOfTwo();
         CompletableFuture<JoinGroupResult> follower = join(ids[1], "range", "roundrobin");
