@@ -41,6 +41,12 @@ public final class PartitionLog implements AutoCloseable {
     private final TopicPartition partition;
     private final Time time;
     private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Serializes checkpoint writes. Not the append lock: a checkpoint fsyncs, and under heavy
+     * write-back an fsync can take hundreds of milliseconds that appends must not wait for.
+     * Whoever needs both takes this one first.
+     */
+    private final ReentrantLock checkpointLock = new ReentrantLock();
     private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
     private final CopyOnWriteArrayList<AppendListener> listeners = new CopyOnWriteArrayList<>();
     private final PendingDeletes pendingDeletes = new PendingDeletes();
@@ -333,6 +339,7 @@ public final class PartitionLog implements AutoCloseable {
      * @throws OffsetOutOfRangeException when offset is above the log end offset
      */
     public long deleteRecordsBefore(long offset) {
+        checkpointLock.lock(); // always before the append lock (close takes both in this order)
         lock.lock();
         try {
             ensureOpen();
@@ -349,6 +356,7 @@ public final class PartitionLog implements AutoCloseable {
             throw new StorageException("DeleteRecords on " + partition + " failed", e);
         } finally {
             lock.unlock();
+            checkpointLock.unlock();
         }
     }
 
@@ -481,25 +489,27 @@ public final class PartitionLog implements AutoCloseable {
         return covered;
     }
 
-    /** Writes the recovery point and log start offset (done periodically and at close). */
+    /** Writes the recovery point and log start offset (done periodically and at close); appends go on meanwhile. */
     public void writeCheckpoint() {
-        lock.lock();
+        checkpointLock.lock();
         try {
             long recoveryPoint = groupCommit.durableOffset();
-            if (!closed && (recoveryPoint != lastCheckpoint[0] || logStartOffset != lastCheckpoint[1])) {
-                checkpoint.write(recoveryPoint, logStartOffset);
-                lastCheckpoint = new long[] {recoveryPoint, logStartOffset};
+            long startOffset = logStartOffset;
+            if (!closed && (recoveryPoint != lastCheckpoint[0] || startOffset != lastCheckpoint[1])) {
+                checkpoint.write(recoveryPoint, startOffset);
+                lastCheckpoint = new long[] {recoveryPoint, startOffset};
             }
         } catch (IOException e) {
             throw new StorageException("checkpoint of " + partition + " failed", e);
         } finally {
-            lock.unlock();
+            checkpointLock.unlock();
         }
     }
 
     /** A clean close: flushes, seals the indexes, writes the checkpoint and the clean-shutdown marker. */
     @Override
     public void close() {
+        checkpointLock.lock(); // the final checkpoint is the last one: no periodic write may follow it
         lock.lock();
         try {
             if (closed) {
@@ -518,6 +528,7 @@ public final class PartitionLog implements AutoCloseable {
             throw new StorageException("close of " + partition + " failed", e);
         } finally {
             lock.unlock();
+            checkpointLock.unlock();
         }
     }
 

@@ -49,6 +49,31 @@ class LongPollFetchTest {
         }
     }
 
+    /**
+     * One consumer fetching record after record, each fetch parked before its record is appended: the
+     * next fetch parks while the previous one is being removed from the purgatory's index, which once
+     * lost the new fetch (it sat out its whole max wait).
+     */
+    @Test
+    void backToBackParkedFetchesAreEachWokenByTheirAppend() throws Exception {
+        try (Broker broker = DataBrokers.start(dir, Map.of())) {
+            DataBrokers.createTopic(broker, "b2b", 1, Map.of());
+            try (RawClient consumer = new RawClient(broker.boundPort()); RawClient producer = new RawClient(broker.boundPort())) {
+                long slowestMs = 0;
+                for (int offset = 0; offset < 1_500; offset++) {
+                    FetchRequest fetch = RawRequests.fetch("b2b", 0, offset, 20_000, 1);
+                    long startNs = System.nanoTime();
+                    consumer.send(fetch, FETCH_VERSION);
+                    producer.call(RawRequests.produce("b2b", 0, (short) 1, RawRequests.batch(1)), 9);
+                    FetchResponse response = consumer.receive(fetch, FETCH_VERSION);
+                    slowestMs = Math.max(slowestMs, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs));
+                    assertEquals(offset + 1, response.responses().get(0).partitions().get(0).highWatermark());
+                }
+                assertTrue(slowestMs < 5_000, "a parked fetch waited " + slowestMs + " ms for an append that had happened");
+            }
+        }
+    }
+
     @Test
     void anEmptyPartitionAnswersAtMaxWaitAndErrorsAnswerAtOnce() throws Exception {
         try (Broker broker = DataBrokers.start(dir, Map.of())) {

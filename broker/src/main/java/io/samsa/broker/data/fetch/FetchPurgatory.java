@@ -68,7 +68,7 @@ public final class FetchPurgatory implements BrokerComponent {
         DelayedFetch fetch = new DelayedFetch(request, version, partitions);
         fetch.future().whenComplete((result, error) -> unindex(fetch));
         for (TopicPartition partition : partitions) {
-            waiting.computeIfAbsent(partition, p -> ConcurrentHashMap.newKeySet()).add(fetch);
+            index(partition, fetch);
             reader.log(partition).ifPresent(log -> listened.get(log, l -> {
                 l.addAppendListener(listener);
                 return Boolean.TRUE;
@@ -108,6 +108,25 @@ public final class FetchPurgatory implements BrokerComponent {
                 }
             }
         }
+    }
+
+    /**
+     * Adds {@code fetch} under {@code partition} inside the map's atomic compute. Adding to the set
+     * after the compute returned would race {@link #unindex}, which drops a set once it is empty: the
+     * fetch would land in a set no longer in the map, and no append would ever wake it.
+     */
+    private void index(TopicPartition partition, DelayedFetch fetch) {
+        waiting.compute(partition, (p, set) -> {
+            Set<DelayedFetch> fetches = set == null ? ConcurrentHashMap.newKeySet() : set;
+            fetches.add(fetch);
+            return fetches;
+        });
+    }
+
+    /** @return whether {@code fetch} is indexed under {@code partition}, where appends to it look (tests) */
+    boolean isIndexed(TopicPartition partition, DelayedFetch fetch) {
+        Set<DelayedFetch> fetches = waiting.get(partition);
+        return fetches != null && fetches.contains(fetch);
     }
 
     private void unindex(DelayedFetch fetch) {
