@@ -123,12 +123,6 @@ public final class FetchPurgatory implements BrokerComponent {
         });
     }
 
-    /** @return whether {@code fetch} is indexed under {@code partition}, where appends to it look (tests) */
-    boolean isIndexed(TopicPartition partition, DelayedFetch fetch) {
-        Set<DelayedFetch> fetches = waiting.get(partition);
-        return fetches != null && fetches.contains(fetch);
-    }
-
     private void unindex(DelayedFetch fetch) {
         for (TopicPartition partition : fetch.partitions()) {
             waiting.computeIfPresent(partition, (p, set) -> {
