@@ -76,7 +76,7 @@ public final class SideBySide {
             + " records paced at " + EndToEndLatencyRun.RECORDS_PER_SEC + "/s. MB = 2^20 bytes of record values.");
         System.out.println("rebalance: kafka-clients consumers (session.timeout.ms=" + RebalanceRun.SESSION_TIMEOUT_MS
             + ", heartbeat.interval.ms=" + RebalanceRun.HEARTBEAT_INTERVAL_MS + ") on a " + RebalanceRun.PARTITIONS
-            + "-partition topic, median of " + args.rebalanceRuns() + " joins, from the new member's subscribe until"
+            + "-partition topic, median and mean of " + args.rebalanceRuns() + " joins, from the new member's subscribe until"
             + " every member holds its share of all partitions and DescribeGroups says Stable."
             + " heartbeats/s: " + HeartbeatRun.GROUPS + " groups x " + HeartbeatRun.MEMBERS_PER_GROUP + " members, "
             + HeartbeatRun.CONNECTIONS + " connections x " + HeartbeatRun.PIPELINE_DEPTH + " in flight, "

@@ -19,7 +19,7 @@ import java.util.Locale;
  * @param parts            which parts to measure ({@link BenchmarkParts})
  * @param offsets          committed offsets of the reload part (a multiple of
  *                         {@link OffsetReloadRun#PARTITIONS}: that many partitions, offsets/partitions groups)
- * @param rebalanceRuns    joins measured per rebalance case; the table shows their median
+ * @param rebalanceRuns    joins measured per rebalance case; the table shows their median and mean
  * @param heartbeatSeconds measured duration of the heartbeat part (after a warm-up)
  */
 public record SideBySideArgs(long records, int recordSizeBytes, String heap, List<String> brokers, int latencyRecords,

@@ -43,6 +43,7 @@ class CoordinatorPartsTest {
     void rebalanceMedianIsTheMiddleJoin() {
         assertEquals(500, new RebalanceResult(10, true, List.of(900.0, 300.0, 500.0)).medianMs());
         assertEquals(300, new RebalanceResult(10, true, List.of(900.0, 300.0, 500.0, 100.0)).medianMs());
+        assertEquals(450, new RebalanceResult(10, true, List.of(900.0, 300.0, 500.0, 100.0)).meanMs());
         assertThrows(IllegalArgumentException.class, () -> new RebalanceResult(10, true, List.of()));
         CoordinatorResults results = new CoordinatorResults(List.of(new RebalanceResult(50, false, List.of(1.0))), null, null);
         assertEquals(1.0, results.rebalance(50, false).medianMs());

@@ -1,6 +1,7 @@
 package io.samsa.coordinator.classic;
 
 import io.samsa.coordinator.group.ClassicGroup;
+import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.coordinator.runtime.CoordinatorResult;
@@ -12,16 +13,25 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * What one classic-group operation derives: the group's next state (written as one
- * {@code GROUP_METADATA} record, since that record holds the whole group) and the answers to give
- * once that record is durable, or the errors to give if it is not. Handlers build the next state
- * step by step here; nothing is applied until the runtime replays the record.
+ * What one classic-group operation derives: the group's next state (one {@code GROUP_METADATA}
+ * record, since that record holds the whole group) and the answers to give once it is in effect,
+ * or the errors to give if it cannot be. Handlers build the next state step by step here; nothing
+ * is applied until the runtime replays the record.
+ *
+ * <p><b>What is written.</b> As in Kafka, only settled generations reach the log: a group that
+ * becomes Stable (the leader's assignment) or Empty, or a change marked {@link #persist()}. While a
+ * rebalance is under way (PreparingRebalance, CompletingRebalance) the record is replayed in memory
+ * only. After a restart the group is back at its last settled generation, and its members rejoin
+ * from there (their heartbeats get ILLEGAL_GENERATION or REBALANCE_IN_PROGRESS), which is what a
+ * Kafka coordinator failover does too. Writing every rejoin would cost an append of the whole
+ * group per member per rebalance, O(members^2) bytes, and hold back heartbeats behind them.
  *
  * <p>Not thread-safe: lives for one operation on the partition's event thread.
  */
 final class GroupChange {
     private ClassicGroup group;
     private boolean changed;
+    private boolean persist;
     private final List<Runnable> onSuccess = new ArrayList<>();
     private final List<Consumer<ErrorCode>> onFailure = new ArrayList<>();
 
@@ -40,6 +50,11 @@ final class GroupChange {
     void set(ClassicGroup next) {
         group = next;
         changed = true;
+    }
+
+    /** Writes the change to the log even if the group is mid-rebalance. */
+    void persist() {
+        persist = true;
     }
 
     /** Answers {@code future} with {@code success} once durable, else with {@code failure(error)}. */
@@ -62,7 +77,10 @@ final class GroupChange {
     <T> CoordinatorResult<T> result(T response) {
         List<CoordinatorRecord> records = changed
                 ? List.of(GroupCoordinatorRecords.newGroupMetadataRecord(group)) : List.of();
-        return CoordinatorResult.of(records, response).whenAppended(error -> {
+        boolean settled = group.isInState(ClassicGroupState.STABLE) || group.isInState(ClassicGroupState.EMPTY);
+        CoordinatorResult<T> result = settled || persist
+                ? CoordinatorResult.of(records, response) : CoordinatorResult.inMemory(records, response);
+        return result.whenAppended(error -> {
             if (error == ErrorCode.NONE) {
                 onSuccess.forEach(Runnable::run);
             } else {

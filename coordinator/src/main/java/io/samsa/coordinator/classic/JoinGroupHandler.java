@@ -187,6 +187,7 @@ public final class JoinGroupHandler {
                 request.clientHost(), request.sessionTimeoutMs(), request.rebalanceTimeoutMs(), request.protocols(), old.assignment());
         ClassicGroup replaced = group.withStaticMemberReplaced(oldMemberId, newMemberId).withMember(replacement);
         change.set(replaced);
+        change.persist(); // after a restart the instance id must map to the new member id, which fences the old one
         // As Kafka: a restarted static member's metadata differs (it owns nothing yet), so only a
         // change of the protocol the group would select forces a rebalance.
         if (group.isInState(ClassicGroupState.STABLE) && Objects.equals(group.protocolName(), replaced.selectProtocol())) {

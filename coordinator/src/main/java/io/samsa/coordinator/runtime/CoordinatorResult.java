@@ -9,6 +9,11 @@ import java.util.Objects;
  * once they are durable, plus an optional {@link AppendListener}. Build with the named factories;
  * immutable; thread-safe when the response is.
  *
+ * <p>Records are normally appended to the log and replayed. {@link #inMemory} records are only
+ * replayed: state Kafka, too, keeps in memory and never writes (a classic group between two
+ * settled generations). They change state through the same replay path, so they are undone with
+ * any earlier in-flight write that fails, and their answer still waits for those writes.
+ *
  * @param <T> the response type
  */
 public final class CoordinatorResult<T> {
@@ -17,16 +22,30 @@ public final class CoordinatorResult<T> {
     private final List<CoordinatorRecord> records;
     private final T response;
     private final AppendListener appendListener;
+    private final boolean inMemory;
 
-    private CoordinatorResult(List<CoordinatorRecord> records, T response, AppendListener appendListener) {
+    private CoordinatorResult(List<CoordinatorRecord> records, T response, AppendListener appendListener, boolean inMemory) {
         this.records = List.copyOf(records);
         this.response = response;
         this.appendListener = Objects.requireNonNull(appendListener);
+        this.inMemory = inMemory;
+    }
+
+    private CoordinatorResult(List<CoordinatorRecord> records, T response, AppendListener appendListener) {
+        this(records, response, appendListener, false);
     }
 
     /** @return records to append, then {@code response} */
     public static <T> CoordinatorResult<T> of(List<CoordinatorRecord> records, T response) {
         return new CoordinatorResult<>(records, response, NO_LISTENER);
+    }
+
+    /**
+     * @return records to replay without appending them, then {@code response} (released, like a
+     *         response without records, once the writes in flight are durable)
+     */
+    public static <T> CoordinatorResult<T> inMemory(List<CoordinatorRecord> records, T response) {
+        return new CoordinatorResult<>(records, response, NO_LISTENER, true);
     }
 
     /** @return no records, only a response (still released after in-flight writes are durable) */
@@ -46,7 +65,7 @@ public final class CoordinatorResult<T> {
 
     /** @return this result, also telling {@code listener} how the append ended */
     public CoordinatorResult<T> whenAppended(AppendListener listener) {
-        return new CoordinatorResult<>(records, response, listener);
+        return new CoordinatorResult<>(records, response, listener, inMemory);
     }
 
     public List<CoordinatorRecord> records() {
@@ -61,8 +80,13 @@ public final class CoordinatorResult<T> {
         return appendListener;
     }
 
+    /** @return true when {@link #records()} are replayed but not appended to the log */
+    public boolean isInMemory() {
+        return inMemory;
+    }
+
     @Override
     public String toString() {
-        return "CoordinatorResult(" + records.size() + " records, response " + response + ")";
+        return "CoordinatorResult(" + records.size() + (inMemory ? " in-memory" : "") + " records, response " + response + ")";
     }
 }

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *   fail: revert to snapshot n (undoes n and every later write), answer those with the error
  * </pre>
  * Replaying before the append completes lets the next operation build on this one without waiting
- * (Kafka does the same); the snapshot makes that safe. Reads, and writes without records, are
+ * (Kafka does the same); the snapshot makes that safe. Records of an in-memory result are replayed
+ * and never appended (see {@link CoordinatorResult#inMemory}). Reads, and writes without records, are
  * answered once the writes in flight when they ran are durable, so nobody is told about state that
  * might still be reverted.
  *
@@ -322,6 +323,10 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
             deferUntilDurable(context, context.lastWritten(), result, response);
             return;
         }
+        if (result.isInMemory()) {
+            replayInMemory(context, name, result, response);
+            return;
+        }
         List<SerializedRecord> serialized = new ArrayList<>(result.records().size());
         long bytes = 0;
         for (CoordinatorRecord record : result.records()) {
@@ -359,6 +364,24 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
             append = CompletableFuture.failedFuture(e);
         }
         append.whenComplete((offset, error) -> submitQuietly(context.partition, () -> onAppendComplete(context, sequence, error)));
+    }
+
+    /**
+     * In-memory records: replayed after every write so far, so a failing earlier write reverts them
+     * too; never appended. Their answer waits, like a read's, for the writes in flight.
+     */
+    private <T> void replayInMemory(CoordinatorPartition<S> context, String name, CoordinatorResult<T> result,
+                                    CompletableFuture<T> response) {
+        try {
+            for (CoordinatorRecord record : result.records()) {
+                context.shard.replay(record);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{}: replaying its in-memory records failed on partition {}", name, context.partition, e);
+            new PendingResponse<>(0, result, response).fail(ErrorCode.UNKNOWN_SERVER_ERROR, name + ": replay failed: " + e);
+            return;
+        }
+        deferUntilDurable(context, context.lastWritten(), result, response);
     }
 
     private void onAppendComplete(CoordinatorPartition<S> context, long sequence, Throwable error) {

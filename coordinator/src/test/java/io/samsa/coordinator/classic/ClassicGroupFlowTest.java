@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import io.samsa.coordinator.GroupCoordinatorTestContext;
+import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.group.MemberProtocol;
 import io.samsa.protocol.ErrorCode;
@@ -228,14 +230,44 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
     }
 
     @Test
-    void aFailedGenerationWriteAnswersTheParkedJoinsWithTheError() {
+    void aFailedAssignmentWriteAnswersEverySyncWithTheErrorAndReverts() {
         CompletableFuture<JoinGroupResult> a = join("");
-        ctx.log.failNextAppend(new IllegalStateException("disk"));
+        CompletableFuture<JoinGroupResult> b = join("");
         ctx.sleep(INITIAL_DELAY_MS);
-        assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, a.join().error());
-        assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state(), "reverted");
-        JoinGroupResult retried = join(a.join().memberId()).join();
-        assertEquals(1, retried.generationId(), "the member rejoins and the phase completes");
-        assertNotEquals("", retried.leaderId());
+        ctx.sleep(INITIAL_DELAY_MS); // b joined during the first delay, which extends it once
+        JoinGroupResult leader = a.join();
+        JoinGroupResult follower = b.join();
+        CompletableFuture<SyncGroupResult> followerSync = sync(follower.memberId(), 1, Map.of());
+        ctx.log.failNextAppend(new IllegalStateException("disk"));
+        SyncGroupResult leaderSync = sync(leader.memberId(), 1, Map.of(
+                leader.memberId(), ByteString.copyFromUtf8("p0"), follower.memberId(), ByteString.copyFromUtf8("p1"))).join();
+        assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, leaderSync.error());
+        assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, followerSync.join().error());
+        assertEquals(ClassicGroupState.COMPLETING_REBALANCE, group().state(), "reverted");
+        assertEquals(ByteString.EMPTY, group().member(follower.memberId()).assignment());
+    }
+
+    @Test
+    void onlySettledGenerationsAreWrittenSoARestartMidRebalanceReturnsToTheLastOne() {
+        String[] ids = stableGroupOfTwo();
+        ClassicGroup settled = group();
+        assertEquals(1, ctx.log.records(0).size(), "one record: the Stable generation; the join phase is in memory");
+
+        CompletableFuture<JoinGroupResult> leader = join(ids[0]);
+        CompletableFuture<JoinGroupResult> follower = join(ids[1]);
+        assertEquals(2, leader.join().generationId(), "answered without a write");
+        assertEquals(2, follower.join().generationId());
+        assertEquals(ClassicGroupState.COMPLETING_REBALANCE, group().state());
+        assertEquals(1, ctx.log.records(0).size());
+
+        try (GroupCoordinatorTestContext restarted = new GroupCoordinatorTestContext(ctx.config)) {
+            restarted.log.seed(0, ctx.log.records(0));
+            restarted.load(0);
+            assertEquals(settled, restarted.shard(0).groups().group(G));
+        }
+
+        sync(ids[1], 2, Map.of());
+        sync(ids[0], 2, Map.of(ids[0], ByteString.copyFromUtf8("q0"), ids[1], ByteString.copyFromUtf8("q1"))).join();
+        assertEquals(2, ctx.log.records(0).size(), "the new Stable generation is written");
     }
 }

@@ -93,6 +93,35 @@ class CoordinatorRuntimeTest {
     }
 
     @Test
+    void inMemoryRecordsAreReplayedNeverAppendedAndRevertedWithAFailingEarlierWrite() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            assertEquals("kept 1", ctx.write(P, inMemoryCommit(1)).join(), "nothing in flight: answered at once");
+            assertEquals(1L, committed(ctx));
+            assertTrue(ctx.log.records(P).isEmpty(), "never appended");
+
+            ctx.log.holdAppends(true);
+            CompletableFuture<String> written = ctx.write(P, commit(2));
+            CompletableFuture<String> kept = ctx.write(P, inMemoryCommit(3));
+            assertEquals(3L, committed(ctx), "replayed at once");
+            assertFalse(kept.isDone(), "waits for the write in flight, as a read would");
+
+            ctx.log.failHeldAppends(new IllegalStateException("disk gone"));
+            ctx.executor.runAll();
+            assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, errorOf(written));
+            assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, errorOf(kept));
+            assertEquals(1L, committed(ctx), "reverted with the write it was built on");
+            assertTrue(ctx.log.records(P).isEmpty());
+        }
+    }
+
+    private static CoordinatorWriteOperation<GroupCoordinatorShard, String> inMemoryCommit(long offset) {
+        return (shard, now) -> CoordinatorResult.inMemory(
+                List.of(GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(offset, 0, "", now))),
+                "kept " + offset);
+    }
+
+    @Test
     void anAppendErrorCarryingAnErrorCodeKeepsIt() {
         try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
             ctx.load(P);
