@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * Replaying before the append completes lets the next operation build on this one without waiting
  * (Kafka does the same); the snapshot makes that safe. An append whose future is already complete
  * when {@code append} returns (the broker's log writes inline) is settled in the same event, with
- * no hop through the queue; only a pending append gets a completion event and a timeout. Reads, and writes without records, are
- * answered once the writes in flight when they ran are durable, so nobody is told about state that
- * might still be reverted.
+ * no hop through the queue; only a pending append gets a completion event and a timeout. Reads,
+ * and writes without records, are answered once the writes in flight when they ran are durable, so
+ * nobody is told about state that might still be reverted.
  *
  * <p>Loading: {@link #scheduleLoad} replays the partition's log into a fresh shard; until it ends
  * requests get COORDINATOR_LOAD_IN_PROGRESS. A partition that was never loaded or was unloaded
@@ -361,7 +361,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         if (append.isDone()) {
             // Settled inline (the broker's log appends on this thread): finish in this event, as the
             // completion event would have, just without the queue hop. Replay ran above, so the
-            // answers still follow the state they describe; no timeout is needed.
+            // answers still follow the state they describe; nothing is left to time out.
             onAppendComplete(context, sequence, failureOf(append));
             return;
         }
