@@ -13,115 +13,124 @@ import io.samsa.protocol.record.RecordBatchBuilder;
 import io.samsa.protocol.record.RecordIterator;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.PartitionLog;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator's {@link CoordinatorLog} over storage's partition logs of {@code __consumer_offsets}.
  *
  * <p><b>Append.</b> The records of one call become one uncompressed v2 batch (so the operation is
- * atomic on disk), written by {@link PartitionLog#append}, which returns once the batch is as
- * durable as the topic's flush settings ask (flush.messages=1 waits for the fsync). Appends run on
- * one appender thread, in the order they were issued, never on the coordinator's event threads.
+ * atomic on disk), written by {@link PartitionLog#append} on the calling thread, which returns once
+ * the batch is as durable as the topic's flush settings ask (flush.messages=1 waits for the fsync).
+ * The caller is the coordinator's event thread of the partition (a plain thread, not a network
+ * event loop; Kafka's coordinator appends on its coordinator thread too), so the returned future is
+ * already complete and the runtime answers within the same event: no thread hop either way. The
+ * cost is that the event thread waits for the page-cache write, and for the fsync when the topic
+ * asks for one.
  *
- * <p><b>Failure.</b> When an append fails, the partition is fenced: every append to it still queued
- * fails too, because the coordinator reverts the state those appends were computed from (the
- * contract's "nothing reverted becomes durable"). The fence listener is told, and the broker
- * reloads the partition, as a log that lost leadership would be; {@link #load} lifts the fence
- * behind every append queued before it, so those still fail.
+ * <p><b>Failure.</b> When an append fails, the partition is fenced: every later append to it fails
+ * with NOT_COORDINATOR, because the log may hold part of what failed and the coordinator reverted
+ * the state the write came from (the contract's "nothing reverted becomes durable"). The fence
+ * listener is told, and the broker reloads the partition, as a log that lost leadership would be;
+ * {@link #load} lifts the fence.
  *
  * <p><b>Load.</b> Replays every record of the partition from the log start offset to the end at the
  * time of the call, batch by batch in offset order, on a loader thread. Control batches and records
  * without a key are skipped.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. Appends to different partitions run in parallel on their callers' threads; appends
+ * to one partition are ordered by their caller, which for the runtime is one event thread.
  */
 public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
-    /** How long {@link #close} waits for queued appends, then for loads to stop. */
+    /** How long {@link #close} waits for loads to stop. */
     static final long CLOSE_TIMEOUT_MS = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(OffsetsTopicLog.class);
 
     private final IntFunction<PartitionLog> partitions;
     private final Time time;
-    private final ExecutorService appender;
     private final ExecutorService loader;
     private final IntConsumer onFenced;
-    /** Partitions whose last append failed; their appends fail until the next load. Appender thread only. */
-    private final Set<Integer> fenced = new HashSet<>();
+    /**
+     * Partitions whose last append failed; their appends fail until the next load. Concurrent: each
+     * partition is appended to and loaded from its own event thread, and those threads differ.
+     */
+    private final Set<Integer> fenced = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /**
      * @param partitions  the partition log of each {@code __consumer_offsets} partition index; throws
      *                    or returns null when this broker has no such partition
      * @param loadThreads threads replaying partitions at election
-     * @param onFenced    told (on the appender thread; must not block) when a partition is fenced by
-     *                    a failed append, so it can be reloaded
+     * @param onFenced    told (on the appending thread, once per failed append; must not block) when a
+     *                    partition is fenced by a failed append, so it can be reloaded
      */
     public OffsetsTopicLog(IntFunction<PartitionLog> partitions, Time time, int loadThreads, IntConsumer onFenced) {
         this.partitions = partitions;
         this.onFenced = onFenced;
         this.time = time;
-        this.appender = Executors.newSingleThreadExecutor(new DefaultThreadFactory("samsa-offsets-appender", true));
         this.loader = Executors.newFixedThreadPool(loadThreads, new DefaultThreadFactory("samsa-offsets-loader", true));
     }
 
+    /** Appends on the calling thread; the future is complete when this returns. */
     @Override
     public CompletableFuture<Long> append(int partition, List<SerializedRecord> records) {
-        CompletableFuture<Long> durable = new CompletableFuture<>();
-        long nowMs = time.milliseconds();
-        try {
-            appender.execute(() -> appendNow(partition, records, nowMs, durable));
-        } catch (RuntimeException rejected) {
-            durable.completeExceptionally(new CoordinatorException(ErrorCode.NOT_COORDINATOR,
-                    "__consumer_offsets log is closed", rejected));
+        if (closed) {
+            return notCoordinator("__consumer_offsets log is closed", null);
         }
-        return durable;
-    }
-
-    private void appendNow(int partition, List<SerializedRecord> records, long nowMs, CompletableFuture<Long> durable) {
         if (fenced.contains(partition)) {
-            durable.completeExceptionally(new CoordinatorException(ErrorCode.NOT_COORDINATOR,
-                    "an earlier append to __consumer_offsets-" + partition + " failed"));
-            return;
+            return notCoordinator("an earlier append to __consumer_offsets-" + partition + " failed", null);
         }
         try {
             RecordBatchBuilder batch = RecordBatchBuilder.create(CompressionType.NONE);
+            long nowMs = time.milliseconds();
             for (SerializedRecord record : records) {
                 batch.append(nowMs, record.key(), record.value());
             }
-            long lastOffset = log(partition).append(new MemoryRecords(batch.build())).lastOffset();
-            durable.complete(lastOffset);
+            return CompletableFuture.completedFuture(log(partition).append(new MemoryRecords(batch.build())).lastOffset());
         } catch (RuntimeException e) {
-            fenced.add(partition);
-            onFenced.accept(partition);
-            durable.completeExceptionally(new CoordinatorException(ErrorCode.NOT_COORDINATOR,
-                    "append to __consumer_offsets-" + partition + " failed", e));
+            fence(partition);
+            return notCoordinator("append to __consumer_offsets-" + partition + " failed", e);
         }
+    }
+
+    private void fence(int partition) {
+        fenced.add(partition);
+        try {
+            onFenced.accept(partition);
+        } catch (RuntimeException e) {
+            LOG.error("fence listener failed for {}-{}", OffsetsTopic.NAME, partition, e);
+        }
+    }
+
+    private static CompletableFuture<Long> notCoordinator(String message, Throwable cause) {
+        return CompletableFuture.failedFuture(new CoordinatorException(ErrorCode.NOT_COORDINATOR, message, cause));
     }
 
     @Override
     public CompletableFuture<Long> load(int partition, LoadSink sink) {
+        // Lifting the fence here is ordered behind every append it must still fail: the runtime
+        // loads on the partition's event thread, where appends run inline, so each append issued
+        // before this load has returned already, and none is issued until the load ends (the
+        // partition answers COORDINATOR_LOAD_IN_PROGRESS meanwhile).
+        fenced.remove(partition);
         CompletableFuture<Long> loaded = new CompletableFuture<>();
         try {
-            // Behind every append queued so far: those were computed from state this load replaces.
-            appender.execute(() -> {
-                fenced.remove(partition);
+            loader.execute(() -> {
                 try {
-                    loader.execute(() -> {
-                        try {
-                            loaded.complete(replay(partition, sink));
-                        } catch (RuntimeException e) {
-                            loaded.completeExceptionally(e);
-                        }
-                    });
-                } catch (RuntimeException rejected) {
-                    loaded.completeExceptionally(rejected);
+                    loaded.complete(replay(partition, sink));
+                } catch (RuntimeException e) {
+                    loaded.completeExceptionally(e);
                 }
             });
         } catch (RuntimeException rejected) {
@@ -161,13 +170,15 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
         return log;
     }
 
-    /** Stops the appender and loader threads, letting queued appends finish (bounded wait). */
+    /**
+     * Fails appends from now on and stops the loader threads (bounded wait). Appends run on their
+     * callers' threads: stop those first (the coordinator) so none is still writing.
+     */
     @Override
     public void close() {
-        appender.shutdown();
+        closed = true;
         loader.shutdownNow();
         try {
-            appender.awaitTermination(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             loader.awaitTermination(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,7 +6,7 @@
  * <pre>
  *  socket -> dispatcher -> JoinGroupApi (wire -> JoinGroupRequest)
  *                              -> GroupCoordinatorService.joinGroup       (coordinator thread of the group's partition)
- *                                   -> records -> OffsetsTopicLog.append  (appender thread: one batch, PartitionLog.append)
+ *                                   -> records -> OffsetsTopicLog.append  (same thread, inline: one batch, PartitionLog.append)
  *                              <- JoinGroupResult once durable (domain -> wire at the request's version)
  * </pre>
  *

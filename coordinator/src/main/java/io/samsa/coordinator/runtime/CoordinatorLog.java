@@ -18,7 +18,10 @@ import java.util.concurrent.CompletableFuture;
  * <li>Once an append to a partition fails, every later append to that partition that was issued
  *     before the failure was observed fails too (as a log that lost leadership does), so nothing
  *     the runtime reverted ever becomes durable.</li>
- * <li>Futures may complete on any thread; the runtime hops back to the partition's event thread.</li>
+ * <li>Futures may complete on any thread; the runtime hops back to the partition's event thread.
+ *     A future already complete when {@link #append} returns is settled within the calling event,
+ *     without that hop: an implementation may append on the caller's thread (the partition's event
+ *     thread, not a network event loop) when that is cheaper than handing the write off.</li>
  * </ul>
  *
  * <p>Implementations must be thread-safe.

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -39,9 +41,11 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Replaying before the append completes lets the next operation build on this one without waiting
  * (Kafka does the same); the snapshot makes that safe. Records of an in-memory result are replayed
- * and never appended (see {@link CoordinatorResult#inMemory}). Reads, and writes without records, are
- * answered once the writes in flight when they ran are durable, so nobody is told about state that
- * might still be reverted.
+ * and never appended (see {@link CoordinatorResult#inMemory}). An append whose future is already
+ * complete when {@code append} returns (the broker's log writes inline) is settled in the same
+ * event, with no hop through the queue; only a pending append gets a completion event and a
+ * timeout. Reads, and writes without records, are answered once the writes in flight when they ran
+ * are durable, so nobody is told about state that might still be reverted.
  *
  * <p>Loading: {@link #scheduleLoad} replays the partition's log into a fresh shard; until it ends
  * requests get COORDINATOR_LOAD_IN_PROGRESS. A partition that was never loaded or was unloaded
@@ -353,16 +357,23 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         }
         context.inFlight.addLast(sequence);
         context.deferred.add(new PendingResponse<>(sequence, result, response));
-        context.timer.schedule(new AppendTimeout(sequence), appendTimeoutMs, nowMs -> {
-            onAppendTimeout(context, sequence);
-            return CoordinatorResult.empty();
-        });
         CompletableFuture<Long> append;
         try {
             append = log.append(context.partition, serialized);
         } catch (RuntimeException e) {
             append = CompletableFuture.failedFuture(e);
         }
+        if (append.isDone()) {
+            // Settled inline (the broker's log appends on this thread): finish in this event, as the
+            // completion event would have, just without the queue hop. Replay ran above, so the
+            // answers still follow the state they describe; nothing is left to time out.
+            onAppendComplete(context, sequence, failureOf(append));
+            return;
+        }
+        context.timer.schedule(new AppendTimeout(sequence), appendTimeoutMs, nowMs -> {
+            onAppendTimeout(context, sequence);
+            return CoordinatorResult.empty();
+        });
         append.whenComplete((offset, error) -> submitQuietly(context.partition, () -> onAppendComplete(context, sequence, error)));
     }
 
@@ -382,6 +393,18 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
             return;
         }
         deferUntilDurable(context, context.lastWritten(), result, response);
+    }
+
+    /** @return why a completed future failed, or null when it succeeded */
+    private static Throwable failureOf(CompletableFuture<?> done) {
+        try {
+            done.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        } catch (CancellationException e) {
+            return e;
+        }
     }
 
     private void onAppendComplete(CoordinatorPartition<S> context, long sequence, Throwable error) {

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A {@link CoordinatorLog} in memory, for tests. By default appends are durable at once. Tests can
- * hold appends ({@link #holdAppends}) and release or fail them later, fail the next append, and
+ * A {@link CoordinatorLog} in memory, for tests. By default appends are durable at once, on the
+ * calling thread, as the broker's log is: the runtime answers within the write's own event. Tests can
+ * hold appends ({@link #holdAppends}) and release or fail them later (the runtime then settles them
+ * in a completion event of their own), fail the next append, and
  * hold loading until {@link #releaseLoad}. A failed append fails every held append after it, as the
  * contract requires. Thread-safe (all methods synchronized; futures completed outside the lock).
  */

@@ -66,6 +66,60 @@ class CoordinatorRuntimeTest {
     }
 
     @Test
+    void anAppendDurableWhenItReturnsIsAnsweredWithinTheWriteEvent() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            List<ErrorCode> heard = new ArrayList<>();
+            CompletableFuture<String> response = ctx.runtime.scheduleWrite(P, "commit",
+                    (shard, now) -> commit(5).generate(shard, now).whenAppended(heard::add));
+            assertEquals(1, ctx.executor.pendingCount());
+
+            assertTrue(ctx.executor.runNext());
+            assertTrue(response.isDone(), "answered by the write's own event");
+            assertEquals("committed 5", response.join());
+            assertEquals(List.of(ErrorCode.NONE), heard);
+            assertEquals(0, ctx.executor.pendingCount(), "no completion event queued");
+            assertEquals(1, ctx.log.records(P).size());
+
+            CompletableFuture<Long> read = ctx.runtime.scheduleRead(P, "fetch", (shard, now) -> shard.offsets().offset("g", TP).offset());
+            assertTrue(ctx.executor.runNext());
+            assertEquals(5L, read.join(), "nothing in flight any more: a read is answered at once");
+        }
+    }
+
+    @Test
+    void anAppendFailedWhenItReturnsIsRevertedAndAnsweredWithinTheWriteEvent() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            ctx.write(P, commit(1)).join();
+            ctx.log.failNextAppend(new IllegalStateException("disk gone"));
+            CompletableFuture<String> response = ctx.runtime.scheduleWrite(P, "commit", commit(2));
+
+            assertTrue(ctx.executor.runNext());
+            assertEquals(ErrorCode.COORDINATOR_NOT_AVAILABLE, errorOf(response));
+            assertEquals(1L, committed(ctx), "reverted in the same event");
+            assertEquals(0, ctx.executor.pendingCount());
+        }
+    }
+
+    @Test
+    void anAppendStillPendingIsSettledByAnEventOfItsOwn() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.load(P);
+            ctx.log.holdAppends(true);
+            CompletableFuture<String> response = ctx.runtime.scheduleWrite(P, "commit", commit(5));
+            assertTrue(ctx.executor.runNext());
+            assertFalse(response.isDone());
+
+            ctx.log.releaseAppends();
+            assertFalse(response.isDone(), "the log's thread only queues the completion");
+            assertEquals(1, ctx.executor.pendingCount());
+            assertTrue(ctx.executor.runNext());
+            assertEquals("committed 5", response.join());
+        }
+    }
+
+    @Test
     void aFailedAppendRevertsThisAndEveryLaterWriteAndFailsTheirResponses() {
         try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
             ctx.load(P);
