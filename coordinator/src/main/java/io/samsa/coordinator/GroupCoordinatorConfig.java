@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  *                                        (1048588, Kafka's message.max.bytes default); checked before replay
  * @param timerTickMs                     Samsa: how often due timers are looked for (10); a timer fires at most
  *                                        this late
+ * @param groupSyncGraceMs                Samsa: how long a rejoin that would rebalance a Stable group waits for
+ *                                        members of its generation that have not sent SyncGroup yet (500); 0
+ *                                        rebalances at once, as Kafka does
  */
 public record GroupCoordinatorConfig(
         int offsetsTopicPartitions,
@@ -38,7 +41,8 @@ public record GroupCoordinatorConfig(
         int newMemberJoinTimeoutMs,
         int coordinatorThreads,
         int maxWriteBytes,
-        long timerTickMs) {
+        long timerTickMs,
+        int groupSyncGraceMs) {
 
     public static final String OFFSETS_TOPIC_PARTITIONS = "offsets.topic.num.partitions";
     public static final String OFFSETS_RETENTION_MINUTES = "offsets.retention.minutes";
@@ -53,6 +57,7 @@ public record GroupCoordinatorConfig(
     public static final String COORDINATOR_THREADS = "group.coordinator.threads";
     public static final String MAX_WRITE_BYTES = "group.coordinator.max.write.bytes";
     public static final String TIMER_TICK_MS = "group.coordinator.timer.tick.ms";
+    public static final String GROUP_SYNC_GRACE_MS = "group.classic.sync.grace.ms";
 
     public GroupCoordinatorConfig {
         requirePositive(OFFSETS_TOPIC_PARTITIONS, offsetsTopicPartitions);
@@ -73,6 +78,9 @@ public record GroupCoordinatorConfig(
         requirePositive(COORDINATOR_THREADS, coordinatorThreads);
         requirePositive(MAX_WRITE_BYTES, maxWriteBytes);
         requirePositive(TIMER_TICK_MS, timerTickMs);
+        if (groupSyncGraceMs < 0) {
+            throw new IllegalArgumentException(GROUP_SYNC_GRACE_MS + " must not be negative");
+        }
     }
 
     /** @return Kafka's defaults */
@@ -98,7 +106,8 @@ public record GroupCoordinatorConfig(
                 intOf(props, NEW_MEMBER_JOIN_TIMEOUT_MS, 300_000),
                 intOf(props, COORDINATOR_THREADS, 4),
                 intOf(props, MAX_WRITE_BYTES, 1_048_588),
-                longOf(props, TIMER_TICK_MS, 10L));
+                longOf(props, TIMER_TICK_MS, 10L),
+                intOf(props, GROUP_SYNC_GRACE_MS, 500));
     }
 
     /** @return offsets.retention.minutes in milliseconds */

@@ -20,6 +20,10 @@ public sealed interface GroupTimerKey extends TimerKey {
     record JoinPhase(String groupId) implements GroupTimerKey {
     }
 
+    /** A rebalance held for members still to send SyncGroup starts at this deadline (group.classic.sync.grace.ms). */
+    record SyncGrace(String groupId) implements GroupTimerKey {
+    }
+
     /** Members that have not sent SyncGroup by this deadline are removed. */
     record SyncPhase(String groupId) implements GroupTimerKey {
     }

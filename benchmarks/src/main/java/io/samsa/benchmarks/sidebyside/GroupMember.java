@@ -33,8 +33,8 @@ final class GroupMember implements AutoCloseable {
     private volatile Throwable failure;
 
     /**
-     * Creates the consumer and starts polling: the clock of {@link #subscribedAtNs()} starts right
-     * before {@code subscribe}, after the consumer is constructed.
+     * Creates the consumer; {@link #start} subscribes and starts polling. The clock of
+     * {@link #subscribedAtNs()} starts right before {@code subscribe}.
      *
      * @param assignor {@code partition.assignment.strategy} class name
      */
@@ -49,7 +49,12 @@ final class GroupMember implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props);
         this.thread = new Thread(() -> pollUntilStopped(topic), clientId);
         thread.setDaemon(true);
+    }
+
+    /** Subscribes and polls on the member's own thread. */
+    GroupMember start() {
         thread.start();
+        return this;
     }
 
     private void pollUntilStopped(String topic) {

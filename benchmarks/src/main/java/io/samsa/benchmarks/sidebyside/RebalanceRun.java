@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,8 +29,11 @@ import org.apache.kafka.common.TopicPartition;
  * their heartbeats are in step (they all synced at once). A joiner started right when the group
  * settles would always land at the same point of that cycle, and a few milliseconds more or less on
  * its way in would decide whether it catches the next heartbeat or waits a whole interval. So each
- * joiner starts after a pause drawn uniformly from one heartbeat interval, from a fixed seed: both
- * brokers get the same pauses, and the median is over the cycle, not one point of it.
+ * joiner (already constructed) subscribes {@link #JOIN_DELAY_MS} plus a pause drawn uniformly from
+ * one heartbeat interval after the group last became Stable (its last member's rebalance callback),
+ * from a fixed seed: both brokers get the same pauses, and the median and mean are over the cycle,
+ * not one point of it. Counting from that callback, not from when this thread noticed it (polling
+ * and DescribeGroups), keeps the describe round trip out of where the joiner lands in the cycle.
  *
  * <p><b>Stable with a full assignment</b> means: every member's latest rebalance callback left it
  * with at least one partition, and together they hold each of the {@link #PARTITIONS} partitions
@@ -38,6 +42,11 @@ import org.apache.kafka.common.TopicPartition;
  * assigned, with no member's callback having run in between. The end time is the latest member's
  * callback, so the describe round trip is not counted.
  *
+ * <p><b>Cold clients.</b> Each case runs in a child JVM of its own ({@link #runInChildJvm}), and its
+ * first {@link #WARM_UP_JOINS} joins are not counted: the consumers' join path is still being
+ * compiled then. In this harness's JVM the broker measured second would get clients warmed up by
+ * the first one's run.
+ *
  * <p>Single-threaded (the members poll on their own threads).
  */
 final class RebalanceRun {
@@ -45,13 +54,55 @@ final class RebalanceRun {
     /** Client settings, the same against both brokers; shorter than the defaults so the run is quick. */
     static final int SESSION_TIMEOUT_MS = 10_000;
     static final int HEARTBEAT_INTERVAL_MS = 100;
+    /** Joins measured but not counted at the start of each case. */
+    static final int WARM_UP_JOINS = 2;
+    /** The fixed part of a joiner's start after the group settled: room to notice that it settled. */
+    static final int JOIN_DELAY_MS = 50;
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
     private static final long PHASE_SEED = 20261121L;
+    private static final String RESULT_PREFIX = "REBALANCE_MS ";
+    private static final List<String> CLIENT_JVM_ARGS = List.of("-Xmx512m", "-XX:+UseG1GC",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 
     private RebalanceRun() {
     }
 
-    /** Measures {@code runs} joins into a Stable group of {@code members - 1}. */
+    /**
+     * Runs {@link #run} in a child JVM.
+     *
+     * @throws IllegalStateException with the child's output when it fails or times out
+     */
+    static RebalanceResult runInChildJvm(String bootstrapServers, String topic, int members, boolean cooperative, int runs) {
+        List<String> args = List.of(bootstrapServers, topic, Integer.toString(members), Boolean.toString(cooperative),
+            Integer.toString(runs));
+        long timeoutSeconds = SETTLE_TIMEOUT.toSeconds() * 2 + (runs + WARM_UP_JOINS) * 30L;
+        ChildJvm.Finished finished = ChildJvm.runToCompletion(ChildJvm.command(CLIENT_JVM_ARGS, RebalanceRun.class.getName(),
+            args), timeoutSeconds, "rebalance run");
+        if (finished.exitCode() == 0) {
+            for (String line : finished.output().lines().toList()) {
+                if (line.startsWith(RESULT_PREFIX)) {
+                    List<Double> times = new ArrayList<>();
+                    for (String time : line.substring(RESULT_PREFIX.length()).trim().split(",")) {
+                        times.add(Double.parseDouble(time));
+                    }
+                    return new RebalanceResult(members, cooperative, times);
+                }
+            }
+        }
+        throw new IllegalStateException("rebalance run failed (exit " + finished.exitCode() + ")\n" + finished.tail(30));
+    }
+
+    /** The child: {@code <bootstrap> <topic> <members> <cooperative> <runs>}; prints one result line. */
+    public static void main(String[] argv) {
+        try (Admin admin = Topics.admin(argv[0])) {
+            RebalanceResult result = run(argv[0], admin, argv[1], Integer.parseInt(argv[2]), Boolean.parseBoolean(argv[3]),
+                Integer.parseInt(argv[4]));
+            System.out.println(RESULT_PREFIX + result.joinToStableMs().stream().map(String::valueOf)
+                .collect(Collectors.joining(",")));
+        }
+    }
+
+    /** Measures {@code runs} joins (after {@link #WARM_UP_JOINS} more) into a Stable group of {@code members - 1}. */
     static RebalanceResult run(String bootstrapServers, Admin admin, String topic, int members, boolean cooperative, int runs) {
         String assignor = cooperative ? CooperativeStickyAssignor.class.getName() : RangeAssignor.class.getName();
         String group = "rebalance-" + members + "-" + (cooperative ? "cooperative" : "eager");
@@ -59,26 +110,34 @@ final class RebalanceRun {
         try {
             for (int i = 0; i < members - 1; i++) {
                 consumers.add(new GroupMember(bootstrapServers, group, topic, assignor, SESSION_TIMEOUT_MS,
-                    HEARTBEAT_INTERVAL_MS, group + "-" + i));
+                    HEARTBEAT_INTERVAL_MS, group + "-" + i).start());
             }
-            awaitStable(admin, group, consumers);
+            long settledAtNs = awaitStable(admin, group, consumers);
             List<Double> times = new ArrayList<>();
             Random phase = new Random(PHASE_SEED + members);
-            for (int run = 0; run < runs; run++) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(phase.nextInt(HEARTBEAT_INTERVAL_MS)));
+            for (int run = 0; run < WARM_UP_JOINS + runs; run++) {
                 GroupMember joiner = new GroupMember(bootstrapServers, group, topic, assignor, SESSION_TIMEOUT_MS,
                     HEARTBEAT_INTERVAL_MS, group + "-joiner-" + run);
-                consumers.add(joiner);
+                parkUntil(settledAtNs + TimeUnit.MILLISECONDS.toNanos(JOIN_DELAY_MS + phase.nextInt(HEARTBEAT_INTERVAL_MS)));
+                consumers.add(joiner.start());
                 long stableAtNs = awaitStable(admin, group, consumers);
-                times.add((stableAtNs - joiner.subscribedAtNs()) / 1e6);
+                if (run >= WARM_UP_JOINS) {
+                    times.add((stableAtNs - joiner.subscribedAtNs()) / 1e6);
+                }
                 consumers.remove(joiner);
                 joiner.close();
-                awaitStable(admin, group, consumers);
+                settledAtNs = awaitStable(admin, group, consumers);
             }
             return new RebalanceResult(members, cooperative, times);
         } finally {
             consumers.forEach(GroupMember::stop);
             consumers.forEach(GroupMember::awaitClosed);
+        }
+    }
+
+    private static void parkUntil(long deadlineNs) {
+        for (long leftNs = deadlineNs - System.nanoTime(); leftNs > 0; leftNs = deadlineNs - System.nanoTime()) {
+            LockSupport.parkNanos(leftNs);
         }
     }
 

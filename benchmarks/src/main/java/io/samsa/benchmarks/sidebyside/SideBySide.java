@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Samsa side by side with Apache Kafka 4.1 on this machine:
@@ -193,16 +192,14 @@ public final class SideBySide {
     private static List<RebalanceResult> rebalance(String name, BrokerProcess broker, int runs) {
         Topics.create(broker.bootstrapServers(), REBALANCE_TOPIC, RebalanceRun.PARTITIONS);
         List<RebalanceResult> results = new ArrayList<>();
-        try (Admin admin = Topics.admin(broker.bootstrapServers())) {
-            for (int members : REBALANCE_MEMBERS) {
-                for (boolean cooperative : new boolean[] {false, true}) {
-                    System.out.println("== " + name + ": rebalance, " + members + " members, "
-                        + (cooperative ? "cooperative" : "eager") + ", " + runs + " joins");
-                    RebalanceResult result = RebalanceRun.run(broker.bootstrapServers(), admin, REBALANCE_TOPIC, members,
-                        cooperative, runs);
-                    System.out.println("   " + result);
-                    results.add(result);
-                }
+        for (int members : REBALANCE_MEMBERS) {
+            for (boolean cooperative : new boolean[] {false, true}) {
+                System.out.println("== " + name + ": rebalance, " + members + " members, "
+                    + (cooperative ? "cooperative" : "eager") + ", " + runs + " joins");
+                RebalanceResult result = RebalanceRun.runInChildJvm(broker.bootstrapServers(), REBALANCE_TOPIC, members,
+                    cooperative, runs);
+                System.out.println("   " + result);
+                results.add(result);
             }
         }
         return results;

@@ -141,6 +141,9 @@ public final class BrokerConfigKeys {
             "How long the first rebalance of an empty classic group waits for more members");
     public static final ConfigKey<Integer> GROUP_MAX_SIZE = DEFINITION.define("group.max.size", ConfigType.INT, Integer.MAX_VALUE,
             atLeast(1), "Most members one group may have");
+    public static final ConfigKey<Integer> GROUP_CLASSIC_SYNC_GRACE_MS = DEFINITION.define("group.classic.sync.grace.ms",
+            ConfigType.INT, 500, atLeast(0), "Samsa: how long a rejoin that would rebalance a Stable classic group waits for"
+                    + " members of its generation that have not fetched their assignment (SyncGroup) yet; 0 rebalances at once, as Kafka");
     public static final ConfigKey<Integer> GROUP_COORDINATOR_THREADS = DEFINITION.define("group.coordinator.threads",
             ConfigType.INT, 4, atLeast(1), "Threads running the group coordinator's partitions (each partition on one thread)");
     public static final ConfigKey<List<String>> GROUP_COORDINATOR_REBALANCE_PROTOCOLS = DEFINITION.define(

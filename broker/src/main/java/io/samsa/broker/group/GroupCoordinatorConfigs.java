@@ -34,6 +34,7 @@ public final class GroupCoordinatorConfigs {
         props.put(GroupCoordinatorConfig.GROUP_INITIAL_REBALANCE_DELAY_MS,
                 text(config.get(BrokerConfigKeys.GROUP_INITIAL_REBALANCE_DELAY_MS)));
         props.put(GroupCoordinatorConfig.GROUP_MAX_SIZE, text(config.get(BrokerConfigKeys.GROUP_MAX_SIZE)));
+        props.put(GroupCoordinatorConfig.GROUP_SYNC_GRACE_MS, text(config.get(BrokerConfigKeys.GROUP_CLASSIC_SYNC_GRACE_MS)));
         props.put(GroupCoordinatorConfig.COORDINATOR_THREADS, text(config.get(BrokerConfigKeys.GROUP_COORDINATOR_THREADS)));
         // One operation's records form one batch of the offsets topic, so they obey the batch limit.
         props.put(GroupCoordinatorConfig.MAX_WRITE_BYTES, text(config.get(BrokerConfigKeys.MESSAGE_MAX_BYTES)));

@@ -31,7 +31,9 @@ import java.util.concurrent.CompletableFuture;
  *     member gets the current generation (a replaced leader: skipAssignment from v9, else the old
  *     leader id so it does not assign).</li>
  * <li>Known member: rejoins the join phase; in CompletingRebalance or Stable an unchanged follower
- *     gets the current generation back, while the leader or changed protocols start a rebalance.</li>
+ *     gets the current generation back, while the leader or changed protocols start a rebalance (in
+ *     Stable held until the generation's other members have synced, at most
+ *     group.classic.sync.grace.ms: see {@link Rebalancer#holdRebalanceForPendingSyncs}).</li>
  * </ul>
  *
  * <p>Stateless apart from its config; thread-safe.
@@ -126,6 +128,10 @@ public final class JoinGroupHandler {
         if (!updated.equals(member)) {
             change.set(group.withMember(updated));
         }
+        if (shard.rebalancer().holdRebalanceForPendingSyncs(shard, change, memberId)) {
+            park(shard, change, updated, response);
+            return;
+        }
         parkAndRebalance(shard, change, updated, response, nowMs);
     }
 
@@ -148,6 +154,16 @@ public final class JoinGroupHandler {
     /** Parks the member's JoinGroup, starts a rebalance if the group is settled, and ends the join phase if it can. */
     private void parkAndRebalance(GroupCoordinatorShard shard, GroupChange change, ClassicGroupMember member,
                                   CompletableFuture<JoinGroupResult> response, long nowMs) {
+        park(shard, change, member, response);
+        if (!change.group().isInState(ClassicGroupState.PREPARING_REBALANCE)) {
+            shard.rebalancer().prepareRebalance(shard, change, nowMs);
+        }
+        shard.rebalancer().maybeCompleteJoinPhase(shard, change, nowMs);
+    }
+
+    /** Parks the member's JoinGroup until the join phase ends (a parked member counts as alive). */
+    private static void park(GroupCoordinatorShard shard, GroupChange change, ClassicGroupMember member,
+                             CompletableFuture<JoinGroupResult> response) {
         String memberId = member.memberId();
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(change.groupId());
         CompletableFuture<JoinGroupResult> previous = soft.awaitingJoin().park(memberId, response);
@@ -159,10 +175,6 @@ public final class JoinGroupHandler {
             return JoinGroupResult.failed(error, memberId);
         });
         shard.rebalancer().scheduleSession(shard, change.groupId(), member);
-        if (!change.group().isInState(ClassicGroupState.PREPARING_REBALANCE)) {
-            shard.rebalancer().prepareRebalance(shard, change, nowMs);
-        }
-        shard.rebalancer().maybeCompleteJoinPhase(shard, change, nowMs);
     }
 
     /** KIP-345: a known instance id joined with an empty member id, so it takes over under a new id. */

@@ -64,6 +64,61 @@ public final class Rebalancer {
                 nowMs -> onSessionExpired(shard, groupId, memberId, nowMs));
     }
 
+    /**
+     * A rejoin asks a Stable group for a rebalance while some members of its generation have not
+     * sent SyncGroup yet (they are still on their way from the JoinGroup answer). Starting it now
+     * would answer their SyncGroup with REBALANCE_IN_PROGRESS: they would never see this
+     * generation's assignment, so for cooperative-sticky the partitions it takes from them could
+     * only be revoked one more round later. So the rebalance waits until they have synced, at most
+     * group.classic.sync.grace.ms; the rejoining member's JoinGroup stays parked meanwhile.
+     *
+     * @param memberId the rejoining member: it no longer waits for this generation's assignment
+     * @return true when the rebalance is held, false when it should start now
+     */
+    boolean holdRebalanceForPendingSyncs(GroupCoordinatorShard shard, GroupChange change, String memberId) {
+        ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(change.groupId());
+        if (!change.group().isInState(ClassicGroupState.STABLE)) {
+            return false;
+        }
+        soft.pendingSyncMemberIds().remove(memberId);
+        if (config.groupSyncGraceMs() == 0 || soft.pendingSyncMemberIds().isEmpty()) {
+            return false;
+        }
+        if (!soft.isRebalanceHeld()) {
+            soft.holdRebalance();
+            String groupId = change.groupId();
+            shard.timer().schedule(new GroupTimerKey.SyncGrace(groupId), config.groupSyncGraceMs(), nowMs -> {
+                ClassicGroup group = shard.groups().group(groupId);
+                if (group == null) {
+                    return CoordinatorResult.empty();
+                }
+                GroupChange expired = new GroupChange(group);
+                startHeldRebalance(shard, expired, nowMs);
+                return expired.result(null);
+            });
+        }
+        return true;
+    }
+
+    /** Starts the rebalance {@link #holdRebalanceForPendingSyncs} held, if one is held. */
+    void startHeldRebalance(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
+        if (!shard.softState(change.groupId()).isRebalanceHeld()) {
+            return;
+        }
+        if (change.group().isInState(ClassicGroupState.STABLE)) {
+            prepareRebalance(shard, change, nowMs);
+        } else {
+            releaseHold(shard, change.groupId());
+        }
+        maybeCompleteJoinPhase(shard, change, nowMs);
+    }
+
+    private static void releaseHold(GroupCoordinatorShard shard, String groupId) {
+        if (shard.softState(groupId).releaseHeldRebalance()) {
+            shard.timer().cancel(new GroupTimerKey.SyncGrace(groupId));
+        }
+    }
+
     /** Moves a Stable, CompletingRebalance or Empty group into a new join phase. */
     void prepareRebalance(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
         ClassicGroup group = change.group();
@@ -71,6 +126,7 @@ public final class Rebalancer {
         if (group.isInState(ClassicGroupState.COMPLETING_REBALANCE)) {
             answerParkedSyncs(soft, ErrorCode.REBALANCE_IN_PROGRESS);
         }
+        releaseHold(shard, group.groupId());
         shard.timer().cancel(new GroupTimerKey.SyncPhase(group.groupId()));
         soft.pendingSyncMemberIds().clear();
         boolean fromEmpty = group.isInState(ClassicGroupState.EMPTY);

@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * <li>PreparingRebalance: REBALANCE_IN_PROGRESS.</li>
  * <li>CompletingRebalance: followers are parked; the leader's assignment moves the group to Stable,
  *     and once that record is durable every parked member gets its assignment.</li>
- * <li>Stable: the member's stored assignment at once.</li>
+ * <li>Stable: the member's stored assignment at once; the last member a held rebalance waited for
+ *     then starts it (see {@link Rebalancer#holdRebalanceForPendingSyncs}).</li>
  * </ul>
  * Stateless; thread-safe.
  */
@@ -44,6 +45,13 @@ public final class SyncGroupHandler {
             shard.timer().cancel(new GroupTimerKey.SyncPhase(group.groupId()));
         }
         if (group.isInState(ClassicGroupState.STABLE)) {
+            if (soft.isRebalanceHeld() && soft.pendingSyncMemberIds().isEmpty()) {
+                // the last member the held rebalance waited for: its assignment, then the rebalance
+                GroupChange change = new GroupChange(group);
+                change.respond(response, assignmentOf(group, memberId), SyncGroupResult::failed);
+                shard.rebalancer().startHeldRebalance(shard, change, nowMs);
+                return change.result(null);
+            }
             return answer(response, assignmentOf(group, memberId));
         }
         GroupChange change = new GroupChange(group);

@@ -24,6 +24,7 @@ public final class ClassicGroupSoftState<J, S> {
     private final ParkedResponses<J> awaitingJoin = new ParkedResponses<>();
     private final ParkedResponses<S> awaitingSync = new ParkedResponses<>();
     private final Set<String> pendingSyncMemberIds = new LinkedHashSet<>();
+    private boolean rebalanceHeld;
     private long initialDelayRemainingMs = -1;
     private boolean joinedDuringInitialDelay;
 
@@ -62,6 +63,25 @@ public final class ClassicGroupSoftState<J, S> {
      */
     public Set<String> pendingSyncMemberIds() {
         return pendingSyncMemberIds;
+    }
+
+    /**
+     * A member rejoined a Stable group in a way that needs a rebalance while others had not sent
+     * SyncGroup for the generation yet; the rebalance waits for them (see the Rebalancer).
+     */
+    public void holdRebalance() {
+        rebalanceHeld = true;
+    }
+
+    /** @return true when a rebalance was held, which is now released */
+    public boolean releaseHeldRebalance() {
+        boolean held = rebalanceHeld;
+        rebalanceHeld = false;
+        return held;
+    }
+
+    public boolean isRebalanceHeld() {
+        return rebalanceHeld;
     }
 
     /**
@@ -107,7 +127,7 @@ public final class ClassicGroupSoftState<J, S> {
     /** @return true when this holds nothing worth keeping (forgetting it loses no information) */
     public boolean isIdle() {
         return pendingMemberIds.isEmpty() && awaitingJoin.size() == 0 && awaitingSync.size() == 0
-                && pendingSyncMemberIds.isEmpty() && !inInitialDelay();
+                && pendingSyncMemberIds.isEmpty() && !inInitialDelay() && !rebalanceHeld;
     }
 
     /**

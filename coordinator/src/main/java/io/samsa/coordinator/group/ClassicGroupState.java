@@ -61,11 +61,12 @@ public enum ClassicGroupState {
     COMPLETING_REBALANCE("CompletingRebalance"),
 
     /**
-     * Every member has its assignment.
+     * The leader's assignment is stored; members that have not sent SyncGroup yet get theirs when they do.
      * <ul>
      * <li>Heartbeat: NONE. SyncGroup: the stored assignment.</li>
      * <li>JoinGroup: a follower with unchanged metadata gets the current generation back; the
-     *     leader or changed metadata starts a rebalance.</li>
+     *     leader or changed metadata starts a rebalance, once every other member has synced (at
+     *     most group.classic.sync.grace.ms later; the JoinGroup is parked meanwhile).</li>
      * <li>OffsetCommit: accepted from members of the current generation.</li>
      * <li>OffsetFetch, DescribeGroups, ListGroups: answered. DeleteGroups: NON_EMPTY_GROUP.</li>
      * </ul>

@@ -270,4 +270,57 @@ class ClassicGroupFlowTest extends ClassicGroupTestSupport {
         sync(ids[0], 2, Map.of(ids[0], ByteString.copyFromUtf8("q0"), ids[1], ByteString.copyFromUtf8("q1"))).join();
         assertEquals(2, ctx.log.records(0).size(), "the new Stable generation is written");
     }
+
+    /** Two members joined generation 1 and only the leader synced: returns {leaderId, followerId}. */
+    private String[] generationOneWithTheFollowerStillToSync() {
+        CompletableFuture<JoinGroupResult> a = join("");
+        CompletableFuture<JoinGroupResult> b = join("");
+        ctx.sleep(INITIAL_DELAY_MS);
+        ctx.sleep(INITIAL_DELAY_MS);
+        String leader = a.join().memberId();
+        String follower = b.join().memberId();
+        sync(leader, 1, Map.of(leader, ByteString.copyFromUtf8("p0"), follower, ByteString.copyFromUtf8("p1"))).join();
+        assertEquals(ClassicGroupState.STABLE, group().state());
+        return new String[] {leader, follower};
+    }
+
+    @Test
+    void aRebalanceAskedForBeforeEveryMemberSyncedWaitsSoTheyGetThisGenerationsAssignment() {
+        String[] ids = generationOneWithTheFollowerStillToSync();
+        CompletableFuture<JoinGroupResult> leaderRejoin = join(ids[0]);
+        assertEquals(ClassicGroupState.STABLE, group().state(), "held: the follower has not synced yet");
+        assertFalse(leaderRejoin.isDone());
+        assertEquals(ErrorCode.NONE, heartbeat(ids[1], 1));
+
+        assertEquals(ByteString.copyFromUtf8("p1"), sync(ids[1], 1, Map.of()).join().assignment(),
+                "the follower gets generation 1's assignment, not REBALANCE_IN_PROGRESS");
+        assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state(), "then the held rebalance starts");
+        assertEquals(ErrorCode.REBALANCE_IN_PROGRESS, heartbeat(ids[1], 1));
+        assertEquals(2, join(ids[1]).join().generationId());
+        assertEquals(2, leaderRejoin.join().generationId());
+    }
+
+    @Test
+    void aHeldRebalanceStartsWhenTheSyncGracePassesWithoutTheSync() {
+        String[] ids = generationOneWithTheFollowerStillToSync();
+        CompletableFuture<JoinGroupResult> leaderRejoin = join(ids[0]);
+        ctx.sleep(ctx.config.groupSyncGraceMs() - 1);
+        assertEquals(ClassicGroupState.STABLE, group().state());
+        ctx.sleep(1);
+        assertEquals(ClassicGroupState.PREPARING_REBALANCE, group().state());
+        assertEquals(ErrorCode.REBALANCE_IN_PROGRESS, sync(ids[1], 1, Map.of()).join().error());
+        assertEquals(2, join(ids[1]).join().generationId());
+        assertEquals(2, leaderRejoin.join().generationId());
+    }
+
+    @Test
+    void aLeaveDuringAHeldRebalanceStartsItAtOnce() {
+        String[] ids = generationOneWithTheFollowerStillToSync();
+        CompletableFuture<JoinGroupResult> leaderRejoin = join(ids[0]);
+        send(ctx.service.leaveGroup(new LeaveGroupRequest(G, List.of(new LeaveGroupRequest.LeavingMember(ids[1], null))))).join();
+        JoinGroupResult alone = leaderRejoin.join();
+        assertEquals(2, alone.generationId(), "the only member left rejoined, so the join phase ended");
+        assertEquals(ClassicGroupState.COMPLETING_REBALANCE, group().state());
+        assertFalse(ctx.shard(0).softState(G).isRebalanceHeld());
+    }
 }
