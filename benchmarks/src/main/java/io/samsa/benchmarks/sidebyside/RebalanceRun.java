@@ -29,11 +29,13 @@ import org.apache.kafka.common.TopicPartition;
  * their heartbeats are in step (they all synced at once). A joiner started right when the group
  * settles would always land at the same point of that cycle, and a few milliseconds more or less on
  * its way in would decide whether it catches the next heartbeat or waits a whole interval. So each
- * joiner (already constructed) subscribes {@link #JOIN_DELAY_MS} plus a pause drawn uniformly from
- * one heartbeat interval after the group last became Stable (its last member's rebalance callback),
- * from a fixed seed: both brokers get the same pauses, and the median and mean are over the cycle,
- * not one point of it. Counting from that callback, not from when this thread noticed it (polling
- * and DescribeGroups), keeps the describe round trip out of where the joiner lands in the cycle.
+ * joiner (already constructed) subscribes at a point of that cycle drawn uniformly from a fixed
+ * seed: a pause of up to one heartbeat interval after the group last became Stable (its last
+ * member's rebalance callback), plus whole intervals until that instant is still ahead. Both
+ * brokers get the same pauses, and the median and mean are over the cycle, not one point of it.
+ * The whole intervals matter: the previous joiner's close waits for its parked Fetch (up to
+ * fetch.max.wait.ms), so by the time it returns the pause alone would already be over, and the
+ * joiner would start wherever the broker's long poll happened to end.
  *
  * <p><b>Stable with a full assignment</b> means: every member's latest rebalance callback left it
  * with at least one partition, and together they hold each of the {@link #PARTITIONS} partitions
@@ -56,8 +58,6 @@ final class RebalanceRun {
     static final int HEARTBEAT_INTERVAL_MS = 100;
     /** Joins measured but not counted at the start of each case. */
     static final int WARM_UP_JOINS = 2;
-    /** The fixed part of a joiner's start after the group settled: room to notice that it settled. */
-    static final int JOIN_DELAY_MS = 50;
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
     private static final long PHASE_SEED = 20261121L;
     private static final String RESULT_PREFIX = "REBALANCE_MS ";
@@ -118,7 +118,7 @@ final class RebalanceRun {
             for (int run = 0; run < WARM_UP_JOINS + runs; run++) {
                 GroupMember joiner = new GroupMember(bootstrapServers, group, topic, assignor, SESSION_TIMEOUT_MS,
                     HEARTBEAT_INTERVAL_MS, group + "-joiner-" + run);
-                parkUntil(settledAtNs + TimeUnit.MILLISECONDS.toNanos(JOIN_DELAY_MS + phase.nextInt(HEARTBEAT_INTERVAL_MS)));
+                parkUntil(startInCycle(settledAtNs, phase.nextInt(HEARTBEAT_INTERVAL_MS)));
                 consumers.add(joiner.start());
                 long stableAtNs = awaitStable(admin, group, consumers);
                 if (run >= WARM_UP_JOINS) {
@@ -133,6 +133,20 @@ final class RebalanceRun {
             consumers.forEach(GroupMember::stop);
             consumers.forEach(GroupMember::awaitClosed);
         }
+    }
+
+    /**
+     * @return the first instant still ahead that lies {@code offsetMs} into a heartbeat interval
+     *         counted from {@code settledAtNs}
+     */
+    static long startInCycle(long settledAtNs, int offsetMs) {
+        long intervalNs = TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_INTERVAL_MS);
+        long startNs = settledAtNs + TimeUnit.MILLISECONDS.toNanos(offsetMs);
+        long aheadNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
+        if (startNs - aheadNs < 0) {
+            startNs += ((aheadNs - startNs) / intervalNs + 1) * intervalNs;
+        }
+        return startNs;
     }
 
     private static void parkUntil(long deadlineNs) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.TopicPartition;
@@ -37,6 +38,19 @@ class CoordinatorPartsTest {
             "a member without partitions (the joiner before the second cooperative round)");
         assertFalse(RebalanceRun.fullAssignment(List.of(partitions(0, 50), partitions(51, 100))), "partition 50 missing");
         assertFalse(RebalanceRun.fullAssignment(List.of(partitions(0, 51), partitions(50, 100))), "partition 50 twice");
+    }
+
+    @Test
+    void aJoinerStartsAtItsPointOfTheHeartbeatCycleEvenWhenThePauseIsAlreadyOver() {
+        long intervalNs = TimeUnit.MILLISECONDS.toNanos(RebalanceRun.HEARTBEAT_INTERVAL_MS);
+        long settledNs = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(430);
+        long startNs = RebalanceRun.startInCycle(settledNs, 30);
+        assertTrue(startNs - System.nanoTime() > 0, "still ahead");
+        assertTrue(startNs - System.nanoTime() <= intervalNs, "in the next cycle, not later");
+        assertEquals(TimeUnit.MILLISECONDS.toNanos(30), (startNs - settledNs) % intervalNs, "same point of the cycle");
+
+        long aheadNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        assertEquals(aheadNs + TimeUnit.MILLISECONDS.toNanos(30), RebalanceRun.startInCycle(aheadNs, 30));
     }
 
     @Test
