@@ -11,19 +11,24 @@ import java.io.InputStream;
  * <p>It exits when its standard input closes, so a test JVM that dies without stopping the broker
  * (killed, crashed) does not leave an orphaned Kafka behind.
  *
- * <p>Arguments: {@code <server.properties path> <cluster id>}.
+ * <p>Arguments: {@code <server.properties path> <cluster id> [static]}. With {@code static} the
+ * node belongs to a quorum of fixed {@code controller.quorum.voters} ({@link KafkaCluster}) and is
+ * formatted without {@code --standalone}.
  */
 public final class KafkaBrokerLauncher {
     private KafkaBrokerLauncher() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: KafkaBrokerLauncher <server.properties> <clusterId>");
+        boolean staticVoters = args.length == 3 && args[2].equals("static");
+        if (args.length != 2 && !staticVoters) {
+            System.err.println("usage: KafkaBrokerLauncher <server.properties> <clusterId> [static]");
             System.exit(2);
         }
-        int formatted = kafka.tools.StorageTool.execute(
-            new String[] {"format", "-t", args[1], "-c", args[0], "--standalone", "--ignore-formatted"}, System.out);
+        String[] format = staticVoters
+            ? new String[] {"format", "-t", args[1], "-c", args[0], "--ignore-formatted"}
+            : new String[] {"format", "-t", args[1], "-c", args[0], "--standalone", "--ignore-formatted"};
+        int formatted = kafka.tools.StorageTool.execute(format, System.out);
         if (formatted != 0) {
             System.err.println("kafka storage format failed with exit code " + formatted);
             System.exit(3);
