@@ -89,6 +89,17 @@ final class ChildJvm {
         }
     }
 
+    /** A port free on 127.0.0.1 right now (for a cluster's fixed listener ports). */
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path tempDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);

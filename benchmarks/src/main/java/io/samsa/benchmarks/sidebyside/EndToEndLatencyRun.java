@@ -14,7 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * End-to-end latency, producer to consumer: a kafka-clients producer ({@code acks=1}) sends records
+ * End-to-end latency, producer to consumer: a kafka-clients producer ({@code acks=1}, or {@code all} in the
+ * cluster mode) sends records
  * at a fixed rate well below saturation while a consumer on another thread ({@code assign()}, from the
  * beginning of a fresh topic) takes {@code now - record timestamp} (CreateTime, stamped by the
  * producer) for each record, after a warm-up (see {@link #produce}). Both clients run in one child JVM of their own, so they share one clock,
@@ -42,8 +43,13 @@ final class EndToEndLatencyRun {
      * @throws IllegalStateException with the child's output when it fails or times out
      */
     static Latency run(String bootstrapServers, String topic, int records, int recordSizeBytes, Duration timeout) {
+        return run(bootstrapServers, topic, records, recordSizeBytes, "1", timeout);
+    }
+
+    /** The same with the producer's {@code acks} ("1" or "all", the cluster mode's). */
+    static Latency run(String bootstrapServers, String topic, int records, int recordSizeBytes, String acks, Duration timeout) {
         List<String> args = List.of(bootstrapServers, topic, Integer.toString(records),
-            Integer.toString(recordSizeBytes), Long.toString(timeout.toSeconds()));
+            Integer.toString(recordSizeBytes), Long.toString(timeout.toSeconds()), acks);
         ChildJvm.Finished finished = ChildJvm.runToCompletion(
             ChildJvm.command(CLIENT_JVM_ARGS, EndToEndLatencyRun.class.getName(), args), timeout.toSeconds() + 30,
             "end-to-end latency run");
@@ -58,15 +64,17 @@ final class EndToEndLatencyRun {
         throw new IllegalStateException("end-to-end latency run failed (exit " + finished.exitCode() + ")\n" + finished.tail(30));
     }
 
-    /** The child: {@code <bootstrap> <topic> <records> <recordSizeBytes> <timeoutSeconds>}; prints one result line. */
+    /** The child: {@code <bootstrap> <topic> <records> <recordSizeBytes> <timeoutSeconds> [acks]}; prints one result line. */
     public static void main(String[] argv) {
-        Latency latency = measure(argv[0], argv[1], Integer.parseInt(argv[2]), Integer.parseInt(argv[3]),
+        String acks = argv.length > 5 ? argv[5] : "1";
+        Latency latency = measure(argv[0], argv[1], Integer.parseInt(argv[2]), Integer.parseInt(argv[3]), acks,
             Duration.ofSeconds(Long.parseLong(argv[4])));
         System.out.println(RESULT_PREFIX + latency.records() + " " + latency.p50Ms() + " " + latency.p99Ms() + " "
             + latency.maxMs());
     }
 
-    static Latency measure(String bootstrapServers, String topic, int records, int recordSizeBytes, Duration timeout) {
+    static Latency measure(String bootstrapServers, String topic, int records, int recordSizeBytes, String acks,
+                           Duration timeout) {
         int warmUpRecords = Math.max(1, records / 4);
         long[] latenciesMs = new long[records];
         CountDownLatch consumerReady = new CountDownLatch(1);
@@ -77,7 +85,7 @@ final class EndToEndLatencyRun {
                 consumerReady.countDown(); // a failed consumer must not leave the producer waiting
             }
         });
-        produce(bootstrapServers, topic, warmUpRecords, records, recordSizeBytes, consumerReady, timeout);
+        produce(bootstrapServers, topic, acks, warmUpRecords, records, recordSizeBytes, consumerReady, timeout);
         consumer.await(timeout, "end-to-end consumer did not read every record");
         Arrays.sort(latenciesMs);
         return new Latency(records, percentile(latenciesMs, 0.50), percentile(latenciesMs, 0.99), latenciesMs[records - 1]);
@@ -93,11 +101,11 @@ final class EndToEndLatencyRun {
      * Without this the first records' latency is the clients' start-up (hundreds of ms on either
      * broker), which is what a short run's p99 would then show.
      */
-    private static void produce(String bootstrapServers, String topic, int warmUpRecords, int records, int recordSizeBytes,
-                                CountDownLatch consumerReady, Duration timeout) {
+    private static void produce(String bootstrapServers, String topic, String acks, int warmUpRecords, int records,
+                                int recordSizeBytes, CountDownLatch consumerReady, Duration timeout) {
         byte[] value = new byte[recordSizeBytes];
         long intervalNs = TimeUnit.SECONDS.toNanos(1) / RECORDS_PER_SEC;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(BenchmarkClients.producer(bootstrapServers, "1"))) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(BenchmarkClients.producer(bootstrapServers, acks))) {
             producer.send(new ProducerRecord<>(topic, 0, System.currentTimeMillis(), null, value));
             producer.flush();
             if (!consumerReady.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

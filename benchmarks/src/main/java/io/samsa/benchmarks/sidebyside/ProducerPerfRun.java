@@ -17,9 +17,15 @@ final class ProducerPerfRun {
 
     /** @throws IllegalStateException with the tool's output when it fails or prints no summary */
     static ProducerPerfResult run(String bootstrapServers, String topic, long records, int recordSizeBytes, long timeoutSeconds) {
+        return run(bootstrapServers, topic, records, recordSizeBytes, "1", timeoutSeconds);
+    }
+
+    /** The same with {@code acks} ("1" or "all", the cluster mode's). */
+    static ProducerPerfResult run(String bootstrapServers, String topic, long records, int recordSizeBytes, String acks,
+                                  long timeoutSeconds) {
         List<String> args = List.of("--topic", topic, "--num-records", Long.toString(records),
             "--record-size", Integer.toString(recordSizeBytes), "--throughput", "-1",
-            "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=1");
+            "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=" + acks);
         ToolRun.Output output = ToolRun.run(MAIN_CLASS, args, timeoutSeconds);
         ProducerPerfResult result = ProducerPerfResult.parse(output.text());
         if (output.exitCode() != 0 || result == null || result.records() != records) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * Samsa side by side with Apache Kafka 4.1 on this machine:
  * {@code java -cp benchmarks/target/benchmarks.jar io.samsa.benchmarks.sidebyside.SideBySide [--records N]
  * [--record-size BYTES] [--heap SIZE] [--brokers samsa,kafka] [--only PARTS | --skip PARTS] [--offsets N]}
- * (see {@link SideBySideArgs}).
+ * (see {@link SideBySideArgs}); {@code SideBySide --cluster ...} is the cluster mode ({@link ClusterSideBySide}).
  *
  * <p>For each broker in turn (never both at once): start it in a child JVM with the same heap, collector
  * and settings; create a one-partition topic; run Kafka's {@code ProducerPerformance} against it
@@ -41,6 +41,10 @@ public final class SideBySide {
         // before the first logger exists: client INFO lines would bury the progress lines
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        if (argv.length > 0 && argv[0].equals("--cluster")) {
+            System.exit(ClusterSideBySide.run(java.util.Arrays.copyOfRange(argv, 1, argv.length)));
+            return;
         }
         SideBySideArgs args;
         try {
@@ -215,7 +219,7 @@ public final class SideBySide {
         Topics.create(bootstrapServers, topic, 1);
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "(no message)";
         }

@@ -1,11 +1,15 @@
 package io.samsa.benchmarks.sidebyside;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 
 /** Admin clients and topic creation for the side-by-side parts. Stateless. */
 final class Topics {
@@ -22,6 +26,38 @@ final class Topics {
         props.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, "10");
         props.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "50");
         return Admin.create(props);
+    }
+
+    /**
+     * Creates a topic of {@code replicationFactor} replicas with {@code configs} and waits until every
+     * partition has a leader and a full ISR, so a measurement does not start during the first
+     * follower fetches.
+     */
+    static void createReplicated(String bootstrapServers, String topic, int partitions, short replicationFactor,
+                                 Map<String, String> configs, Duration timeout) {
+        long deadlineNs = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = admin(bootstrapServers)) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(configs)))
+                .all().get(60, TimeUnit.SECONDS);
+            while (true) {
+                TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS)
+                    .get(topic);
+                boolean settled = description.partitions().stream().allMatch(p ->
+                    p.leader() != null && p.leader().id() >= 0 && p.isr().size() == replicationFactor);
+                if (settled) {
+                    return;
+                }
+                if (System.nanoTime() - deadlineNs > 0) {
+                    throw new IllegalStateException("ISR of " + topic + " not full in " + timeout + ": " + description);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topic " + topic + ": " + e, e);
+        }
     }
 
     /** Creates a topic with replication factor 1. */
