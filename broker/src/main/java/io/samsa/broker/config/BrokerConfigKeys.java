@@ -113,6 +113,12 @@ public final class BrokerConfigKeys {
             ConfigType.LONG, 60_000L, atLeast(0L), "Delay before a deleted segment's files are removed");
     public static final ConfigKey<String> LOG_MESSAGE_TIMESTAMP_TYPE = DEFINITION.define("log.message.timestamp.type",
             ConfigType.STRING, "CreateTime", oneOf("CreateTime", "LogAppendTime"), "Timestamp kept for records");
+    public static final ConfigKey<Long> LOG_MESSAGE_TIMESTAMP_BEFORE_MAX_MS = DEFINITION.define(
+            "log.message.timestamp.before.max.ms", ConfigType.LONG, Long.MAX_VALUE, atLeast(0L),
+            "How far before the broker's clock a CreateTime record's timestamp may be; older ones get INVALID_TIMESTAMP");
+    public static final ConfigKey<Long> LOG_MESSAGE_TIMESTAMP_AFTER_MAX_MS = DEFINITION.define(
+            "log.message.timestamp.after.max.ms", ConfigType.LONG, 3_600_000L, atLeast(0L),
+            "How far after the broker's clock a CreateTime record's timestamp may be; later ones get INVALID_TIMESTAMP");
     public static final ConfigKey<Boolean> LOG_CLEANER_ENABLE = DEFINITION.define("log.cleaner.enable", ConfigType.BOOLEAN, true,
             any(), "Run compaction for compacted topics");
 
