@@ -51,6 +51,10 @@ public final class BrokerConfigKeys {
             ConfigType.INT, 100 * KIB, atLeast(-1), "SO_RCVBUF of client connections; -1 keeps the OS default");
     public static final ConfigKey<Integer> SOCKET_LISTEN_BACKLOG_SIZE = DEFINITION.define("socket.listen.backlog.size",
             ConfigType.INT, 50, atLeast(1), "Pending-connection queue length of each listening socket");
+    public static final ConfigKey<Integer> CLIENT_ERROR_LOG_LINES_PER_MINUTE = DEFINITION.define(
+            "samsa.client.error.log.lines.per.minute", ConfigType.INT, 20, atLeast(0),
+            "Samsa: WARN lines per minute, across all connections, for clients' mistakes (bad or refused requests;"
+                    + " at most one per connection, never a stack trace); the rest are counted in the next line");
     public static final ConfigKey<Long> CONNECTIONS_MAX_IDLE_MS = DEFINITION.define("connections.max.idle.ms", ConfigType.LONG,
             600_000L, atLeast(0L), "Connections without reads or writes for this long are closed; 0 disables");
     public static final ConfigKey<Integer> WRITE_BUFFER_LOW_WATER_MARK_BYTES = DEFINITION.define(
