@@ -123,6 +123,17 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Long> LOG_MESSAGE_TIMESTAMP_AFTER_MAX_MS = DEFINITION.define(
             "log.message.timestamp.after.max.ms", ConfigType.LONG, 3_600_000L, atLeast(0L),
             "How far after the broker's clock a CreateTime record's timestamp may be; later ones get INVALID_TIMESTAMP");
+    /**
+     * Sizing: each partition keeps at least its active segment open, one file descriptor for the
+     * .log file and two memory maps for its offset and time indexes (segment.index.bytes, 10 MiB
+     * each, sparse: address space rather than memory). Linux's default vm.max_map_count is 65,530
+     * and a common service nofile limit is in the tens of thousands, so 10,000 partitions use
+     * about 20,000 maps and 10,000 descriptors, leaving room for older segments, sockets and the
+     * JVM's own maps. Raise it together with those limits.
+     */
+    public static final ConfigKey<Integer> MAX_BROKER_PARTITIONS = DEFINITION.define("max.broker.partitions",
+            ConfigType.INT, 10_000, atLeast(0), "The most partitions this broker holds in all (KIP-578); creating or"
+                    + " growing topics past it is POLICY_VIOLATION. Sized to one broker's file descriptors and index maps");
     public static final ConfigKey<Boolean> LOG_CLEANER_ENABLE = DEFINITION.define("log.cleaner.enable", ConfigType.BOOLEAN, true,
             any(), "Run compaction for compacted topics");
 
