@@ -19,7 +19,8 @@ import java.util.List;
  *   <li>larger than the topic's max.message.bytes: MESSAGE_TOO_LARGE; larger than a segment:
  *       RECORD_LIST_TOO_LARGE;</li>
  *   <li>cut short, bad length or CRC: CORRUPT_MESSAGE; records that do not parse, wrong counts or
- *       offset deltas, control batches from a client: INVALID_RECORD;</li>
+ *       offset deltas, control batches from a client, a producer id without a sequence:
+ *       INVALID_RECORD;</li>
  *   <li>records the topic refuses ({@link ProducedRecordCheck}: no key on a compacted topic,
  *       timestamps out of bounds): INVALID_RECORD or INVALID_TIMESTAMP with the records' errors
  *       and Kafka's summary message (KIP-467);</li>
@@ -83,7 +84,12 @@ final class ProducedBatchValidator {
             throw new RejectedBatchException(errorFor(e.reason()), e.getMessage());
         }
         if (batch.isControlBatch()) {
-            throw new RejectedBatchException(ErrorCode.INVALID_RECORD, "clients may not write control batches");
+            throw new RejectedBatchException(ErrorCode.INVALID_RECORD,
+                    "Clients are not allowed to write control records in topic partition " + topicPartition);
+        }
+        if (batch.producerId() >= 0 && batch.baseSequence() < 0) {
+            throw new RejectedBatchException(ErrorCode.INVALID_RECORD, "Invalid sequence number " + batch.baseSequence()
+                    + " in record batch with producerId " + batch.producerId() + " in topic partition " + topicPartition);
         }
         if (!records.errors().isEmpty()) {
             throw RejectedBatchException.forRecords(records.errors());

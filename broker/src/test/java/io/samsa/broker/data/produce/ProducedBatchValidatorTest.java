@@ -67,6 +67,18 @@ class ProducedBatchValidatorTest {
         assertTrue(refused.recordErrors().isEmpty());
     }
 
+    @Test
+    void aProducerIdWithoutASequenceAndControlBatchesAreInvalidRecordInKafkasWording() {
+        ByteBuffer noSequence = RecordBatchBuilder.create(CompressionType.NONE).producer(42, (short) 0, -1).append(NOW_MS, KEY, KEY).build();
+        RejectedBatchException refused = assertThrows(RejectedBatchException.class, () -> validate(LogConfig.DEFAULT, noSequence));
+        assertEquals(ErrorCode.INVALID_RECORD, refused.error());
+        assertEquals("Invalid sequence number -1 in record batch with producerId 42 in topic partition t-0", refused.getMessage());
+        ByteBuffer control = RecordBatchBuilder.endTransactionMarker(0, NOW_MS, 0, 42, (short) 0,
+                new io.samsa.protocol.record.EndTransactionMarker(io.samsa.protocol.record.ControlRecordType.COMMIT, 0));
+        assertEquals("Clients are not allowed to write control records in topic partition t-0",
+                assertThrows(RejectedBatchException.class, () -> validate(LogConfig.DEFAULT, control)).getMessage());
+    }
+
     private static void validate(LogConfig config, ByteBuffer batch) {
         ProducedBatchValidator.validate(batch, VERSION, config, "t-0", NOW_MS);
     }
