@@ -117,7 +117,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
         }
         PartitionLog log = found.get();
         try {
-            RecordBatch batch = ProducedBatchValidator.validate(records.buffer(), version, log.config(), topic + "-" + index, nowMs);
+            RecordBatch batch = ProducedBatchValidator.validate(records.buffer(), version, log.config(), log.topicPartition(), nowMs);
             batch.setPartitionLeaderEpoch(LeaderEpoch.CURRENT); // not under the CRC
             AppendInfo info;
             if (batch.hasProducerId()) {

@@ -6,6 +6,7 @@ import io.samsa.protocol.record.CorruptRecordException;
 import io.samsa.protocol.record.RecordBatch;
 import io.samsa.protocol.record.RecordBatchValidator;
 import io.samsa.storage.LogConfig;
+import io.samsa.storage.TopicPartition;
 import io.samsa.storage.TimestampType;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -45,12 +46,12 @@ final class ProducedBatchValidator {
     /**
      * @param buffer  the partition's records (position..limit), not modified
      * @param version the Produce version
-     * @param topicPartition "topic-partition", for messages
+     * @param topicPartition named in messages
      * @param nowMs   the broker's clock, read once for the request
      * @return the valid batch
      * @throws RejectedBatchException with the error code to answer
      */
-    static RecordBatch validate(ByteBuffer buffer, short version, LogConfig config, String topicPartition, long nowMs) {
+    static RecordBatch validate(ByteBuffer buffer, short version, LogConfig config, TopicPartition topicPartition, long nowMs) {
         int start = buffer.position();
         int size = buffer.remaining();
         if (size < BYTES_TO_MAGIC) {

@@ -5,6 +5,7 @@ import io.samsa.protocol.record.Record;
 import io.samsa.protocol.record.RecordBatch;
 import io.samsa.protocol.record.RecordBatchValidator;
 import io.samsa.storage.LogConfig;
+import io.samsa.storage.TopicPartition;
 import io.samsa.storage.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.List;
  */
 final class ProducedRecordCheck implements RecordBatchValidator.RecordCheck {
     private final RecordBatch batch;
-    private final String topicPartition;
+    private final TopicPartition topicPartition;
     private final boolean compacted;
     private final boolean createTime;
     private final long nowMs;
@@ -35,10 +36,10 @@ final class ProducedRecordCheck implements RecordBatchValidator.RecordCheck {
     private List<RecordError> errors;
 
     /**
-     * @param topicPartition "topic-partition", as Kafka names it in messages
+     * @param topicPartition named in messages, as Kafka does
      * @param nowMs          the broker's clock, read once for the request
      */
-    ProducedRecordCheck(RecordBatch batch, String topicPartition, LogConfig config, long nowMs) {
+    ProducedRecordCheck(RecordBatch batch, TopicPartition topicPartition, LogConfig config, long nowMs) {
         this.batch = batch;
         this.topicPartition = topicPartition;
         this.compacted = config.compact();

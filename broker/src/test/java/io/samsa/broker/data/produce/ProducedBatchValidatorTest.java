@@ -10,6 +10,7 @@ import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.record.RecordBatch;
 import io.samsa.protocol.record.RecordBatchBuilder;
 import io.samsa.storage.LogConfig;
+import io.samsa.storage.TopicPartition;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -80,7 +81,7 @@ class ProducedBatchValidatorTest {
     }
 
     private static void validate(LogConfig config, ByteBuffer batch) {
-        ProducedBatchValidator.validate(batch, VERSION, config, "t-0", NOW_MS);
+        ProducedBatchValidator.validate(batch, VERSION, config, new TopicPartition("t", 0), NOW_MS);
     }
 
     private static ByteBuffer records(long... timestampsMs) {
