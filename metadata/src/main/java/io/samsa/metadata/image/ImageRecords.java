@@ -62,7 +62,8 @@ public final class ImageRecords {
         return delta.apply(offset, version);
     }
 
-    static List<BrokerEndpoint> endpoints(List<Endpoint> endpoints) {
+    /** @return the endpoints as records carry them */
+    public static List<BrokerEndpoint> endpoints(List<Endpoint> endpoints) {
         return endpoints.stream().map(e -> BrokerEndpoint.newBuilder().setListenerName(e.listenerName())
                 .setHost(e.host()).setPort(e.port()).setSecurityProtocol(e.securityProtocol()).build()).toList();
     }
