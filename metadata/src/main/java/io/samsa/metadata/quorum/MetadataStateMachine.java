@@ -28,6 +28,7 @@ import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
+import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.MD5FileUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,11 +82,30 @@ final class MetadataStateMachine extends BaseStateMachine {
         super.initialize(server, groupId, raftStorage);
         storage.init(raftStorage);
         loadLatestSnapshot();
+        toRunning();
+    }
+
+    /** Ratis pauses the state machine before it installs a snapshot from the leader, then reinitializes it. */
+    @Override
+    public void pause() {
+        if (getLifeCycleState() == LifeCycle.State.RUNNING) {
+            getLifeCycle().transition(LifeCycle.State.PAUSING);
+            getLifeCycle().transition(LifeCycle.State.PAUSED);
+        }
     }
 
     @Override
     public void reinitialize() throws IOException {
         loadLatestSnapshot();
+        toRunning();
+    }
+
+    private void toRunning() {
+        LifeCycle.State state = getLifeCycleState();
+        if (state == LifeCycle.State.NEW || state == LifeCycle.State.PAUSED) {
+            getLifeCycle().transition(LifeCycle.State.STARTING);
+            getLifeCycle().transition(LifeCycle.State.RUNNING);
+        }
     }
 
     private void loadLatestSnapshot() throws IOException {
@@ -124,7 +144,8 @@ final class MetadataStateMachine extends BaseStateMachine {
                 org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(new byte[] {outcome})));
     }
 
-    private byte apply(java.nio.ByteBuffer data, long index) {
+    /** Replays one entry's batch at log index {@code index}. @return {@link #APPLIED} or {@link #REJECTED} */
+    byte apply(java.nio.ByteBuffer data, long index) {
         MetadataRecordBatch batch;
         try {
             batch = MetadataRecordBatch.parseFrom(data);

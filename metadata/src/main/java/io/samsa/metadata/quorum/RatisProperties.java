@@ -43,6 +43,8 @@ final class RatisProperties {
         RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(props, TimeDuration.valueOf(2 * electionMs,
                 TimeUnit.MILLISECONDS));
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(props, true);
+        // as Kafka: no snapshot at shutdown (a stop stays fast; start-up replays the tail after the last one)
+        RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(props, false);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(props, config.snapshotThreshold());
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(props, SNAPSHOTS_KEPT);
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(props, true);
