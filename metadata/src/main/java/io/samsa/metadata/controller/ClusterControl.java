@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Broker membership: registration (BrokerRegistration), heartbeats (BrokerHeartbeat), and fencing
  * of brokers whose session expired. A new registration starts fenced; the broker's first heartbeat
- * that does not ask to stay fenced unfences it. Fencing and unfencing carry the partition changes
+ * that does not ask to stay fenced, sent once it has applied the metadata log up to its own
+ * registration ({@code currentMetadataOffset >= registeredOffset}, as Kafka's), unfences it. Fencing and unfencing carry the partition changes
  * of {@link LeaderMoves} in the same batch, so the image never shows a fenced leader.
  *
  * <p>Not thread-safe: the controller thread owns it (its session table is soft state).
@@ -75,23 +76,25 @@ final class ClusterControl {
         BrokerRegistration broker = image.broker(request.brokerId());
         ApiError epochError = checkBrokerEpoch(image, request.brokerId(), request.brokerEpoch());
         if (epochError.isError()) {
-            return ControllerResult.withoutRecords(new BrokerHeartbeatResponse(epochError, true, false));
+            return ControllerResult.withoutRecords(new BrokerHeartbeatResponse(epochError, false, true, false));
         }
         sessions.touch(broker.id(), nowMs);
         List<MetadataRecord> records = new ArrayList<>();
         boolean fenced = broker.fenced();
+        boolean caughtUp = request.currentMetadataOffset() >= broker.registeredOffset();
         if (request.wantShutDown() || request.wantFence()) {
             if (!fenced) {
                 LeaderMoves.onFenced(image, broker.id(), config.uncleanLeaderElection(), records);
                 records.add(MetadataRecords.fenceBroker(broker.id(), broker.epoch()));
                 fenced = true;
             }
-        } else if (fenced) {
+        } else if (fenced && caughtUp) {
             records.add(MetadataRecords.unfenceBroker(broker.id(), broker.epoch()));
             LeaderMoves.onUnfenced(image, broker.id(), config.uncleanLeaderElection(), records);
             fenced = false;
         }
-        return ControllerResult.of(records, new BrokerHeartbeatResponse(ApiError.NONE, fenced, request.wantShutDown()));
+        return ControllerResult.of(records, new BrokerHeartbeatResponse(ApiError.NONE, caughtUp, fenced,
+                request.wantShutDown()));
     }
 
     /** @return NONE when {@code brokerId} is registered with {@code brokerEpoch}, Kafka's error otherwise */

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param endpoints     the advertised listeners
  * @param rack          the broker's rack, if any
  * @param fenced        whether the broker may not lead or be added to an ISR
+ * @param registeredOffset the metadata log index at which this registration was applied: the
+ *                      broker is caught up (may be unfenced) once it has applied this far
  */
 public record BrokerRegistration(int id, Uuid incarnationId, long epoch, List<Endpoint> endpoints,
-                                 Optional<String> rack, boolean fenced) {
+                                 Optional<String> rack, boolean fenced, long registeredOffset) {
     public BrokerRegistration {
         Objects.requireNonNull(incarnationId, "incarnationId");
         endpoints = List.copyOf(endpoints);
@@ -25,6 +27,11 @@ public record BrokerRegistration(int id, Uuid incarnationId, long epoch, List<En
 
     /** @return this registration with the fenced flag set as given */
     public BrokerRegistration withFenced(boolean nowFenced) {
-        return new BrokerRegistration(id, incarnationId, epoch, endpoints, rack, nowFenced);
+        return new BrokerRegistration(id, incarnationId, epoch, endpoints, rack, nowFenced, registeredOffset);
+    }
+
+    /** @return this registration as applied at log index {@code offset} */
+    BrokerRegistration registeredAt(long offset) {
+        return new BrokerRegistration(id, incarnationId, epoch, endpoints, rack, fenced, offset);
     }
 }

@@ -22,8 +22,10 @@ public final class ImageRecords {
         image.clusterId().ifPresent(id -> sink.accept(MetadataRecords.clusterId(id)));
         image.features().forEach((name, level) -> sink.accept(MetadataRecords.featureLevel(name, level)));
         for (BrokerRegistration broker : image.brokers().values()) {
-            sink.accept(MetadataRecords.registerBroker(broker.id(), broker.incarnationId(), broker.epoch(),
-                    endpoints(broker.endpoints()), broker.rack().orElse(""), broker.fenced()));
+            MetadataRecord registration = MetadataRecords.registerBroker(broker.id(), broker.incarnationId(),
+                    broker.epoch(), endpoints(broker.endpoints()), broker.rack().orElse(""), broker.fenced());
+            sink.accept(registration.toBuilder().setRegisterBroker(registration.getRegisterBroker().toBuilder()
+                    .setRegisteredOffset(broker.registeredOffset())).build());
         }
         for (TopicImage topic : image.topicsById().values()) {
             sink.accept(MetadataRecords.topic(topic.name(), topic.id()));

@@ -36,6 +36,7 @@ public final class MetadataDelta {
     private final Map<Uuid, TopicImage> deletedTopics = new LinkedHashMap<>();
     private final Map<ConfigResource, Map<String, Optional<String>>> changedConfigs = new LinkedHashMap<>();
     private final Map<String, Integer> changedFeatures = new LinkedHashMap<>();
+    private final java.util.Set<Integer> registeredHere = new java.util.HashSet<>();
 
     MetadataDelta(MetadataImage base) {
         this.base = base;
@@ -94,7 +95,11 @@ public final class MetadataDelta {
         changedBrokers.put(record.getBrokerId(), new BrokerRegistration(record.getBrokerId(),
                 Uuids.fromProto(record.getIncarnationId()), record.getBrokerEpoch(),
                 record.getEndpointsList().stream().map(MetadataDelta::endpoint).toList(),
-                record.getRack().isEmpty() ? Optional.empty() : Optional.of(record.getRack()), record.getFenced()));
+                record.getRack().isEmpty() ? Optional.empty() : Optional.of(record.getRack()), record.getFenced(),
+                record.getRegisteredOffset()));
+        if (record.getRegisteredOffset() == 0) {
+            registeredHere.add(record.getBrokerId()); // its offset is this delta's, known at apply
+        }
     }
 
     private static Endpoint endpoint(BrokerEndpoint endpoint) {
@@ -237,6 +242,8 @@ public final class MetadataDelta {
             for (Map.Entry<Integer, BrokerRegistration> change : changedBrokers.entrySet()) {
                 if (change.getValue() == null) {
                     brokers.remove(change.getKey());
+                } else if (registeredHere.contains(change.getKey())) {
+                    brokers.put(change.getKey(), change.getValue().registeredAt(offset));
                 } else {
                     brokers.put(change.getKey(), change.getValue());
                 }

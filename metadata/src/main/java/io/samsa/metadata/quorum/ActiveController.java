@@ -136,14 +136,14 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
             result.completeExceptionally(MetadataQuorumException.notController(nodeId, knownLeaderId));
             return;
         }
-        if (speculative == null) {
-            if (inFlight > 0) {
-                // a write failed while others are in flight: wait until they settle, then resync
-                result.completeExceptionally(new MetadataQuorumException(ErrorCode.NOT_CONTROLLER,
-                        "node " + nodeId + " is resynchronizing with the metadata log; retry", nodeId));
-                return;
-            }
+        if (inFlight == 0) {
+            // nothing of ours is uncommitted: the committed image is the truth, with current offsets
             speculative = committed.get();
+        } else if (speculative == null) {
+            // a write failed while others are in flight: wait until they settle, then resync
+            result.completeExceptionally(new MetadataQuorumException(ErrorCode.NOT_CONTROLLER,
+                    "node " + nodeId + " is resynchronizing with the metadata log; retry", nodeId));
+            return;
         }
         ControllerResult<T> outcome;
         MetadataImage next;

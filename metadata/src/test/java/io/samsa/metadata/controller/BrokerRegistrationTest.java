@@ -32,6 +32,22 @@ class BrokerRegistrationTest {
     }
 
     @Test
+    void aBrokerIsUnfencedOnlyOnceItHasAppliedItsOwnRegistration() {
+        ControllerTestContext ctx = new ControllerTestContext();
+        ctx.register(1, ctx.newIncarnation(1));
+        long registeredAt = ctx.image.broker(1).registeredOffset();
+        assertEquals(ctx.image.offset(), registeredAt);
+        BrokerHeartbeatResponse behind = ctx.commit(ctx.controller.brokerHeartbeat(ctx.image,
+                new BrokerHeartbeatRequest(1, ctx.epochs.get(1), registeredAt - 1, false, false), ctx.nowMs()));
+        assertFalse(behind.isCaughtUp());
+        assertTrue(behind.isFenced());
+        BrokerHeartbeatResponse caughtUp = ctx.commit(ctx.controller.brokerHeartbeat(ctx.image,
+                new BrokerHeartbeatRequest(1, ctx.epochs.get(1), registeredAt, false, false), ctx.nowMs()));
+        assertTrue(caughtUp.isCaughtUp());
+        assertFalse(caughtUp.isFenced());
+    }
+
+    @Test
     void theSameIncarnationRegisteringAgainKeepsItsEpochAndWritesNothing() {
         ControllerTestContext ctx = new ControllerTestContext();
         long epoch = ctx.startBroker(1);

@@ -88,6 +88,7 @@ class ActiveControllerTest {
         becomeLeader();
         CompletableFuture<ApiError> first = setConfig("a");
         CompletableFuture<ApiError> second = setConfig("b");
+        Await.until(WAIT, "both batches appended", () -> log.size() == 2);
         Pending a = commitNext();
         Pending b = commitNext();
         assertEquals(a.batch().getBaseVersion() + 1, b.batch().getBaseVersion(), "b was computed on top of a");
@@ -106,6 +107,7 @@ class ActiveControllerTest {
                 assertInstanceOf(MetadataQuorumException.class, timedOut.getCause()).error().error());
 
         CompletableFuture<ApiError> next = setConfig("next"); // computed from the committed image again
+        Await.until(WAIT, "both batches appended", () -> log.size() == 2);
         commitNext(); // the timed-out batch commits after all
         commitNext(); // so "next", computed without it, must not apply on top of it
         ExecutionException rejected = assertThrows(ExecutionException.class,

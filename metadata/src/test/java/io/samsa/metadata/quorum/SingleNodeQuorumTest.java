@@ -66,7 +66,7 @@ class SingleNodeQuorumTest {
             RegisterBrokerResponse registered = submit(quorum, (c, image, nowMs) -> c.registerBroker(image,
                     new RegisterBrokerRequest(1, clusterId, new Uuid(1, 1), List.of(), Optional.empty()), nowMs));
             submit(quorum, (c, image, nowMs) -> c.brokerHeartbeat(image,
-                    new BrokerHeartbeatRequest(1, registered.brokerEpoch(), 0, false, false), nowMs));
+                    new BrokerHeartbeatRequest(1, registered.brokerEpoch(), image.offset(), false, false), nowMs));
             CreateTopicResult created = submit(quorum, (c, image, nowMs) ->
                     c.createTopics(image, List.of(CreatableTopic.of("solo", 2, 1)), false)).get(0);
             assertEquals(ErrorCode.NONE, created.error().error());

@@ -52,7 +52,7 @@ class ThreeVoterQuorumTest {
                     new RegisterBrokerRequest(id, quorum.node(1).clusterId(), new Uuid(1, id),
                             List.of(new Endpoint("PLAINTEXT", "127.0.0.1", 9092, "PLAINTEXT")), Optional.empty()), nowMs));
             quorum.submit((c, image, nowMs) -> c.brokerHeartbeat(image,
-                    new BrokerHeartbeatRequest(id, registered.brokerEpoch(), 0, false, false), nowMs));
+                    new BrokerHeartbeatRequest(id, registered.brokerEpoch(), image.offset(), false, false), nowMs));
         }
     }
 
