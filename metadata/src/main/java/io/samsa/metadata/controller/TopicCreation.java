@@ -125,13 +125,11 @@ final class TopicCreation {
             if (partitions > partitionBudget) {
                 return tooLarge();
             }
-            List<Integer> brokers = ReplicaAssignments.usableBrokers(image);
-            ApiError rfError = ReplicaAssignments.checkReplicationFactor(rf, brokers.size());
-            if (rfError.isError()) {
-                return rfError;
+            assignment = new ArrayList<>();
+            ApiError placementError = place(image, partitions, rf, assignment);
+            if (placementError.isError()) {
+                return placementError;
             }
-            assignment = ReplicaPlacer.place(brokers, placementStart, partitions, rf);
-            placementStart += partitions;
         }
         if (assignment.size() > partitionBudget) {
             return tooLarge();
@@ -232,15 +230,29 @@ final class TopicCreation {
             }
             assignment = request.assignments();
         } else {
-            List<Integer> brokers = ReplicaAssignments.usableBrokers(image);
-            ApiError rfError = ReplicaAssignments.checkReplicationFactor(rf, brokers.size());
-            if (rfError.isError()) {
-                return rfError;
+            assignment = new ArrayList<>();
+            ApiError placementError = place(image, additional, rf, assignment);
+            if (placementError.isError()) {
+                return placementError;
             }
-            assignment = ReplicaPlacer.place(brokers, placementStart, additional, rf);
-            placementStart += additional;
         }
         return addPartitions(image, topic.id(), current, assignment, rf, records);
+    }
+
+    /**
+     * Places {@code partitions} new partitions over the usable brokers into {@code out}, continuing
+     * the rotation where the last placement stopped.
+     *
+     * @return NONE, or INVALID_REPLICATION_FACTOR when too few brokers are usable
+     */
+    private ApiError place(MetadataImage image, int partitions, int replicationFactor, List<List<Integer>> out) {
+        List<Integer> brokers = ReplicaAssignments.usableBrokers(image);
+        ApiError error = ReplicaAssignments.checkReplicationFactor(replicationFactor, brokers.size());
+        if (!error.isError()) {
+            out.addAll(ReplicaPlacer.place(brokers, placementStart, partitions, replicationFactor));
+            placementStart += partitions;
+        }
+        return error;
     }
 
     /** @return NONE, or INVALID_TOPIC_EXCEPTION with Kafka's message for an illegal name */
