@@ -64,6 +64,7 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
     private final ScheduledExecutorService thread;
     private final java.util.Set<CompletableFuture<?>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile int knownLeaderId = -1;
+    private volatile boolean isActive;
     // confined to the controller thread:
     private long activeTerm = -1;
     private MetadataImage speculative;
@@ -87,6 +88,11 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** @return whether this node acts as the active controller (it leads and has taken the committed image) */
+    boolean isActive() {
+        return isActive;
+    }
+
     /** @return the leader this node last heard of (itself while active), -1 if none */
     int knownLeaderId() {
         return knownLeaderId;
@@ -97,6 +103,7 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
         execute(() -> {
             activeTerm = term;
             knownLeaderId = nodeId;
+            isActive = true;
             speculative = inFlight == 0 ? committed.get() : null;
             LOG.info("node {} is the active controller for term {}", nodeId, term);
             run((c, image, nowMs) -> c.activate(image, clusterId, nowMs), new CompletableFuture<>());
@@ -110,6 +117,7 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
                 LOG.info("node {} is no longer the active controller (leader {})", nodeId, leaderId);
             }
             activeTerm = -1;
+            isActive = false;
             speculative = null;
             knownLeaderId = leaderId;
         });

@@ -162,11 +162,13 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
         }
     }
 
-    /** @return whether this node is the Raft leader and ready to act as the active controller */
+    /** @return whether this node is the Raft leader and acts as the active controller */
     public boolean isActiveController() {
         try {
             RaftServer s = server;
-            return s != null && s.getDivision(group.getGroupId()).getInfo().isLeaderReady();
+            ActiveController controller = active;
+            return s != null && controller != null && controller.isActive()
+                    && s.getDivision(group.getGroupId()).getInfo().isLeaderReady();
         } catch (IOException e) {
             return false;
         }

@@ -56,7 +56,7 @@ public final class MetadataScaleMeasurement {
                     Optional.empty()), time.milliseconds());
             image = commit(image, reg);
             image = commit(image, controller.brokerHeartbeat(image, new BrokerHeartbeatRequest(b,
-                    reg.response().brokerEpoch(), 0, false, false), time.milliseconds()));
+                    reg.response().brokerEpoch(), image.offset(), false, false), time.milliseconds()));
         }
         long logBytes = 0;
         long partitionRecords = 0;
@@ -107,7 +107,7 @@ public final class MetadataScaleMeasurement {
             time.advance(600_001 - 1);
             for (int b = 2; b <= BROKERS; b++) {
                 image = commit(image, controller.brokerHeartbeat(image, new BrokerHeartbeatRequest(b,
-                        image.broker(b).epoch(), 0, false, false), time.milliseconds()));
+                        image.broker(b).epoch(), image.offset(), false, false), time.milliseconds()));
             }
             time.advance(2);
             long fenceStart = System.nanoTime();
@@ -118,6 +118,7 @@ public final class MetadataScaleMeasurement {
                             .getSerializedSize(), fenceMs);
 
             measureCommits(dir.resolve("quorum"));
+            measureThreeVoterCommits(dir.resolve("three"));
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -158,6 +159,52 @@ public final class MetadataScaleMeasurement {
             double pipeMs = (System.nanoTime() - start) / 1e6;
             System.out.printf("one-node quorum, pipelined: %d commits in %.0f ms = %.0f records/s%n", pipelined,
                     pipeMs, pipelined / (pipeMs / 1000));
+        }
+    }
+
+    private static void measureThreeVoterCommits(Path dir) throws Exception {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                ports.add(socket.getLocalPort());
+            }
+        }
+        String voters = "1@127.0.0.1:" + ports.get(0) + ",2@127.0.0.1:" + ports.get(1) + ",3@127.0.0.1:" + ports.get(2);
+        List<RatisMetadataQuorum> nodes = new ArrayList<>();
+        try {
+            for (int id = 1; id <= 3; id++) {
+                RatisMetadataQuorum node = new RatisMetadataQuorum(QuorumConfig.fromProperties(Map.of(
+                        QuorumConfig.NODE_ID, Integer.toString(id), QuorumConfig.VOTERS, voters,
+                        QuorumConfig.METADATA_LOG_DIR, dir.resolve("n" + id).toString(),
+                        QuorumConfig.ELECTION_TIMEOUT_MS, "500", QuorumConfig.REQUEST_TIMEOUT_MS, "30000")),
+                        ControllerConfig.defaults(), Time.SYSTEM);
+                node.start();
+                nodes.add(node);
+            }
+            RatisMetadataQuorum leader = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (leader == null && System.nanoTime() < deadline) {
+                leader = nodes.stream().filter(RatisMetadataQuorum::isActiveController).findFirst().orElse(null);
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+            if (leader == null) {
+                throw new IllegalStateException("no leader");
+            }
+            ConfigResource resource = ConfigResource.topic("bench");
+            int pipelined = 20_000;
+            List<CompletableFuture<?>> futures = new ArrayList<>(pipelined);
+            long start = System.nanoTime();
+            for (int i = 0; i < pipelined; i++) {
+                String key = "p" + (i % 1000);
+                futures.add(leader.submit((c, image, nowMs) -> c.alterConfigs(image, resource,
+                        Map.of(key, Optional.of("v" + nowMs)))));
+            }
+            CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(180, TimeUnit.SECONDS);
+            double ms = (System.nanoTime() - start) / 1e6;
+            System.out.printf("three voters in one JVM, pipelined: %d commits in %.0f ms = %.0f records/s%n", pipelined,
+                    ms, pipelined / (ms / 1000));
+        } finally {
+            nodes.forEach(RatisMetadataQuorum::close);
         }
     }
 
