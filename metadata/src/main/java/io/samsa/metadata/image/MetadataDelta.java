@@ -11,6 +11,8 @@ import io.samsa.metadata.records.proto.RegisterBrokerRecord;
 import io.samsa.metadata.records.proto.TopicRecord;
 import io.samsa.protocol.types.Uuid;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -187,6 +189,61 @@ public final class MetadataDelta {
         }
         delta = new TopicDelta(topic, topic.name(), id);
         changedTopics.put(id, delta);
+        return delta;
+    }
+
+    /**
+     * The delta from {@code previous} to {@code next} when {@code next} did not come from replaying
+     * records onto {@code previous} (a snapshot installed from the leader replaced the image): every
+     * broker, topic, partition and config that differs is listed as changed, so a listener sees an
+     * installed snapshot exactly as it would have seen the records it skipped.
+     */
+    public static MetadataDelta between(MetadataImage previous, MetadataImage next) {
+        MetadataDelta delta = new MetadataDelta(previous);
+        previous.brokers().keySet().stream().filter(id -> !next.brokers().containsKey(id))
+                .forEach(id -> delta.changedBrokers.put(id, null));
+        next.brokers().forEach((id, broker) -> {
+            if (!broker.equals(previous.broker(id))) {
+                delta.changedBrokers.put(id, broker);
+            }
+        });
+        previous.topicsById().forEach((id, topic) -> {
+            TopicImage now = next.topic(id);
+            if (now == null) {
+                delta.deletedTopics.put(id, topic);
+            }
+        });
+        next.topicsById().forEach((id, topic) -> {
+            TopicImage before = previous.topic(id);
+            if (!topic.equals(before)) {
+                TopicDelta changed = new TopicDelta(before, topic.name(), id);
+                topic.partitions().forEach((index, partition) -> {
+                    if (before == null || !partition.equals(before.partition(index))) {
+                        changed.put(index, partition);
+                    }
+                });
+                delta.changedTopics.put(id, changed);
+            }
+        });
+        Set<ConfigResource> resources = new HashSet<>(previous.configs().keySet());
+        resources.addAll(next.configs().keySet());
+        for (ConfigResource resource : resources) {
+            Map<String, String> before = previous.configs(resource);
+            Map<String, String> now = next.configs(resource);
+            if (!before.equals(now)) {
+                Map<String, Optional<String>> changes = new LinkedHashMap<>();
+                before.keySet().stream().filter(key -> !now.containsKey(key)).forEach(key -> changes.put(key,
+                        Optional.empty()));
+                now.forEach((key, value) -> changes.put(key, Optional.of(value)));
+                delta.changedConfigs.put(resource, changes);
+            }
+        }
+        delta.clusterId = next.clusterId();
+        delta.nextProducerId = next.nextProducerId();
+        delta.lastBrokerEpoch = next.lastBrokerEpoch();
+        next.features().forEach(delta.changedFeatures::put);
+        previous.features().keySet().stream().filter(name -> !next.features().containsKey(name))
+                .forEach(name -> delta.changedFeatures.put(name, 0));
         return delta;
     }
 

@@ -124,8 +124,8 @@ final class MetadataStateMachine extends BaseStateMachine {
         LOG.info("node {} loaded metadata snapshot {} (offset {}, {} topics, {} brokers)", nodeId, file.getName(),
                 loaded.offset(), loaded.topicsById().size(), loaded.brokers().size());
         if (previous != MetadataImage.EMPTY) {
-            // an installed snapshot replaces the image wholesale: listeners see it as a full delta
-            publish(previous, loaded, null);
+            // an installed snapshot replaces the image wholesale: listeners get the difference
+            publish(loaded, MetadataDelta.between(previous, loaded));
         }
     }
 
@@ -168,18 +168,14 @@ final class MetadataStateMachine extends BaseStateMachine {
         }
         MetadataImage next = delta.apply(index, 1);
         image = next;
-        publish(current, next, delta);
+        publish(next, delta);
         return APPLIED;
     }
 
-    private void publish(MetadataImage previous, MetadataImage next, MetadataDelta delta) {
-        MetadataDelta told = delta;
-        if (told == null) {
-            told = previous.newDelta(); // a snapshot load: no record-level delta exists
-        }
+    private void publish(MetadataImage next, MetadataDelta delta) {
         for (MetadataListener listener : listeners) {
             try {
-                listener.onMetadataUpdate(told, next);
+                listener.onMetadataUpdate(delta, next);
             } catch (RuntimeException e) {
                 LOG.error("metadata listener {} failed", listener, e);
             }

@@ -61,6 +61,33 @@ class ReplayTest {
     }
 
     @Test
+    void theDeltaBetweenTwoImagesLeadsFromTheFirstToTheSecond() {
+        ControllerTestContext ctx = new ControllerTestContext();
+        ctx.startBroker(1);
+        ctx.createTopic("kept", 2, 1);
+        ctx.createTopic("deleted", 1, 1);
+        ctx.commit(ctx.controller.alterConfigs(ctx.image, ConfigResource.topic("kept"),
+                Map.of("a", Optional.of("1"), "b", Optional.of("2"))));
+        MetadataImage earlier = ctx.image;
+        ctx.startBroker(2);
+        ctx.commit(ctx.controller.deleteTopics(ctx.image, List.of("deleted"), List.of()));
+        ctx.createTopic("created", 1, 2);
+        ctx.commit(ctx.controller.alterConfigs(ctx.image, ConfigResource.topic("kept"),
+                Map.of("a", Optional.empty(), "c", Optional.of("3"))));
+        ctx.commit(ctx.controller.alterPartitionReassignments(ctx.image, List.of(new Reassignment(
+                new TopicPartitionName("kept", 1), Optional.of(List.of(2))))));
+        MetadataImage later = ctx.image;
+
+        MetadataDelta delta = MetadataDelta.between(earlier, later);
+        assertEquals(later, delta.apply(later.offset(), later.version() - earlier.version()));
+        assertEquals(List.of(ctx.topicId("created"), ctx.topicId("kept")).stream().sorted().toList(),
+                delta.changedTopics().keySet().stream().sorted().toList());
+        assertEquals(1, delta.changedTopics().get(ctx.topicId("kept")).changedPartitions().size(),
+                "only the reassigned partition");
+        assertEquals(1, delta.deletedTopics().size());
+    }
+
+    @Test
     void aRecordThatContradictsTheImageIsRefused() {
         ControllerTestContext ctx = busyCluster();
         MetadataDelta delta = ctx.image.newDelta();
