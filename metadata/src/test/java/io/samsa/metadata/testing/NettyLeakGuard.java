@@ -36,6 +36,23 @@ public final class NettyLeakGuard implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void afterAll(ExtensionContext context) throws InterruptedException {
+        forceLeakDetection();
+        if (!OURS.watchesBuffers() || !RATIS.watchesBuffers()) {
+            throw new AssertionError("NettyLeakGuard is not watching ByteBufs: a leak detector was created before it");
+        }
+        List<String> leaks = drainReports();
+        if (!leaks.isEmpty()) {
+            throw new AssertionError("Netty reported " + leaks.size() + " leak(s) during or before "
+                    + context.getDisplayName() + ":\n" + String.join("\n\n", leaks));
+        }
+    }
+
+    /**
+     * Makes leaked-and-collected buffers get reported now: collect garbage, wait until the collector
+     * has enqueued a sentinel (so the leaked trackers are queued too), then allocate from both
+     * Nettys, which is when their detectors poll.
+     */
+    static void forceLeakDetection() throws InterruptedException {
         for (int round = 0; round < DETECTION_ROUNDS; round++) {
             ReferenceQueue<Object> queue = new ReferenceQueue<>();
             WeakReference<Object> sentinel = new WeakReference<>(new Object(), queue);
@@ -45,13 +62,10 @@ public final class NettyLeakGuard implements BeforeAllCallback, AfterAllCallback
             OurNettyLeakDetectors.poll();
             RatisNettyLeakDetectors.poll();
         }
-        if (!OURS.watchesBuffers() || !RATIS.watchesBuffers()) {
-            throw new AssertionError("NettyLeakGuard is not watching ByteBufs: a leak detector was created before it");
-        }
-        List<String> leaks = REPORTS.drain();
-        if (!leaks.isEmpty()) {
-            throw new AssertionError("Netty reported " + leaks.size() + " leak(s) during or before "
-                    + context.getDisplayName() + ":\n" + String.join("\n\n", leaks));
-        }
+    }
+
+    /** @return the reports so far, forgetting them */
+    static List<String> drainReports() {
+        return REPORTS.drain();
     }
 }
