@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Places the replicas of new partitions over the usable brokers, rack-unaware: partition {@code p}
- * of a placement starting at {@code start} gets brokers {@code start+p, start+p+1, ...} (mod the
- * broker count) of the id-sorted broker list, so leaders (the first replica) and followers spread
- * evenly, and successive placements continue where the last one stopped. Stateless.
+ * of a placement starting at {@code start} is led by broker {@code start+p} (mod the broker count)
+ * of the id-sorted broker list, its followers at distinct offsets from the leader that rotate per
+ * round, so leaders and followers spread evenly (exactly, for whole rounds of n partitions), and
+ * successive placements continue where the last one stopped. Stateless.
  */
 final class ReplicaPlacer {
     private ReplicaPlacer() {
@@ -32,8 +33,10 @@ final class ReplicaPlacer {
             replicas.add(brokers.get(first));
             if (n > 1) {
                 // followers sit at distinct offsets 1..n-1 from the leader; the offsets rotate once
-                // per full round, so (leader, follower) pairs vary instead of always being neighbours
-                int shift = Math.floorMod(Math.floorDiv(start + p, n), n - 1);
+                // per round of n partitions (rounds counted from this placement's first partition,
+                // so every full round gives each broker one leadership and rf-1 followers), and
+                // (leader, follower) pairs vary instead of always being neighbours
+                int shift = Math.floorMod(Math.floorDiv(start, n) + p / n, n - 1);
                 for (int r = 1; r < replicationFactor; r++) {
                     int offset = 1 + (shift + r - 1) % (n - 1);
                     replicas.add(brokers.get((first + offset) % n));

@@ -57,7 +57,7 @@ class SnapshotAndRestartTest {
             MetadataImage before = quorum.node(leader).currentImage();
             long snapshotIndex = latestSnapshotIndex(quorum.dir(leader));
             quorum.awaitAll("the tail", image -> image.equals(before));
-            quorum.close();
+            quorum.stopAll();
 
             RatisMetadataQuorum restarted = quorum.start(leader);
             MetadataImage loaded = restarted.currentImage();

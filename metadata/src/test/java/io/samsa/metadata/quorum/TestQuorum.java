@@ -143,10 +143,15 @@ final class TestQuorum implements AutoCloseable {
                 .allMatch(n -> condition.test(n.currentImage())));
     }
 
-    @Override
-    public void close() {
+    /** Stops every running node (they can be started again). */
+    void stopAll() {
         for (int id : new ArrayList<>(nodes.keySet())) {
             stop(id);
         }
+    }
+
+    @Override
+    public void close() {
+        stopAll();
     }
 }
