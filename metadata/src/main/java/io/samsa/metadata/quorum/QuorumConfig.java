@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * The metadata quorum's settings, read from broker-style properties with Kafka's keys where Kafka
  * has them. Immutable.
  *
- * <p>With no {@code controller.quorum.voters} (and no bootstrap servers) the node is a one-node
+ * <p>With no {@code controller.quorum.voters} the node is a one-node
  * quorum of itself, listening on an ephemeral port of 127.0.0.1: the broker's default, no format
  * step.
  *
@@ -105,8 +105,9 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
             roles.add(r);
         }
         String voterText = props.getOrDefault(VOTERS, "").trim();
-        if (voterText.isEmpty()) {
-            voterText = props.getOrDefault(BOOTSTRAP_SERVERS, "").trim(); // id@host:port entries, as voters
+        if (voterText.isEmpty() && !props.getOrDefault(BOOTSTRAP_SERVERS, "").isBlank()) {
+            throw new IllegalArgumentException(BOOTSTRAP_SERVERS + " (a dynamic quorum, KIP-853) is not supported yet: "
+                    + "set " + VOTERS + "=id@host:port,... instead");
         }
         List<VoterAddress> voters = new ArrayList<>();
         if (voterText.isEmpty()) {

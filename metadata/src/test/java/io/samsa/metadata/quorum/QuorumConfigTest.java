@@ -40,5 +40,7 @@ class QuorumConfigTest {
                 Map.of("controller.quorum.voters", "1@a:1,1@b:2"))).getMessage().contains("twice"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> QuorumConfig.fromProperties(
                 Map.of("process.roles", "broker,leader"))).getMessage().contains("process.roles"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> QuorumConfig.fromProperties(
+                Map.of("controller.quorum.bootstrap.servers", "a:9093"))).getMessage().contains("not supported yet"));
     }
 }

@@ -12,7 +12,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.samsa.metadata.controller.api.ApiError;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -73,12 +77,17 @@ class SnapshotAndRestartTest {
         }
     }
 
+    /** Writes {@code count} config keys, pipelined on the active controller. */
     private static void writeConfigs(TestQuorum quorum, int from, int count) {
+        RatisMetadataQuorum leader = quorum.node(quorum.awaitActive());
+        List<CompletableFuture<ApiError>> writes = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
             String key = "key." + i;
-            quorum.submit((c, image, nowMs) -> c.alterConfigs(image, ConfigResource.topic("t"),
-                    Map.of(key, Optional.of("v" + key))));
+            writes.add(leader.submit((c, image, nowMs) -> c.alterConfigs(image, ConfigResource.topic("t"),
+                    Map.of(key, Optional.of("v" + key)))));
         }
+        CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0]))
+                .orTimeout(TestQuorum.WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     /** @return the index of the newest snapshot file under {@code dir} (named snapshot.term_index) */
