@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.samsa.metadata.controller.ControllerConfig;
 import io.samsa.metadata.controller.MetadataController;
 import io.samsa.metadata.controller.api.ApiError;
+import io.samsa.metadata.controller.api.BrokerHeartbeatRequest;
+import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
+import io.samsa.metadata.controller.api.RegisterBrokerRequest;
+import io.samsa.metadata.controller.api.RegisterBrokerResponse;
 import io.samsa.metadata.image.ConfigResource;
 import io.samsa.metadata.records.proto.MetadataRecordBatch;
 import io.samsa.protocol.ErrorCode;
@@ -16,6 +20,7 @@ import io.samsa.protocol.types.Uuid;
 import io.samsa.protocol.util.ManualTime;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -119,6 +124,34 @@ class ActiveControllerTest {
         CompletableFuture<ApiError> retry = setConfig("next"); // resynchronized: works again
         commitNext();
         assertEquals(ApiError.NONE, retry.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void theFenceTimerFencesABrokerWhoseSessionExpiredOnTheControllersClock() throws Exception {
+        ManualTime clock = new ManualTime();
+        try (ActiveController timed = new ActiveController(1, "cluster", new MetadataController(
+                ControllerConfig.defaults(), Uuid::random), stateMachine::image, batch -> {
+                    CompletableFuture<Boolean> committed = new CompletableFuture<>();
+                    log.add(new Pending(batch, committed));
+                    return committed;
+                }, clock, REQUEST_TIMEOUT_MS, 10)) {
+            timed.onLeaderReady(1);
+            commitNext();
+            CompletableFuture<RegisterBrokerResponse> registered = timed.submit((c, image, nowMs) -> c.registerBroker(
+                    image, new RegisterBrokerRequest(7, "cluster", new Uuid(7, 7), List.of(), Optional.empty()), nowMs));
+            commitNext();
+            long epoch = registered.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).brokerEpoch();
+            CompletableFuture<BrokerHeartbeatResponse> unfenced = timed.submit((c, image, nowMs) -> c.brokerHeartbeat(
+                    image, new BrokerHeartbeatRequest(7, epoch, image.offset(), false, false), nowMs));
+            commitNext();
+            assertEquals(false, unfenced.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).isFenced());
+            assertTrue(log.isEmpty(), "no fencing while the session lives");
+
+            clock.advance(ControllerConfig.SESSION_TIMEOUT_MS_DEFAULT);
+            Pending fence = commitNext(); // written by the timer, not by a request
+            assertTrue(fence.batch().getRecords(0).hasBrokerRegistrationChange(), fence.batch().toString());
+            assertTrue(stateMachine.image().broker(7).fenced());
+        }
     }
 
     @Test
