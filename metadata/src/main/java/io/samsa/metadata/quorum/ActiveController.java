@@ -61,6 +61,7 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
     private final LogWriter writer;
     private final Time time;
     private final long requestTimeoutMs;
+    private final int maxEntryBytes;
     private final ScheduledExecutorService thread;
     private final java.util.Set<CompletableFuture<?>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile int knownLeaderId = -1;
@@ -71,7 +72,7 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
     private int inFlight;
 
     ActiveController(int nodeId, String clusterId, MetadataController controller, Supplier<MetadataImage> committed,
-                     LogWriter writer, Time time, long requestTimeoutMs, long fenceCheckIntervalMs) {
+                     LogWriter writer, Time time, long requestTimeoutMs, long fenceCheckIntervalMs, int maxEntryBytes) {
         this.nodeId = nodeId;
         this.clusterId = clusterId;
         this.controller = controller;
@@ -79,6 +80,7 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
         this.writer = writer;
         this.time = time;
         this.requestTimeoutMs = requestTimeoutMs;
+        this.maxEntryBytes = maxEntryBytes;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "samsa-controller-" + nodeId);
             t.setDaemon(true);
@@ -170,6 +172,12 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
         }
         MetadataRecordBatch batch = MetadataRecordBatch.newBuilder().setBaseVersion(speculative.version())
                 .addAllRecords(outcome.records()).build();
+        if (batch.getSerializedSize() > maxEntryBytes) {
+            result.completeExceptionally(new MetadataQuorumException(ErrorCode.INVALID_REQUEST, "the operation would "
+                    + "write " + batch.getSerializedSize() + " bytes of metadata in one batch, above "
+                    + QuorumConfig.MAX_ENTRY_BYTES + "=" + maxEntryBytes, nodeId));
+            return;
+        }
         speculative = next;
         inFlight++;
         long term = activeTerm;

@@ -33,11 +33,14 @@ import java.util.TreeSet;
  * @param segmentBytes      {@code metadata.log.segment.bytes} (default 8 MiB): the purge unit
  * @param fenceCheckIntervalMs {@code controller.fence.check.interval.ms} (Samsa's; default 500): how
  *                          often the active controller looks for expired broker sessions
+ * @param maxEntryBytes     {@code controller.quorum.max.entry.bytes} (Samsa's; default 8 MiB): the
+ *                          largest record batch one operation may write (one Raft entry); Ratis's
+ *                          append buffer and gRPC message limits are sized from it
  */
 public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> voters, List<String> listenerNames,
                            Path metadataLogDir, Optional<String> clusterId, long electionTimeoutMs,
                            long requestTimeoutMs, long snapshotThreshold, long segmentBytes,
-                           long fenceCheckIntervalMs) {
+                           long fenceCheckIntervalMs, int maxEntryBytes) {
     public static final String NODE_ID = "node.id";
     public static final String PROCESS_ROLES = "process.roles";
     public static final String VOTERS = "controller.quorum.voters";
@@ -50,6 +53,7 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
     public static final String SNAPSHOT_THRESHOLD = "metadata.log.max.snapshot.records";
     public static final String SEGMENT_BYTES = "metadata.log.segment.bytes";
     public static final String FENCE_CHECK_INTERVAL_MS = "controller.fence.check.interval.ms";
+    public static final String MAX_ENTRY_BYTES = "controller.quorum.max.entry.bytes";
     /** The metadata log's directory under a data directory, as Kafka names it. */
     public static final String METADATA_SUBDIR = "__cluster_metadata";
 
@@ -58,7 +62,7 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
         voters = List.copyOf(voters);
         listenerNames = List.copyOf(listenerNames);
         if (electionTimeoutMs <= 0 || requestTimeoutMs <= 0 || snapshotThreshold <= 0 || segmentBytes <= 0
-                || fenceCheckIntervalMs <= 0) {
+                || fenceCheckIntervalMs <= 0 || maxEntryBytes <= 0) {
             throw new IllegalArgumentException("quorum timeouts and sizes must be positive");
         }
     }
@@ -81,12 +85,12 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
 
     public QuorumConfig withTimeouts(long electionMs, long requestMs) {
         return new QuorumConfig(nodeId, roles, voters, listenerNames, metadataLogDir, clusterId, electionMs, requestMs,
-                snapshotThreshold, segmentBytes, fenceCheckIntervalMs);
+                snapshotThreshold, segmentBytes, fenceCheckIntervalMs, maxEntryBytes);
     }
 
     public QuorumConfig withSnapshots(long threshold, long segment) {
         return new QuorumConfig(nodeId, roles, voters, listenerNames, metadataLogDir, clusterId, electionTimeoutMs,
-                requestTimeoutMs, threshold, segment, fenceCheckIntervalMs);
+                requestTimeoutMs, threshold, segment, fenceCheckIntervalMs, maxEntryBytes);
     }
 
     /**
@@ -129,7 +133,8 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
                 Long.parseLong(props.getOrDefault(REQUEST_TIMEOUT_MS, "2000")),
                 Long.parseLong(props.getOrDefault(SNAPSHOT_THRESHOLD, "20000")),
                 Long.parseLong(props.getOrDefault(SEGMENT_BYTES, Long.toString(8L << 20))),
-                Long.parseLong(props.getOrDefault(FENCE_CHECK_INTERVAL_MS, "500")));
+                Long.parseLong(props.getOrDefault(FENCE_CHECK_INTERVAL_MS, "500")),
+                Integer.parseInt(props.getOrDefault(MAX_ENTRY_BYTES, Integer.toString(8 << 20))));
     }
 
     private static Path metadataLogDir(Map<String, String> props) {

@@ -68,7 +68,8 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
         clusterId = MetadataDirectory.loadOrCreateClusterId(config);
         group = RaftGroup.valueOf(groupId(clusterId), peers());
         active = new ActiveController(config.nodeId(), clusterId, new MetadataController(controllerConfig, Uuid::random),
-                () -> stateMachine.image(), this::append, time, config.requestTimeoutMs(), config.fenceCheckIntervalMs());
+                () -> stateMachine.image(), this::append, time, config.requestTimeoutMs(), config.fenceCheckIntervalMs(),
+                config.maxEntryBytes());
         stateMachine = new MetadataStateMachine(config.nodeId(), active, time);
         earlyListeners.forEach(stateMachine::addListener);
         boolean existing = Files.isDirectory(config.metadataLogDir().resolve("raft")

@@ -50,6 +50,12 @@ final class RatisProperties {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(props, true);
         RaftServerConfigKeys.Log.setPurgeGap(props, 1);
         RaftServerConfigKeys.Log.setSegmentSizeMax(props, SizeInBytes.valueOf(config.segmentBytes()));
+        // one entry (the largest batch an operation may write) must fit the append buffer, the log's
+        // write buffer and a gRPC message, with room for the entry's own framing
+        long entryBytes = config.maxEntryBytes();
+        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(props, SizeInBytes.valueOf(entryBytes + (1 << 20)));
+        RaftServerConfigKeys.Log.setWriteBufferSize(props, SizeInBytes.valueOf(entryBytes + (2 << 20)));
+        GrpcConfigKeys.setMessageSizeMax(props, SizeInBytes.valueOf(2 * entryBytes + (1 << 20)));
         RaftServerConfigKeys.Log.setPreallocatedSize(props, SizeInBytes.valueOf(Math.min(config.segmentBytes(),
                 4L << 20)));
         return props;

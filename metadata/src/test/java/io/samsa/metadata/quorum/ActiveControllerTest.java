@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class ActiveControllerTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final long REQUEST_TIMEOUT_MS = 300;
+    private static final int MAX_ENTRY_BYTES = 4096;
 
     /** A batch waiting in the hand-driven log, with the future its writer waits on. */
     private record Pending(MetadataRecordBatch batch, CompletableFuture<Boolean> committed) {
@@ -58,7 +59,7 @@ class ActiveControllerTest {
                 CompletableFuture<Boolean> committed = new CompletableFuture<>();
                 log.add(new Pending(batch, committed));
                 return committed;
-            }, new ManualTime(), REQUEST_TIMEOUT_MS, 60_000);
+            }, new ManualTime(), REQUEST_TIMEOUT_MS, 60_000, MAX_ENTRY_BYTES);
     private long nextIndex = 1;
 
     @AfterEach
@@ -134,7 +135,7 @@ class ActiveControllerTest {
                     CompletableFuture<Boolean> committed = new CompletableFuture<>();
                     log.add(new Pending(batch, committed));
                     return committed;
-                }, clock, REQUEST_TIMEOUT_MS, 10)) {
+                }, clock, REQUEST_TIMEOUT_MS, 10, MAX_ENTRY_BYTES)) {
             timed.onLeaderReady(1);
             commitNext();
             CompletableFuture<RegisterBrokerResponse> registered = timed.submit((c, image, nowMs) -> c.registerBroker(
@@ -152,6 +153,23 @@ class ActiveControllerTest {
             assertTrue(fence.batch().getRecords(0).hasBrokerRegistrationChange(), fence.batch().toString());
             assertTrue(stateMachine.image().broker(7).fenced());
         }
+    }
+
+    @Test
+    void aBatchAboveTheEntryLimitIsRefusedBeforeItReachesTheLog() throws Exception {
+        becomeLeader();
+        CompletableFuture<ApiError> huge = controller.submit((c, image, nowMs) -> c.alterConfigs(image,
+                ConfigResource.topic("t"), Map.of("big", Optional.of("x".repeat(MAX_ENTRY_BYTES)))));
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> huge.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        assertEquals(ErrorCode.INVALID_REQUEST,
+                assertInstanceOf(MetadataQuorumException.class, refused.getCause()).error().error());
+        assertTrue(log.isEmpty());
+        CompletableFuture<ApiError> small = setConfig("small"); // the speculative image was not touched
+        Await.until(WAIT, "the batch appended", () -> log.size() == 1);
+        assertEquals(1, log.peek().batch().getBaseVersion());
+        commitNext();
+        assertEquals(ApiError.NONE, small.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Test

@@ -92,6 +92,24 @@ class SingleNodeQuorumTest {
     }
 
     @Test
+    void aLargeBatchCommits(@TempDir Path dir) throws Exception {
+        RatisMetadataQuorum quorum = startSingle(dir);
+        try {
+            RegisterBrokerResponse registered = submit(quorum, (c, image, nowMs) -> c.registerBroker(image,
+                    new RegisterBrokerRequest(1, quorum.clusterId(), new Uuid(1, 1), List.of(), Optional.empty()), nowMs));
+            submit(quorum, (c, image, nowMs) -> c.brokerHeartbeat(image,
+                    new BrokerHeartbeatRequest(1, registered.brokerEpoch(), image.offset(), false, false), nowMs));
+            int partitions = ControllerConfig.MAX_PARTITIONS_PER_REQUEST_DEFAULT; // about 300 KB in one entry
+            CreateTopicResult created = submit(quorum, (c, image, nowMs) ->
+                    c.createTopics(image, List.of(CreatableTopic.of("wide", partitions, 1)), false)).get(0);
+            assertEquals(ErrorCode.NONE, created.error().error());
+            assertEquals(partitions, quorum.currentImage().topic("wide").partitions().size());
+        } finally {
+            quorum.close();
+        }
+    }
+
+    @Test
     void aDirectoryOfAnotherClusterRefusesToStartWithOneLine(@TempDir Path dir) throws Exception {
         startSingle(dir).close();
         QuorumConfig other = QuorumConfig.fromProperties(Map.of(QuorumConfig.METADATA_LOG_DIR, dir.toString(),
