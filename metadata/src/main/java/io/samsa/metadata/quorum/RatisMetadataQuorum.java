@@ -177,8 +177,12 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
 
     @Override
     public QuorumStatus status() {
+        RaftServer s = server;
+        if (s == null) {
+            throw new IllegalStateException("the metadata quorum of node " + config.nodeId() + " is not running");
+        }
         try {
-            RaftServer.Division division = server.getDivision(group.getGroupId());
+            RaftServer.Division division = s.getDivision(group.getGroupId());
             long nowMs = time.milliseconds();
             long commitIndex = division.getRaftLog().getLastCommittedIndex();
             List<QuorumStatus.ReplicaState> voters = new ArrayList<>();
