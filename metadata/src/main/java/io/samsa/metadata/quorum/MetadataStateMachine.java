@@ -1,0 +1,224 @@
+package io.samsa.metadata.quorum;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.samsa.metadata.image.MetadataDelta;
+import io.samsa.metadata.image.MetadataImage;
+import io.samsa.metadata.image.MetadataListener;
+import io.samsa.metadata.records.proto.MetadataRecordBatch;
+import io.samsa.protocol.util.Time;
+import java.io.File;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.ratis.io.MD5Hash;
+import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftGroupMemberId;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.raftlog.RaftLog;
+import org.apache.ratis.server.storage.FileInfo;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.StateMachineStorage;
+import org.apache.ratis.statemachine.TransactionContext;
+import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
+import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
+import org.apache.ratis.util.LifeCycle;
+import org.apache.ratis.util.MD5FileUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Ratis state machine of the metadata log: each committed entry is one
+ * {@link MetadataRecordBatch}, replayed into a {@link MetadataDelta} and published as the next
+ * {@link MetadataImage}, and listeners are told. A batch whose {@code base_version} is not the
+ * image's version is dropped (it was computed against a state that is no longer the truth, see
+ * the proto), as is a batch that does not replay; both deterministically, so every replica holds
+ * the same image at the same index.
+ *
+ * <p>Snapshots: {@link #takeSnapshot} writes the image as a {@link SnapshotFile} named by its term
+ * and index; start-up and {@link #reinitialize} (after Ratis installed a snapshot from the leader)
+ * load the latest one, and Ratis replays the log tail after it. Ratis purges log segments behind
+ * a snapshot ({@code raft.server.log.purge.upto.snapshot.index}).
+ *
+ * <p>Thread-safety: Ratis applies entries on one thread; the image is published through a volatile
+ * field, so any thread may read {@link #image()}.
+ */
+final class MetadataStateMachine extends BaseStateMachine {
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataStateMachine.class);
+    /** The reply to an applied batch. */
+    static final byte APPLIED = 1;
+    /** The reply to a dropped batch. */
+    static final byte REJECTED = 2;
+
+    private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+    private final List<MetadataListener> listeners = new CopyOnWriteArrayList<>();
+    private final LeadershipListener leadership;
+    private final int nodeId;
+    private final Time time;
+    private volatile MetadataImage image = MetadataImage.EMPTY;
+
+    MetadataStateMachine(int nodeId, LeadershipListener leadership, Time time) {
+        this.nodeId = nodeId;
+        this.time = time;
+        this.leadership = leadership;
+    }
+
+    MetadataImage image() {
+        return image;
+    }
+
+    void addListener(MetadataListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
+        super.initialize(server, groupId, raftStorage);
+        storage.init(raftStorage);
+        loadLatestSnapshot();
+        toRunning();
+    }
+
+    /** Ratis pauses the state machine before it installs a snapshot from the leader, then reinitializes it. */
+    @Override
+    public void pause() {
+        if (getLifeCycleState() == LifeCycle.State.RUNNING) {
+            getLifeCycle().transition(LifeCycle.State.PAUSING);
+            getLifeCycle().transition(LifeCycle.State.PAUSED);
+        }
+    }
+
+    @Override
+    public void reinitialize() throws IOException {
+        loadLatestSnapshot();
+        toRunning();
+    }
+
+    private void toRunning() {
+        LifeCycle.State state = getLifeCycleState();
+        if (state == LifeCycle.State.NEW || state == LifeCycle.State.PAUSED) {
+            getLifeCycle().transition(LifeCycle.State.STARTING);
+            getLifeCycle().transition(LifeCycle.State.RUNNING);
+        }
+    }
+
+    private void loadLatestSnapshot() throws IOException {
+        SingleFileSnapshotInfo snapshot = storage.loadLatestSnapshot();
+        if (snapshot == null) {
+            return;
+        }
+        File file = snapshot.getFile().getPath().toFile();
+        if (snapshot.hasMd5()) {
+            MD5FileUtil.verifySavedMD5(file, snapshot.getFile().getFileDigest());
+        }
+        MetadataImage loaded = SnapshotFile.read(file.toPath());
+        MetadataImage previous = image;
+        image = loaded;
+        setLastAppliedTermIndex(snapshot.getTermIndex());
+        LOG.info("node {} loaded metadata snapshot {} (offset {}, {} topics, {} brokers)", nodeId, file.getName(),
+                loaded.offset(), loaded.topicsById().size(), loaded.brokers().size());
+        if (previous != MetadataImage.EMPTY) {
+            // an installed snapshot replaces the image wholesale: listeners get the difference
+            publish(loaded, MetadataDelta.between(previous, loaded));
+        }
+    }
+
+    @Override
+    public StateMachineStorage getStateMachineStorage() {
+        return storage;
+    }
+
+    @Override
+    public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+        LogEntryProto entry = trx.getLogEntry();
+        long index = entry.getIndex();
+        byte outcome = apply(entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer(), index);
+        updateLastAppliedTermIndex(entry.getTerm(), index);
+        return CompletableFuture.completedFuture(Message.valueOf(
+                org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(new byte[] {outcome})));
+    }
+
+    /** Replays one entry's batch at log index {@code index}. @return {@link #APPLIED} or {@link #REJECTED} */
+    byte apply(java.nio.ByteBuffer data, long index) {
+        MetadataRecordBatch batch;
+        try {
+            batch = MetadataRecordBatch.parseFrom(data);
+        } catch (InvalidProtocolBufferException e) {
+            LOG.error("node {} dropped metadata log entry {}: not a record batch", nodeId, index, e);
+            return REJECTED;
+        }
+        MetadataImage current = image;
+        if (batch.getBaseVersion() != current.version()) {
+            LOG.info("node {} dropped metadata batch at {}: computed against version {}, the image is at {}",
+                    nodeId, index, batch.getBaseVersion(), current.version());
+            return REJECTED;
+        }
+        MetadataDelta delta = current.newDelta();
+        try {
+            batch.getRecordsList().forEach(delta::replay);
+        } catch (IllegalStateException e) {
+            LOG.error("node {} dropped metadata batch at {}: {}", nodeId, index, e.getMessage());
+            return REJECTED;
+        }
+        MetadataImage next = delta.apply(index, 1);
+        image = next;
+        publish(next, delta);
+        return APPLIED;
+    }
+
+    private void publish(MetadataImage next, MetadataDelta delta) {
+        for (MetadataListener listener : listeners) {
+            try {
+                listener.onMetadataUpdate(delta, next);
+            } catch (RuntimeException e) {
+                LOG.error("metadata listener {} failed", listener, e);
+            }
+        }
+    }
+
+    @Override
+    public long takeSnapshot() throws IOException {
+        MetadataImage snapshotImage = image;
+        TermIndex applied = getLastAppliedTermIndex();
+        if (applied == null || applied.getIndex() < 0) {
+            return RaftLog.INVALID_LOG_INDEX;
+        }
+        File file = storage.getSnapshotFile(applied.getTerm(), applied.getIndex());
+        long startNs = time.nanoseconds();
+        long bytes = SnapshotFile.write(snapshotImage, file.toPath());
+        MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
+        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), applied));
+        LOG.info("node {} wrote metadata snapshot at {} ({} bytes, {} partitions) in {} ms", nodeId, applied, bytes,
+                snapshotImage.partitionCount(), (time.nanoseconds() - startNs) / 1_000_000);
+        return applied.getIndex();
+    }
+
+    @Override
+    public void notifyLeaderReady() {
+        getServer().thenAccept(server -> {
+            try {
+                leadership.onLeaderReady(server.getDivision(getGroupId()).getInfo().getCurrentTerm());
+            } catch (IOException e) {
+                LOG.error("node {} cannot read its term", nodeId, e);
+            }
+        });
+    }
+
+    @Override
+    public void notifyLeaderChanged(RaftGroupMemberId groupMemberId, RaftPeerId newLeaderId) {
+        if (newLeaderId == null || !newLeaderId.toString().equals(Integer.toString(nodeId))) {
+            leadership.onNotLeader(newLeaderId == null ? -1 : Integer.parseInt(newLeaderId.toString()));
+        }
+    }
+
+    @Override
+    public void notifyNotLeader(Collection<TransactionContext> pendingEntries) {
+        leadership.onNotLeader(-1);
+    }
+}
