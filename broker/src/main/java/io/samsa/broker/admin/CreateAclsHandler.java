@@ -22,7 +22,7 @@ public final class CreateAclsHandler implements SynchronousHandler<CreateAclsReq
     public CreateAclsResponse handle(CreateAclsRequest request, short apiVersion) {
         List<AclCreationResult> results = new ArrayList<>(request.creations().size());
         for (int i = 0; i < request.creations().size(); i++) {
-            results.add(new AclCreationResult().setErrorCode(NoAuthorizer.ERROR.code()).setErrorMessage(NoAuthorizer.MESSAGE));
+            results.add(new AclCreationResult().setErrorCode(NoAuthorizer.ERROR.code()).setErrorMessage(NoAuthorizer.ALTER_MESSAGE));
         }
         return new CreateAclsResponse().setThrottleTimeMs(0).setResults(results);
     }

@@ -23,7 +23,7 @@ public final class DeleteAclsHandler implements SynchronousHandler<DeleteAclsReq
         List<DeleteAclsFilterResult> results = new ArrayList<>(request.filters().size());
         for (int i = 0; i < request.filters().size(); i++) {
             results.add(new DeleteAclsFilterResult().setErrorCode(NoAuthorizer.ERROR.code())
-                    .setErrorMessage(NoAuthorizer.MESSAGE).setMatchingAcls(new ArrayList<>()));
+                    .setErrorMessage(NoAuthorizer.ALTER_MESSAGE).setMatchingAcls(new ArrayList<>()));
         }
         return new DeleteAclsResponse().setThrottleTimeMs(0).setFilterResults(results);
     }

@@ -18,7 +18,7 @@ public final class DescribeAclsHandler implements SynchronousHandler<DescribeAcl
     @Override
     public DescribeAclsResponse handle(DescribeAclsRequest request, short apiVersion) {
         return new DescribeAclsResponse().setThrottleTimeMs(0)
-                .setErrorCode(NoAuthorizer.ERROR.code()).setErrorMessage(NoAuthorizer.MESSAGE)
+                .setErrorCode(NoAuthorizer.ERROR.code()).setErrorMessage(NoAuthorizer.DESCRIBE_MESSAGE)
                 .setResources(new ArrayList<>());
     }
 }

@@ -32,7 +32,9 @@ import java.util.function.Supplier;
  *
  * <p>As Kafka: a null topic list means every partition; named topics and partitions this broker
  * does not hold are simply absent; a dir that is not readable (gone, not a directory, its volume
- * unreachable) is answered KAFKA_STORAGE_ERROR with no topics. Paths are absolute.
+ * unreachable) is answered KAFKA_STORAGE_ERROR with no topics. Paths are reported absolute, as
+ * configured. One deliberate difference: Kafka also lists a dir's topics whose partitions were all
+ * filtered out, with an empty partition list; Samsa leaves them out (clients ignore them).
  *
  * <p>Stateless apart from its collaborators; thread-safe. Runs on an I/O thread (it asks the file
  * system for the volumes' sizes).
@@ -52,7 +54,7 @@ public final class DescribeLogDirsHandler implements SynchronousHandler<Describe
      * @param highWatermark what each replica's lag is measured against
      */
     public DescribeLogDirsHandler(List<Path> logDirs, Supplier<LogManager> logs, ReplicaHighWatermark highWatermark) {
-        this.logDirs = logDirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
+        this.logDirs = logDirs.stream().map(Path::toAbsolutePath).distinct().toList();
         this.logs = logs;
         this.highWatermark = highWatermark;
     }
@@ -74,7 +76,7 @@ public final class DescribeLogDirsHandler implements SynchronousHandler<Describe
         }
         List<DescribeLogDirsResult> results = new ArrayList<>(logDirs.size());
         for (Path dir : logDirs) {
-            results.add(describe(dir, byDir.getOrDefault(dir, List.of())));
+            results.add(describe(dir, byDir.getOrDefault(dir.normalize(), List.of())));
         }
         return new DescribeLogDirsResponse().setThrottleTimeMs(0).setErrorCode(ErrorCode.NONE.code()).setResults(results);
     }

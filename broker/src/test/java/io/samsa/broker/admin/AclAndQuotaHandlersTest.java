@@ -24,18 +24,22 @@ class AclAndQuotaHandlersTest {
     void aclApisAnswerSecurityDisabledPerItem() {
         DescribeAclsResponse described = new DescribeAclsHandler().handle(new DescribeAclsRequest(), (short) 3);
         assertEquals(ErrorCode.SECURITY_DISABLED.code(), described.errorCode());
-        assertEquals("No Authorizer is configured.", described.errorMessage());
+        assertEquals("No Authorizer is configured on the broker", described.errorMessage());
         assertTrue(described.resources().isEmpty());
 
         CreateAclsResponse created = new CreateAclsHandler().handle(new CreateAclsRequest().setCreations(List.of(
                 new CreateAclsRequest.AclCreation(), new CreateAclsRequest.AclCreation())), (short) 3);
         assertEquals(2, created.results().size());
-        created.results().forEach(result -> assertEquals(ErrorCode.SECURITY_DISABLED.code(), result.errorCode()));
+        created.results().forEach(result -> {
+            assertEquals(ErrorCode.SECURITY_DISABLED.code(), result.errorCode());
+            assertEquals("No Authorizer is configured.", result.errorMessage());
+        });
 
         DeleteAclsResponse deleted = new DeleteAclsHandler().handle(new DeleteAclsRequest().setFilters(List.of(
                 new DeleteAclsRequest.DeleteAclsFilter())), (short) 3);
         assertEquals(1, deleted.filterResults().size());
         assertEquals(ErrorCode.SECURITY_DISABLED.code(), deleted.filterResults().get(0).errorCode());
+        assertEquals("No Authorizer is configured.", deleted.filterResults().get(0).errorMessage());
         assertTrue(deleted.filterResults().get(0).matchingAcls().isEmpty());
     }
 

@@ -99,13 +99,14 @@ class OperationsAdminApiTest {
             ExecutionException describe = assertThrows(ExecutionException.class,
                     () -> admin.describeAcls(AclBindingFilter.ANY).values().get());
             assertInstanceOf(SecurityDisabledException.class, describe.getCause());
-            assertEquals("No Authorizer is configured.", describe.getCause().getMessage());
+            assertEquals("No Authorizer is configured on the broker", describe.getCause().getMessage());
 
             AclBinding binding = new AclBinding(new ResourcePattern(ResourceType.TOPIC, "t", PatternType.LITERAL),
                     new AccessControlEntry("User:alice", "*", AclOperation.READ, AclPermissionType.ALLOW));
             ExecutionException create = assertThrows(ExecutionException.class,
                     () -> admin.createAcls(List.of(binding)).all().get());
             assertInstanceOf(SecurityDisabledException.class, create.getCause());
+            assertEquals("No Authorizer is configured.", create.getCause().getMessage());
 
             ExecutionException delete = assertThrows(ExecutionException.class,
                     () -> admin.deleteAcls(List.of(AclBindingFilter.ANY)).all().get());

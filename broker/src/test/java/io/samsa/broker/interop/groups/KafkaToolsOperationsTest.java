@@ -77,7 +77,7 @@ class KafkaToolsOperationsTest extends SharedBrokerTestBase {
         // Kafka without an authorizer: the tool prints the error and exits 1.
         assertEquals(1, run.exitCode(), run.describe());
         assertTrue(run.stdout().contains("Error while executing ACL command: org.apache.kafka.common.errors."
-                + "SecurityDisabledException: No Authorizer is configured."), run.describe());
+                + "SecurityDisabledException: No Authorizer is configured on the broker"), run.describe());
     }
 
     @Test
