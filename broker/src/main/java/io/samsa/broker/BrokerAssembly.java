@@ -47,6 +47,7 @@ public final class BrokerAssembly {
         modules.add(topics);
         modules.add(new DataModule(config, time, topics.storage()::logs, topics.storage().firstLogDir()));
         modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker));
+        modules.add(new OperationsModule(config, topics.storage()));
         return modules;
     }
 }
