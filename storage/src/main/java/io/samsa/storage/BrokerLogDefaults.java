@@ -27,7 +27,8 @@ public final class BrokerLogDefaults {
             Map.entry("log.flush.interval.ms", LogConfig.FLUSH_MS),
             Map.entry("log.message.timestamp.type", LogConfig.MESSAGE_TIMESTAMP_TYPE),
             Map.entry("message.max.bytes", LogConfig.MAX_MESSAGE_BYTES),
-            Map.entry("log.segment.delete.delay.ms", LogConfig.FILE_DELETE_DELAY_MS));
+            Map.entry("log.segment.delete.delay.ms", LogConfig.FILE_DELETE_DELAY_MS),
+            Map.entry("min.insync.replicas", LogConfig.MIN_INSYNC_REPLICAS));
 
     private BrokerLogDefaults() {
     }
