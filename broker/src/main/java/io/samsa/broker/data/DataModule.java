@@ -14,6 +14,10 @@ import io.samsa.broker.data.offsets.OffsetForLeaderEpochHandler;
 import io.samsa.broker.data.produce.DescribeProducersHandler;
 import io.samsa.broker.data.produce.InitProducerIdHandler;
 import io.samsa.broker.data.produce.ProduceHandler;
+import io.samsa.broker.data.produce.ProducePurgatory;
+import io.samsa.broker.replication.AlterPartitionSender;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.ReplicationConfig;
 import io.samsa.broker.data.produce.ProducerIdAllocator;
 import io.samsa.broker.data.produce.ProducerIdExpiry;
 import io.samsa.broker.data.produce.ProducerStateTable;
@@ -43,37 +47,50 @@ public final class DataModule implements BrokerModule {
     private final FetchPurgatory purgatory;
     private final FetchReader reader;
     private final BrokerConfig config;
+    private final ReplicaManager replicas;
+    private final ProducePurgatory producePurgatory;
 
     /**
      * @param logs    the log manager (usable once storage started)
      * @param dataDir where the producer-id block file lives
      */
     public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, Path dataDir) {
+        this(config, time, logs, dataDir, new ReplicaManager(ReplicationConfig.from(config), time, logs, AlterPartitionSender.NONE));
+    }
+
+    /**
+     * @param replicas the roles of replicated partitions (a partition without one is single-node)
+     */
+    public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, Path dataDir, ReplicaManager replicas) {
         this.config = config;
+        this.replicas = replicas;
         this.partitions = new PartitionLookup(logs);
         this.producerStates = new ProducerStateTable(time, config.get(BrokerConfigKeys.PRODUCER_ID_EXPIRATION_MS));
         this.producerIdExpiry = new ProducerIdExpiry(producerStates,
                 config.get(BrokerConfigKeys.PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS));
         this.producerIds = new ProducerIdAllocator(dataDir);
-        this.reader = new FetchReader(partitions, config.get(BrokerConfigKeys.FETCH_MAX_BYTES));
+        this.reader = new FetchReader(partitions, config.get(BrokerConfigKeys.FETCH_MAX_BYTES), replicas, time);
         this.purgatory = new FetchPurgatory(reader, time);
+        this.producePurgatory = new ProducePurgatory();
+        replicas.addListener(purgatory);
+        replicas.addListener(producePurgatory);
     }
 
     @Override
     public List<BrokerComponent> components() {
-        return List.of(producerIds, purgatory, producerIdExpiry);
+        return List.of(producerIds, replicas, purgatory, producePurgatory, producerIdExpiry);
     }
 
     @Override
     public List<ApiHandler> handlers() {
         return List.of(
-                new ProduceHandler(partitions, producerStates),
+                new ProduceHandler(partitions, producerStates, replicas, producePurgatory),
                 new FetchHandler(reader, purgatory,
                         new FetchSessions(config.get(BrokerConfigKeys.MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS))),
-                new ListOffsetsHandler(partitions),
+                new ListOffsetsHandler(partitions, replicas),
                 new InitProducerIdHandler(producerIds),
                 new DeleteRecordsHandler(partitions),
-                new OffsetForLeaderEpochHandler(partitions),
+                new OffsetForLeaderEpochHandler(partitions, replicas),
                 new DescribeProducersHandler(partitions, producerStates));
     }
 }

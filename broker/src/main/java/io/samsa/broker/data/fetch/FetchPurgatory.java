@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.samsa.broker.lifecycle.BrokerComponent;
+import io.samsa.broker.replication.PartitionChangeListener;
 import io.samsa.protocol.message.FetchRequest;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.AppendListener;
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safe. {@link #close} answers every parked fetch with what is there.
  */
-public final class FetchPurgatory implements BrokerComponent {
+public final class FetchPurgatory implements BrokerComponent, PartitionChangeListener {
     private final FetchReader reader;
     private final Time time;
     private final Map<TopicPartition, Set<DelayedFetch>> waiting = new ConcurrentHashMap<>();
@@ -91,6 +92,12 @@ public final class FetchPurgatory implements BrokerComponent {
     /** @return how many fetches are parked (tests, metrics) */
     public int parkedCount() {
         return (int) waiting.values().stream().flatMap(Set::stream).distinct().count();
+    }
+
+    /** A replicated partition's high watermark or role changed: parked consumer fetches re-read. */
+    @Override
+    public void onChange(TopicPartition partition) {
+        wake(partition);
     }
 
     private void wake(TopicPartition partition) {
