@@ -25,6 +25,7 @@ import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.LogManager;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -49,21 +50,26 @@ public final class DataModule implements BrokerModule {
     private final BrokerConfig config;
     private final ReplicaManager replicas;
     private final ProducePurgatory producePurgatory;
+    private final BrokerComponent fetchers;
 
     /**
      * @param logs    the log manager (usable once storage started)
      * @param dataDir where the producer-id block file lives
      */
     public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, Path dataDir) {
-        this(config, time, logs, dataDir, new ReplicaManager(ReplicationConfig.from(config), time, logs, AlterPartitionSender.NONE));
+        this(config, time, logs, dataDir, new ReplicaManager(ReplicationConfig.from(config), time, logs, AlterPartitionSender.NONE),
+                null);
     }
 
     /**
      * @param replicas the roles of replicated partitions (a partition without one is single-node)
+     * @param fetchers the replica fetchers (a component of this module, started after the replica manager), or null
      */
-    public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, Path dataDir, ReplicaManager replicas) {
+    public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, Path dataDir, ReplicaManager replicas,
+                      BrokerComponent fetchers) {
         this.config = config;
         this.replicas = replicas;
+        this.fetchers = fetchers;
         this.partitions = new PartitionLookup(logs);
         this.producerStates = new ProducerStateTable(time, config.get(BrokerConfigKeys.PRODUCER_ID_EXPIRATION_MS));
         this.producerIdExpiry = new ProducerIdExpiry(producerStates,
@@ -74,11 +80,17 @@ public final class DataModule implements BrokerModule {
         this.producePurgatory = new ProducePurgatory();
         replicas.addListener(purgatory);
         replicas.addListener(producePurgatory);
+        replicas.addRoleListener(producerStates::invalidate);
     }
 
     @Override
     public List<BrokerComponent> components() {
-        return List.of(producerIds, replicas, purgatory, producePurgatory, producerIdExpiry);
+        List<BrokerComponent> components = new ArrayList<>(List.of(producerIds, replicas, purgatory, producePurgatory));
+        if (fetchers != null) {
+            components.add(fetchers);
+        }
+        components.add(producerIdExpiry);
+        return components;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
@@ -35,6 +36,7 @@ public final class ReplicaManager implements BrokerComponent {
     private final ConcurrentHashMap<TopicPartition, ReplicatedPartition> partitions = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<PartitionChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final PartitionChangeListener fanOut = partition -> listeners.forEach(l -> l.onChange(partition));
+    private final CopyOnWriteArrayList<Consumer<PartitionLog>> roleListeners = new CopyOnWriteArrayList<>();
     private volatile FollowerSync followers = FollowerSync.NONE;
     private volatile ScheduledThreadPoolExecutor scheduler;
 
@@ -64,6 +66,15 @@ public final class ReplicaManager implements BrokerComponent {
         listeners.add(listener);
     }
 
+    /**
+     * Adds a listener told, with the partition's log, whenever this broker becomes leader or
+     * follower under a new leader epoch: state derived from the log (idempotent producers) must be
+     * rebuilt, as follower appends and truncation bypass it.
+     */
+    public void addRoleListener(Consumer<PartitionLog> listener) {
+        roleListeners.add(listener);
+    }
+
     public ReplicationConfig config() {
         return config;
     }
@@ -90,6 +101,9 @@ public final class ReplicaManager implements BrokerComponent {
         boolean wasFollowing = replicated.role() != null && !replicated.isLeader();
         int epochBefore = replicated.leaderEpoch();
         if (replicated.applyRole(role, time.milliseconds())) {
+            if (epochBefore != role.leaderEpoch()) {
+                roleListeners.forEach(listener -> listener.accept(log));
+            }
             if (role.isLeader(config.nodeId())) {
                 followers.unfollow(partition);
             } else if (!wasFollowing || epochBefore != role.leaderEpoch()) {
