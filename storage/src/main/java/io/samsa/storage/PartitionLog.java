@@ -208,13 +208,7 @@ public final class PartitionLog implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (info.lastOffset() + 1 - groupCommit.durableOffset() >= cfg.flushMessages()) {
-            flushUpTo(info.lastOffset() + 1);
-        }
-        for (AppendListener listener : listeners) {
-            listener.onAppend(this, info);
-        }
-        return info;
+        return published(info, cfg);
     }
 
     private static long assignOffsets(ByteBuffer buffer, long firstOffset, LogConfig cfg, long nowMs, int leaderEpoch) {
@@ -235,6 +229,17 @@ public final class PartitionLog implements AutoCloseable {
             position += batch.sizeInBytes();
         }
         return maxTimestamp;
+    }
+
+    /** After an append, outside the lock: the flush.messages wait, then the listeners. */
+    private AppendInfo published(AppendInfo info, LogConfig cfg) {
+        if (info.lastOffset() + 1 - groupCommit.durableOffset() >= cfg.flushMessages()) {
+            flushUpTo(info.lastOffset() + 1);
+        }
+        for (AppendListener listener : listeners) {
+            listener.onAppend(this, info);
+        }
+        return info;
     }
 
     /** Adds an epoch cache entry for each batch whose epoch is newer than the latest. Lock held. */
@@ -284,13 +289,7 @@ public final class PartitionLog implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (info.lastOffset() + 1 - groupCommit.durableOffset() >= cfg.flushMessages()) {
-            flushUpTo(info.lastOffset() + 1);
-        }
-        for (AppendListener listener : listeners) {
-            listener.onAppend(this, info);
-        }
-        return info;
+        return published(info, cfg);
     }
 
     /** @return {last offset, max timestamp} of follower batches whose offsets and epochs go forward. Lock held. */

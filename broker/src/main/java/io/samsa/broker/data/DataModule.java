@@ -33,8 +33,10 @@ import java.util.function.Supplier;
  * The data plane: Produce, Fetch (with long-poll), ListOffsets, InitProducerId, DeleteRecords,
  * OffsetForLeaderEpoch and DescribeProducers over the partition logs.
  *
- * <p>Components: the producer-id allocator (its block file in the first log dir), the fetch
- * purgatory (parked long-poll fetches, completed by appends or their deadline) and the expiry of
+ * <p>Components: the producer-id allocator (its block file in the first log dir), the replica
+ * manager (roles of replicated partitions, ISR expiry), the fetch purgatory (parked long-poll
+ * fetches, completed by appends, high-watermark changes or their deadline), the produce purgatory
+ * (acks=all produces waiting for the ISR), the replica fetchers when given, and the expiry of
  * idle producer ids. They start after storage and close before it; closing the purgatory answers
  * every parked fetch.
  *

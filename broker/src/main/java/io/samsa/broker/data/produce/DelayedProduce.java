@@ -2,6 +2,7 @@ package io.samsa.broker.data.produce;
 
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.message.ProduceResponse;
+import io.samsa.storage.TopicPartition;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -26,8 +27,9 @@ final class DelayedProduce {
         this.pending = pending;
     }
 
-    List<PendingAck> pending() {
-        return pending;
+    /** @return the partitions it waits on */
+    List<TopicPartition> partitions() {
+        return pending.stream().map(ack -> ack.partition().topicPartition()).toList();
     }
 
     CompletableFuture<ProduceResponse> future() {

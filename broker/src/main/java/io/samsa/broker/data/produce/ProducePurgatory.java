@@ -1,16 +1,14 @@
 package io.samsa.broker.data.produce;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.samsa.broker.data.PartitionWaiters;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.replication.PartitionChangeListener;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.message.ProduceResponse;
 import io.samsa.storage.TopicPartition;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe. {@link #close} answers every parked produce (REQUEST_TIMED_OUT where unfinished).
  */
 public final class ProducePurgatory implements BrokerComponent, PartitionChangeListener {
-    private final Map<TopicPartition, Set<DelayedProduce>> waiting = new ConcurrentHashMap<>();
+    private final PartitionWaiters<DelayedProduce> waiting = new PartitionWaiters<>();
     private volatile ScheduledThreadPoolExecutor scheduler;
 
     @Override
@@ -56,13 +54,9 @@ public final class ProducePurgatory implements BrokerComponent, PartitionChangeL
         if (produce.tryComplete()) {
             return produce.future();
         }
-        produce.future().whenComplete((result, error) -> unindex(produce));
-        for (PendingAck ack : pending) {
-            waiting.compute(ack.partition().topicPartition(), (tp, set) -> {
-                Set<DelayedProduce> produces = set == null ? ConcurrentHashMap.newKeySet() : set;
-                produces.add(produce);
-                return produces;
-            });
+        produce.future().whenComplete((result, error) -> waiting.remove(produce.partitions(), produce));
+        for (TopicPartition partition : produce.partitions()) {
+            waiting.add(partition, produce);
         }
         ScheduledThreadPoolExecutor executor = scheduler;
         if (executor == null || executor.isShutdown()) {
@@ -81,26 +75,14 @@ public final class ProducePurgatory implements BrokerComponent, PartitionChangeL
 
     @Override
     public void onChange(TopicPartition partition) {
-        Set<DelayedProduce> produces = waiting.get(partition);
-        if (produces != null) {
-            for (DelayedProduce produce : produces) {
-                produce.tryComplete();
-            }
+        for (DelayedProduce produce : waiting.on(partition)) {
+            produce.tryComplete();
         }
     }
 
     /** @return how many produces wait (tests, metrics) */
     public int parkedCount() {
-        return (int) waiting.values().stream().flatMap(Set::stream).distinct().count();
-    }
-
-    private void unindex(DelayedProduce produce) {
-        for (PendingAck ack : produce.pending()) {
-            waiting.computeIfPresent(ack.partition().topicPartition(), (tp, set) -> {
-                set.remove(produce);
-                return set.isEmpty() ? null : set;
-            });
-        }
+        return waiting.all().size();
     }
 
     @Override
@@ -111,10 +93,8 @@ public final class ProducePurgatory implements BrokerComponent, PartitionChangeL
         }
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
-        for (Set<DelayedProduce> produces : waiting.values()) {
-            for (DelayedProduce produce : produces) {
-                produce.forceComplete(ErrorCode.REQUEST_TIMED_OUT);
-            }
+        for (DelayedProduce produce : waiting.all()) {
+            produce.forceComplete(ErrorCode.REQUEST_TIMED_OUT);
         }
     }
 }
