@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * recovered log ({@link #truncateFromEnd}), since a crash may have cut the log after the file was
  * written.
  *
- * <p>Thread-safe (every method is synchronized).
+ * <p>Thread-safe: changes and lookups are synchronized; {@link #latestEpoch} reads a volatile.
  */
 public final class LeaderEpochCache {
     static final String FILE_NAME = "leader-epoch-checkpoint";
@@ -27,6 +27,8 @@ public final class LeaderEpochCache {
 
     private final Path file;
     private final List<EpochEntry> entries = new ArrayList<>();
+    /** The last entry's epoch, readable without the monitor: the append path checks it per batch. */
+    private volatile int latestEpoch = -1;
 
     private LeaderEpochCache(Path file) {
         this.file = file;
@@ -45,12 +47,13 @@ public final class LeaderEpochCache {
             LOG.warn("Ignoring unreadable {}: {}", cache.file, e.getMessage());
             cache.entries.clear();
         }
+        cache.latestEpoch = cache.entries.isEmpty() ? -1 : cache.entries.get(cache.entries.size() - 1).epoch();
         return cache;
     }
 
     /** @return the latest epoch, or -1 when none is known */
-    public synchronized int latestEpoch() {
-        return entries.isEmpty() ? -1 : entries.get(entries.size() - 1).epoch();
+    public int latestEpoch() {
+        return latestEpoch;
     }
 
     /** @return a copy of the entries, oldest first */
@@ -86,7 +89,7 @@ public final class LeaderEpochCache {
         if (requestedEpoch < 0 || entries.isEmpty()) {
             return EpochEndOffset.UNDEFINED;
         }
-        if (requestedEpoch == latestEpoch()) {
+        if (requestedEpoch == latestEpoch) {
             return new EpochEndOffset(requestedEpoch, logEndOffset);
         }
         EpochEntry floor = null;
@@ -133,6 +136,7 @@ public final class LeaderEpochCache {
     }
 
     private void flush() throws IOException {
+        latestEpoch = entries.isEmpty() ? -1 : entries.get(entries.size() - 1).epoch();
         List<String> lines = new ArrayList<>(entries.size());
         for (EpochEntry entry : entries) {
             lines.add(entry.epoch() + " " + entry.startOffset());

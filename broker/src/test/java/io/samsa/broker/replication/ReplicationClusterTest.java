@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.storage.PartitionLog;
 import io.samsa.storage.TopicPartition;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,6 +176,36 @@ class ReplicationClusterTest {
             assertEquals("committed-9", values.get(9));
             assertEquals("new-0", values.get(10));
             assertTrue(values.stream().noneMatch(v -> v.startsWith("lost-")));
+        }
+    }
+
+    @Test
+    void aRestartedFollowerKeepsItsHighWatermarkAndCatchesUp() throws Exception {
+        try (ReplicaCluster cluster = new ReplicaCluster(dir, Map.of()).start(3)) {
+            cluster.createTopic(TOPIC, 1, Map.of());
+            PartitionRole role = role(1, 1, List.of(1, 2, 3), List.of(1, 2, 3));
+            cluster.assign(TP, role, 1, 2, 3);
+            try (KafkaProducer<String, String> producer = producer(cluster.bootstrap(1), "all", 0)) {
+                for (int i = 0; i < 10; i++) {
+                    producer.send(new ProducerRecord<>(TOPIC, 0, "k", "before-" + i)).get(20, TimeUnit.SECONDS);
+                }
+            }
+            await(() -> cluster.log(3, TP).highWatermark() == 10, WAIT, "broker 3 to learn the high watermark");
+            cluster.stop(3);
+            assertTrue(Files.readAllLines(dir.resolve("broker-3").resolve("replication-offset-checkpoint"))
+                    .contains("replicated 0 10"), "the high watermark is checkpointed at shutdown");
+            try (KafkaProducer<String, String> producer = producer(cluster.bootstrap(1), "1", 0)) {
+                for (int i = 0; i < 10; i++) {
+                    producer.send(new ProducerRecord<>(TOPIC, 0, "k", "while-down-" + i)).get(20, TimeUnit.SECONDS);
+                }
+            }
+            assertEquals(10, cluster.log(1, TP).highWatermark(), "broker 3 is still in the ISR and has only 10");
+
+            cluster.startBroker(3);
+            cluster.assign(TP, role, 3);
+            await(() -> cluster.log(1, TP).highWatermark() == 20, WAIT, "the restarted follower to catch up");
+            await(() -> cluster.log(3, TP).highWatermark() == 20, WAIT, "the restarted follower's high watermark");
+            assertIdenticalUpToHighWatermark(cluster, 1, 2, 3);
         }
     }
 
