@@ -351,16 +351,29 @@ public final class PartitionLog implements AutoCloseable {
      * @return whether anything was removed
      */
     public boolean truncateTo(long offset) {
+        return truncate(offset, false);
+    }
+
+    /**
+     * Empties the log and restarts it at {@code offset}, the new log start and end offset, with no
+     * leader epochs: a follower does this when the leader's log starts after this log's end (its
+     * older data was deleted). Crash-safe as {@link #truncateTo}.
+     */
+    public void truncateFullyAndStartAt(long offset) {
+        truncate(offset, true);
+    }
+
+    private boolean truncate(long offset, boolean fully) {
         checkpointLock.lock();
         lock.lock();
         try {
             ensureOpen();
-            if (offset >= logEndOffset) {
+            if (!fully && offset >= logEndOffset) {
                 return false;
             }
             long nowMs = time.milliseconds();
             long before = logEndOffset;
-            if (offset <= logStartOffset || segments.floorKey(offset) == null) {
+            if (fully || offset <= logStartOffset || segments.floorKey(offset) == null) {
                 restartLogAt(Math.max(offset, 0), nowMs);
             } else {
                 for (LogSegment later : new ArrayList<>(segments.descendingMap().headMap(offset, false).values())) {
@@ -374,7 +387,7 @@ public final class PartitionLog implements AutoCloseable {
                 logEndOffset = holding.nextOffset();
             }
             epochs.truncateFromEnd(logEndOffset);
-            highWatermark = Math.min(highWatermark, logEndOffset);
+            highWatermark = Math.max(logStartOffset, Math.min(highWatermark, logEndOffset));
             long recoveryPoint = Math.min(groupCommit.durableOffset(), logEndOffset);
             groupCommit.reset(recoveryPoint);
             checkpoint.write(recoveryPoint, logStartOffset);

@@ -147,6 +147,23 @@ class ReplicaLogTest {
     }
 
     @Test
+    void truncateFullyRestartsTheLogAtTheLeadersStart() {
+        PartitionLog log = open("a", Map.of());
+        log.appendAsLeader(TestBatches.values(1, "a", "b"), 1);
+        log.truncateFullyAndStartAt(100);
+        assertEquals(100, log.logStartOffset());
+        assertEquals(100, log.logEndOffset());
+        assertEquals(100, log.highWatermark());
+        assertEquals(List.of(), log.leaderEpochCache().entries());
+        PartitionLog leader = open("leader", Map.of());
+        leader.truncateFullyAndStartAt(100);
+        leader.appendAsLeader(TestBatches.values(2, "c"), 2);
+        log.appendAsFollower(copyOf(batchesOf(leader)));
+        assertEquals(101, log.logEndOffset());
+        assertEquals(List.of(new EpochEntry(2, 100)), log.leaderEpochCache().entries());
+    }
+
+    @Test
     void anEpochCacheAheadOfTheLogIsClampedOnOpen() throws IOException {
         PartitionLog log = open("a", Map.of());
         log.appendAsLeader(TestBatches.values(1, "a", "b"), 1);

@@ -210,6 +210,29 @@ class ReplicationClusterTest {
     }
 
     @Test
+    void aNewFollowerBehindTheLeadersLogStartRestartsThere() throws Exception {
+        try (ReplicaCluster cluster = new ReplicaCluster(dir, Map.of()).start(2)) {
+            cluster.createTopic(TOPIC, 1, Map.of());
+            PartitionRole role = role(1, 1, List.of(1, 2), List.of(1));
+            cluster.assign(TP, role, 1);
+            try (KafkaProducer<String, String> producer = producer(cluster.bootstrap(1), "all", 0)) {
+                for (int i = 0; i < 10; i++) {
+                    producer.send(new ProducerRecord<>(TOPIC, 0, "k", "v-" + i)).get(20, TimeUnit.SECONDS);
+                }
+            }
+            PartitionLog leaderLog = cluster.log(1, TP);
+            assertEquals(5, leaderLog.deleteRecordsBefore(5));
+            cluster.assign(TP, role, 2);
+            await(() -> cluster.log(2, TP).logEndOffset() == 10, WAIT, "the new follower to catch up");
+            assertEquals(5, cluster.log(2, TP).logStartOffset(), "restarted at the leader's log start");
+            ReplicatedPartition leader = cluster.replicas(1).partition(TP).orElseThrow();
+            await(() -> leader.isr().equals(List.of(1, 2)), WAIT, "the caught-up follower to join the ISR");
+            await(() -> cluster.log(2, TP).highWatermark() == 10, WAIT, "the follower's high watermark");
+            assertIdenticalUpToHighWatermark(cluster, 1, 2);
+        }
+    }
+
+    @Test
     void acksAllWithTooSmallAnIsrFailsWithNotEnoughReplicasInsteadOfHanging() throws Exception {
         Map<String, String> fastLag = Map.of("replica.lag.time.max.ms", "1000");
         try (ReplicaCluster cluster = new ReplicaCluster(dir, fastLag).start(3)) {

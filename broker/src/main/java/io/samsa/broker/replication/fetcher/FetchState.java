@@ -4,8 +4,8 @@ import io.samsa.storage.PartitionLog;
 
 /**
  * A followed partition as its fetcher sees it: the log appended to, the leader epoch followed,
- * whether the divergence check (OffsetForLeaderEpoch, then truncation) is still due, and until
- * when it backs off after an error.
+ * whether the divergence check (OffsetForLeaderEpoch, then truncation) or the leader's log start
+ * (after OFFSET_OUT_OF_RANGE) is still due, and until when it backs off after an error.
  *
  * <p>Not thread-safe; confined to the fetcher's worker thread.
  */
@@ -13,6 +13,7 @@ final class FetchState {
     private final PartitionLog log;
     private final int leaderEpoch;
     private boolean truncating = true;
+    private boolean outOfRange;
     private long backoffUntilMs;
 
     FetchState(PartitionLog log, int leaderEpoch) {
@@ -34,6 +35,15 @@ final class FetchState {
 
     void truncating(boolean due) {
         this.truncating = due;
+    }
+
+    /** Whether the leader said the fetch offset is out of its range: its log start is due (ListOffsets). */
+    boolean outOfRange() {
+        return outOfRange;
+    }
+
+    void outOfRange(boolean due) {
+        this.outOfRange = due;
     }
 
     boolean ready(long nowMs) {

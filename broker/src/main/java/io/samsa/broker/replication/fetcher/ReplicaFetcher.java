@@ -10,6 +10,8 @@ import io.samsa.protocol.header.Frames;
 import io.samsa.protocol.header.RequestHeader;
 import io.samsa.protocol.message.FetchRequest;
 import io.samsa.protocol.message.FetchResponse;
+import io.samsa.protocol.message.ListOffsetsRequest;
+import io.samsa.protocol.message.ListOffsetsResponse;
 import io.samsa.protocol.message.OffsetForLeaderEpochRequest;
 import io.samsa.protocol.message.OffsetForLeaderEpochResponse;
 import io.samsa.protocol.record.MemoryRecords;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
  *   partitions with a new leader epoch ──▶ OffsetForLeaderEpoch(latest epoch) ──▶ truncate to the
  *   divergence point (rounds, KIP-279) ──▶ Fetch(replica_id, offset = log end) ──▶ append as follower,
  *   high watermark = min(leader's, log end) ──▶ next Fetch (the leader parks it up to replica.fetch.wait.max.ms)
+ *   OFFSET_OUT_OF_RANGE ──▶ ListOffsets(EARLIEST): restart the log at the leader's start when it ends
+ *   before it, else run the divergence check again
  * </pre>
  *
  * <p>All state lives on one worker thread (a single-thread executor): appends and truncation do
@@ -55,6 +59,9 @@ final class ReplicaFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaFetcher.class);
     private static final short FETCH_VERSION = 12;
     private static final short OFFSET_FOR_LEADER_EPOCH_VERSION = 4;
+    private static final short LIST_OFFSETS_VERSION = 4;
+    /** ListOffsets' EARLIEST: the log start offset. */
+    private static final long EARLIEST_TIMESTAMP = -2;
     /** Room for headers around the records a fetch may carry. */
     private static final int FRAME_SLACK_BYTES = 1 << 20;
 
@@ -125,6 +132,7 @@ final class ReplicaFetcher {
         }
         long nowMs = time.milliseconds();
         Map<TopicPartition, FetchState> truncating = new HashMap<>();
+        Map<TopicPartition, FetchState> outOfRange = new HashMap<>();
         Map<TopicPartition, FetchState> fetching = new HashMap<>();
         long nextReadyMs = Long.MAX_VALUE;
         for (Map.Entry<TopicPartition, FetchState> entry : states.entrySet()) {
@@ -133,12 +141,16 @@ final class ReplicaFetcher {
                 nextReadyMs = Math.min(nextReadyMs, state.backoffUntilMs());
             } else if (state.truncating()) {
                 truncating.put(entry.getKey(), state);
+            } else if (state.outOfRange()) {
+                outOfRange.put(entry.getKey(), state);
             } else {
                 fetching.put(entry.getKey(), state);
             }
         }
         if (!truncating.isEmpty()) {
             sendOffsetForLeaderEpoch(truncating);
+        } else if (!outOfRange.isEmpty()) {
+            sendListEarliestOffsets(outOfRange);
         } else if (!fetching.isEmpty()) {
             sendFetch(fetching);
         } else if (nextReadyMs != Long.MAX_VALUE) {
@@ -223,6 +235,47 @@ final class ReplicaFetcher {
         send(request, OFFSET_FOR_LEADER_EPOCH_VERSION, asked, epochs);
     }
 
+    /** Asks the leader for its log start offsets (ListOffsets EARLIEST), after OFFSET_OUT_OF_RANGE. */
+    private void sendListEarliestOffsets(Map<TopicPartition, FetchState> partitions) {
+        Map<String, ListOffsetsRequest.ListOffsetsTopic> topics = new HashMap<>();
+        for (Map.Entry<TopicPartition, FetchState> entry : partitions.entrySet()) {
+            topics.computeIfAbsent(entry.getKey().topic(), name -> new ListOffsetsRequest.ListOffsetsTopic().setName(name)
+                    .setPartitions(new java.util.ArrayList<>()))
+                    .partitions().add(new ListOffsetsRequest.ListOffsetsPartition().setPartitionIndex(entry.getKey().partition())
+                            .setCurrentLeaderEpoch(entry.getValue().leaderEpoch()).setTimestamp(EARLIEST_TIMESTAMP));
+        }
+        ListOffsetsRequest request = new ListOffsetsRequest().setReplicaId(config.nodeId())
+                .setTopics(new java.util.ArrayList<>(topics.values()));
+        send(request, LIST_OFFSETS_VERSION, partitions, Map.of());
+    }
+
+    /**
+     * The leader's log start: a log ending before it restarts there (the leader deleted what this
+     * log lacks); otherwise this log is ahead of the leader's end, which the divergence check cuts.
+     */
+    private void onListOffsetsResponse(InFlight request, ListOffsetsResponse response) {
+        for (ListOffsetsResponse.ListOffsetsTopicResponse topic : response.topics()) {
+            for (ListOffsetsResponse.ListOffsetsPartitionResponse result : topic.partitions()) {
+                TopicPartition partition = new TopicPartition(topic.name(), result.partitionIndex());
+                FetchState state = current(request, partition);
+                if (state == null) {
+                    continue;
+                }
+                if (result.errorCode() != ErrorCode.NONE.code()) {
+                    backOff(partition, state, ErrorCode.forCode(result.errorCode()));
+                    continue;
+                }
+                state.outOfRange(false);
+                if (result.offset() > state.log().logEndOffset()) {
+                    LOG.info("Follower {} restarts {} at the leader's log start {}", config.nodeId(), partition, result.offset());
+                    state.log().truncateFullyAndStartAt(result.offset());
+                } else {
+                    state.truncating(true);
+                }
+            }
+        }
+    }
+
     private void sendFetch(Map<TopicPartition, FetchState> fetching) {
         Map<String, FetchRequest.FetchTopic> topics = new HashMap<>();
         for (Map.Entry<TopicPartition, FetchState> entry : fetching.entrySet()) {
@@ -268,6 +321,8 @@ final class ReplicaFetcher {
                 onFetchResponse(request, fetch);
             } else if (body instanceof OffsetForLeaderEpochResponse epochs) {
                 onOffsetForLeaderEpochResponse(request, epochs);
+            } else if (body instanceof ListOffsetsResponse offsets) {
+                onListOffsetsResponse(request, offsets);
             }
         } catch (RuntimeException e) {
             LOG.error("Replication from leader {} failed; backing off", leaderId, e);
@@ -324,8 +379,7 @@ final class ReplicaFetcher {
     private void onPartitionData(TopicPartition partition, FetchState state, FetchResponse.PartitionData data) {
         ErrorCode error = ErrorCode.forCode(data.errorCode());
         if (error == ErrorCode.OFFSET_OUT_OF_RANGE) {
-            state.truncating(true); // re-check the divergence point; the leader may have truncated
-            backOff(partition, state, error);
+            state.outOfRange(true);
             return;
         }
         if (error != ErrorCode.NONE) {
