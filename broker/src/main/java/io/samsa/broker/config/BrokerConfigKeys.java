@@ -181,6 +181,8 @@ public final class BrokerConfigKeys {
             ConfigType.INT, 1, atLeast(1), "Bytes the leader waits for before answering a follower fetch");
     public static final ConfigKey<Long> REPLICA_SOCKET_TIMEOUT_MS = DEFINITION.define("replica.socket.timeout.ms",
             ConfigType.LONG, 30_000L, atLeast(1L), "A follower fetch unanswered this long drops the connection");
+    public static final ConfigKey<Integer> NUM_REPLICA_FETCHERS = DEFINITION.define("num.replica.fetchers", ConfigType.INT,
+            1, atLeast(1), "Fetchers (connections and threads) a follower runs per leader broker");
     public static final ConfigKey<Integer> MIN_INSYNC_REPLICAS = DEFINITION.define("min.insync.replicas", ConfigType.INT,
             1, atLeast(1), "Default ISR size an acks=all produce needs (topic key min.insync.replicas overrides)");
 

@@ -42,7 +42,7 @@ class ReplicatedPartitionTest {
         logs = new LogManager(LogManagerConfig.fromMap(Map.of(LogManagerConfig.LOG_DIRS, dir.toString())),
                 topic -> LogConfig.fromMap(Map.of(LogConfig.MIN_INSYNC_REPLICAS, "2")), time);
         logs.startup(false);
-        ReplicationConfig config = new ReplicationConfig(LEADER, LAG_MS, 1000, 1 << 20, 10 << 20, 500, 1, 30_000);
+        ReplicationConfig config = new ReplicationConfig(LEADER, LAG_MS, 1000, 1 << 20, 10 << 20, 500, 1, 30_000, 1);
         manager = new ReplicaManager(config, time, () -> logs, controller);
         manager.addListener(changes::add);
     }

@@ -139,7 +139,7 @@ class ReplicationClusterTest {
 
     @Test
     void aNewLeaderMakesTheOldLeaderTruncateItsUnreplicatedTail() throws Exception {
-        try (ReplicaCluster cluster = new ReplicaCluster(dir, Map.of()).start(3)) {
+        try (ReplicaCluster cluster = new ReplicaCluster(dir, Map.of("num.replica.fetchers", "2")).start(3)) {
             cluster.createTopic(TOPIC, 1, Map.of());
             cluster.assign(TP, role(1, 1, List.of(1, 2, 3), List.of(1, 2, 3)), 1, 2, 3);
             try (KafkaProducer<String, String> producer = producer(cluster.bootstrap(1), "all", 0)) {

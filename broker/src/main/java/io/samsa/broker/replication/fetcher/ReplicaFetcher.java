@@ -257,12 +257,8 @@ final class ReplicaFetcher {
         for (ListOffsetsResponse.ListOffsetsTopicResponse topic : response.topics()) {
             for (ListOffsetsResponse.ListOffsetsPartitionResponse result : topic.partitions()) {
                 TopicPartition partition = new TopicPartition(topic.name(), result.partitionIndex());
-                FetchState state = current(request, partition);
+                FetchState state = answered(request, partition, result.errorCode());
                 if (state == null) {
-                    continue;
-                }
-                if (result.errorCode() != ErrorCode.NONE.code()) {
-                    backOff(partition, state, ErrorCode.forCode(result.errorCode()));
                     continue;
                 }
                 state.outOfRange(false);
@@ -336,12 +332,8 @@ final class ReplicaFetcher {
         for (OffsetForLeaderEpochResponse.OffsetForLeaderTopicResult topic : response.topics()) {
             for (OffsetForLeaderEpochResponse.EpochEndOffset result : topic.partitions()) {
                 TopicPartition partition = new TopicPartition(topic.topic(), result.partition());
-                FetchState state = current(request, partition);
+                FetchState state = answered(request, partition, result.errorCode());
                 if (state == null) {
-                    continue;
-                }
-                if (result.errorCode() != ErrorCode.NONE.code()) {
-                    backOff(partition, state, ErrorCode.forCode(result.errorCode()));
                     continue;
                 }
                 int requested = request.requestedEpochs().get(partition);
@@ -402,6 +394,16 @@ final class ReplicaFetcher {
     private FetchState current(InFlight request, TopicPartition partition) {
         FetchState sent = request.sentFor().get(partition);
         return sent != null && states.get(partition) == sent ? sent : null;
+    }
+
+    /** @return the partition's state when the answer is for it and has no error (an error backs it off), else null */
+    private FetchState answered(InFlight request, TopicPartition partition, short errorCode) {
+        FetchState state = current(request, partition);
+        if (state != null && errorCode != ErrorCode.NONE.code()) {
+            backOff(partition, state, ErrorCode.forCode(errorCode));
+            return null;
+        }
+        return state;
     }
 
     private void backOff(TopicPartition partition, FetchState state, ErrorCode error) {

@@ -19,9 +19,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The replica fetchers of this broker: one {@link ReplicaFetcher} per leader broker it follows
- * partitions of (num.replica.fetchers = 1), each with its own worker thread, all on one shared
- * Netty event loop. A partition moves between fetchers when its leader changes.
+ * The replica fetchers of this broker: num.replica.fetchers {@link ReplicaFetcher}s per leader
+ * broker it follows partitions of (a partition goes to the one its hash picks), each with its own
+ * connection and worker thread, all on one shared Netty event loop. A partition moves between
+ * fetchers when its leader changes.
  *
  * <p>Thread-safe.
  */
@@ -30,9 +31,13 @@ public final class ReplicaFetcherManager implements FollowerSync, BrokerComponen
     private final Time time;
     private final ReplicaEndpoints endpoints;
     private final ReplicaManager replicas;
-    private final Map<Integer, ReplicaFetcher> fetchers = new ConcurrentHashMap<>();
-    private final Map<Integer, ScheduledExecutorService> workers = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, Integer> leaders = new ConcurrentHashMap<>();
+    private final Map<FetcherId, ReplicaFetcher> fetchers = new ConcurrentHashMap<>();
+    private final Map<FetcherId, ScheduledExecutorService> workers = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, FetcherId> assigned = new ConcurrentHashMap<>();
+
+    /** Which fetcher: the leader fetched from, and the index among that leader's fetchers. */
+    private record FetcherId(int leaderId, int index) {
+    }
     private volatile EventLoopGroup group;
 
     public ReplicaFetcherManager(ReplicationConfig config, Time time, ReplicaEndpoints endpoints, ReplicaManager replicas) {
@@ -54,38 +59,40 @@ public final class ReplicaFetcherManager implements FollowerSync, BrokerComponen
 
     @Override
     public synchronized void follow(TopicPartition partition, PartitionLog log, int leaderId, int leaderEpoch) {
-        Integer previous = leaders.put(partition, leaderId);
-        if (previous != null && previous != leaderId) {
+        FetcherId id = new FetcherId(leaderId, Math.floorMod(31 * partition.topic().hashCode() + partition.partition(),
+                config.numReplicaFetchers()));
+        FetcherId previous = assigned.put(partition, id);
+        if (previous != null && !previous.equals(id)) {
             ReplicaFetcher old = fetchers.get(previous);
             if (old != null) {
                 old.remove(partition);
             }
         }
-        fetchers.computeIfAbsent(leaderId, this::newFetcher).add(partition, new FetchState(log, leaderEpoch));
+        fetchers.computeIfAbsent(id, this::newFetcher).add(partition, new FetchState(log, leaderEpoch));
     }
 
     @Override
     public synchronized void unfollow(TopicPartition partition) {
-        Integer leader = leaders.remove(partition);
-        if (leader != null) {
-            ReplicaFetcher fetcher = fetchers.get(leader);
+        FetcherId id = assigned.remove(partition);
+        if (id != null) {
+            ReplicaFetcher fetcher = fetchers.get(id);
             if (fetcher != null) {
                 fetcher.remove(partition);
             }
         }
     }
 
-    private ReplicaFetcher newFetcher(int leaderId) {
+    private ReplicaFetcher newFetcher(FetcherId id) {
         EventLoopGroup loop = group;
         if (loop == null) {
             throw new IllegalStateException("replica fetchers not started");
         }
         ScheduledThreadPoolExecutor worker = new ScheduledThreadPoolExecutor(1,
-                new DefaultThreadFactory("samsa-replica-fetcher-" + leaderId, true));
+                new DefaultThreadFactory("samsa-replica-fetcher-" + id.leaderId() + "-" + id.index(), true));
         worker.setRemoveOnCancelPolicy(true);
         worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        workers.put(leaderId, worker);
-        return new ReplicaFetcher(leaderId, config, time, endpoints, loop, worker, replicas::partition);
+        workers.put(id, worker);
+        return new ReplicaFetcher(id.leaderId(), config, time, endpoints, loop, worker, replicas::partition);
     }
 
     @Override
