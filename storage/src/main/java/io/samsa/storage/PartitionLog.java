@@ -64,6 +64,8 @@ public final class PartitionLog implements AutoCloseable {
     /** {recoveryPoint, logStartOffset} last written, so an unchanged checkpoint costs no fsync. */
     private long[] lastCheckpoint = {-1, -1};
     private volatile boolean closed;
+    /** Grows with every truncation, so a compaction that read the segments before one does not swap stale data in. */
+    private volatile long truncations;
 
     private PartitionLog(Path dir, TopicPartition partition, LogConfig config, Time time) throws IOException {
         this.dir = dir;
@@ -321,6 +323,7 @@ public final class PartitionLog implements AutoCloseable {
     /** An empty log whose leader starts later (its log start moved): begin the one segment there. Lock held. */
     private LogSegment restartEmptyLogAt(long offset, long nowMs) throws IOException {
         LogSegment old = activeSegment;
+        truncations++;
         segments.remove(old.baseOffset());
         old.closeAndDelete();
         LogSegment next = LogSegment.create(dir, offset, config, nowMs);
@@ -386,6 +389,7 @@ public final class PartitionLog implements AutoCloseable {
                 activeSegment = holding;
                 logEndOffset = holding.nextOffset();
             }
+            truncations++;
             epochs.truncateFromEnd(logEndOffset);
             highWatermark = Math.max(logStartOffset, Math.min(highWatermark, logEndOffset));
             long recoveryPoint = Math.min(groupCommit.durableOffset(), logEndOffset);
@@ -842,6 +846,10 @@ public final class PartitionLog implements AutoCloseable {
 
     boolean isClosed() {
         return closed;
+    }
+
+    long truncations() {
+        return truncations;
     }
 
     @Override
