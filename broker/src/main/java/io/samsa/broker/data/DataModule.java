@@ -103,7 +103,7 @@ public final class DataModule implements BrokerModule {
                         new FetchSessions(config.get(BrokerConfigKeys.MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS))),
                 new ListOffsetsHandler(partitions, replicas),
                 new InitProducerIdHandler(producerIds),
-                new DeleteRecordsHandler(partitions),
+                new DeleteRecordsHandler(partitions, replicas),
                 new OffsetForLeaderEpochHandler(partitions, replicas),
                 new DescribeProducersHandler(partitions, producerStates));
     }

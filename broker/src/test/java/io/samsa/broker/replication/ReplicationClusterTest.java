@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -134,6 +137,20 @@ class ReplicationClusterTest {
                     "followers to learn the high watermark");
             assertIdenticalUpToHighWatermark(cluster, 1, 2, 3);
             assertEquals(List.of(new io.samsa.storage.EpochEntry(1, 0)), cluster.log(3, TP).leaderEpochCache().entries());
+
+            Properties adminProps = new Properties();
+            adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap(1));
+            try (Admin admin = Admin.create(adminProps)) {
+                org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition(TOPIC, 0);
+                assertEquals(3, admin.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(3))).lowWatermarks().get(tp).get()
+                        .lowWatermark());
+            }
+            assertEquals(3, cluster.log(1, TP).logStartOffset());
+            try (KafkaProducer<String, String> producer = producer(cluster.bootstrap(1), "all", 0)) {
+                producer.send(new ProducerRecord<>(TOPIC, 0, "k", "after-delete")).get(20, TimeUnit.SECONDS);
+            }
+            await(() -> cluster.log(2, TP).logStartOffset() == 3 && cluster.log(3, TP).logStartOffset() == 3, WAIT,
+                    "followers to follow the leader's log start");
         }
     }
 

@@ -388,6 +388,10 @@ final class ReplicaFetcher {
             }
         }
         partitions.apply(partition).ifPresent(replicated -> replicated.updateFollowerHighWatermark(data.highWatermark()));
+        long leaderStart = Math.min(data.logStartOffset(), state.log().logEndOffset());
+        if (leaderStart > state.log().logStartOffset()) {
+            state.log().deleteRecordsBefore(leaderStart); // the leader's DeleteRecords or retention moved its start
+        }
     }
 
     /** @return the partition's state if it is still the one the request was sent for, else null (a newer role replaced it) */
