@@ -8,11 +8,8 @@ import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.header.Frames;
 import io.samsa.protocol.header.RequestHeader;
-import io.samsa.protocol.message.FetchRequest;
 import io.samsa.protocol.message.FetchResponse;
-import io.samsa.protocol.message.ListOffsetsRequest;
 import io.samsa.protocol.message.ListOffsetsResponse;
-import io.samsa.protocol.message.OffsetForLeaderEpochRequest;
 import io.samsa.protocol.message.OffsetForLeaderEpochResponse;
 import io.samsa.protocol.record.MemoryRecords;
 import io.samsa.protocol.types.ApiMessage;
@@ -24,7 +21,6 @@ import io.samsa.storage.TopicPartition;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -57,11 +53,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ReplicaFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaFetcher.class);
-    private static final short FETCH_VERSION = 12;
-    private static final short OFFSET_FOR_LEADER_EPOCH_VERSION = 4;
-    private static final short LIST_OFFSETS_VERSION = 4;
-    /** ListOffsets' EARLIEST: the log start offset. */
-    private static final long EARLIEST_TIMESTAMP = -2;
     /** Room for headers around the records a fetch may carry. */
     private static final int FRAME_SLACK_BYTES = 1 << 20;
 
@@ -210,43 +201,28 @@ final class ReplicaFetcher {
     private void sendOffsetForLeaderEpoch(Map<TopicPartition, FetchState> truncating) {
         Map<TopicPartition, FetchState> asked = new HashMap<>();
         Map<TopicPartition, Integer> epochs = new HashMap<>();
-        Map<String, OffsetForLeaderEpochRequest.OffsetForLeaderTopic> topics = new HashMap<>();
         for (Map.Entry<TopicPartition, FetchState> entry : truncating.entrySet()) {
             FetchState state = entry.getValue();
             int latest = state.log().latestEpoch();
             if (latest < 0) {
                 truncate(entry.getKey(), state, DivergencePoint.of(state.log(), -1, EpochEndOffset.UNDEFINED));
-                continue;
+            } else {
+                asked.put(entry.getKey(), state);
+                epochs.put(entry.getKey(), latest);
             }
-            asked.put(entry.getKey(), state);
-            epochs.put(entry.getKey(), latest);
-            topics.computeIfAbsent(entry.getKey().topic(), name -> new OffsetForLeaderEpochRequest.OffsetForLeaderTopic()
-                    .setTopic(name).setPartitions(new java.util.ArrayList<>()))
-                    .partitions().add(new OffsetForLeaderEpochRequest.OffsetForLeaderPartition()
-                            .setPartition(entry.getKey().partition()).setCurrentLeaderEpoch(state.leaderEpoch())
-                            .setLeaderEpoch(latest));
         }
         if (asked.isEmpty()) {
             doWork();
             return;
         }
-        OffsetForLeaderEpochRequest request = new OffsetForLeaderEpochRequest().setReplicaId(config.nodeId())
-                .setTopics(new java.util.ArrayList<>(topics.values()));
-        send(request, OFFSET_FOR_LEADER_EPOCH_VERSION, asked, epochs);
+        send(FollowerRequests.offsetForLeaderEpoch(config.nodeId(), asked, epochs),
+                FollowerRequests.OFFSET_FOR_LEADER_EPOCH_VERSION, asked, epochs);
     }
 
     /** Asks the leader for its log start offsets (ListOffsets EARLIEST), after OFFSET_OUT_OF_RANGE. */
     private void sendListEarliestOffsets(Map<TopicPartition, FetchState> partitions) {
-        Map<String, ListOffsetsRequest.ListOffsetsTopic> topics = new HashMap<>();
-        for (Map.Entry<TopicPartition, FetchState> entry : partitions.entrySet()) {
-            topics.computeIfAbsent(entry.getKey().topic(), name -> new ListOffsetsRequest.ListOffsetsTopic().setName(name)
-                    .setPartitions(new java.util.ArrayList<>()))
-                    .partitions().add(new ListOffsetsRequest.ListOffsetsPartition().setPartitionIndex(entry.getKey().partition())
-                            .setCurrentLeaderEpoch(entry.getValue().leaderEpoch()).setTimestamp(EARLIEST_TIMESTAMP));
-        }
-        ListOffsetsRequest request = new ListOffsetsRequest().setReplicaId(config.nodeId())
-                .setTopics(new java.util.ArrayList<>(topics.values()));
-        send(request, LIST_OFFSETS_VERSION, partitions, Map.of());
+        send(FollowerRequests.earliestOffsets(config.nodeId(), partitions), FollowerRequests.LIST_OFFSETS_VERSION,
+                partitions, Map.of());
     }
 
     /**
@@ -273,26 +249,14 @@ final class ReplicaFetcher {
     }
 
     private void sendFetch(Map<TopicPartition, FetchState> fetching) {
-        Map<String, FetchRequest.FetchTopic> topics = new HashMap<>();
-        for (Map.Entry<TopicPartition, FetchState> entry : fetching.entrySet()) {
-            FetchState state = entry.getValue();
-            topics.computeIfAbsent(entry.getKey().topic(), name -> new FetchRequest.FetchTopic().setTopic(name)
-                    .setPartitions(new java.util.ArrayList<>()))
-                    .partitions().add(new FetchRequest.FetchPartition().setPartition(entry.getKey().partition())
-                            .setCurrentLeaderEpoch(state.leaderEpoch()).setFetchOffset(state.log().logEndOffset())
-                            .setLogStartOffset(state.log().logStartOffset()).setPartitionMaxBytes(config.fetchMaxBytes()));
-        }
-        FetchRequest request = new FetchRequest().setReplicaId(config.nodeId()).setMaxWaitMs(config.fetchWaitMaxMs())
-                .setMinBytes(config.fetchMinBytes()).setMaxBytes(config.fetchResponseMaxBytes())
-                .setTopics(new java.util.ArrayList<>(topics.values())).setForgottenTopicsData(List.of());
-        send(request, FETCH_VERSION, fetching, Map.of());
+        send(FollowerRequests.fetch(config, fetching), FollowerRequests.FETCH_VERSION, fetching, Map.of());
     }
 
     private void send(ApiMessage request, short version, Map<TopicPartition, FetchState> sentFor,
                       Map<TopicPartition, Integer> epochs) {
         int id = ++correlationId;
         ByteBuffer frame = Frames.encodeRequest(new RequestHeader(request.apiKey(), version, id, clientId), request);
-        long waitMs = config.socketTimeoutMs() + (request instanceof FetchRequest ? config.fetchWaitMaxMs() : 0);
+        long waitMs = config.socketTimeoutMs() + (request.apiKey() == ApiKey.FETCH.id() ? config.fetchWaitMaxMs() : 0);
         LeaderConnection sentOn = connection;
         ScheduledFuture<?> timeout = worker.schedule(() -> {
             if (inFlight != null && inFlight.correlationId() == id) {
