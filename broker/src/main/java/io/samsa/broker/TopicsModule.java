@@ -25,6 +25,10 @@ import io.samsa.storage.BrokerLogDefaults;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.Optional;
+import io.samsa.broker.replication.PartitionRole;
+import io.samsa.storage.TopicPartition;
 
 /**
  * Topics and storage: the topic registry (in the first log dir), the partition logs kept in step
@@ -43,6 +47,7 @@ public final class TopicsModule implements BrokerModule {
     private final StorageComponent storage;
     private final Supplier<Broker> broker;
     private volatile String clusterId;
+    private volatile Function<TopicPartition, Optional<PartitionRole>> roles = partition -> Optional.empty();
 
     /** @param broker the broker being built, for its bound endpoints once started */
     public TopicsModule(BrokerConfig config, Time time, Supplier<Broker> broker) {
@@ -93,12 +98,17 @@ public final class TopicsModule implements BrokerModule {
         });
     }
 
+    /** Where Metadata finds the role of a replicated partition; set before {@link #handlers()}. */
+    void partitionRoles(Function<TopicPartition, Optional<PartitionRole>> lookup) {
+        this.roles = lookup;
+    }
+
     @Override
     public List<ApiHandler> handlers() {
         Supplier<LocalBroker> local = this::localBroker;
         LogConfigTopicConfigPolicy policy = new LogConfigTopicConfigPolicy(ports.staticTopicDefaults());
         return List.of(
-                new MessageApiHandler<>(new MetadataHandler(registry, local, ports.topicCreationDefaults())),
+                new MessageApiHandler<>(new MetadataHandler(registry, local, ports.topicCreationDefaults(), roles)),
                 new MessageApiHandler<>(new CreateTopicsHandler(registry, local, ports.topicCreationDefaults(), policy)),
                 new MessageApiHandler<>(new DeleteTopicsHandler(registry, ports.deleteTopicEnable())),
                 new MessageApiHandler<>(new CreatePartitionsHandler(registry, local)),

@@ -1,6 +1,9 @@
 package io.samsa.broker.admin;
 
 import io.samsa.broker.metadata.LeaderEpoch;
+import io.samsa.broker.replication.PartitionRole;
+import io.samsa.storage.TopicPartition;
+import java.util.function.Function;
 import io.samsa.broker.metadata.LocalBroker;
 import io.samsa.broker.metadata.TopicCreationDefaults;
 import io.samsa.broker.topics.Topic;
@@ -55,8 +58,19 @@ public final class MetadataHandler implements SynchronousHandler<MetadataRequest
     private final TopicRegistry registry;
     private final Supplier<LocalBroker> localBroker;
     private final TopicCreationDefaults defaults;
+    private final Function<TopicPartition, Optional<PartitionRole>> roles;
 
     public MetadataHandler(TopicRegistry registry, Supplier<LocalBroker> localBroker, TopicCreationDefaults defaults) {
+        this(registry, localBroker, defaults, partition -> Optional.empty());
+    }
+
+    /**
+     * @param roles the role of a replicated partition (leader, leader epoch, replicas, ISR); a
+     *              partition without one is reported as led here with ISR {self}
+     */
+    public MetadataHandler(TopicRegistry registry, Supplier<LocalBroker> localBroker, TopicCreationDefaults defaults,
+                           Function<TopicPartition, Optional<PartitionRole>> roles) {
+        this.roles = roles;
         this.registry = registry;
         this.localBroker = localBroker;
         this.defaults = defaults;
@@ -153,13 +167,14 @@ public final class MetadataHandler implements SynchronousHandler<MetadataRequest
     private MetadataResponseTopic describe(Topic topic, int nodeId) {
         List<MetadataResponsePartition> partitions = new ArrayList<>(topic.partitionCount());
         for (int partition = 0; partition < topic.partitionCount(); partition++) {
+            Optional<PartitionRole> role = roles.apply(new TopicPartition(topic.name(), partition));
             partitions.add(new MetadataResponsePartition()
                     .setErrorCode(ErrorCode.NONE.code())
                     .setPartitionIndex(partition)
-                    .setLeaderId(nodeId)
-                    .setLeaderEpoch(LeaderEpoch.CURRENT)
-                    .setReplicaNodes(new ArrayList<>(List.of(nodeId)))
-                    .setIsrNodes(new ArrayList<>(List.of(nodeId)))
+                    .setLeaderId(role.map(PartitionRole::leaderId).orElse(nodeId))
+                    .setLeaderEpoch(role.map(PartitionRole::leaderEpoch).orElse(LeaderEpoch.CURRENT))
+                    .setReplicaNodes(new ArrayList<>(role.map(PartitionRole::replicas).orElse(List.of(nodeId))))
+                    .setIsrNodes(new ArrayList<>(role.map(PartitionRole::isr).orElse(List.of(nodeId))))
                     .setOfflineReplicas(new ArrayList<>()));
         }
         return new MetadataResponseTopic()

@@ -187,6 +187,26 @@ public final class BrokerConfigKeys {
             "producer.id.expiration.check.interval.ms", ConfigType.INT, 600_000, between(1, Integer.MAX_VALUE),
             "How often expired producer ids are looked for");
 
+    // ---- replication -----------------------------------------------------------------------
+    public static final ConfigKey<Long> REPLICA_LAG_TIME_MAX_MS = DEFINITION.define("replica.lag.time.max.ms", ConfigType.LONG,
+            30_000L, atLeast(1L), "A follower that has not caught up with the leader for this long leaves the ISR");
+    public static final ConfigKey<Long> REPLICA_FETCH_BACKOFF_MS = DEFINITION.define("replica.fetch.backoff.ms", ConfigType.LONG,
+            1000L, atLeast(0L), "Pause of a replica fetcher after a fetch error or a lost connection");
+    public static final ConfigKey<Integer> REPLICA_FETCH_MAX_BYTES = DEFINITION.define("replica.fetch.max.bytes", ConfigType.INT,
+            MIB, atLeast(0), "Bytes a follower asks for per partition (at least one batch is always returned)");
+    public static final ConfigKey<Integer> REPLICA_FETCH_RESPONSE_MAX_BYTES = DEFINITION.define(
+            "replica.fetch.response.max.bytes", ConfigType.INT, 10 * MIB, atLeast(0), "Bytes a follower asks for per fetch");
+    public static final ConfigKey<Integer> REPLICA_FETCH_WAIT_MAX_MS = DEFINITION.define("replica.fetch.wait.max.ms",
+            ConfigType.INT, 500, atLeast(0), "How long the leader may hold a follower fetch waiting for data");
+    public static final ConfigKey<Integer> REPLICA_FETCH_MIN_BYTES = DEFINITION.define("replica.fetch.min.bytes",
+            ConfigType.INT, 1, atLeast(1), "Bytes the leader waits for before answering a follower fetch");
+    public static final ConfigKey<Long> REPLICA_SOCKET_TIMEOUT_MS = DEFINITION.define("replica.socket.timeout.ms",
+            ConfigType.LONG, 30_000L, atLeast(1L), "A follower fetch unanswered this long drops the connection");
+    public static final ConfigKey<Integer> NUM_REPLICA_FETCHERS = DEFINITION.define("num.replica.fetchers", ConfigType.INT,
+            1, atLeast(1), "Fetchers (connections and threads) a follower runs per leader broker");
+    public static final ConfigKey<Integer> MIN_INSYNC_REPLICAS = DEFINITION.define("min.insync.replicas", ConfigType.INT,
+            1, atLeast(1), "Default ISR size an acks=all produce needs (topic key min.insync.replicas overrides)");
+
     private BrokerConfigKeys() {
     }
 }
