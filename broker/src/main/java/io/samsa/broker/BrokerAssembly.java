@@ -6,6 +6,7 @@ import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.data.DataModule;
 import io.samsa.broker.group.GroupModule;
+import io.samsa.broker.security.Authorizer;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.util.Time;
 import java.util.ArrayList;
@@ -43,10 +44,12 @@ public final class BrokerAssembly {
     /** The modules in start order: a module's dependencies come before it. */
     static List<BrokerModule> modules(BrokerConfig config, Time time, java.util.function.Supplier<Broker> self) {
         List<BrokerModule> modules = new ArrayList<>();
-        TopicsModule topics = new TopicsModule(config, time, self);
+        // No authorizer.class.name yet: everything is allowed, as on a Kafka broker without one (issue 15).
+        Authorizer authorizer = Authorizer.ALLOW_ALL;
+        TopicsModule topics = new TopicsModule(config, time, self, authorizer);
         modules.add(topics);
         modules.add(new DataModule(config, time, topics.storage()::logs, topics.storage().firstLogDir()));
-        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker));
+        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer));
         return modules;
     }
 }

@@ -12,6 +12,7 @@ import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.metadata.BrokerConfigPorts;
 import io.samsa.broker.metadata.LocalBroker;
+import io.samsa.broker.security.Authorizer;
 import io.samsa.broker.storage.MetaProperties;
 import io.samsa.broker.storage.StorageComponent;
 import io.samsa.broker.topics.LogConfigTopicConfigPolicy;
@@ -41,12 +42,17 @@ public final class TopicsModule implements BrokerModule {
     private final TopicRegistry registry;
     private final StorageComponent storage;
     private final Supplier<Broker> broker;
+    private final Authorizer authorizer;
     private volatile String clusterId;
 
-    /** @param broker the broker being built, for its bound endpoints once started */
-    public TopicsModule(BrokerConfig config, Time time, Supplier<Broker> broker) {
+    /**
+     * @param broker     the broker being built, for its bound endpoints once started
+     * @param authorizer decides the authorized operations Metadata and DescribeCluster report
+     */
+    public TopicsModule(BrokerConfig config, Time time, Supplier<Broker> broker, Authorizer authorizer) {
         this.config = config;
         this.broker = broker;
+        this.authorizer = authorizer;
         this.ports = new BrokerConfigPorts(config);
         Path dataDir = config.logDirs().get(0);
         this.registry = new TopicRegistry(new TopicStore(dataDir), TopicRegistry.DEFAULT_MAX_PARTITIONS_PER_TOPIC);
@@ -96,11 +102,11 @@ public final class TopicsModule implements BrokerModule {
         Supplier<LocalBroker> local = this::localBroker;
         LogConfigTopicConfigPolicy policy = new LogConfigTopicConfigPolicy(ports.staticTopicDefaults());
         return List.of(
-                new MessageApiHandler<>(new MetadataHandler(registry, local, ports.topicCreationDefaults())),
+                new MessageApiHandler<>(new MetadataHandler(registry, local, ports.topicCreationDefaults(), authorizer)),
                 new MessageApiHandler<>(new CreateTopicsHandler(registry, local, ports.topicCreationDefaults(), policy)),
                 new MessageApiHandler<>(new DeleteTopicsHandler(registry, ports.deleteTopicEnable())),
                 new MessageApiHandler<>(new CreatePartitionsHandler(registry, local)),
                 new MessageApiHandler<>(new DescribeConfigsHandler(registry, local, policy, ports.brokerConfigView())),
-                new MessageApiHandler<>(new DescribeClusterHandler(local)));
+                new MessageApiHandler<>(new DescribeClusterHandler(local, authorizer)));
     }
 }
