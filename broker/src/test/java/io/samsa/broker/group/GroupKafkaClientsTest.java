@@ -155,9 +155,10 @@ class GroupKafkaClientsTest extends AdminBrokerTestSupport {
         try (KafkaConsumer<String, String> consumer = consumer(group, RangeAssignor.class)) {
             consumer.subscribe(List.of(TOPIC));
             List<ConsumerRecord<String, String>> consumed = new ArrayList<>();
-            Await.until(WAIT, "the consumer owns every partition", () -> {
+            // Every record read and committed, so the committed offsets checked below are final.
+            Await.until(WAIT, "the consumer owns every partition and read every record", () -> {
                 pollAndCommit(consumer, consumed);
-                return consumer.assignment().size() == PARTITIONS;
+                return consumer.assignment().size() == PARTITIONS && distinct(consumed) == PARTITIONS * RECORDS_PER_PARTITION;
             });
 
             Map<String, GroupListing> listed = new HashMap<>();
