@@ -30,6 +30,7 @@ public enum ApiKey {
     INIT_PRODUCER_ID(22, "InitProducerId", 0, 5),
     OFFSET_FOR_LEADER_EPOCH(23, "OffsetForLeaderEpoch", 2, 4),
     DESCRIBE_CONFIGS(32, "DescribeConfigs", 1, 4),
+    INCREMENTAL_ALTER_CONFIGS(44, "IncrementalAlterConfigs", 0, 1),
     CREATE_PARTITIONS(37, "CreatePartitions", 0, 3),
     DELETE_GROUPS(42, "DeleteGroups", 0, 2),
     OFFSET_DELETE(47, "OffsetDelete", 0, 0),
