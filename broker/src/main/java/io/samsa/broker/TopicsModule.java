@@ -5,10 +5,13 @@ import io.samsa.broker.admin.CreateTopicsHandler;
 import io.samsa.broker.admin.DeleteTopicsHandler;
 import io.samsa.broker.admin.DescribeClusterHandler;
 import io.samsa.broker.admin.DescribeConfigsHandler;
+import io.samsa.broker.admin.IncrementalAlterConfigsHandler;
 import io.samsa.broker.admin.MessageApiHandler;
 import io.samsa.broker.admin.MetadataHandler;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.group.configs.FileGroupConfigStore;
+import io.samsa.broker.group.configs.GroupConfigManager;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.metadata.BrokerConfigPorts;
 import io.samsa.broker.metadata.LocalBroker;
@@ -43,6 +46,7 @@ public final class TopicsModule implements BrokerModule {
     private final StorageComponent storage;
     private final Supplier<Broker> broker;
     private final Authorizer authorizer;
+    private final GroupConfigManager groupConfigs;
     private volatile String clusterId;
 
     /**
@@ -56,6 +60,7 @@ public final class TopicsModule implements BrokerModule {
         this.ports = new BrokerConfigPorts(config);
         Path dataDir = config.logDirs().get(0);
         this.registry = new TopicRegistry(new TopicStore(dataDir), TopicRegistry.DEFAULT_MAX_PARTITIONS_PER_TOPIC);
+        this.groupConfigs = new GroupConfigManager(config, new FileGroupConfigStore(dataDir));
         this.storage = new StorageComponent(config,
                 new TopicLogConfigs(registry, BrokerLogDefaults.fromBrokerConfig(ports.staticTopicDefaults())), time);
     }
@@ -63,6 +68,11 @@ public final class TopicsModule implements BrokerModule {
     /** @return the topic registry */
     public TopicRegistry registry() {
         return registry;
+    }
+
+    /** @return the per-group configs (DescribeConfigs/IncrementalAlterConfigs on GROUP resources), for the coordinator */
+    public GroupConfigManager groupConfigs() {
+        return groupConfigs;
     }
 
     /** @return the storage component (its log manager is usable once started) */
@@ -106,7 +116,8 @@ public final class TopicsModule implements BrokerModule {
                 new MessageApiHandler<>(new CreateTopicsHandler(registry, local, ports.topicCreationDefaults(), policy)),
                 new MessageApiHandler<>(new DeleteTopicsHandler(registry, ports.deleteTopicEnable())),
                 new MessageApiHandler<>(new CreatePartitionsHandler(registry, local)),
-                new MessageApiHandler<>(new DescribeConfigsHandler(registry, local, policy, ports.brokerConfigView())),
+                new MessageApiHandler<>(new DescribeConfigsHandler(registry, local, policy, ports.brokerConfigView(), groupConfigs)),
+                new MessageApiHandler<>(new IncrementalAlterConfigsHandler(registry, local, groupConfigs)),
                 new MessageApiHandler<>(new DescribeClusterHandler(local, authorizer)));
     }
 }
