@@ -117,7 +117,7 @@ public final class TopicsModule implements BrokerModule {
                 new MessageApiHandler<>(new DeleteTopicsHandler(registry, ports.deleteTopicEnable())),
                 new MessageApiHandler<>(new CreatePartitionsHandler(registry, local)),
                 new MessageApiHandler<>(new DescribeConfigsHandler(registry, local, policy, ports.brokerConfigView(), groupConfigs)),
-                new MessageApiHandler<>(new IncrementalAlterConfigsHandler(registry, local, groupConfigs)),
+                new MessageApiHandler<>(new IncrementalAlterConfigsHandler(registry, local, groupConfigs, policy)),
                 new MessageApiHandler<>(new DescribeClusterHandler(local, authorizer)));
     }
 }

@@ -1,9 +1,15 @@
 package io.samsa.broker.admin;
 
 import io.samsa.broker.group.configs.GroupConfigManager;
-import io.samsa.broker.group.configs.GroupConfigManager.Operation;
-import io.samsa.broker.group.configs.GroupConfigManager.Outcome;
+import io.samsa.broker.metadata.ConfigAlteration;
+import io.samsa.broker.metadata.ConfigAlteration.Operation;
+import io.samsa.broker.metadata.ConfigAlteration.Outcome;
+import io.samsa.broker.metadata.ConfigDataType;
 import io.samsa.broker.metadata.LocalBroker;
+import io.samsa.broker.metadata.TopicConfigDefault;
+import io.samsa.broker.metadata.TopicConfigPolicy;
+import io.samsa.broker.topics.Topic;
+import io.samsa.broker.topics.TopicException;
 import io.samsa.broker.topics.TopicNames;
 import io.samsa.broker.topics.TopicRegistry;
 import io.samsa.protocol.ApiKey;
@@ -27,8 +33,9 @@ import java.util.stream.Collectors;
  *     broker's bounds (INVALID_CONFIG with Kafka's message), stored durably; validate_only checks
  *     without storing. See {@link GroupConfigManager}.</li>
  * <li><b>TOPIC</b> (2): an illegal name is INVALID_TOPIC_EXCEPTION, an unknown topic
- *     UNKNOWN_TOPIC_OR_PARTITION; an existing topic's configs cannot be altered yet (the registry has
- *     no alter path and the storage no live log-config update): INVALID_REQUEST saying so.</li>
+ *     UNKNOWN_TOPIC_OR_PARTITION; otherwise SET/DELETE, and APPEND/SUBTRACT on list keys
+ *     (cleanup.policy), validated by the topic config policy (INVALID_CONFIG), stored in the topic
+ *     registry and applied to the open logs at once.</li>
  * <li><b>BROKER</b> (4): this node's id or "" (cluster default); no broker config is dynamic here, so
  *     INVALID_REQUEST "Cannot update these configs dynamically: Set(...)", Kafka's answer for a static
  *     key; another id INVALID_REQUEST as in DescribeConfigs.</li>
@@ -46,11 +53,14 @@ public final class IncrementalAlterConfigsHandler
     private final TopicRegistry registry;
     private final Supplier<LocalBroker> localBroker;
     private final GroupConfigManager groupConfigs;
+    private final TopicConfigPolicy topicPolicy;
 
-    public IncrementalAlterConfigsHandler(TopicRegistry registry, Supplier<LocalBroker> localBroker, GroupConfigManager groupConfigs) {
+    public IncrementalAlterConfigsHandler(TopicRegistry registry, Supplier<LocalBroker> localBroker, GroupConfigManager groupConfigs,
+                                          TopicConfigPolicy topicPolicy) {
         this.registry = registry;
         this.localBroker = localBroker;
         this.groupConfigs = groupConfigs;
+        this.topicPolicy = topicPolicy;
     }
 
     @Override
@@ -64,7 +74,7 @@ public final class IncrementalAlterConfigsHandler
         for (AlterConfigsResource resource : request.resources()) {
             Outcome outcome = switch (resource.resourceType()) {
                 case GROUP_RESOURCE -> groupConfigs.alter(resource.resourceName(), operations(resource), request.validateOnly());
-                case TOPIC_RESOURCE -> alterTopic(resource.resourceName());
+                case TOPIC_RESOURCE -> alterTopic(resource.resourceName(), operations(resource), request.validateOnly());
                 case BROKER_RESOURCE -> alterBroker(resource);
                 default -> new Outcome(ErrorCode.INVALID_REQUEST, "Unsupported resource type " + resource.resourceType());
             };
@@ -85,15 +95,41 @@ public final class IncrementalAlterConfigsHandler
         return operations;
     }
 
-    private Outcome alterTopic(String name) {
+    private Outcome alterTopic(String name, List<Operation> operations, boolean validateOnly) {
         Optional<String> invalid = TopicNames.invalidReason(name);
         if (invalid.isPresent()) {
             return new Outcome(ErrorCode.INVALID_TOPIC_EXCEPTION, invalid.get());
         }
-        if (registry.topic(name).isEmpty()) {
+        Optional<Topic> topic = registry.topic(name);
+        if (topic.isEmpty()) {
             return new Outcome(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "Topic " + name + " does not exist.");
         }
-        return new Outcome(ErrorCode.INVALID_REQUEST, "Altering the configs of topic " + name + " is not supported yet");
+        ConfigAlteration.Result altered = ConfigAlteration.apply(topic.get().configOverrides(), operations, this::listDefault);
+        if (!altered.outcome().ok()) {
+            return altered.outcome();
+        }
+        Optional<String> invalidConfig = topicPolicy.invalidReason(altered.overrides());
+        if (invalidConfig.isPresent()) {
+            return new Outcome(ErrorCode.INVALID_CONFIG, invalidConfig.get());
+        }
+        if (!validateOnly) {
+            try {
+                registry.alterConfigs(name, altered.overrides());
+            } catch (TopicException e) {
+                return new Outcome(e.error(), e.getMessage()); // deleted meanwhile
+            }
+        }
+        return Outcome.OK;
+    }
+
+    /** @return the default of a LIST-typed topic key (the only keys APPEND/SUBTRACT accept) */
+    private Optional<String> listDefault(String key) {
+        for (TopicConfigDefault config : topicPolicy.defaults()) {
+            if (config.name().equals(key) && config.type() == ConfigDataType.LIST) {
+                return Optional.of(config.value() == null ? "" : config.value());
+            }
+        }
+        return Optional.empty();
     }
 
     private Outcome alterBroker(AlterConfigsResource resource) {

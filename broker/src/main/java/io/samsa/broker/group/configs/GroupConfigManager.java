@@ -1,16 +1,17 @@
 package io.samsa.broker.group.configs;
 
 import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.metadata.ConfigAlteration;
+import io.samsa.broker.metadata.ConfigAlteration.Operation;
+import io.samsa.broker.metadata.ConfigAlteration.Outcome;
 import io.samsa.broker.metadata.ConfigSource;
 import io.samsa.broker.metadata.ConfigValue;
 import io.samsa.coordinator.group.GroupConfigLookup;
 import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,12 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe: reads see an immutable snapshot per group; changes are serialised.
  */
 public final class GroupConfigManager implements GroupConfigLookup {
-    /** IncrementalAlterConfigs operation codes (Kafka's AlterConfigOp.OpType ids). */
-    public static final byte SET = 0;
-    public static final byte DELETE = 1;
-    public static final byte APPEND = 2;
-    public static final byte SUBTRACT = 3;
-
     private final BrokerConfig broker;
     private final GroupConfigStore store;
     private final GroupConfigValidator validator;
@@ -40,15 +35,6 @@ public final class GroupConfigManager implements GroupConfigLookup {
         this.store = store;
         this.validator = new GroupConfigValidator(broker);
         store.load().forEach((groupId, configs) -> overrides.put(groupId, Map.copyOf(configs)));
-    }
-
-    /** One IncrementalAlterConfigs operation on a group config. */
-    public record Operation(String name, byte opCode, String value) {
-    }
-
-    /** An answer for one resource: NONE, or an error with Kafka's message. */
-    public record Outcome(ErrorCode error, String message) {
-        public static final Outcome OK = new Outcome(ErrorCode.NONE, null);
     }
 
     @Override
@@ -81,17 +67,11 @@ public final class GroupConfigManager implements GroupConfigLookup {
         if (groupId.isEmpty()) {
             return new Outcome(ErrorCode.INVALID_REQUEST, "Group name must not be empty");
         }
-        Set<String> seen = new HashSet<>();
-        Map<String, String> next = new TreeMap<>(overrides(groupId));
-        for (Operation operation : operations) {
-            if (!seen.add(operation.name())) {
-                return new Outcome(ErrorCode.INVALID_REQUEST, "Error due to duplicate config keys");
-            }
-            Optional<Outcome> refused = apply(operation, next);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
+        ConfigAlteration.Result altered = ConfigAlteration.apply(overrides(groupId), operations, name -> Optional.empty());
+        if (!altered.outcome().ok()) {
+            return altered.outcome();
         }
+        Map<String, String> next = altered.overrides();
         Optional<String> invalid = validator.validate(next);
         if (invalid.isPresent()) {
             return new Outcome(ErrorCode.INVALID_CONFIG, invalid.get());
@@ -111,26 +91,5 @@ public final class GroupConfigManager implements GroupConfigLookup {
             }
         }
         return Outcome.OK;
-    }
-
-    private static Optional<Outcome> apply(Operation operation, Map<String, String> next) {
-        switch (operation.opCode()) {
-            case SET -> {
-                if (operation.value() == null) {
-                    return Optional.of(new Outcome(ErrorCode.INVALID_REQUEST, "Null value not supported for : " + operation.name()));
-                }
-                next.put(operation.name(), operation.value());
-            }
-            case DELETE -> next.remove(operation.name());
-            case APPEND, SUBTRACT -> {
-                String verb = operation.opCode() == APPEND ? "append" : "subtract";
-                return Optional.of(new Outcome(ErrorCode.INVALID_CONFIG,
-                        "Config value " + verb + " is not allowed for config key: " + operation.name()));
-            }
-            default -> {
-                return Optional.of(new Outcome(ErrorCode.INVALID_REQUEST, "Unknown alter config operation " + operation.opCode()));
-            }
-        }
-        return Optional.empty();
     }
 }
