@@ -11,6 +11,7 @@ import io.samsa.broker.replication.ReplicatedPartition;
 import io.samsa.broker.replication.ReplicationConfig;
 import io.samsa.broker.replication.ReplicationEnvironment;
 import io.samsa.broker.replication.fetcher.ReplicaFetcherManager;
+import io.samsa.broker.security.Authorizer;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.util.Time;
 import java.util.ArrayList;
@@ -61,7 +62,9 @@ public final class BrokerAssembly {
     static List<BrokerModule> modules(BrokerConfig config, Time time, java.util.function.Supplier<Broker> self,
                                       ReplicationEnvironment replication) {
         List<BrokerModule> modules = new ArrayList<>();
-        TopicsModule topics = new TopicsModule(config, time, self);
+        // No authorizer.class.name yet: everything is allowed, as on a Kafka broker without one (issue 15).
+        Authorizer authorizer = Authorizer.ALLOW_ALL;
+        TopicsModule topics = new TopicsModule(config, time, self, authorizer);
         modules.add(topics);
         ReplicationConfig replicationConfig = ReplicationConfig.from(config);
         ReplicaManager replicas = new ReplicaManager(replicationConfig, time, topics.storage()::logs, replication.alterPartition());
@@ -70,7 +73,7 @@ public final class BrokerAssembly {
         replication.replicaManager(replicas);
         topics.partitionRoles(partition -> replicas.partition(partition).map(ReplicatedPartition::role));
         modules.add(new DataModule(config, time, topics.storage()::logs, topics.storage().firstLogDir(), replicas, fetchers));
-        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker));
+        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer));
         modules.add(new OperationsModule(config, topics.storage()));
         return modules;
     }

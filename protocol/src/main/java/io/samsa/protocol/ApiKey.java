@@ -36,6 +36,7 @@ public enum ApiKey {
     DESCRIBE_LOG_DIRS(35, "DescribeLogDirs", 1, 4),
     CREATE_PARTITIONS(37, "CreatePartitions", 0, 3),
     DELETE_GROUPS(42, "DeleteGroups", 0, 2),
+    INCREMENTAL_ALTER_CONFIGS(44, "IncrementalAlterConfigs", 0, 1),
     OFFSET_DELETE(47, "OffsetDelete", 0, 0),
     DESCRIBE_CLIENT_QUOTAS(48, "DescribeClientQuotas", 0, 1),
     ALTER_CLIENT_QUOTAS(49, "AlterClientQuotas", 0, 1),

@@ -239,6 +239,11 @@ public final class LogManager implements AutoCloseable {
         return logs.values().stream().filter(log -> log.dir().getParent().equals(logDir)).count();
     }
 
+    /** Re-reads {@code topic}'s config (through the topic-config function) and applies it to its open logs. */
+    public void reloadTopicConfig(String topic) {
+        updateTopicConfig(topic, topicConfigs.apply(topic));
+    }
+
     /** Applies a changed topic config to its open logs. */
     public void updateTopicConfig(String topic, LogConfig newConfig) {
         logs.forEach((partition, log) -> {

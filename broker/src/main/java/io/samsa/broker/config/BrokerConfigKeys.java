@@ -177,6 +177,51 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Integer> GROUP_CONSUMER_MAX_SIZE = DEFINITION.define("group.consumer.max.size", ConfigType.INT,
             Integer.MAX_VALUE, atLeast(1), "Most members one consumer-protocol group may have");
 
+    // ---- group configs (KIP-848 family): the defaults and bounds of the per-group configs ----
+    // DescribeConfigs/IncrementalAlterConfigs on GROUP resources report and validate against these.
+    public static final ConfigKey<Integer> GROUP_CONSUMER_MIN_SESSION_TIMEOUT_MS = groupInt("group.consumer.min.session.timeout.ms",
+            45_000, "Smallest consumer.session.timeout.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_CONSUMER_MAX_SESSION_TIMEOUT_MS = groupInt("group.consumer.max.session.timeout.ms",
+            60_000, "Largest consumer.session.timeout.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_CONSUMER_MIN_HEARTBEAT_INTERVAL_MS = groupInt(
+            "group.consumer.min.heartbeat.interval.ms", 5000, "Smallest consumer.heartbeat.interval.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_CONSUMER_MAX_HEARTBEAT_INTERVAL_MS = groupInt(
+            "group.consumer.max.heartbeat.interval.ms", 15_000, "Largest consumer.heartbeat.interval.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_SHARE_SESSION_TIMEOUT_MS = groupInt("group.share.session.timeout.ms",
+            45_000, "Session timeout of share-group members");
+    public static final ConfigKey<Integer> GROUP_SHARE_MIN_SESSION_TIMEOUT_MS = groupInt("group.share.min.session.timeout.ms",
+            45_000, "Smallest share.session.timeout.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_SHARE_MAX_SESSION_TIMEOUT_MS = groupInt("group.share.max.session.timeout.ms",
+            60_000, "Largest share.session.timeout.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_SHARE_HEARTBEAT_INTERVAL_MS = groupInt("group.share.heartbeat.interval.ms",
+            5000, "Heartbeat interval of share-group members");
+    public static final ConfigKey<Integer> GROUP_SHARE_MIN_HEARTBEAT_INTERVAL_MS = groupInt("group.share.min.heartbeat.interval.ms",
+            5000, "Smallest share.heartbeat.interval.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_SHARE_MAX_HEARTBEAT_INTERVAL_MS = groupInt("group.share.max.heartbeat.interval.ms",
+            15_000, "Largest share.heartbeat.interval.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_SHARE_RECORD_LOCK_DURATION_MS = groupInt("group.share.record.lock.duration.ms",
+            30_000, "How long a share-group member holds a record it acquired");
+    public static final ConfigKey<Integer> GROUP_SHARE_MIN_RECORD_LOCK_DURATION_MS = groupInt(
+            "group.share.min.record.lock.duration.ms", 15_000, "Smallest share.record.lock.duration.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_SHARE_MAX_RECORD_LOCK_DURATION_MS = groupInt(
+            "group.share.max.record.lock.duration.ms", 60_000, "Largest share.record.lock.duration.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_STREAMS_SESSION_TIMEOUT_MS = groupInt("group.streams.session.timeout.ms",
+            45_000, "Session timeout of streams-group members");
+    public static final ConfigKey<Integer> GROUP_STREAMS_MIN_SESSION_TIMEOUT_MS = groupInt("group.streams.min.session.timeout.ms",
+            45_000, "Smallest streams.session.timeout.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_STREAMS_MAX_SESSION_TIMEOUT_MS = groupInt("group.streams.max.session.timeout.ms",
+            60_000, "Largest streams.session.timeout.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_STREAMS_HEARTBEAT_INTERVAL_MS = groupInt("group.streams.heartbeat.interval.ms",
+            5000, "Heartbeat interval of streams-group members");
+    public static final ConfigKey<Integer> GROUP_STREAMS_MIN_HEARTBEAT_INTERVAL_MS = groupInt(
+            "group.streams.min.heartbeat.interval.ms", 5000, "Smallest streams.heartbeat.interval.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_STREAMS_MAX_HEARTBEAT_INTERVAL_MS = groupInt(
+            "group.streams.max.heartbeat.interval.ms", 15_000, "Largest streams.heartbeat.interval.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_STREAMS_NUM_STANDBY_REPLICAS = DEFINITION.define(
+            "group.streams.num.standby.replicas", ConfigType.INT, 0, atLeast(0), "Standby replicas of each streams task");
+    public static final ConfigKey<Integer> GROUP_STREAMS_MAX_STANDBY_REPLICAS = DEFINITION.define(
+            "group.streams.max.standby.replicas", ConfigType.INT, 2, atLeast(0), "Largest streams.num.standby.replicas a group may set");
+
     // ---- fetch sessions and producers --------------------------------------------------------
     public static final ConfigKey<Integer> MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS = DEFINITION.define(
             "max.incremental.fetch.session.cache.slots", ConfigType.INT, 1000, atLeast(0), "Most cached incremental fetch sessions");
@@ -208,5 +253,9 @@ public final class BrokerConfigKeys {
             1, atLeast(1), "Default ISR size an acks=all produce needs (topic key min.insync.replicas overrides)");
 
     private BrokerConfigKeys() {
+    }
+
+    private static ConfigKey<Integer> groupInt(String name, int defaultValue, String doc) {
+        return DEFINITION.define(name, ConfigType.INT, defaultValue, atLeast(1), doc);
     }
 }

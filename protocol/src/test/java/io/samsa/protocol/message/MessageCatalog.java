@@ -100,6 +100,7 @@ final class MessageCatalog {
         put(map, 32, 1, 4);   // DescribeConfigs
         put(map, 35, 1, 4);   // DescribeLogDirs
         put(map, 37, 0, 3);   // CreatePartitions
+        put(map, 44, 0, 1);   // IncrementalAlterConfigs
         put(map, 42, 0, 2);   // DeleteGroups
         put(map, 47, 0, 0);   // OffsetDelete
         put(map, 48, 0, 1);   // DescribeClientQuotas
