@@ -5,6 +5,7 @@ import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.record.CorruptRecordException;
 import io.samsa.protocol.record.RecordBatch;
 import io.samsa.protocol.record.RecordBatchValidator;
+import io.samsa.protocol.record.RecordIterator;
 import io.samsa.storage.LogConfig;
 import java.nio.ByteBuffer;
 
@@ -17,7 +18,8 @@ import java.nio.ByteBuffer;
  *   <li>larger than the topic's max.message.bytes: MESSAGE_TOO_LARGE; larger than a segment:
  *       RECORD_LIST_TOO_LARGE;</li>
  *   <li>cut short, bad length or CRC: CORRUPT_MESSAGE; records that do not parse, wrong counts or
- *       offset deltas, control batches from a client: INVALID_RECORD.</li>
+ *       offset deltas, control batches from a client, a record without a key on a compacted topic:
+ *       INVALID_RECORD.</li>
  * </ol>
  *
  * <p>Stateless and thread-safe.
@@ -72,7 +74,23 @@ final class ProducedBatchValidator {
         if (batch.isControlBatch()) {
             throw new RejectedBatchException(ErrorCode.INVALID_RECORD, "clients may not write control batches");
         }
+        if (config.compact()) {
+            requireKeys(batch);
+        }
         return batch;
+    }
+
+    /** Kafka's rule for compacted topics: a record without a key could never be compacted away. */
+    private static void requireKeys(RecordBatch batch) {
+        try (RecordIterator records = batch.records()) {
+            while (records.hasNext()) {
+                if (!records.next().hasKey()) {
+                    throw new RejectedBatchException(ErrorCode.INVALID_RECORD, "Compacted topic cannot accept message without key");
+                }
+            }
+        } catch (CorruptRecordException e) {
+            throw new RejectedBatchException(errorFor(e.reason()), e.getMessage());
+        }
     }
 
     private static ErrorCode errorFor(CorruptRecordException.Reason reason) {
