@@ -75,6 +75,11 @@ public final class FuzzLogs implements AutoCloseable {
         };
     }
 
+    /** The data dir the logs live in (removed on close): other per-input state may go there too. */
+    public Path dataDir() {
+        return dir;
+    }
+
     public PartitionLog log(String topic) {
         return logs.getLog(new TopicPartition(topic, 0)).orElseThrow();
     }
