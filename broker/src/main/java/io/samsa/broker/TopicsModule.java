@@ -9,6 +9,7 @@ import io.samsa.broker.admin.MessageApiHandler;
 import io.samsa.broker.admin.MetadataHandler;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.config.BrokerConfigKeys;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.metadata.BrokerConfigPorts;
 import io.samsa.broker.metadata.LocalBroker;
@@ -49,7 +50,8 @@ public final class TopicsModule implements BrokerModule {
         this.broker = broker;
         this.ports = new BrokerConfigPorts(config);
         Path dataDir = config.logDirs().get(0);
-        this.registry = new TopicRegistry(new TopicStore(dataDir), TopicRegistry.DEFAULT_MAX_PARTITIONS_PER_TOPIC);
+        this.registry = new TopicRegistry(new TopicStore(dataDir), TopicRegistry.DEFAULT_MAX_PARTITIONS_PER_TOPIC,
+                config.get(BrokerConfigKeys.MAX_BROKER_PARTITIONS));
         this.storage = new StorageComponent(config,
                 new TopicLogConfigs(registry, BrokerLogDefaults.fromBrokerConfig(ports.staticTopicDefaults())), time);
     }

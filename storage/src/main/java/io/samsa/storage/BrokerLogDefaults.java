@@ -26,6 +26,8 @@ public final class BrokerLogDefaults {
             Map.entry("log.flush.interval.messages", LogConfig.FLUSH_MESSAGES),
             Map.entry("log.flush.interval.ms", LogConfig.FLUSH_MS),
             Map.entry("log.message.timestamp.type", LogConfig.MESSAGE_TIMESTAMP_TYPE),
+            Map.entry("log.message.timestamp.before.max.ms", LogConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS),
+            Map.entry("log.message.timestamp.after.max.ms", LogConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS),
             Map.entry("message.max.bytes", LogConfig.MAX_MESSAGE_BYTES),
             Map.entry("log.segment.delete.delay.ms", LogConfig.FILE_DELETE_DELAY_MS));
 

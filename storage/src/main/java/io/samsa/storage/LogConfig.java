@@ -40,6 +40,12 @@ public final class LogConfig {
     public static final String FLUSH_MS = "flush.ms";
     public static final long FLUSH_MS_DEFAULT = Long.MAX_VALUE;
     public static final String MESSAGE_TIMESTAMP_TYPE = "message.timestamp.type";
+    /** How far before the broker's clock a CreateTime record's timestamp may be (Kafka's KIP-937 key). */
+    public static final String MESSAGE_TIMESTAMP_BEFORE_MAX_MS = "message.timestamp.before.max.ms";
+    public static final long MESSAGE_TIMESTAMP_BEFORE_MAX_MS_DEFAULT = Long.MAX_VALUE;
+    /** How far after the broker's clock a CreateTime record's timestamp may be (Kafka's KIP-937 key). */
+    public static final String MESSAGE_TIMESTAMP_AFTER_MAX_MS = "message.timestamp.after.max.ms";
+    public static final long MESSAGE_TIMESTAMP_AFTER_MAX_MS_DEFAULT = 60L * 60 * 1000;
     public static final String MAX_MESSAGE_BYTES = "max.message.bytes";
     public static final int MAX_MESSAGE_BYTES_DEFAULT = 1024 * 1024 + 12;
     public static final String FILE_DELETE_DELAY_MS = "file.delete.delay.ms";
@@ -50,8 +56,7 @@ public final class LogConfig {
             "compression.type", "compression.gzip.level", "compression.lz4.level", "compression.zstd.level",
             "min.insync.replicas", "unclean.leader.election.enable", "preallocate", "segment.jitter.ms",
             "max.compaction.lag.ms", "message.downconversion.enable", "message.format.version",
-            "message.timestamp.difference.max.ms", "message.timestamp.before.max.ms",
-            "message.timestamp.after.max.ms", "leader.replication.throttled.replicas",
+            "message.timestamp.difference.max.ms", "leader.replication.throttled.replicas",
             "follower.replication.throttled.replicas", "local.retention.ms", "local.retention.bytes",
             "remote.storage.enable", "remote.log.copy.disable", "remote.log.delete.on.disable");
 
@@ -73,6 +78,8 @@ public final class LogConfig {
     private final long flushMessages;
     private final long flushMs;
     private final TimestampType timestampType;
+    private final long timestampBeforeMaxMs;
+    private final long timestampAfterMaxMs;
     private final int maxMessageBytes;
     private final long fileDeleteDelayMs;
 
@@ -107,6 +114,8 @@ public final class LogConfig {
         if (timestampType == null) {
             throw new ConfigException(MESSAGE_TIMESTAMP_TYPE, type, "must be CreateTime or LogAppendTime");
         }
+        this.timestampBeforeMaxMs = reader.longAtLeast(MESSAGE_TIMESTAMP_BEFORE_MAX_MS, MESSAGE_TIMESTAMP_BEFORE_MAX_MS_DEFAULT, 0);
+        this.timestampAfterMaxMs = reader.longAtLeast(MESSAGE_TIMESTAMP_AFTER_MAX_MS, MESSAGE_TIMESTAMP_AFTER_MAX_MS_DEFAULT, 0);
         this.maxMessageBytes = reader.intAtLeast(MAX_MESSAGE_BYTES, MAX_MESSAGE_BYTES_DEFAULT, 0);
         this.fileDeleteDelayMs = reader.longAtLeast(FILE_DELETE_DELAY_MS, FILE_DELETE_DELAY_MS_DEFAULT, 0);
         for (String key : props.keySet()) {
@@ -192,6 +201,16 @@ public final class LogConfig {
 
     public TimestampType timestampType() {
         return timestampType;
+    }
+
+    /** message.timestamp.before.max.ms: how old a CreateTime record may be, against the broker's clock. */
+    public long timestampBeforeMaxMs() {
+        return timestampBeforeMaxMs;
+    }
+
+    /** message.timestamp.after.max.ms: how far in the future a CreateTime record may be. */
+    public long timestampAfterMaxMs() {
+        return timestampAfterMaxMs;
     }
 
     public int maxMessageBytes() {

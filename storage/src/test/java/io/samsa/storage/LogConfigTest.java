@@ -42,6 +42,17 @@ class LogConfigTest {
     }
 
     @Test
+    void timestampBoundsHaveKafkasDefaultsAndMayNotBeNegative() {
+        assertEquals(Long.MAX_VALUE, LogConfig.DEFAULT.timestampBeforeMaxMs());
+        assertEquals(3_600_000L, LogConfig.DEFAULT.timestampAfterMaxMs());
+        assertEquals(5L, LogConfig.fromMap(Map.of(LogConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS, "5")).timestampAfterMaxMs());
+        assertEquals(LogConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS, assertThrows(ConfigException.class,
+                () -> LogConfig.fromMap(Map.of(LogConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS, "-1"))).key());
+        assertEquals(60_000L, BrokerLogDefaults.fromBrokerConfig(Map.of("log.message.timestamp.after.max.ms", "60000"))
+                .timestampAfterMaxMs());
+    }
+
+    @Test
     void badValuesNameTheirKey() {
         assertEquals(LogConfig.SEGMENT_BYTES,
                 assertThrows(ConfigException.class, () -> LogConfig.fromMap(Map.of(LogConfig.SEGMENT_BYTES, "big"))).key());

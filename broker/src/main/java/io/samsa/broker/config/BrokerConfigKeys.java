@@ -51,6 +51,10 @@ public final class BrokerConfigKeys {
             ConfigType.INT, 100 * KIB, atLeast(-1), "SO_RCVBUF of client connections; -1 keeps the OS default");
     public static final ConfigKey<Integer> SOCKET_LISTEN_BACKLOG_SIZE = DEFINITION.define("socket.listen.backlog.size",
             ConfigType.INT, 50, atLeast(1), "Pending-connection queue length of each listening socket");
+    public static final ConfigKey<Integer> CLIENT_ERROR_LOG_LINES_PER_MINUTE = DEFINITION.define(
+            "samsa.client.error.log.lines.per.minute", ConfigType.INT, 20, atLeast(0),
+            "Samsa: WARN lines per minute, across all connections, for clients' mistakes (bad or refused requests;"
+                    + " at most one per connection, never a stack trace); the rest are counted in the next line");
     public static final ConfigKey<Long> CONNECTIONS_MAX_IDLE_MS = DEFINITION.define("connections.max.idle.ms", ConfigType.LONG,
             600_000L, atLeast(0L), "Connections without reads or writes for this long are closed; 0 disables");
     public static final ConfigKey<Integer> WRITE_BUFFER_LOW_WATER_MARK_BYTES = DEFINITION.define(
@@ -113,6 +117,23 @@ public final class BrokerConfigKeys {
             ConfigType.LONG, 60_000L, atLeast(0L), "Delay before a deleted segment's files are removed");
     public static final ConfigKey<String> LOG_MESSAGE_TIMESTAMP_TYPE = DEFINITION.define("log.message.timestamp.type",
             ConfigType.STRING, "CreateTime", oneOf("CreateTime", "LogAppendTime"), "Timestamp kept for records");
+    public static final ConfigKey<Long> LOG_MESSAGE_TIMESTAMP_BEFORE_MAX_MS = DEFINITION.define(
+            "log.message.timestamp.before.max.ms", ConfigType.LONG, Long.MAX_VALUE, atLeast(0L),
+            "How far before the broker's clock a CreateTime record's timestamp may be; older ones get INVALID_TIMESTAMP");
+    public static final ConfigKey<Long> LOG_MESSAGE_TIMESTAMP_AFTER_MAX_MS = DEFINITION.define(
+            "log.message.timestamp.after.max.ms", ConfigType.LONG, 3_600_000L, atLeast(0L),
+            "How far after the broker's clock a CreateTime record's timestamp may be; later ones get INVALID_TIMESTAMP");
+    /**
+     * Sizing: each partition keeps at least its active segment open, one file descriptor for the
+     * .log file and two memory maps for its offset and time indexes (segment.index.bytes, 10 MiB
+     * each, sparse: address space rather than memory). Linux's default vm.max_map_count is 65,530
+     * and a common service nofile limit is in the tens of thousands, so 10,000 partitions use
+     * about 20,000 maps and 10,000 descriptors, leaving room for older segments, sockets and the
+     * JVM's own maps. Raise it together with those limits.
+     */
+    public static final ConfigKey<Integer> MAX_BROKER_PARTITIONS = DEFINITION.define("max.broker.partitions",
+            ConfigType.INT, 10_000, atLeast(0), "The most partitions this broker holds in all (KIP-578); creating or"
+                    + " growing topics past it is POLICY_VIOLATION. Sized to one broker's file descriptors and index maps");
     public static final ConfigKey<Boolean> LOG_CLEANER_ENABLE = DEFINITION.define("log.cleaner.enable", ConfigType.BOOLEAN, true,
             any(), "Run compaction for compacted topics");
 

@@ -43,6 +43,7 @@ public final class DataModule implements BrokerModule {
     private final FetchPurgatory purgatory;
     private final FetchReader reader;
     private final BrokerConfig config;
+    private final Time time;
 
     /**
      * @param logs    the log manager (usable once storage started)
@@ -50,6 +51,7 @@ public final class DataModule implements BrokerModule {
      */
     public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, Path dataDir) {
         this.config = config;
+        this.time = time;
         this.partitions = new PartitionLookup(logs);
         this.producerStates = new ProducerStateTable(time, config.get(BrokerConfigKeys.PRODUCER_ID_EXPIRATION_MS));
         this.producerIdExpiry = new ProducerIdExpiry(producerStates,
@@ -67,7 +69,7 @@ public final class DataModule implements BrokerModule {
     @Override
     public List<ApiHandler> handlers() {
         return List.of(
-                new ProduceHandler(partitions, producerStates),
+                new ProduceHandler(partitions, producerStates, time),
                 new FetchHandler(reader, purgatory,
                         new FetchSessions(config.get(BrokerConfigKeys.MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS))),
                 new ListOffsetsHandler(partitions),

@@ -41,7 +41,7 @@ final class BrokerChannelInitializer extends ChannelInitializer<SocketChannel> {
             pipeline.addLast("idle", new IdleStateHandler(0, 0, idleTimeoutMs, TimeUnit.MILLISECONDS));
             pipeline.addLast("idleCloser", IdleConnectionCloser.INSTANCE);
         }
-        pipeline.addLast("frameDecoder", new RequestFrameDecoder(maxFrameBytes));
+        pipeline.addLast("frameDecoder", new RequestFrameDecoder(maxFrameBytes, dispatch.clientErrors()));
         pipeline.addLast("dispatcher", new RequestDispatcher(dispatch));
         connections.add(channel);
     }

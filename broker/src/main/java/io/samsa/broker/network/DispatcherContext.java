@@ -17,7 +17,9 @@ import java.util.concurrent.Executor;
  * @param time                      stamps {@code RequestContext.receivedNs}
  * @param listenerName              the listener's name, e.g. "PLAINTEXT"
  * @param maxInFlightPerConnection  unanswered requests at which a connection stops reading
+ * @param clientErrors              where clients' mistakes are logged
  */
 public record DispatcherContext(ApiRegistry registry, RequestHeaderDecoder headerDecoder, Executor ioExecutor,
-                                InFlightRequests inFlight, Time time, String listenerName, int maxInFlightPerConnection) {
+                                InFlightRequests inFlight, Time time, String listenerName, int maxInFlightPerConnection,
+                                ClientErrorLog clientErrors) {
 }

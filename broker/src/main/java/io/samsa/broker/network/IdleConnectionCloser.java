@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closes a connection when the {@code IdleStateHandler} before it reports no reads or writes for
- * {@code connections.max.idle.ms}.
+ * {@code connections.max.idle.ms}. Logged at DEBUG, as Kafka does: any client can open idle
+ * connections, so a line each at INFO would let it fill the log.
  *
  * <p>Stateless; shared by every connection.
  */
@@ -21,7 +22,7 @@ final class IdleConnectionCloser extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
-            log.info("Closing idle connection from {}", ctx.channel().remoteAddress());
+            log.debug("Closing idle connection from {}", ctx.channel().remoteAddress());
             ctx.close();
         } else {
             ctx.fireUserEventTriggered(event);

@@ -50,6 +50,7 @@ public final class NetworkServer implements BrokerComponent {
     private final RequestHeaderDecoder headerDecoder;
     private final Time time;
     private final InFlightRequests inFlight = new InFlightRequests();
+    private final ClientErrorLog clientErrors;
     private final List<Channel> serverChannels = new ArrayList<>();
     private final List<InetSocketAddress> boundAddresses = new ArrayList<>();
     private Transport transport;
@@ -63,6 +64,7 @@ public final class NetworkServer implements BrokerComponent {
         this.registry = registry;
         this.headerDecoder = headerDecoder;
         this.time = time;
+        this.clientErrors = new ClientErrorLog(time, config.get(BrokerConfigKeys.CLIENT_ERROR_LOG_LINES_PER_MINUTE));
     }
 
     @Override
@@ -95,7 +97,7 @@ public final class NetworkServer implements BrokerComponent {
 
     private void bind(Endpoint endpoint) throws InterruptedException {
         DispatcherContext dispatch = new DispatcherContext(registry, headerDecoder, ioExecutor, inFlight, time,
-                endpoint.listenerName(), config.get(BrokerConfigKeys.QUEUED_MAX_REQUESTS));
+                endpoint.listenerName(), config.get(BrokerConfigKeys.QUEUED_MAX_REQUESTS), clientErrors);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptorGroup, connectionGroup)
                 .channel(transport.serverChannelClass())

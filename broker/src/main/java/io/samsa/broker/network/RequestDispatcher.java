@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.util.IllegalReferenceCountException;
 import io.samsa.broker.api.ApiHandler;
+import io.samsa.broker.api.ClientErrorException;
 import io.samsa.broker.api.RequestContext;
 import io.samsa.protocol.header.RequestHeader;
 import io.samsa.broker.api.ResponseSend;
@@ -42,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * <p>An unknown API key, an unsupported version or a malformed header stops reading; the
  * responses to earlier requests are still written, then the connection closes with a log line.
  * So does a handler that throws or fails its future. Other connections are unaffected.
+ *
+ * <p><b>Logging.</b> A client's mistake (a refused request, a body that does not decode, a
+ * {@link ClientErrorException} from a handler) is one {@link ClientErrorLog} line at most, with
+ * no stack trace. Anything else a handler throws is a Samsa bug and is logged at ERROR with its
+ * stack trace, as is a non-I/O exception reaching the pipeline.
  *
  * <p><b>Ownership.</b> Each inbound frame is owned by this handler: it is released at once when
  * rejected or when the connection closes while it is parked, otherwise when the handler's future
@@ -257,12 +263,20 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private void logFailure(ChannelHandlerContext ctx, PendingResponse slot) {
         Throwable failure = slot.failure();
         Object peer = ctx.channel().remoteAddress();
-        if (failure instanceof RequestRejectedException || failure instanceof ProtocolDecodeException) {
-            log.warn("Closing connection from {}: {}", peer, failure.getMessage());
+        if (isClientError(failure)) {
+            String what = failure instanceof RequestRejectedException ? failure.getMessage()
+                    : slot.apiName() + " request (correlation id " + slot.correlationId() + "): " + failure.getMessage();
+            shared.clientErrors().warn(ctx.channel(), "Closing connection from " + peer + ": " + what);
         } else {
             log.error("Closing connection from {}: {} request (correlation id {}) failed", peer, slot.apiName(),
                     slot.correlationId(), failure);
         }
+    }
+
+    /** @return whether the failure is the client's doing rather than the broker's */
+    static boolean isClientError(Throwable failure) {
+        return failure instanceof RequestRejectedException || failure instanceof ProtocolDecodeException
+                || failure instanceof ClientErrorException;
     }
 
     private void closeConnection(ChannelHandlerContext ctx) {
@@ -291,7 +305,7 @@ public final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         if (cause instanceof IOException) {
             log.debug("Connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         } else {
-            log.warn("Closing connection from {} after an error", ctx.channel().remoteAddress(), cause);
+            log.error("Closing connection from {} after an unexpected error", ctx.channel().remoteAddress(), cause);
         }
         closeConnection(ctx);
     }

@@ -4,8 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Splits the inbound byte stream into request frames: int32 big-endian size, then that many bytes.
@@ -14,21 +12,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Fail fast: the size is checked as soon as its 4 bytes arrive. A size above
  * {@code socket.request.max.bytes}, or too small to hold the fixed header part, closes the
- * connection with a log line; the body is never buffered, and every byte after it is discarded.
+ * connection with a {@link ClientErrorLog} line; the body is never buffered, and every byte after it is discarded.
  *
  * <p><b>Ownership.</b> Each emitted frame carries one reference that the next handler owns and
  * must release. One instance per channel; confined to the channel's event loop.
  */
 public final class RequestFrameDecoder extends ByteToMessageDecoder {
-    private static final Logger log = LoggerFactory.getLogger(RequestFrameDecoder.class);
     private static final int SIZE_PREFIX_BYTES = 4;
 
     private final int maxFrameBytes;
+    private final ClientErrorLog clientErrors;
     private boolean failed;
 
     /** @param maxFrameBytes the largest frame accepted, excluding the size prefix (socket.request.max.bytes) */
-    public RequestFrameDecoder(int maxFrameBytes) {
+    public RequestFrameDecoder(int maxFrameBytes, ClientErrorLog clientErrors) {
         this.maxFrameBytes = maxFrameBytes;
+        this.clientErrors = clientErrors;
     }
 
     /**
@@ -59,13 +58,11 @@ public final class RequestFrameDecoder extends ByteToMessageDecoder {
     private void fail(ChannelHandlerContext ctx, ByteBuf in, int frameBytes) {
         failed = true;
         in.skipBytes(in.readableBytes());
-        if (frameBytes > maxFrameBytes) {
-            log.warn("Closing connection from {}: request of {} bytes exceeds socket.request.max.bytes={}",
-                    ctx.channel().remoteAddress(), frameBytes, maxFrameBytes);
-        } else {
-            log.warn("Closing connection from {}: request size {} is smaller than a request header",
-                    ctx.channel().remoteAddress(), frameBytes);
-        }
+        Object peer = ctx.channel().remoteAddress();
+        clientErrors.warn(ctx.channel(), frameBytes > maxFrameBytes
+                ? "Closing connection from " + peer + ": request of " + frameBytes + " bytes exceeds socket.request.max.bytes="
+                        + maxFrameBytes
+                : "Closing connection from " + peer + ": request size " + frameBytes + " is smaller than a request header");
         ctx.close();
     }
 }

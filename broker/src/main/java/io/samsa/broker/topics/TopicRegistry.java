@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>Checks and errors follow Kafka: an illegal name or one colliding with an existing topic over
  * '.' versus '_' gives INVALID_TOPIC_EXCEPTION, an existing name TOPIC_ALREADY_EXISTS, a partition
  * count below 1 (or above the configured maximum) or a shrinking one INVALID_PARTITIONS, an
- * unknown name UNKNOWN_TOPIC_OR_PARTITION and an unknown id UNKNOWN_TOPIC_ID.
+ * unknown name UNKNOWN_TOPIC_OR_PARTITION and an unknown id UNKNOWN_TOPIC_ID. A creation or
+ * growth that would take the broker past {@code max.broker.partitions} partitions in all (KIP-578's
+ * key) is POLICY_VIOLATION; topics already stored load whatever their count.
  */
 public final class TopicRegistry {
     /** Default for {@code maxPartitionsPerTopic}: bounds the log directories one request can create. */
@@ -37,6 +39,7 @@ public final class TopicRegistry {
 
     private final TopicStore store;
     private final int maxPartitionsPerTopic;
+    private final int maxBrokerPartitions;
     private final List<TopicListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Snapshot snapshot;
 
@@ -46,11 +49,25 @@ public final class TopicRegistry {
      * @param maxPartitionsPerTopic the most partitions a topic may have
      */
     public TopicRegistry(TopicStore store, int maxPartitionsPerTopic) {
+        this(store, maxPartitionsPerTopic, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Loads the topics saved in {@code store}.
+     *
+     * @param maxPartitionsPerTopic the most partitions a topic may have
+     * @param maxBrokerPartitions   the most partitions all topics together may have (max.broker.partitions)
+     */
+    public TopicRegistry(TopicStore store, int maxPartitionsPerTopic, int maxBrokerPartitions) {
         if (maxPartitionsPerTopic < 1) {
             throw new IllegalArgumentException("maxPartitionsPerTopic must be at least 1: " + maxPartitionsPerTopic);
         }
+        if (maxBrokerPartitions < 0) {
+            throw new IllegalArgumentException("maxBrokerPartitions must not be negative: " + maxBrokerPartitions);
+        }
         this.store = store;
         this.maxPartitionsPerTopic = maxPartitionsPerTopic;
+        this.maxBrokerPartitions = maxBrokerPartitions;
         this.snapshot = Snapshot.of(store.load());
     }
 
@@ -176,6 +193,17 @@ public final class TopicRegistry {
     private void checkCreate(Snapshot current, String name, int partitionCount) {
         checkNewName(current, name);
         checkPartitionCount(partitionCount);
+        checkBrokerPartitions(current, partitionCount, "create topic '" + name + "' with " + partitionCount + " partitions");
+    }
+
+    /** @param adding partitions the change adds; checked after the per-topic checks, so it is in 1..maxPartitionsPerTopic */
+    private void checkBrokerPartitions(Snapshot current, int adding, String change) {
+        long after = current.partitionCount + adding;
+        if (after > maxBrokerPartitions) {
+            throw new TopicException(ErrorCode.POLICY_VIOLATION, "Cannot " + change + ": this broker would hold " + after
+                    + " partitions, above max.broker.partitions=" + maxBrokerPartitions + " (it holds "
+                    + current.partitionCount + ").");
+        }
     }
 
     private static void checkNewName(Snapshot current, String name) {
@@ -208,6 +236,8 @@ public final class TopicRegistry {
                     + " partitions.");
         }
         checkPartitionCount(newPartitionCount);
+        checkBrokerPartitions(current, newPartitionCount - topic.partitionCount(),
+                "grow topic '" + name + "' from " + topic.partitionCount() + " to " + newPartitionCount + " partitions");
         return topic;
     }
 
@@ -241,10 +271,17 @@ public final class TopicRegistry {
     private static final class Snapshot {
         final Map<String, Topic> byName;
         final Map<Uuid, Topic> byId;
+        /** The partitions of every topic together. */
+        final long partitionCount;
 
         private Snapshot(Map<String, Topic> byName, Map<Uuid, Topic> byId) {
             this.byName = Collections.unmodifiableMap(byName);
             this.byId = Collections.unmodifiableMap(byId);
+            long total = 0;
+            for (Topic topic : byName.values()) {
+                total += topic.partitionCount();
+            }
+            this.partitionCount = total;
         }
 
         static Snapshot of(Collection<Topic> topics) {

@@ -26,15 +26,23 @@ import java.util.Queue;
 final class DispatcherHarness implements AutoCloseable {
     final ManualTime time = new ManualTime();
     final InFlightRequests inFlight = new InFlightRequests();
+    /** The client-error lines logged, when the harness made its own {@link ClientErrorLog}. */
+    final List<String> warnings = new ArrayList<>();
     final EmbeddedChannel channel;
     private final Queue<Runnable> ioTasks = new ArrayDeque<>();
     private final RequestDispatcher dispatcher;
 
     DispatcherHarness(int maxInFlight, ApiHandler... handlers) {
+        this(maxInFlight, null, handlers);
+    }
+
+    /** @param clientErrors shared with other harnesses (connections), or null for one recording into {@link #warnings} */
+    DispatcherHarness(int maxInFlight, ClientErrorLog clientErrors, ApiHandler... handlers) {
+        ClientErrorLog errors = clientErrors != null ? clientErrors : new ClientErrorLog(time, 1_000, warnings::add);
         DispatcherContext context = new DispatcherContext(ApiRegistry.of(List.of(handlers)), BasicRequestHeaderDecoder.INSTANCE,
-                ioTasks::add, inFlight, time, "PLAINTEXT", maxInFlight);
+                ioTasks::add, inFlight, time, "PLAINTEXT", maxInFlight, errors);
         dispatcher = new RequestDispatcher(context);
-        channel = new EmbeddedChannel(new RequestFrameDecoder(1 << 20), dispatcher);
+        channel = new EmbeddedChannel(new RequestFrameDecoder(1 << 20, errors), dispatcher);
     }
 
     /** Delivers bytes in a leak-tracked buffer, so a frame the dispatcher fails to release is reported. */

@@ -14,9 +14,10 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class RequestFrameDecoderTest {
+    private static final ClientErrorLog CLIENT_ERRORS = new ClientErrorLog(new io.samsa.protocol.util.ManualTime(), 0, line -> { });
     private static final int MAX_FRAME_BYTES = 1024;
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new RequestFrameDecoder(MAX_FRAME_BYTES));
+    private final EmbeddedChannel channel = new EmbeddedChannel(new RequestFrameDecoder(MAX_FRAME_BYTES, CLIENT_ERRORS));
 
     @Test
     void emitsOneFrameWithoutItsSizePrefix() {
@@ -93,7 +94,7 @@ class RequestFrameDecoderTest {
     @Test
     void negativeOrTooSmallSizeClosesTheConnection() {
         for (int size : new int[] {-1, 0, RequestFrame.MIN_FRAME_BYTES - 1}) {
-            EmbeddedChannel ch = new EmbeddedChannel(new RequestFrameDecoder(MAX_FRAME_BYTES));
+            EmbeddedChannel ch = new EmbeddedChannel(new RequestFrameDecoder(MAX_FRAME_BYTES, CLIENT_ERRORS));
             ch.writeInbound(channel.alloc().buffer().writeInt(size).writeBytes(new byte[16]));
             assertFalse(ch.isActive(), "size " + size);
             assertNull(ch.readInbound());

@@ -113,7 +113,7 @@ class RequestPathFuzzTest {
         return new ApiHandler[] {
             new ApiVersionsApiHandler(new ApiVersionsHandler(List.of(APIS))),
             new MessageApiHandler<>(new MetadataHandler(registry, () -> broker, new TopicCreationDefaults(1, (short) 1, false))),
-            new ProduceHandler(logs.lookup, new ProducerStateTable(logs.time, 86_400_000L)),
+            new ProduceHandler(logs.lookup, new ProducerStateTable(logs.time, 86_400_000L), logs.time),
             new FetchHandler(reader, new FetchPurgatory(reader, logs.time), new FetchSessions(2)),
         };
     }

@@ -44,6 +44,25 @@ class TopicRegistryTest {
     }
 
     @Test
+    void theBrokerWidePartitionLimitIsPolicyViolationAndCountsEveryTopic() {
+        TopicRegistry registry = new TopicRegistry(new TopicStore(dir), 50, 10);
+        registry.create("a", 6, Map.of());
+        TopicException tooMany = assertThrows(TopicException.class, () -> registry.create("b", 5, Map.of()));
+        assertEquals(ErrorCode.POLICY_VIOLATION, tooMany.error());
+        assertEquals("Cannot create topic 'b' with 5 partitions: this broker would hold 11 partitions, above "
+                + "max.broker.partitions=10 (it holds 6).", tooMany.getMessage());
+        assertError(ErrorCode.POLICY_VIOLATION, () -> registry.checkCreate("b", 5));
+        assertError(ErrorCode.INVALID_PARTITIONS, () -> registry.create("b", Integer.MAX_VALUE, Map.of()));
+        assertError(ErrorCode.POLICY_VIOLATION, () -> registry.addPartitions("a", 11));
+        registry.create("b", 4, Map.of());
+        assertEquals(List.of("a", "b"), registry.topics().stream().map(Topic::name).toList());
+        registry.delete("b");
+        assertEquals(10, registry.addPartitions("a", 10).partitionCount(), "deleting frees partitions");
+        assertEquals(10, new TopicRegistry(new TopicStore(dir), 50, 5).topic("a").orElseThrow().partitionCount(),
+                "stored topics load even above a lowered limit");
+    }
+
+    @Test
     void refusesBadCreatesWithKafkasErrors() {
         TopicRegistry registry = registry();
         registry.create("a.b", 1, Map.of());

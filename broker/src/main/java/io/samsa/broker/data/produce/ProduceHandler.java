@@ -1,6 +1,7 @@
 package io.samsa.broker.data.produce;
 
 import io.samsa.broker.metadata.LeaderEpoch;
+import io.samsa.broker.api.ClientErrorException;
 import io.samsa.broker.api.MessageHandler;
 import io.samsa.broker.api.RequestContext;
 import io.samsa.broker.data.PartitionLookup;
@@ -10,6 +11,7 @@ import io.samsa.protocol.message.ProduceRequest;
 import io.samsa.protocol.message.ProduceRequest.PartitionProduceData;
 import io.samsa.protocol.message.ProduceRequest.TopicProduceData;
 import io.samsa.protocol.message.ProduceResponse;
+import io.samsa.protocol.message.ProduceResponse.BatchIndexAndErrorMessage;
 import io.samsa.protocol.message.ProduceResponse.PartitionProduceResponse;
 import io.samsa.protocol.message.ProduceResponse.TopicProduceResponse;
 import io.samsa.protocol.record.MemoryRecords;
@@ -19,6 +21,7 @@ import io.samsa.protocol.record.CorruptRecordException;
 import io.samsa.storage.PartitionLog;
 import io.samsa.storage.RecordTooLargeException;
 import io.samsa.storage.StorageException;
+import io.samsa.protocol.util.Time;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * Produce (key 0), versions 3-11 (0-2 are advertised for librdkafka's feature probe but closed by
  * the framework, as Kafka 4.x does).
  *
- * <p>Each partition's batch is validated ({@link ProducedBatchValidator}), checked against its
+ * <p>A request with transactional records is refused whole by {@link TransactionalProduceGate}
+ * (TRANSACTIONAL_ID_AUTHORIZATION_FAILED for every partition, nothing appended). Otherwise each
+ * partition's batch is validated ({@link ProducedBatchValidator}, records included, against the
+ * broker's clock read once per request), checked against its
  * producer's sequence when idempotent ({@link PartitionProducerState}) and appended as received:
  * the request's bytes go to the log with their offsets assigned in place, no copy. The handler
  * runs on an I/O thread, so appends (and, when the topic's flush settings ask for it, their fsync)
@@ -43,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * <p>acks: 1 and -1 answer once the append returned, which on a single node includes whatever
  * durability the log's flush settings require; 0 appends the same way and sends no response; any
  * other value answers INVALID_REQUIRED_ACKS for every partition without appending. An acks=0
- * request with a failed partition closes the connection (Kafka's way of telling such a client).
+ * request with a failed partition closes the connection (Kafka's way of telling such a client),
+ * through a {@link ClientErrorException}: one WARN line, no stack trace.
  *
  * <p>Thread-safe.
  */
@@ -52,11 +59,15 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
 
     private final PartitionLookup partitions;
     private final ProducerStateTable producerStates;
+    private final Time time;
+    private final TransactionalProduceGate transactions = new TransactionalProduceGate();
 
-    public ProduceHandler(PartitionLookup partitions, ProducerStateTable producerStates) {
+    /** @param time the clock CreateTime timestamps are checked against */
+    public ProduceHandler(PartitionLookup partitions, ProducerStateTable producerStates, Time time) {
         super(ApiKey.PRODUCE);
         this.partitions = partitions;
         this.producerStates = producerStates;
+        this.time = time;
     }
 
     /** A pipelining producer's batches must reach the log in the order it sent them. */
@@ -69,12 +80,19 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
     protected CompletableFuture<ProduceResponse> handle(RequestContext context, ProduceRequest request) {
         short acks = request.acks();
         boolean validAcks = acks == 0 || acks == 1 || acks == -1;
+        boolean admitted = transactions.admits(request);
+        long nowMs = time.milliseconds();
         List<TopicProduceResponse> topics = new ArrayList<>(request.topicData().size());
         for (TopicProduceData topic : request.topicData()) {
             List<PartitionProduceResponse> results = new ArrayList<>(topic.partitionData().size());
             for (PartitionProduceData partition : topic.partitionData()) {
-                results.add(validAcks ? append(topic.name(), partition, context.apiVersion())
-                        : failed(partition.index(), ErrorCode.INVALID_REQUIRED_ACKS, "acks must be -1, 0 or 1, not " + acks));
+                if (!admitted) {
+                    results.add(failed(partition.index(), ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, null));
+                } else if (!validAcks) {
+                    results.add(failed(partition.index(), ErrorCode.INVALID_REQUIRED_ACKS, "acks must be -1, 0 or 1, not " + acks));
+                } else {
+                    results.add(append(topic.name(), partition, context.apiVersion(), nowMs));
+                }
             }
             topics.add(new TopicProduceResponse().setName(topic.name()).setPartitionResponses(results));
         }
@@ -83,12 +101,12 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
             Optional<PartitionProduceResponse> failure = topics.stream().flatMap(t -> t.partitionResponses().stream())
                     .filter(p -> p.errorCode() != ErrorCode.NONE.code()).findFirst();
             return failure.isEmpty() ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(
-                    new IllegalStateException("acks=0 produce failed: " + ErrorCode.forCode(failure.get().errorCode())));
+                    new ClientErrorException("acks=0 produce failed: " + ErrorCode.forCode(failure.get().errorCode())));
         }
         return CompletableFuture.completedFuture(new ProduceResponse().setResponses(topics));
     }
 
-    private PartitionProduceResponse append(String topic, PartitionProduceData data, short version) {
+    private PartitionProduceResponse append(String topic, PartitionProduceData data, short version, long nowMs) {
         int index = data.index();
         Optional<PartitionLog> found = partitions.log(topic, index);
         if (found.isEmpty()) {
@@ -99,7 +117,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
         }
         PartitionLog log = found.get();
         try {
-            RecordBatch batch = ProducedBatchValidator.validate(records.buffer(), version, log.config());
+            RecordBatch batch = ProducedBatchValidator.validate(records.buffer(), version, log.config(), log.topicPartition(), nowMs);
             batch.setPartitionLeaderEpoch(LeaderEpoch.CURRENT); // not under the CRC
             AppendInfo info;
             if (batch.hasProducerId()) {
@@ -125,7 +143,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
                     .setBaseOffset(info.firstOffset()).setLogAppendTimeMs(info.logAppendTimeMs())
                     .setLogStartOffset(info.logStartOffset());
         } catch (ProducedBatchValidator.RejectedBatchException e) {
-            return failed(index, e.error(), e.getMessage());
+            return failed(index, e.error(), e.getMessage()).setRecordErrors(recordErrors(e.recordErrors()));
         } catch (RecordTooLargeException e) {
             return failed(index, ErrorCode.MESSAGE_TOO_LARGE, e.getMessage());
         } catch (CorruptRecordException e) {
@@ -134,6 +152,14 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
             LOG.error("Append to {}-{} failed", topic, index, e);
             return failed(index, ErrorCode.KAFKA_STORAGE_ERROR, e.getMessage());
         }
+    }
+
+    private static List<BatchIndexAndErrorMessage> recordErrors(List<RecordError> errors) {
+        List<BatchIndexAndErrorMessage> out = new ArrayList<>(errors.size());
+        for (RecordError error : errors) {
+            out.add(new BatchIndexAndErrorMessage().setBatchIndex(error.batchIndex()).setBatchIndexErrorMessage(error.message()));
+        }
+        return out;
     }
 
     private static PartitionProduceResponse failed(int index, ErrorCode error, String message) {

@@ -59,7 +59,7 @@ class ProduceFuzzTest {
     void produceSequence(FuzzedDataProvider data) {
         try (FuzzLogs logs = new FuzzLogs()) {
             ProducerStateTable states = new ProducerStateTable(logs.time, PRODUCER_ID_EXPIRATION_MS);
-            ProduceHandler handler = new ProduceHandler(logs.lookup, states);
+            ProduceHandler handler = new ProduceHandler(logs.lookup, states, logs.time);
             int requests = data.consumeInt(1, MAX_REQUESTS);
             for (int i = 0; i < requests && data.remainingBytes() > 0; i++) {
                 if (data.consumeInt(0, 3) == 0) {
