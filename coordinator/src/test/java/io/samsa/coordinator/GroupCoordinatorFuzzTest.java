@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of the classic group APIs against the real coordinator runtime on a
@@ -56,6 +57,7 @@ import java.util.concurrent.CompletableFuture;
  * </ol>
  * Regression inputs: {@code src/test/resources/io/samsa/coordinator/GroupCoordinatorFuzzTestInputs/}.
  */
+@Tag("jazzer")
 class GroupCoordinatorFuzzTest {
     private static final String GROUP = "fuzz-group";
     private static final String TOPIC = "t";

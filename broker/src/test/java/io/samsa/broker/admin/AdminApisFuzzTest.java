@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of the admin APIs over a topic registry in a temp data dir
@@ -65,6 +66,7 @@ import java.util.stream.Stream;
  * </ol>
  * Regression inputs: {@code src/test/resources/io/samsa/broker/admin/AdminApisFuzzTestInputs/}.
  */
+@Tag("jazzer")
 class AdminApisFuzzTest {
     private static final String[] NAMES = {"a", "b", "c", "a.b", "a_b", "", "__consumer_offsets", "-bad/name", "x".repeat(250)};
     private static final int[] PARTITION_COUNTS = {-1, 0, 1, 3, AdminFixture.MAX_PARTITIONS, AdminFixture.MAX_PARTITIONS + 1};

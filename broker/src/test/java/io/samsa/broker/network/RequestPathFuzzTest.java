@@ -38,6 +38,7 @@ import io.samsa.protocol.types.Uuid;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of the whole request path: fuzzed frames through the real frame decoder
@@ -59,6 +60,7 @@ import java.util.List;
  * </ol>
  * Regression inputs: {@code src/test/resources/io/samsa/broker/network/RequestPathFuzzTestInputs/}.
  */
+@Tag("jazzer")
 class RequestPathFuzzTest {
     private static final ApiKey[] APIS = {ApiKey.API_VERSIONS, ApiKey.METADATA, ApiKey.PRODUCE, ApiKey.FETCH};
     private static final int MAX_FRAMES = 4;

@@ -7,6 +7,7 @@ import io.samsa.protocol.record.FuzzedBatches.RecordSpec;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of the record-batch builder and reader with every codec (none, gzip,
@@ -24,6 +25,7 @@ import java.util.List;
  * </ul>
  * Regression inputs: {@code src/test/resources/io/samsa/protocol/record/RecordBatchCodecFuzzTestInputs/}.
  */
+@Tag("jazzer")
 class RecordBatchCodecFuzzTest {
     private static final long NOW_MS = 1_767_000_000_000L;
     private static final RecordBatchValidator VALIDATOR =

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of Fetch with incremental sessions (KIP-227): {@link FetchHandler} over
@@ -53,6 +54,7 @@ import java.util.Set;
  * </ol>
  * Regression inputs: {@code src/test/resources/io/samsa/broker/data/fetch/FetchSessionFuzzTestInputs/}.
  */
+@Tag("jazzer")
 class FetchSessionFuzzTest {
     private static final List<TopicPartition> PARTITIONS = List.of(new TopicPartition(FuzzLogs.CREATE_TIME, 0),
             new TopicPartition(FuzzLogs.COMPACTED, 0), new TopicPartition(FuzzLogs.LOG_APPEND_TIME, 0),

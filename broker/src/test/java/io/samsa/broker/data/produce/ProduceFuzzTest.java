@@ -23,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of the broker's produce path: {@link ProduceHandler} with its validator
@@ -48,6 +49,7 @@ import java.util.concurrent.CompletionException;
  * </ol>
  * Regression inputs: {@code src/test/resources/io/samsa/broker/data/produce/ProduceFuzzTestInputs/}.
  */
+@Tag("jazzer")
 class ProduceFuzzTest {
     private static final String UNKNOWN_TOPIC = "unknown";
     private static final String[] TOPICS = {FuzzLogs.CREATE_TIME, FuzzLogs.COMPACTED, FuzzLogs.LOG_APPEND_TIME, UNKNOWN_TOPIC};
