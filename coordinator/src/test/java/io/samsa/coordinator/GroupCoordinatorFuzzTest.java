@@ -40,7 +40,9 @@ import org.junit.jupiter.api.Tag;
  * <p>Invariants (an {@link AssertionError} each):
  * <ol>
  *   <li>a group never has two members owning a partition: the assignments SyncGroup hands out in
- *       one generation are disjoint, and each is what that generation's leader gave the member;</li>
+ *       one generation are disjoint, and each is what that generation's leader gave the member (a
+ *       static member by its instance id: one that replaces its predecessor within a generation
+ *       takes over the predecessor's assignment, as in Kafka);</li>
  *   <li>a stale member is fenced: Heartbeat and a member's OffsetCommit succeed only with the
  *       group's current generation; a generation-less commit only while the group has no members;</li>
  *   <li>generations only grow (JoinGroup answers and the stored group), until an empty group
@@ -75,7 +77,7 @@ class GroupCoordinatorFuzzTest {
         String memberId = "";
         String instanceId;
         int generation = -1;
-        List<String> leaderOf = List.of();
+        List<JoinGroupResult.Member> leaderOf = List.of();
     }
 
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
@@ -84,6 +86,7 @@ class GroupCoordinatorFuzzTest {
     /** generation -> the leader's assignment. */
     private final Map<Integer, Map<String, ByteString>> leaderAssignments = new HashMap<>();
     private int maxGeneration = -1;
+    private final List<Client> clients = new ArrayList<>();
     private final List<AssertionError> violations = new ArrayList<>();
 
     @FuzzTest(maxDuration = "30s")
@@ -99,7 +102,6 @@ class GroupCoordinatorFuzzTest {
                 GroupCoordinatorConfig.GROUP_INITIAL_REBALANCE_DELAY_MS, data.consumeBoolean() ? "0" : "3000"));
         try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext(config)) {
             ctx.load(0);
-            List<Client> clients = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 Client client = new Client();
                 client.instanceId = data.consumeInt(0, 3) == 0 ? "instance-" + i : null;
@@ -161,8 +163,7 @@ class GroupCoordinatorFuzzTest {
                 maxGeneration = result.generationId();
                 client.memberId = result.memberId();
                 client.generation = result.generationId();
-                client.leaderOf = result.leaderId().equals(result.memberId())
-                        ? result.members().stream().map(JoinGroupResult.Member::memberId).toList() : List.of();
+                client.leaderOf = result.leaderId().equals(result.memberId()) ? result.members() : List.of();
             }
         });
     }
@@ -171,11 +172,14 @@ class GroupCoordinatorFuzzTest {
         int generation = data.consumeInt(0, 7) == 0 ? data.consumeInt(-1, maxGeneration + 1) : client.generation;
         Map<String, ByteString> assignments = new HashMap<>();
         if (!client.leaderOf.isEmpty() && generation == client.generation) {
+            Map<String, ByteString> byOwner = new HashMap<>();
             for (int p = 0; p < PARTITIONS; p++) {
-                String member = client.leaderOf.get(p % client.leaderOf.size());
-                assignments.merge(member, ByteString.copyFrom(new byte[] {(byte) p}), ByteString::concat);
+                JoinGroupResult.Member member = client.leaderOf.get(p % client.leaderOf.size());
+                ByteString partition = ByteString.copyFrom(new byte[] {(byte) p});
+                assignments.merge(member.memberId(), partition, ByteString::concat);
+                byOwner.merge(owner(member.memberId(), member.groupInstanceId()), partition, ByteString::concat);
             }
-            leaderAssignments.putIfAbsent(generation, Map.copyOf(assignments));
+            leaderAssignments.putIfAbsent(generation, Map.copyOf(byOwner));
         }
         String protocolType = data.consumeInt(0, 7) == 0 ? data.consumeAsciiString(8) : null;
         String memberId = client.memberId;
@@ -186,7 +190,7 @@ class GroupCoordinatorFuzzTest {
             State.assertUnchanged(before, ctx, "SyncGroup answered " + future.join().error());
         }
         // a static member replaced within a generation takes over its predecessor's assignment: own by instance
-        String owner = client.instanceId != null ? "instance " + client.instanceId : memberId;
+        String owner = owner(memberId, client.instanceId);
         onAnswer(future, result -> {
             if (result.error() != ErrorCode.NONE) {
                 return;
@@ -202,8 +206,9 @@ class GroupCoordinatorFuzzTest {
             }
             Map<String, ByteString> leader = leaderAssignments.get(generation);
             if (leader != null) {
-                check(result.assignment().equals(leader.getOrDefault(memberId, ByteString.EMPTY)),
-                        "member " + memberId + " got " + result.assignment() + ", its leader gave it " + leader.get(memberId));
+                check(result.assignment().equals(leader.getOrDefault(owner, ByteString.EMPTY)),
+                        owner + " got " + result.assignment() + " in generation " + generation + ", its leader gave it "
+                                + leader.get(owner) + " (" + leader + "; group " + ctx.shard(0).groups().group(GROUP) + ")");
             }
         });
     }
@@ -287,15 +292,25 @@ class GroupCoordinatorFuzzTest {
     private void checkGeneration(GroupCoordinatorTestContext ctx) {
         ClassicGroup group = ctx.shard(0).groups().group(GROUP);
         if (group == null) {
-            // an empty group without offsets is removed by the retention check, as in Kafka; a new one starts over
+            // an empty group without offsets is removed by the retention check, as in Kafka; a new one
+            // starts over at generation 0, so what the clients knew of the old one means nothing
             maxGeneration = -1;
             leaderAssignments.clear();
             handedOut.clear();
+            for (Client client : clients) {
+                client.generation = -1;
+                client.leaderOf = List.of();
+            }
         } else {
             check(group.generationId() >= maxGeneration, "the stored group is at generation " + group.generationId()
                     + " after " + maxGeneration + " was handed out");
             maxGeneration = Math.max(maxGeneration, group.generationId());
         }
+    }
+
+    /** Who owns an assignment: a static member by its instance id (its member id may be replaced), else the member. */
+    private static String owner(String memberId, String instanceId) {
+        return instanceId != null ? "instance " + instanceId : memberId;
     }
 
     /** Checks an answer when it comes; a violation found in the callback is thrown after the step. */
