@@ -51,8 +51,8 @@ import org.junit.jupiter.api.Tag;
  *       except where Kafka 4.1 fails too: a JoinGroup of a pending member (one told MEMBER_ID_REQUIRED)
  *       that now carries a group instance id, which Kafka refuses with an IllegalStateException
  *       ("pending member cannot be a static member") answered as UNKNOWN_SERVER_ERROR;</li>
- *   <li>every request is answered: after the sequence and long enough clock advances for every
- *       rebalance and session timeout, no future is still pending;</li>
+ *   <li>every request is answered: after the sequence and clock advances longer than any session
+ *       and rebalance timeout (up to Integer.MAX_VALUE ms), no future is still pending;</li>
  *   <li>no state change when the answer is an error: a refused Heartbeat, SyncGroup, LeaveGroup or
  *       OffsetCommit leaves the stored groups, the committed offsets and the pending members as
  *       they were.</li>
@@ -80,7 +80,8 @@ class GroupCoordinatorFuzzTest {
         List<JoinGroupResult.Member> leaderOf = List.of();
     }
 
-    private final List<CompletableFuture<?>> pending = new ArrayList<>();
+    private final Map<CompletableFuture<?>, String> pending = new java.util.LinkedHashMap<>();
+    private final List<String> trace = new ArrayList<>();
     /** generation -> member -> assignment, as handed out by SyncGroup. */
     private final Map<Integer, Map<String, ByteString>> handedOut = new HashMap<>();
     /** generation -> the leader's assignment. */
@@ -117,8 +118,12 @@ class GroupCoordinatorFuzzTest {
                     case 4 -> leave(data, ctx, client);
                     case 5 -> commit(data, ctx, client);
                     case 6 -> fetchOffsets(ctx);
-                    default -> ctx.sleep(data.consumeInt(0, 7) == 0 ? data.consumeLong(0, 600_000)
-                            : ADVANCES[data.consumeInt(0, ADVANCES.length - 1)]);
+                    default -> {
+                        long ms = data.consumeInt(0, 7) == 0 ? data.consumeLong(0, 600_000)
+                                : ADVANCES[data.consumeInt(0, ADVANCES.length - 1)];
+                        trace.add("sleep " + ms);
+                        ctx.sleep(ms);
+                    }
                 }
                 ctx.releaseAppends();
                 checkGeneration(ctx);
@@ -128,10 +133,14 @@ class GroupCoordinatorFuzzTest {
                 ctx.sleep(SETTLE_MS);
                 ctx.releaseAppends();
             }
-            throwViolation();
-            for (CompletableFuture<?> future : pending) {
-                check(future.isDone(), "a request was never answered: " + future);
+            // a join phase lasts up to the members' rebalance timeout, which Kafka does not bound (an int of ms)
+            for (int i = 0; i < 3; i++) {
+                ctx.sleep(Integer.MAX_VALUE);
+                ctx.releaseAppends();
             }
+            throwViolation();
+            pending.forEach((future, request) -> check(future.isDone(), "a request was never answered: " + request
+                    + "\nsteps: " + String.join("\n", trace) + "\ngroup " + ctx.shard(0).groups().group(GROUP)));
         }
     }
 
@@ -152,6 +161,8 @@ class GroupCoordinatorFuzzTest {
         // Kafka too fails such a join internally (IllegalStateException: a pending member cannot be static)
         boolean kafkaFailsInternally = instanceId != null && !memberId.isEmpty()
                 && ctx.shard(0).existingSoftState(GROUP) != null && ctx.shard(0).existingSoftState(GROUP).isPendingMember(memberId);
+        trace.add("join v" + version + " member " + memberId + " instance " + instanceId + " type " + protocolType
+                + " protocols " + protocols.size() + " session " + session + " rebalance " + rebalance);
         CompletableFuture<JoinGroupResult> future = send(ctx, ctx.service.joinGroup(new JoinGroupRequest(GROUP, memberId,
                 instanceId, protocolType, protocols, session, rebalance, "fuzz", "/127.0.0.1", version)), kafkaFailsInternally);
         onAnswer(future, result -> {
@@ -184,6 +195,8 @@ class GroupCoordinatorFuzzTest {
         String protocolType = data.consumeInt(0, 7) == 0 ? data.consumeAsciiString(8) : null;
         String memberId = client.memberId;
         State before = State.of(ctx);
+        trace.add("sync member " + memberId + " instance " + client.instanceId + " generation " + generation
+                + " assignments " + assignments.keySet());
         CompletableFuture<SyncGroupResult> future = send(ctx, ctx.service.syncGroup(new SyncGroupRequest(GROUP, memberId,
                 client.instanceId, generation, protocolType, null, assignments)));
         if (future.isDone() && future.join().error() != ErrorCode.NONE) {
@@ -216,6 +229,7 @@ class GroupCoordinatorFuzzTest {
     private void heartbeat(FuzzedDataProvider data, GroupCoordinatorTestContext ctx, Client client) {
         int generation = data.consumeInt(0, 5) == 0 ? data.consumeInt(-1, maxGeneration + 1) : client.generation;
         State before = State.of(ctx);
+        trace.add("heartbeat member " + client.memberId + " generation " + generation);
         CompletableFuture<ErrorCode> future = send(ctx, ctx.service.heartbeat(
                 new HeartbeatRequest(GROUP, client.memberId, client.instanceId, generation)));
         check(future.isDone(), "a heartbeat waits");
@@ -236,6 +250,7 @@ class GroupCoordinatorFuzzTest {
             members.add(new LeaveGroupRequest.LeavingMember(data.consumeAsciiString(12), null));
         }
         State before = State.of(ctx);
+        trace.add("leave " + members);
         CompletableFuture<LeaveGroupResult> future = send(ctx, ctx.service.leaveGroup(new LeaveGroupRequest(GROUP, members)));
         if (future.isDone()) {
             LeaveGroupResult result = future.join();
@@ -260,6 +275,7 @@ class GroupCoordinatorFuzzTest {
                     -1, data.consumeInt(0, 7) == 0 ? data.consumeAsciiString(8) : null));
         }
         State before = State.of(ctx);
+        trace.add("commit member " + (simple ? "" : client.memberId) + " generation " + generation);
         CompletableFuture<OffsetCommitResponse> future = send(ctx, ctx.service.commitOffsets(new OffsetCommitRequest(GROUP,
                 simple ? "" : client.memberId, generation, simple ? null : client.instanceId, -1,
                 (short) data.consumeInt(1, 9), partitions)));
@@ -285,6 +301,7 @@ class GroupCoordinatorFuzzTest {
     }
 
     private void fetchOffsets(GroupCoordinatorTestContext ctx) {
+        trace.add("fetch offsets");
         OffsetFetchResponse response = send(ctx, ctx.service.fetchOffsets(OffsetFetchRequest.allPartitions(GROUP))).join();
         check(response.error() == ErrorCode.NONE, "OffsetFetch failed: " + response);
     }
@@ -339,7 +356,9 @@ class GroupCoordinatorFuzzTest {
                                           boolean internalErrorAsInKafka) {
         ctx.executor.runAll();
         CompletableFuture<T> view = GroupCoordinatorTestContext.nonBlocking(future);
-        pending.add(view);
+        String request = trace.isEmpty() ? "?" : trace.get(trace.size() - 1);
+        pending.put(view, request);
+        view.whenComplete((answer, failure) -> trace.add("  answered " + request + ": " + (failure != null ? failure : answer)));
         view.whenComplete((answer, failure) -> {
             boolean internal = answer != null && answer.toString().contains(ErrorCode.UNKNOWN_SERVER_ERROR.name());
             if (failure != null || (internal && !internalErrorAsInKafka)) {
