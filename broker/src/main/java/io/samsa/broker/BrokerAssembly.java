@@ -43,6 +43,9 @@ public final class BrokerAssembly {
     /** The modules in start order: a module's dependencies come before it. */
     static List<BrokerModule> modules(BrokerConfig config, Time time, java.util.function.Supplier<Broker> self) {
         List<BrokerModule> modules = new ArrayList<>();
+        if (config.cluster().isPresent()) {
+            modules.add(new io.samsa.broker.cluster.ClusterModule(config, time, () -> self.get().advertisedEndpoints()));
+        }
         TopicsModule topics = new TopicsModule(config, time, self);
         modules.add(topics);
         modules.add(new DataModule(config, time, topics.storage()::logs, topics.storage().firstLogDir()));

@@ -22,7 +22,9 @@ import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.TimeDuration;
 
 /**
- * Sends a {@link ControllerRpc} from any node to the active controller: a Ratis read-only request,
+ * Sends a {@link ControllerRpc} from any node to the active controller: a Ratis read-only request
+ * (unordered: the ordered client's sliding window closes for good after one request exhausts its
+ * retries, so a node that started before any leader existed could never forward again),
  * which Ratis routes to the leader, whose state machine runs it through its controller and answers
  * once the records are committed ({@link MetadataStateMachine#query}). NOT_CONTROLLER answers (a
  * leader not yet active, or one just deposed) and transport failures (the leader stopped) are sent
@@ -75,7 +77,7 @@ final class ControllerForwarder implements AutoCloseable {
         }
         CompletableFuture<RaftClientReply> reply;
         try {
-            reply = client.async().sendReadOnly(Message.valueOf(UnsafeByteOperations.unsafeWrap(
+            reply = client.async().sendReadOnlyUnordered(Message.valueOf(UnsafeByteOperations.unsafeWrap(
                     rpc.request().toByteArray())));
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);

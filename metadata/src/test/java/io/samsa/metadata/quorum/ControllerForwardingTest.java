@@ -46,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ControllerForwardingTest {
     private static final long DEADLINE_MS = 15_000;
     private TestQuorum quorum;
+    private int lonelyNode = 1;
 
     @BeforeAll
     void startQuorum(@TempDir Path root) throws IOException {
@@ -163,5 +164,19 @@ class ControllerForwardingTest {
         assertTrue(cause.error().error() == ErrorCode.NOT_CONTROLLER
                 || cause.error().error() == ErrorCode.REQUEST_TIMED_OUT, cause.getMessage());
         assertTrue(tookMs < 3_000 + TestQuorum.REQUEST_TIMEOUT_MS + 4_000, "took " + tookMs + " ms");
+        lonelyNode = last;
+    }
+
+    @Test
+    @Order(5)
+    void aNodeWhoseForwardFailedForwardsAgainOnceTheQuorumIsBack() throws IOException {
+        for (int id = 1; id <= 3; id++) {
+            if (quorum.node(id) == null) {
+                quorum.start(id);
+            }
+        }
+        CreateTopicResult created = forward(lonelyNode, ControllerRpcs.createTopics(
+                List.of(CreatableTopic.of("back-again", 1, 1)), false)).get(0);
+        assertEquals(ErrorCode.NONE, created.error().error(), created.error().message());
     }
 }
