@@ -6,6 +6,12 @@ import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.data.DataModule;
 import io.samsa.broker.group.GroupModule;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.ReplicatedPartition;
+import io.samsa.broker.replication.ReplicationConfig;
+import io.samsa.broker.replication.ReplicationEnvironment;
+import io.samsa.broker.replication.fetcher.ReplicaFetcherManager;
+import io.samsa.broker.security.Authorizer;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.util.Time;
 import java.util.ArrayList;
@@ -24,10 +30,18 @@ public final class BrokerAssembly {
 
     /** @return a broker ready to {@link Broker#start()} */
     public static Broker build(BrokerConfig config, Time time) {
+        return build(config, time, ReplicationEnvironment.singleNode());
+    }
+
+    /**
+     * @param replication the controller and peers replication talks to; receives the replica manager
+     * @return a broker ready to {@link Broker#start()}
+     */
+    public static Broker build(BrokerConfig config, Time time, ReplicationEnvironment replication) {
         AtomicReference<Broker> self = new AtomicReference<>();
         Broker.Builder builder = Broker.builder(config).time(time);
         List<ApiKey> served = new ArrayList<>();
-        for (BrokerModule module : modules(config, time, self::get)) {
+        for (BrokerModule module : modules(config, time, self::get, replication)) {
             module.components().forEach(builder::component);
             for (ApiHandler handler : module.handlers()) {
                 builder.handler(handler);
@@ -42,14 +56,28 @@ public final class BrokerAssembly {
 
     /** The modules in start order: a module's dependencies come before it. */
     static List<BrokerModule> modules(BrokerConfig config, Time time, java.util.function.Supplier<Broker> self) {
+        return modules(config, time, self, ReplicationEnvironment.singleNode());
+    }
+
+    static List<BrokerModule> modules(BrokerConfig config, Time time, java.util.function.Supplier<Broker> self,
+                                      ReplicationEnvironment replication) {
         List<BrokerModule> modules = new ArrayList<>();
         if (config.cluster().isPresent()) {
             modules.add(new io.samsa.broker.cluster.ClusterModule(config, time, () -> self.get().advertisedEndpoints()));
         }
-        TopicsModule topics = new TopicsModule(config, time, self);
+        // No authorizer.class.name yet: everything is allowed, as on a Kafka broker without one (issue 15).
+        Authorizer authorizer = Authorizer.ALLOW_ALL;
+        TopicsModule topics = new TopicsModule(config, time, self, authorizer);
         modules.add(topics);
-        modules.add(new DataModule(config, time, topics.storage()::logs, topics.storage().firstLogDir()));
-        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker));
+        ReplicationConfig replicationConfig = ReplicationConfig.from(config);
+        ReplicaManager replicas = new ReplicaManager(replicationConfig, time, topics.storage()::logs, replication.alterPartition());
+        ReplicaFetcherManager fetchers = new ReplicaFetcherManager(replicationConfig, time, replication.endpoints(), replicas);
+        replicas.followerSync(fetchers);
+        replication.replicaManager(replicas);
+        topics.partitionRoles(partition -> replicas.partition(partition).map(ReplicatedPartition::role));
+        modules.add(new DataModule(config, time, topics.storage()::logs, topics.storage().firstLogDir(), replicas, fetchers));
+        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer));
+        modules.add(new OperationsModule(config, topics.storage()));
         return modules;
     }
 }

@@ -5,14 +5,18 @@ import io.samsa.broker.admin.CreateTopicsHandler;
 import io.samsa.broker.admin.DeleteTopicsHandler;
 import io.samsa.broker.admin.DescribeClusterHandler;
 import io.samsa.broker.admin.DescribeConfigsHandler;
+import io.samsa.broker.admin.IncrementalAlterConfigsHandler;
 import io.samsa.broker.admin.MessageApiHandler;
 import io.samsa.broker.admin.MetadataHandler;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.config.BrokerConfigKeys;
+import io.samsa.broker.group.configs.FileGroupConfigStore;
+import io.samsa.broker.group.configs.GroupConfigManager;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.metadata.BrokerConfigPorts;
 import io.samsa.broker.metadata.LocalBroker;
+import io.samsa.broker.security.Authorizer;
 import io.samsa.broker.storage.MetaProperties;
 import io.samsa.broker.storage.StorageComponent;
 import io.samsa.broker.topics.LogConfigTopicConfigPolicy;
@@ -25,6 +29,10 @@ import io.samsa.storage.BrokerLogDefaults;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.Optional;
+import io.samsa.broker.replication.PartitionRole;
+import io.samsa.storage.TopicPartition;
 
 /**
  * Topics and storage: the topic registry (in the first log dir), the partition logs kept in step
@@ -42,16 +50,24 @@ public final class TopicsModule implements BrokerModule {
     private final TopicRegistry registry;
     private final StorageComponent storage;
     private final Supplier<Broker> broker;
+    private final Authorizer authorizer;
+    private final GroupConfigManager groupConfigs;
     private volatile String clusterId;
+    private volatile Function<TopicPartition, Optional<PartitionRole>> roles = partition -> Optional.empty();
 
-    /** @param broker the broker being built, for its bound endpoints once started */
-    public TopicsModule(BrokerConfig config, Time time, Supplier<Broker> broker) {
+    /**
+     * @param broker     the broker being built, for its bound endpoints once started
+     * @param authorizer decides the authorized operations Metadata and DescribeCluster report
+     */
+    public TopicsModule(BrokerConfig config, Time time, Supplier<Broker> broker, Authorizer authorizer) {
         this.config = config;
         this.broker = broker;
+        this.authorizer = authorizer;
         this.ports = new BrokerConfigPorts(config);
         Path dataDir = config.logDirs().get(0);
         this.registry = new TopicRegistry(new TopicStore(dataDir), TopicRegistry.DEFAULT_MAX_PARTITIONS_PER_TOPIC,
                 config.get(BrokerConfigKeys.MAX_BROKER_PARTITIONS));
+        this.groupConfigs = new GroupConfigManager(config, new FileGroupConfigStore(dataDir));
         this.storage = new StorageComponent(config,
                 new TopicLogConfigs(registry, BrokerLogDefaults.fromBrokerConfig(ports.staticTopicDefaults())), time);
     }
@@ -59,6 +75,11 @@ public final class TopicsModule implements BrokerModule {
     /** @return the topic registry */
     public TopicRegistry registry() {
         return registry;
+    }
+
+    /** @return the per-group configs (DescribeConfigs/IncrementalAlterConfigs on GROUP resources), for the coordinator */
+    public GroupConfigManager groupConfigs() {
+        return groupConfigs;
     }
 
     /** @return the storage component (its log manager is usable once started) */
@@ -93,16 +114,22 @@ public final class TopicsModule implements BrokerModule {
         });
     }
 
+    /** Where Metadata finds the role of a replicated partition; set before {@link #handlers()}. */
+    void partitionRoles(Function<TopicPartition, Optional<PartitionRole>> lookup) {
+        this.roles = lookup;
+    }
+
     @Override
     public List<ApiHandler> handlers() {
         Supplier<LocalBroker> local = this::localBroker;
         LogConfigTopicConfigPolicy policy = new LogConfigTopicConfigPolicy(ports.staticTopicDefaults());
         return List.of(
-                new MessageApiHandler<>(new MetadataHandler(registry, local, ports.topicCreationDefaults())),
+                new MessageApiHandler<>(new MetadataHandler(registry, local, ports.topicCreationDefaults(), authorizer, roles)),
                 new MessageApiHandler<>(new CreateTopicsHandler(registry, local, ports.topicCreationDefaults(), policy)),
                 new MessageApiHandler<>(new DeleteTopicsHandler(registry, ports.deleteTopicEnable())),
                 new MessageApiHandler<>(new CreatePartitionsHandler(registry, local)),
-                new MessageApiHandler<>(new DescribeConfigsHandler(registry, local, policy, ports.brokerConfigView())),
-                new MessageApiHandler<>(new DescribeClusterHandler(local)));
+                new MessageApiHandler<>(new DescribeConfigsHandler(registry, local, policy, ports.brokerConfigView(), groupConfigs)),
+                new MessageApiHandler<>(new IncrementalAlterConfigsHandler(registry, local, groupConfigs, policy)),
+                new MessageApiHandler<>(new DescribeClusterHandler(local, authorizer)));
     }
 }

@@ -26,6 +26,9 @@ import io.samsa.coordinator.offsets.OffsetDeleteResponse;
 import io.samsa.coordinator.offsets.OffsetFetchHandler;
 import io.samsa.coordinator.offsets.OffsetFetchRequest;
 import io.samsa.coordinator.offsets.OffsetFetchResponse;
+import io.samsa.coordinator.offsets.TopicMetadataLookup;
+import io.samsa.coordinator.offsets.TopicPartition;
+import io.samsa.coordinator.offsets.UnknownPartitionFilter;
 import io.samsa.coordinator.runtime.CoordinatorLog;
 import io.samsa.coordinator.runtime.CoordinatorRuntime;
 import io.samsa.coordinator.runtime.CoordinatorWriteOperation;
@@ -61,6 +64,7 @@ import java.util.function.Function;
 public final class GroupCoordinatorService implements AutoCloseable {
     private final GroupCoordinatorConfig config;
     private final CoordinatorRuntime<GroupCoordinatorShard> runtime;
+    private final TopicMetadataLookup topics;
     private final OffsetCommitHandler offsetCommit;
     private final OffsetFetchHandler offsetFetch = new OffsetFetchHandler();
     private final OffsetDeleteHandler offsetDelete = new OffsetDeleteHandler();
@@ -72,10 +76,15 @@ public final class GroupCoordinatorService implements AutoCloseable {
     private final DescribeGroupsHandler describeGroups = new DescribeGroupsHandler();
     private final DeleteGroupsHandler deleteGroups = new DeleteGroupsHandler();
 
-    /** @param runtime a runtime whose shards are {@link GroupCoordinatorShard}s built with {@code config} */
-    public GroupCoordinatorService(GroupCoordinatorConfig config, CoordinatorRuntime<GroupCoordinatorShard> runtime) {
+    /**
+     * @param runtime a runtime whose shards are {@link GroupCoordinatorShard}s built with {@code config}
+     * @param topics  the topics that exist, to refuse commits for partitions that do not
+     */
+    public GroupCoordinatorService(GroupCoordinatorConfig config, CoordinatorRuntime<GroupCoordinatorShard> runtime,
+                                   TopicMetadataLookup topics) {
         this.config = config;
         this.runtime = runtime;
+        this.topics = topics;
         this.offsetCommit = new OffsetCommitHandler(config.offsetMetadataMaxBytes());
         this.joinGroup = new JoinGroupHandler(config);
     }
@@ -83,9 +92,11 @@ public final class GroupCoordinatorService implements AutoCloseable {
     /**
      * The production wiring: group.coordinator.threads event threads and a timer ticker.
      *
-     * @param log the broker's view of {@code __consumer_offsets}
+     * @param log    the broker's view of {@code __consumer_offsets}
+     * @param topics the topics that exist
      */
-    public static GroupCoordinatorService start(GroupCoordinatorConfig config, Time time, CoordinatorLog log) {
+    public static GroupCoordinatorService start(GroupCoordinatorConfig config, Time time, CoordinatorLog log,
+                                                TopicMetadataLookup topics) {
         CoordinatorRuntime<GroupCoordinatorShard> runtime = CoordinatorRuntime.<GroupCoordinatorShard>builder()
                 .withTime(time)
                 .withExecutor(new ThreadPoolEventExecutor(config.coordinatorThreads(), "samsa-group-coordinator"))
@@ -95,7 +106,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
                 .withAppendTimeoutMs(config.offsetCommitTimeoutMs())
                 .withTimerTicker(config.timerTickMs())
                 .build();
-        return new GroupCoordinatorService(config, runtime);
+        return new GroupCoordinatorService(config, runtime, topics);
     }
 
     /** @return the {@code __consumer_offsets} partition that coordinates {@code groupId} */
@@ -149,13 +160,24 @@ public final class GroupCoordinatorService implements AutoCloseable {
                 (shard, nowMs) -> leaveGroup.leave(shard, request, nowMs)), LeaveGroupResult::failed);
     }
 
+    /**
+     * Partitions that do not exist answer UNKNOWN_TOPIC_OR_PARTITION and are not stored; when none
+     * exists the group is not even looked at, as in Kafka (see {@link UnknownPartitionFilter}).
+     */
     public CompletableFuture<OffsetCommitResponse> commitOffsets(OffsetCommitRequest request) {
         if (request.groupId().isEmpty()) {
             return CompletableFuture.completedFuture(OffsetCommitResponse.allFailed(request, ErrorCode.INVALID_GROUP_ID));
         }
+        UnknownPartitionFilter<OffsetCommitRequest.PartitionCommit> filter = UnknownPartitionFilter.split(
+                request.partitions(), commit -> new TopicPartition(commit.topic(), commit.partition()), topics);
+        if (filter.knownEntries().isEmpty()) {
+            return CompletableFuture.completedFuture(new OffsetCommitResponse(filter.merge(List.of())));
+        }
+        OffsetCommitRequest known = filter.allKnown() ? request : request.withPartitions(filter.knownEntries());
         return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "OffsetCommit",
-                        (shard, nowMs) -> offsetCommit.commit(shard, request, nowMs)),
-                error -> OffsetCommitResponse.allFailed(request, commitError(error)));
+                        (shard, nowMs) -> offsetCommit.commit(shard, known, nowMs)),
+                error -> OffsetCommitResponse.allFailed(known, commitError(error)))
+                .thenApply(response -> new OffsetCommitResponse(filter.merge(response.partitions())));
     }
 
     public CompletableFuture<OffsetFetchResponse> fetchOffsets(OffsetFetchRequest request) {
@@ -167,13 +189,20 @@ public final class GroupCoordinatorService implements AutoCloseable {
                 OffsetFetchResponse::failed);
     }
 
+    /**
+     * Partitions that do not exist answer UNKNOWN_TOPIC_OR_PARTITION; the group is checked all the same
+     * (its error is the response's), as in Kafka.
+     */
     public CompletableFuture<OffsetDeleteResponse> deleteOffsets(OffsetDeleteRequest request) {
         if (request.groupId().isEmpty()) {
             return CompletableFuture.completedFuture(OffsetDeleteResponse.failed(ErrorCode.INVALID_GROUP_ID));
         }
+        UnknownPartitionFilter<TopicPartition> filter = UnknownPartitionFilter.split(request.partitions(), tp -> tp, topics);
+        OffsetDeleteRequest known = new OffsetDeleteRequest(request.groupId(), filter.knownEntries());
         return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "OffsetDelete",
-                        (shard, nowMs) -> offsetDelete.delete(shard, request)),
-                OffsetDeleteResponse::failed);
+                        (shard, nowMs) -> offsetDelete.delete(shard, known)),
+                OffsetDeleteResponse::failed)
+                .thenApply(response -> new OffsetDeleteResponse(response.error(), filter.merge(response.partitions())));
     }
 
     /**

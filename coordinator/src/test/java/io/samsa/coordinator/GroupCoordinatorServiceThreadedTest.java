@@ -1,5 +1,6 @@
 package io.samsa.coordinator;
 
+import io.samsa.coordinator.offsets.TopicMetadataLookup;
 import io.samsa.coordinator.offsets.OffsetCommitRequest;
 import io.samsa.coordinator.offsets.OffsetCommitResponse;
 import io.samsa.coordinator.offsets.OffsetFetchRequest;
@@ -35,7 +36,7 @@ class GroupCoordinatorServiceThreadedTest {
     void commitsFetchesExpiryAndResignationAcrossPartitions() {
         ManualTime time = new ManualTime();
         InMemoryCoordinatorLog log = new InMemoryCoordinatorLog();
-        try (GroupCoordinatorService service = GroupCoordinatorService.start(CONFIG, time, log)) {
+        try (GroupCoordinatorService service = GroupCoordinatorService.start(CONFIG, time, log, TopicMetadataLookup.ALL_KNOWN)) {
             for (int p = 0; p < 5; p++) {
                 service.onElection(p).join();
             }

@@ -1,5 +1,6 @@
 package io.samsa.coordinator;
 
+import io.samsa.coordinator.offsets.TopicMetadataLookup;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.CoordinatorRecordSerde;
 import io.samsa.coordinator.records.SerializedRecord;
@@ -47,7 +48,7 @@ public final class GroupCoordinatorTestContext implements AutoCloseable {
                     return shard;
                 })
                 .build();
-        this.service = new GroupCoordinatorService(config, runtime);
+        this.service = new GroupCoordinatorService(config, runtime, TopicMetadataLookup.ALL_KNOWN);
     }
 
     /** Runs every ready event and returns the future's value; fails when it is not complete then. */

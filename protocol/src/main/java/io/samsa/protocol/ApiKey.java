@@ -29,10 +29,17 @@ public enum ApiKey {
     DELETE_RECORDS(21, "DeleteRecords", 0, 2),
     INIT_PRODUCER_ID(22, "InitProducerId", 0, 5),
     OFFSET_FOR_LEADER_EPOCH(23, "OffsetForLeaderEpoch", 2, 4),
+    DESCRIBE_ACLS(29, "DescribeAcls", 1, 3),
+    CREATE_ACLS(30, "CreateAcls", 1, 3),
+    DELETE_ACLS(31, "DeleteAcls", 1, 3),
     DESCRIBE_CONFIGS(32, "DescribeConfigs", 1, 4),
+    DESCRIBE_LOG_DIRS(35, "DescribeLogDirs", 1, 4),
     CREATE_PARTITIONS(37, "CreatePartitions", 0, 3),
     DELETE_GROUPS(42, "DeleteGroups", 0, 2),
+    INCREMENTAL_ALTER_CONFIGS(44, "IncrementalAlterConfigs", 0, 1),
     OFFSET_DELETE(47, "OffsetDelete", 0, 0),
+    DESCRIBE_CLIENT_QUOTAS(48, "DescribeClientQuotas", 0, 1),
+    ALTER_CLIENT_QUOTAS(49, "AlterClientQuotas", 0, 1),
     DESCRIBE_CLUSTER(60, "DescribeCluster", 0, 2),
     DESCRIBE_PRODUCERS(61, "DescribeProducers", 0, 0);
 

@@ -29,7 +29,8 @@ public final class BrokerLogDefaults {
             Map.entry("log.message.timestamp.before.max.ms", LogConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS),
             Map.entry("log.message.timestamp.after.max.ms", LogConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS),
             Map.entry("message.max.bytes", LogConfig.MAX_MESSAGE_BYTES),
-            Map.entry("log.segment.delete.delay.ms", LogConfig.FILE_DELETE_DELAY_MS));
+            Map.entry("log.segment.delete.delay.ms", LogConfig.FILE_DELETE_DELAY_MS),
+            Map.entry("min.insync.replicas", LogConfig.MIN_INSYNC_REPLICAS));
 
     private BrokerLogDefaults() {
     }

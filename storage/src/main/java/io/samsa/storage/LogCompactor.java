@@ -36,6 +36,8 @@ import java.util.Map;
  */
 final class LogCompactor {
     private static final Logger LOG = LoggerFactory.getLogger(LogCompactor.class);
+    /** The log's truncation count when the running pass started. */
+    private long passTruncations;
 
     private final PartitionLog log;
     /** The end of the last cleaned range: bytes above it are dirty. */
@@ -72,6 +74,7 @@ final class LogCompactor {
      *                       segments do not all fit, this pass cleans up to the last one mapped
      */
     synchronized boolean compact(long nowMs, long maxKeyMapBytes) throws IOException {
+        passTruncations = log.truncations(); // before the key map: a later truncation makes it stale
         long startNs = System.nanoTime();
         LogConfig config = log.config();
         List<LogSegment> cleanable = cleanableSegments(config, nowMs);
@@ -206,15 +209,20 @@ final class LogCompactor {
             throw e;
         }
         long size = cleaned.sizeBytes();
-        swap(segment, logPath, indexPath, timeIndexPath, config, nowMs);
+        swap(segment, passTruncations, logPath, indexPath, timeIndexPath, config, nowMs);
         return new SegmentResult(size, deadline);
     }
 
-    /** Replaces the segment's files by the cleaned ones and publishes a segment over them. */
-    private void swap(LogSegment old, Path cleanedLog, Path cleanedIndex, Path cleanedTimeIndex, LogConfig config, long nowMs) throws IOException {
+    /**
+     * Replaces the segment's files by the cleaned ones and publishes a segment over them, unless
+     * the log closed, the segment was replaced, or the log was truncated since the segment was
+     * read (a follower's truncation may have cut this very segment: its cleaned copy is stale).
+     */
+    private void swap(LogSegment old, long truncationsBefore, Path cleanedLog, Path cleanedIndex, Path cleanedTimeIndex,
+                      LogConfig config, long nowMs) throws IOException {
         log.lock().lock();
         try {
-            if (log.isClosed() || log.segmentMap().get(old.baseOffset()) != old) {
+            if (log.isClosed() || log.segmentMap().get(old.baseOffset()) != old || log.truncations() != truncationsBefore) {
                 Files.deleteIfExists(cleanedLog);
                 Files.deleteIfExists(cleanedIndex);
                 Files.deleteIfExists(cleanedTimeIndex);

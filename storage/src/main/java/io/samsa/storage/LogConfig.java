@@ -48,13 +48,15 @@ public final class LogConfig {
     public static final long MESSAGE_TIMESTAMP_AFTER_MAX_MS_DEFAULT = 60L * 60 * 1000;
     public static final String MAX_MESSAGE_BYTES = "max.message.bytes";
     public static final int MAX_MESSAGE_BYTES_DEFAULT = 1024 * 1024 + 12;
+    public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+    public static final int MIN_INSYNC_REPLICAS_DEFAULT = 1;
     public static final String FILE_DELETE_DELAY_MS = "file.delete.delay.ms";
     public static final long FILE_DELETE_DELAY_MS_DEFAULT = 60_000;
 
     /** Kafka topic keys the log accepts but does not act on. */
     private static final Set<String> IGNORED_KEYS = Set.of(
             "compression.type", "compression.gzip.level", "compression.lz4.level", "compression.zstd.level",
-            "min.insync.replicas", "unclean.leader.election.enable", "preallocate", "segment.jitter.ms",
+            "unclean.leader.election.enable", "preallocate", "segment.jitter.ms",
             "max.compaction.lag.ms", "message.downconversion.enable", "message.format.version",
             "message.timestamp.difference.max.ms", "leader.replication.throttled.replicas",
             "follower.replication.throttled.replicas", "local.retention.ms", "local.retention.bytes",
@@ -82,6 +84,7 @@ public final class LogConfig {
     private final long timestampAfterMaxMs;
     private final int maxMessageBytes;
     private final long fileDeleteDelayMs;
+    private final int minInsyncReplicas;
 
     private LogConfig(Map<String, String> props) {
         ConfigReader reader = new ConfigReader(props);
@@ -118,6 +121,7 @@ public final class LogConfig {
         this.timestampAfterMaxMs = reader.longAtLeast(MESSAGE_TIMESTAMP_AFTER_MAX_MS, MESSAGE_TIMESTAMP_AFTER_MAX_MS_DEFAULT, 0);
         this.maxMessageBytes = reader.intAtLeast(MAX_MESSAGE_BYTES, MAX_MESSAGE_BYTES_DEFAULT, 0);
         this.fileDeleteDelayMs = reader.longAtLeast(FILE_DELETE_DELAY_MS, FILE_DELETE_DELAY_MS_DEFAULT, 0);
+        this.minInsyncReplicas = reader.intAtLeast(MIN_INSYNC_REPLICAS, MIN_INSYNC_REPLICAS_DEFAULT, 1);
         for (String key : props.keySet()) {
             if (!reader.wasRead(key) && !key.equals(CLEANUP_POLICY) && !key.equals(MESSAGE_TIMESTAMP_TYPE)
                     && !IGNORED_KEYS.contains(key)) {
@@ -219,6 +223,11 @@ public final class LogConfig {
 
     public long fileDeleteDelayMs() {
         return fileDeleteDelayMs;
+    }
+
+    /** min.insync.replicas: the ISR size below which an acks=all produce is refused (NOT_ENOUGH_REPLICAS). */
+    public int minInsyncReplicas() {
+        return minInsyncReplicas;
     }
 
     @Override

@@ -49,6 +49,8 @@ public final class LogManager implements AutoCloseable {
     private final ConcurrentHashMap<TopicPartition, PartitionLog> logs = new ConcurrentHashMap<>();
     private final List<PeriodicDuty> housekeeping = new ArrayList<>();
     private PeriodicDuty compaction;
+    /** Serialises replication-offset-checkpoint writes (not the manager's monitor, which shutdown holds). */
+    private final Object highWatermarkFiles = new Object();
     private ScheduledExecutorService scheduler;
     private volatile boolean started;
 
@@ -79,6 +81,7 @@ public final class LogManager implements AutoCloseable {
         }
         for (Path dir : config.logDirs()) {
             loadDir(dir);
+            recoverHighWatermarks(dir);
         }
         long nowMs = time.milliseconds();
         housekeeping.add(new PeriodicDuty("retention", config.retentionCheckIntervalMs(), nowMs, this::runRetention));
@@ -147,6 +150,42 @@ public final class LogManager implements AutoCloseable {
         }
     }
 
+    /** Sets each loaded log's high watermark from the dir's replication-offset-checkpoint, clamped to the log. */
+    private void recoverHighWatermarks(Path dir) {
+        new HighWatermarkCheckpoint(dir).read().forEach((partition, hw) -> {
+            PartitionLog log = logs.get(partition);
+            if (log != null && log.dir().getParent().equals(dir)) {
+                log.updateHighWatermark(hw);
+            }
+        });
+    }
+
+    /**
+     * Writes every log dir's replication-offset-checkpoint (the high watermarks). Done with the
+     * periodic checkpoints and at shutdown.
+     */
+    public void writeHighWatermarks() {
+        synchronized (highWatermarkFiles) {
+            writeHighWatermarksLocked();
+        }
+    }
+
+    private void writeHighWatermarksLocked() {
+        for (Path dir : config.logDirs()) {
+            Map<TopicPartition, Long> hws = new LinkedHashMap<>();
+            logs.forEach((partition, log) -> {
+                if (log.dir().getParent().equals(dir)) {
+                    hws.put(partition, log.highWatermark());
+                }
+            });
+            try {
+                new HighWatermarkCheckpoint(dir).write(hws);
+            } catch (IOException e) {
+                throw new StorageException("cannot write the high watermarks of " + dir, e);
+            }
+        }
+    }
+
     private static void guarded(Runnable work) {
         try {
             work.run();
@@ -198,6 +237,11 @@ public final class LogManager implements AutoCloseable {
 
     private long partitionsIn(Path logDir) {
         return logs.values().stream().filter(log -> log.dir().getParent().equals(logDir)).count();
+    }
+
+    /** Re-reads {@code topic}'s config (through the topic-config function) and applies it to its open logs. */
+    public void reloadTopicConfig(String topic) {
+        updateTopicConfig(topic, topicConfigs.apply(topic));
     }
 
     /** Applies a changed topic config to its open logs. */
@@ -261,6 +305,7 @@ public final class LogManager implements AutoCloseable {
         for (PartitionLog log : logs.values()) {
             log.writeCheckpoint();
         }
+        writeHighWatermarks();
     }
 
     /** Closes and deletes segment files whose file.delete.delay.ms has passed. */
@@ -282,6 +327,11 @@ public final class LogManager implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             scheduler = null;
+        }
+        try {
+            writeHighWatermarks();
+        } catch (StorageException e) {
+            LOG.error("Could not write the high watermarks at shutdown", e);
         }
         for (Map.Entry<TopicPartition, PartitionLog> entry : logs.entrySet()) {
             try {

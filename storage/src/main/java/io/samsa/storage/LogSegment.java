@@ -216,10 +216,30 @@ final class LogSegment {
      * @return the slice, or null when no committed batch of this segment reaches the offset
      */
     FileSlice read(long startOffset, int maxBytes) throws IOException {
+        return read(startOffset, maxBytes, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #read(long, int)}, but never past the batch holding {@code maxOffset} (exclusive):
+     * the high watermark a consumer may read up to. The bound always falls on a batch boundary, as
+     * replicas copy whole batches.
+     *
+     * @param maxOffset the first offset not to return; Long.MAX_VALUE for no bound
+     */
+    FileSlice read(long startOffset, int maxBytes, long maxOffset) throws IOException {
         int committed = sizeBytes;
         long start = positionOf(startOffset);
         if (start < 0) {
             return null;
+        }
+        if (maxOffset != Long.MAX_VALUE) {
+            long bound = positionOf(maxOffset);
+            if (bound >= 0 && bound <= start) {
+                return new FileSlice(channel, start, 0);
+            }
+            if (bound >= 0) {
+                committed = (int) bound;
+            }
         }
         ByteBuffer header = ByteBuffer.allocate(HEADER_PREFIX_BYTES);
         long end = start + readHeader(header, start).sizeInBytes();
@@ -386,6 +406,24 @@ final class LogSegment {
             }
         }
         return problem;
+    }
+
+    /**
+     * Cuts the segment before the batch holding {@code offset} (that batch and every later one go),
+     * fsyncs the file, and rebuilds both indexes at full size, so the segment can be active again.
+     *
+     * @return the bytes dropped
+     */
+    long truncateTo(long offset, int indexIntervalBytes, int maxIndexBytes) throws IOException {
+        long position = offset <= baseOffset ? 0 : positionOf(offset);
+        if (position < 0) {
+            return 0;
+        }
+        long dropped = channel.size() - position;
+        channel.truncate(position);
+        channel.force(true);
+        recover(indexIntervalBytes, maxIndexBytes);
+        return dropped;
     }
 
     /** Makes the segment appendable again: maps the indexes at full size. */

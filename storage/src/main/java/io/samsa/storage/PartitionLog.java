@@ -53,14 +53,19 @@ public final class PartitionLog implements AutoCloseable {
     private final PartitionCheckpoint checkpoint;
     private final GroupCommit groupCommit;
     private final LogCompactor compactor;
+    private final LeaderEpochCache epochs;
     private volatile LogConfig config;
     private volatile LogSegment activeSegment;
     private volatile long logEndOffset;
     private volatile long logStartOffset;
+    /** Offsets below are replicated to the whole ISR; kept by the replication layer, clamped to the log. */
+    private volatile long highWatermark;
     private volatile long lastFlushMs;
     /** {recoveryPoint, logStartOffset} last written, so an unchanged checkpoint costs no fsync. */
     private long[] lastCheckpoint = {-1, -1};
     private volatile boolean closed;
+    /** Grows with every truncation, so a compaction that read the segments before one does not swap stale data in. */
+    private volatile long truncations;
 
     private PartitionLog(Path dir, TopicPartition partition, LogConfig config, Time time) throws IOException {
         this.dir = dir;
@@ -76,6 +81,10 @@ public final class PartitionLog implements AutoCloseable {
         this.activeSegment = segments.lastEntry().getValue();
         this.logEndOffset = activeSegment.nextOffset();
         this.logStartOffset = loaded.logStartOffset();
+        this.highWatermark = logStartOffset;
+        this.epochs = LeaderEpochCache.load(dir);
+        epochs.truncateFromEnd(logEndOffset);
+        epochs.truncateFromStart(logStartOffset);
         this.groupCommit = new GroupCommit(this::flushAll, logEndOffset);
         this.compactor = new LogCompactor(this);
         this.lastFlushMs = nowMs;
@@ -164,6 +173,20 @@ public final class PartitionLog implements AutoCloseable {
      * @throws StorageException        on an I/O failure
      */
     public AppendInfo append(MemoryRecords records) {
+        return appendAsLeader(records, NO_EPOCH_STAMP);
+    }
+
+    /** As {@link #appendAsLeader}'s epoch: leave each batch's partition_leader_epoch as it is. */
+    public static final int NO_EPOCH_STAMP = -2;
+
+    /**
+     * Appends as the partition's leader: as {@link #append}, and stamps every batch with
+     * {@code leaderEpoch} (the partition_leader_epoch field, which the v2 CRC does not cover, so no
+     * CRC is recomputed). A batch with a newer epoch than the cache's latest starts that epoch.
+     *
+     * @param leaderEpoch the epoch to stamp, or {@link #NO_EPOCH_STAMP}
+     */
+    public AppendInfo appendAsLeader(MemoryRecords records, int leaderEpoch) {
         ByteBuffer buffer = records.buffer();
         LogConfig cfg = config;
         AppendValidator.Summary summary = AppendValidator.validate(buffer, cfg);
@@ -174,8 +197,9 @@ public final class PartitionLog implements AutoCloseable {
             long nowMs = time.milliseconds();
             long firstOffset = logEndOffset;
             LogSegment segment = maybeRoll(cfg, summary.sizeInBytes(), firstOffset + summary.offsetCount() - 1, nowMs);
-            long maxTimestamp = assignOffsets(buffer, firstOffset, cfg, nowMs);
+            long maxTimestamp = assignOffsets(buffer, firstOffset, cfg, nowMs, leaderEpoch);
             segment.append(buffer, cfg.indexIntervalBytes());
+            startNewEpochs(buffer);
             long nextOffset = firstOffset + summary.offsetCount();
             logEndOffset = nextOffset;
             long appendTimeMs = cfg.timestampType() == TimestampType.LOG_APPEND_TIME ? nowMs : RecordBatch.NO_TIMESTAMP;
@@ -186,6 +210,31 @@ public final class PartitionLog implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        return published(info, cfg);
+    }
+
+    private static long assignOffsets(ByteBuffer buffer, long firstOffset, LogConfig cfg, long nowMs, int leaderEpoch) {
+        long next = firstOffset;
+        long maxTimestamp = RecordBatch.NO_TIMESTAMP;
+        int position = buffer.position();
+        while (position < buffer.limit()) {
+            RecordBatch batch = new RecordBatch(buffer, position);
+            batch.setBaseOffset(next);
+            if (leaderEpoch != NO_EPOCH_STAMP) {
+                batch.setPartitionLeaderEpoch(leaderEpoch);
+            }
+            if (cfg.timestampType() == TimestampType.LOG_APPEND_TIME) {
+                batch.setLogAppendTime(nowMs);
+            }
+            maxTimestamp = Math.max(maxTimestamp, batch.maxTimestamp());
+            next = batch.nextOffset();
+            position += batch.sizeInBytes();
+        }
+        return maxTimestamp;
+    }
+
+    /** After an append, outside the lock: the flush.messages wait, then the listeners. */
+    private AppendInfo published(AppendInfo info, LogConfig cfg) {
         if (info.lastOffset() + 1 - groupCommit.durableOffset() >= cfg.flushMessages()) {
             flushUpTo(info.lastOffset() + 1);
         }
@@ -195,21 +244,214 @@ public final class PartitionLog implements AutoCloseable {
         return info;
     }
 
-    private static long assignOffsets(ByteBuffer buffer, long firstOffset, LogConfig cfg, long nowMs) {
-        long next = firstOffset;
-        long maxTimestamp = RecordBatch.NO_TIMESTAMP;
+    /** Adds an epoch cache entry for each batch whose epoch is newer than the latest. Lock held. */
+    private void startNewEpochs(ByteBuffer buffer) throws IOException {
         int position = buffer.position();
         while (position < buffer.limit()) {
             RecordBatch batch = new RecordBatch(buffer, position);
-            batch.setBaseOffset(next);
-            if (cfg.timestampType() == TimestampType.LOG_APPEND_TIME) {
-                batch.setLogAppendTime(nowMs);
+            int epoch = batch.partitionLeaderEpoch();
+            if (epoch > epochs.latestEpoch()) {
+                epochs.assign(epoch, batch.baseOffset());
             }
-            maxTimestamp = Math.max(maxTimestamp, batch.maxTimestamp());
-            next = batch.nextOffset();
             position += batch.sizeInBytes();
         }
-        return maxTimestamp;
+    }
+
+    /**
+     * Appends as a follower: batches copied from the leader keep the leader's offsets, timestamps
+     * and leader epochs; nothing is reassigned. They are validated as any append (structure, CRC,
+     * sizes), and their offsets must go up from the log end offset (gaps, which compaction leaves,
+     * are allowed; going back is not) with leader epochs that never go down.
+     *
+     * @param records whole v2 batches with their final offsets; not modified
+     * @throws InvalidAppendOffsetException when the offsets or epochs go backwards; nothing is written
+     */
+    public AppendInfo appendAsFollower(MemoryRecords records) {
+        ByteBuffer buffer = records.buffer();
+        LogConfig cfg = config;
+        AppendValidator.Summary summary = AppendValidator.validate(buffer, cfg);
+        AppendInfo info;
+        lock.lock();
+        try {
+            ensureOpen();
+            long nowMs = time.milliseconds();
+            long firstOffset = new RecordBatch(buffer, buffer.position()).baseOffset();
+            long[] lastAndMaxTimestamp = checkFollowerBatches(buffer);
+            LogSegment segment = maybeRoll(cfg, summary.sizeInBytes(), lastAndMaxTimestamp[0], nowMs);
+            if (segment.isEmpty() && segment.baseOffset() < firstOffset && segments.size() == 1 && logEndOffset == segment.baseOffset()) {
+                segment = restartEmptyLogAt(firstOffset, nowMs);
+            }
+            segment.append(buffer, cfg.indexIntervalBytes());
+            startNewEpochs(buffer);
+            logEndOffset = lastAndMaxTimestamp[0] + 1;
+            info = new AppendInfo(firstOffset, lastAndMaxTimestamp[0], RecordBatch.NO_TIMESTAMP, lastAndMaxTimestamp[1],
+                    logStartOffset, summary.sizeInBytes(), summary.batchCount());
+        } catch (IOException e) {
+            throw new StorageException("follower append to " + partition + " failed", e);
+        } finally {
+            lock.unlock();
+        }
+        return published(info, cfg);
+    }
+
+    /** @return {last offset, max timestamp} of follower batches whose offsets and epochs go forward. Lock held. */
+    private long[] checkFollowerBatches(ByteBuffer buffer) {
+        long expected = logEndOffset;
+        int latestEpoch = epochs.latestEpoch();
+        long maxTimestamp = RecordBatch.NO_TIMESTAMP;
+        long last = -1;
+        int position = buffer.position();
+        while (position < buffer.limit()) {
+            RecordBatch batch = new RecordBatch(buffer, position);
+            if (batch.baseOffset() < expected) {
+                throw new InvalidAppendOffsetException(partition + ": follower batch at offset " + batch.baseOffset()
+                        + " is below the expected offset " + expected);
+            }
+            if (batch.partitionLeaderEpoch() < latestEpoch) {
+                throw new InvalidAppendOffsetException(partition + ": follower batch at offset " + batch.baseOffset()
+                        + " has leader epoch " + batch.partitionLeaderEpoch() + ", below the latest " + latestEpoch);
+            }
+            latestEpoch = Math.max(latestEpoch, batch.partitionLeaderEpoch());
+            maxTimestamp = Math.max(maxTimestamp, batch.maxTimestamp());
+            last = batch.lastOffset();
+            expected = last + 1;
+            position += batch.sizeInBytes();
+        }
+        return new long[] {last, maxTimestamp};
+    }
+
+    /** An empty log whose leader starts later (its log start moved): begin the one segment there. Lock held. */
+    private LogSegment restartEmptyLogAt(long offset, long nowMs) throws IOException {
+        LogSegment old = activeSegment;
+        truncations++;
+        segments.remove(old.baseOffset());
+        old.closeAndDelete();
+        LogSegment next = LogSegment.create(dir, offset, config, nowMs);
+        PartitionCheckpoint.fsyncDirectory(dir);
+        segments.put(offset, next);
+        activeSegment = next;
+        logEndOffset = offset;
+        logStartOffset = offset;
+        highWatermark = Math.max(highWatermark, offset);
+        groupCommit.reset(offset);
+        checkpoint.write(offset, offset);
+        return next;
+    }
+
+    /**
+     * Truncates the log to {@code offset}: every batch from the one holding it on is removed (replicas
+     * only ever truncate at batch boundaries), with its index entries, the leader epochs that start
+     * there, and the high watermark clamped. A follower does this to drop what a new leader does
+     * not have.
+     *
+     * <p>Crash-safe by order: later segments are renamed for deletion newest first (the log stays
+     * contiguous), then the holding segment is cut and fsynced, then the epoch cache and the
+     * checkpoint are rewritten. A crash in between leaves a log that is longer than asked but whole;
+     * its epoch cache is clamped on open, and a follower re-runs the divergence check when it starts
+     * following again.
+     *
+     * @param offset the new log end offset (at most; the holding batch's base offset when it falls inside one)
+     * @return whether anything was removed
+     */
+    public boolean truncateTo(long offset) {
+        return truncate(offset, false);
+    }
+
+    /**
+     * Empties the log and restarts it at {@code offset}, the new log start and end offset, with no
+     * leader epochs: a follower does this when the leader's log starts after this log's end (its
+     * older data was deleted). Crash-safe as {@link #truncateTo}.
+     */
+    public void truncateFullyAndStartAt(long offset) {
+        truncate(offset, true);
+    }
+
+    private boolean truncate(long offset, boolean fully) {
+        checkpointLock.lock();
+        lock.lock();
+        try {
+            ensureOpen();
+            if (!fully && offset >= logEndOffset) {
+                return false;
+            }
+            long nowMs = time.milliseconds();
+            long before = logEndOffset;
+            if (fully || offset <= logStartOffset || segments.floorKey(offset) == null) {
+                restartLogAt(Math.max(offset, 0), nowMs);
+            } else {
+                for (LogSegment later : new ArrayList<>(segments.descendingMap().headMap(offset, false).values())) {
+                    segments.remove(later.baseOffset());
+                    later.renameForDeletion();
+                    pendingDeletes.add(later, nowMs + config.fileDeleteDelayMs(), true);
+                }
+                LogSegment holding = segments.floorEntry(offset).getValue();
+                holding.truncateTo(offset, config.indexIntervalBytes(), config.segmentIndexBytes());
+                activeSegment = holding;
+                logEndOffset = holding.nextOffset();
+            }
+            truncations++;
+            epochs.truncateFromEnd(logEndOffset);
+            highWatermark = Math.max(logStartOffset, Math.min(highWatermark, logEndOffset));
+            long recoveryPoint = Math.min(groupCommit.durableOffset(), logEndOffset);
+            groupCommit.reset(recoveryPoint);
+            checkpoint.write(recoveryPoint, logStartOffset);
+            lastCheckpoint = new long[] {recoveryPoint, logStartOffset};
+            LOG.info("Truncated {} to offset {} (was {})", partition, logEndOffset, before);
+            return true;
+        } catch (IOException e) {
+            throw new StorageException("truncation of " + partition + " to " + offset + " failed", e);
+        } finally {
+            lock.unlock();
+            checkpointLock.unlock();
+        }
+    }
+
+    /** Removes every segment and starts an empty one at {@code offset}, the new start and end. Lock held. */
+    private void restartLogAt(long offset, long nowMs) throws IOException {
+        for (LogSegment old : new ArrayList<>(segments.values())) {
+            segments.remove(old.baseOffset());
+            old.renameForDeletion();
+            pendingDeletes.add(old, nowMs + config.fileDeleteDelayMs(), true);
+        }
+        LogSegment next = LogSegment.create(dir, offset, config, nowMs);
+        PartitionCheckpoint.fsyncDirectory(dir);
+        segments.put(offset, next);
+        activeSegment = next;
+        logEndOffset = offset;
+        logStartOffset = offset;
+        epochs.truncateFromStart(offset);
+    }
+
+    /** The partition's leader epochs. */
+    public LeaderEpochCache leaderEpochCache() {
+        return epochs;
+    }
+
+    /** @return the latest leader epoch written to this log, or -1 */
+    public int latestEpoch() {
+        return epochs.latestEpoch();
+    }
+
+    /** OffsetForLeaderEpoch over this log's epochs and its current end offset. */
+    public EpochEndOffset endOffsetForEpoch(int epoch) {
+        return epochs.endOffsetFor(epoch, logEndOffset);
+    }
+
+    /** Offsets below this are committed (replicated to the ISR); consumers read only below it. */
+    public long highWatermark() {
+        return highWatermark;
+    }
+
+    /**
+     * Sets the high watermark, clamped to [log start offset, log end offset]. The replication
+     * layer decides monotonicity; recovery and truncation may lower it.
+     *
+     * @return the value set
+     */
+    public long updateHighWatermark(long offset) {
+        long clamped = Math.max(logStartOffset, Math.min(offset, logEndOffset));
+        highWatermark = clamped;
+        return clamped;
     }
 
     /** Rolls when the payload would overflow the segment, segment.ms passed, or an index is full. Lock held. */
@@ -262,6 +504,14 @@ public final class PartitionLog implements AutoCloseable {
      * @throws OffsetOutOfRangeException when offset is below the log start offset or above the end
      */
     public FileSlice read(long offset, int maxBytes) {
+        return read(offset, maxBytes, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #read(long, int)}, but only batches below {@code maxOffset} (exclusive), the
+     * bound a consumer reads to (the high watermark); Long.MAX_VALUE reads to the log end.
+     */
+    public FileSlice read(long offset, int maxBytes, long maxOffset) {
         long endOffset = logEndOffset;
         long startOffset = logStartOffset;
         if (offset < startOffset || offset > endOffset) {
@@ -271,7 +521,7 @@ public final class PartitionLog implements AutoCloseable {
             try {
                 Long floor = segments.floorKey(offset);
                 for (LogSegment segment : segments.tailMap(floor == null ? Long.MIN_VALUE : floor).values()) {
-                    FileSlice slice = segment.read(offset, maxBytes);
+                    FileSlice slice = segment.read(offset, maxBytes, maxOffset);
                     if (slice != null) {
                         return slice;
                     }
@@ -349,6 +599,7 @@ public final class PartitionLog implements AutoCloseable {
             if (offset > logStartOffset) {
                 logStartOffset = offset;
                 deleteSegments(leadingBelowStart(), time.milliseconds(), "DeleteRecords");
+                startMoved();
                 checkpoint.write(groupCommit.durableOffset(), logStartOffset);
             }
             return logStartOffset;
@@ -358,6 +609,12 @@ public final class PartitionLog implements AutoCloseable {
             lock.unlock();
             checkpointLock.unlock();
         }
+    }
+
+    /** The log start offset moved up: epochs before it go, and the high watermark is never below it. Lock held. */
+    private void startMoved() throws IOException {
+        epochs.truncateFromStart(logStartOffset);
+        highWatermark = Math.max(highWatermark, logStartOffset);
     }
 
     private int leadingBelowStart() {
@@ -414,6 +671,7 @@ public final class PartitionLog implements AutoCloseable {
         if (firstBase > logStartOffset) {
             logStartOffset = firstBase;
         }
+        startMoved();
         return deleted;
     }
 
@@ -588,6 +846,10 @@ public final class PartitionLog implements AutoCloseable {
 
     boolean isClosed() {
         return closed;
+    }
+
+    long truncations() {
+        return truncations;
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.samsa.broker.admin;
 
+import io.samsa.broker.metadata.BrokerFeatures;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.message.ApiVersionsRequest;
 import io.samsa.protocol.message.ApiVersionsResponse;
 import io.samsa.protocol.message.ApiVersionsResponse.ApiVersion;
+import io.samsa.protocol.message.ApiVersionsResponse.FinalizedFeatureKey;
+import io.samsa.protocol.message.ApiVersionsResponse.SupportedFeatureKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,8 +29,9 @@ import java.util.regex.Pattern;
  * the flexible header).
  *
  * <p>From v3 the request names the client software; both fields must match Kafka's pattern or the
- * answer is INVALID_REQUEST with no API list. The optional tagged fields (features,
- * ZkMigrationReady) are left unset, so they are not encoded.
+ * answer is INVALID_REQUEST with no API list. From v3 the answer carries the feature flags of
+ * {@link BrokerFeatures} as Kafka does: every supported feature (in v3 only those whose minimum is
+ * above 0), the features finalized above level 0, and their epoch. ZkMigrationReady is left unset.
  *
  * <p>Immutable and thread-safe: the table is built once.
  */
@@ -35,12 +39,26 @@ public final class ApiVersionsHandler implements SynchronousHandler<ApiVersionsR
     /** Kafka's rule for ClientSoftwareName and ClientSoftwareVersion (KIP-511). */
     private static final Pattern SOFTWARE_NAME_OR_VERSION = Pattern.compile("[a-zA-Z0-9](?:[a-zA-Z0-9\\-.]*[a-zA-Z0-9])?");
 
+    /** The first version whose supported-feature list includes features with minimum level 0. */
+    private static final short ALL_SUPPORTED_FEATURES_VERSION = 4;
+    private static final short FEATURES_VERSION = 3;
+
     private final List<ApiVersion> advertised;
+    private final BrokerFeatures features;
 
     /**
      * @param served the APIs to list (those with a handler); ApiVersions itself is always listed
      */
     public ApiVersionsHandler(Collection<ApiKey> served) {
+        this(served, BrokerFeatures.SAMSA);
+    }
+
+    /**
+     * @param served   the APIs to list (those with a handler); ApiVersions itself is always listed
+     * @param features the feature flags to report from v3
+     */
+    public ApiVersionsHandler(Collection<ApiKey> served, BrokerFeatures features) {
+        this.features = features;
         Set<ApiKey> listed = EnumSet.of(ApiKey.API_VERSIONS);
         listed.addAll(served);
         List<ApiVersion> table = new ArrayList<>();
@@ -60,7 +78,28 @@ public final class ApiVersionsHandler implements SynchronousHandler<ApiVersionsR
                 && isValidSoftware(request.clientSoftwareVersion()))) {
             return new ApiVersionsResponse().setErrorCode(ErrorCode.INVALID_REQUEST.code());
         }
-        return new ApiVersionsResponse().setErrorCode(ErrorCode.NONE.code()).setApiKeys(copyOfTable());
+        ApiVersionsResponse response = new ApiVersionsResponse().setErrorCode(ErrorCode.NONE.code()).setApiKeys(copyOfTable());
+        if (apiVersion >= FEATURES_VERSION) {
+            addFeatures(response, apiVersion);
+        }
+        return response;
+    }
+
+    private void addFeatures(ApiVersionsResponse response, short apiVersion) {
+        List<SupportedFeatureKey> supported = new ArrayList<>();
+        List<FinalizedFeatureKey> finalized = new ArrayList<>();
+        for (BrokerFeatures.Feature feature : features.features()) {
+            if (apiVersion >= ALL_SUPPORTED_FEATURES_VERSION || feature.minSupported() > 0) {
+                supported.add(new SupportedFeatureKey().setName(feature.name())
+                        .setMinVersion(feature.minSupported()).setMaxVersion(feature.maxSupported()));
+            }
+            if (feature.isFinalized()) {
+                finalized.add(new FinalizedFeatureKey().setName(feature.name())
+                        .setMinVersionLevel(feature.finalizedLevel()).setMaxVersionLevel(feature.finalizedLevel()));
+            }
+        }
+        response.setSupportedFeatures(supported).setFinalizedFeatures(finalized)
+                .setFinalizedFeaturesEpoch(features.finalizedEpoch());
     }
 
     /**

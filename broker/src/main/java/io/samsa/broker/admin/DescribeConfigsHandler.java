@@ -1,5 +1,7 @@
 package io.samsa.broker.admin;
 
+import io.samsa.broker.group.configs.GroupConfigKey;
+import io.samsa.broker.group.configs.GroupConfigManager;
 import io.samsa.broker.metadata.BrokerConfigView;
 import io.samsa.broker.metadata.ConfigValue;
 import io.samsa.broker.metadata.LocalBroker;
@@ -23,7 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * DescribeConfigs (key 32), v1 to 4, for topic (type 2) and broker (type 4) resources.
+ * DescribeConfigs (key 32), v1 to 4, for topic (type 2), broker (type 4) and group (type 32) resources.
  *
  * <p><b>Topics:</b> every topic-level key, with the topic's override (DYNAMIC_TOPIC_CONFIG) or
  * the default (STATIC_BROKER_CONFIG when server.properties set the broker synonym, else
@@ -31,11 +33,14 @@ import java.util.TreeSet;
  * unknown topic UNKNOWN_TOPIC_OR_PARTITION. <b>Broker:</b> the name must be this node's id (every
  * config, read-only, sensitive values hidden as null) or empty (the cluster-wide dynamic
  * defaults, of which there are none); another id or a non-number is INVALID_REQUEST, as is any
- * other resource type.
+ * other resource type. <b>Group:</b> Kafka 4.1's group configs of any group id, existing or not
+ * (its override, source DYNAMIC_GROUP_CONFIG, or the broker's group.* default, DEFAULT_CONFIG; its
+ * synonym is itself); an empty name is INVALID_REQUEST.
  *
  * <p>configuration_keys null or empty means all keys, as in Kafka; otherwise only the listed ones.
  * Synonyms (strongest first) only when include_synonyms is set. config_type (v3+) is the key's
- * data type where known; documentation is not provided (null).
+ * data type where known; documentation (v3+, include_documentation) is provided for group
+ * configs, and null for the others (no documentation catalogue yet).
  *
  * <p>Thread-safe: reads only.
  */
@@ -43,18 +48,21 @@ public final class DescribeConfigsHandler implements SynchronousHandler<Describe
     /** Kafka's ConfigResource.Type ids. */
     static final byte TOPIC_RESOURCE = 2;
     static final byte BROKER_RESOURCE = 4;
+    static final byte GROUP_RESOURCE = 32;
 
     private final TopicRegistry registry;
     private final Supplier<LocalBroker> localBroker;
     private final BrokerConfigView brokerConfigs;
     private final TopicConfigDescriber describer;
+    private final GroupConfigManager groupConfigs;
 
     public DescribeConfigsHandler(TopicRegistry registry, Supplier<LocalBroker> localBroker, TopicConfigPolicy configPolicy,
-            BrokerConfigView brokerConfigs) {
+            BrokerConfigView brokerConfigs, GroupConfigManager groupConfigs) {
         this.registry = registry;
         this.localBroker = localBroker;
         this.brokerConfigs = brokerConfigs;
         this.describer = new TopicConfigDescriber(configPolicy);
+        this.groupConfigs = groupConfigs;
     }
 
     @Override
@@ -75,6 +83,8 @@ public final class DescribeConfigsHandler implements SynchronousHandler<Describe
                 case TOPIC_RESOURCE -> describeTopic(resource.resourceName(), filter, request.includeSynonyms(), result);
                 case BROKER_RESOURCE -> describeBroker(localBroker.get().nodeId(), resource.resourceName(), filter,
                         request.includeSynonyms(), result);
+                case GROUP_RESOURCE -> describeGroup(resource.resourceName(), filter, request.includeSynonyms(),
+                        request.includeDocumentation(), result);
                 default -> fail(result, ErrorCode.INVALID_REQUEST, "Unsupported resource type " + resource.resourceType());
             }
             results.add(result);
@@ -116,6 +126,25 @@ public final class DescribeConfigsHandler implements SynchronousHandler<Describe
         for (ConfigValue config : brokerConfigs.brokerConfigs()) {
             if (filter.allows(config.name())) {
                 configs.add(entry(config, true, includeSynonyms ? List.of(config) : List.of()));
+            }
+        }
+        result.setErrorCode(ErrorCode.NONE.code()).setConfigs(configs);
+    }
+
+    private void describeGroup(String groupId, KeyFilter filter, boolean includeSynonyms, boolean includeDocumentation,
+                               DescribeConfigsResult result) {
+        if (groupId.isEmpty()) {
+            fail(result, ErrorCode.INVALID_REQUEST, "Group name must not be empty");
+            return;
+        }
+        List<DescribeConfigsResourceResult> configs = new ArrayList<>();
+        for (ConfigValue config : groupConfigs.describe(groupId)) {
+            if (filter.allows(config.name())) {
+                DescribeConfigsResourceResult described = entry(config, false, includeSynonyms ? List.of(config) : List.of());
+                if (includeDocumentation) {
+                    described.setDocumentation(GroupConfigKey.named(config.name()).map(GroupConfigKey::doc).orElse(null));
+                }
+                configs.add(described);
             }
         }
         result.setErrorCode(ErrorCode.NONE.code()).setConfigs(configs);

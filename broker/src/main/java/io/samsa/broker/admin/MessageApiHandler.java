@@ -25,6 +25,6 @@ public final class MessageApiHandler<Q extends ApiMessage, R extends ApiMessage>
 
     @Override
     protected CompletableFuture<R> handle(RequestContext context, Q request) {
-        return CompletableFuture.completedFuture(handler.handle(request, context.apiVersion()));
+        return CompletableFuture.completedFuture(handler.handle(context, request));
     }
 }

@@ -1,8 +1,15 @@
 package io.samsa.broker.admin;
 
+import io.samsa.broker.api.RequestContext;
 import io.samsa.broker.metadata.LeaderEpoch;
+import io.samsa.broker.replication.PartitionRole;
+import io.samsa.storage.TopicPartition;
+import java.util.function.Function;
 import io.samsa.broker.metadata.LocalBroker;
 import io.samsa.broker.metadata.TopicCreationDefaults;
+import io.samsa.broker.security.Authorizer;
+import io.samsa.broker.security.AuthorizedOperations;
+import io.samsa.broker.security.ResourceType;
 import io.samsa.broker.topics.Topic;
 import io.samsa.broker.topics.TopicException;
 import io.samsa.broker.topics.TopicNames;
@@ -44,19 +51,34 @@ import java.util.Set;
  * the leader (this node) is available. Clients treat both answers correctly; this one saves them
  * a retry round trip (retry.backoff.ms, 100 ms in Java) before the first produce.
  *
- * <p>Authorized operations are not computed (no ACLs): the fields keep Kafka's "not provided"
- * value -2147483648 whether or not they were requested.
+ * <p><b>Authorized operations</b> come from the {@link Authorizer} when asked for: each topic's
+ * (include_topic_authorized_operations, v8+; on every topic of the response, as Kafka sets them)
+ * and the cluster's (include_cluster_authorized_operations, v8 to 10). Not asked for, they stay
+ * Kafka's "not requested" -2147483648.
  *
  * <p>Thread-safe: reads the registry's snapshot, and creates through its serialised writes.
  */
 public final class MetadataHandler implements SynchronousHandler<MetadataRequest, MetadataResponse> {
-    /** Leader epoch of every partition: leadership never moves on a single node. */
-
     private final TopicRegistry registry;
     private final Supplier<LocalBroker> localBroker;
     private final TopicCreationDefaults defaults;
+    private final Function<TopicPartition, Optional<PartitionRole>> roles;
+    private final Authorizer authorizer;
 
+    /** Every operation authorized, every partition single-node. */
     public MetadataHandler(TopicRegistry registry, Supplier<LocalBroker> localBroker, TopicCreationDefaults defaults) {
+        this(registry, localBroker, defaults, Authorizer.ALLOW_ALL, partition -> Optional.empty());
+    }
+
+    /**
+     * @param authorizer decides the authorized operations reported when a request asks for them
+     * @param roles      the role of a replicated partition (leader, leader epoch, replicas, ISR); a
+     *                   partition without one is reported as led here with ISR {self}
+     */
+    public MetadataHandler(TopicRegistry registry, Supplier<LocalBroker> localBroker, TopicCreationDefaults defaults,
+                           Authorizer authorizer, Function<TopicPartition, Optional<PartitionRole>> roles) {
+        this.roles = roles;
+        this.authorizer = authorizer;
         this.registry = registry;
         this.localBroker = localBroker;
         this.defaults = defaults;
@@ -67,8 +89,15 @@ public final class MetadataHandler implements SynchronousHandler<MetadataRequest
         return ApiKey.METADATA;
     }
 
+    /** Answers as to an in-process caller ({@link RequestContext#inProcess}). */
     @Override
     public MetadataResponse handle(MetadataRequest request, short apiVersion) {
+        return handle(RequestContext.inProcess(ApiKey.METADATA.id(), apiVersion), request);
+    }
+
+    @Override
+    public MetadataResponse handle(RequestContext context, MetadataRequest request) {
+        short apiVersion = context.apiVersion();
         LocalBroker broker = localBroker.get();
         int nodeId = broker.nodeId();
         List<MetadataResponseTopic> topics = new ArrayList<>();
@@ -92,8 +121,17 @@ public final class MetadataHandler implements SynchronousHandler<MetadataRequest
                 }
             }
         }
+        if (request.includeTopicAuthorizedOperations()) {
+            for (MetadataResponseTopic topic : topics) {
+                topic.setTopicAuthorizedOperations(authorizer.authorizedOperations(context, ResourceType.TOPIC, topic.name()));
+            }
+        }
+        int clusterOperations = request.includeClusterAuthorizedOperations() && apiVersion <= 10
+                ? authorizer.authorizedOperations(context, ResourceType.CLUSTER, ResourceType.CLUSTER_NAME)
+                : AuthorizedOperations.NOT_REQUESTED;
         return new MetadataResponse()
                 .setThrottleTimeMs(0)
+                .setClusterAuthorizedOperations(clusterOperations)
                 .setBrokers(new ArrayList<>(List.of(new MetadataResponseBroker()
                         .setNodeId(broker.nodeId())
                         .setHost(broker.advertisedHost())
@@ -153,13 +191,14 @@ public final class MetadataHandler implements SynchronousHandler<MetadataRequest
     private MetadataResponseTopic describe(Topic topic, int nodeId) {
         List<MetadataResponsePartition> partitions = new ArrayList<>(topic.partitionCount());
         for (int partition = 0; partition < topic.partitionCount(); partition++) {
+            Optional<PartitionRole> role = roles.apply(new TopicPartition(topic.name(), partition));
             partitions.add(new MetadataResponsePartition()
                     .setErrorCode(ErrorCode.NONE.code())
                     .setPartitionIndex(partition)
-                    .setLeaderId(nodeId)
-                    .setLeaderEpoch(LeaderEpoch.CURRENT)
-                    .setReplicaNodes(new ArrayList<>(List.of(nodeId)))
-                    .setIsrNodes(new ArrayList<>(List.of(nodeId)))
+                    .setLeaderId(role.map(PartitionRole::leaderId).orElse(nodeId))
+                    .setLeaderEpoch(role.map(PartitionRole::leaderEpoch).orElse(LeaderEpoch.CURRENT))
+                    .setReplicaNodes(new ArrayList<>(role.map(PartitionRole::replicas).orElse(List.of(nodeId))))
+                    .setIsrNodes(new ArrayList<>(role.map(PartitionRole::isr).orElse(List.of(nodeId))))
                     .setOfflineReplicas(new ArrayList<>()));
         }
         return new MetadataResponseTopic()

@@ -1,5 +1,6 @@
 package io.samsa.broker.admin;
 
+import io.samsa.broker.api.RequestContext;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.types.ApiMessage;
 
@@ -30,4 +31,16 @@ public interface SynchronousHandler<Q extends ApiMessage, R extends ApiMessage> 
      * @return the response body
      */
     R handle(Q request, short apiVersion);
+
+    /**
+     * The entry point the network layer calls; handlers that need the request's sender (to ask the
+     * {@link io.samsa.broker.security.Authorizer}) override it.
+     *
+     * @param context the request's header, peer and listener
+     * @param request the decoded request body; not modified
+     * @return the response body, for {@code context.apiVersion()}
+     */
+    default R handle(RequestContext context, Q request) {
+        return handle(request, context.apiVersion());
+    }
 }

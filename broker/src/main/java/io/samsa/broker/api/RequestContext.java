@@ -17,6 +17,17 @@ import java.net.SocketAddress;
  */
 public record RequestContext(RequestHeader header, SocketAddress clientAddress, String listenerName, long receivedNs) {
 
+    /** The listener name of {@link #inProcess} contexts. */
+    public static final String IN_PROCESS_LISTENER = "in-process";
+
+    /**
+     * @return the context of a request made from inside this process (a handler called directly, by a
+     *         tool or a test): no peer address, the {@link #IN_PROCESS_LISTENER} listener
+     */
+    public static RequestContext inProcess(short apiKey, short apiVersion) {
+        return new RequestContext(new RequestHeader(apiKey, apiVersion, 0, null), null, IN_PROCESS_LISTENER, 0L);
+    }
+
     /** @return the request's API version */
     public short apiVersion() {
         return header.apiVersion();

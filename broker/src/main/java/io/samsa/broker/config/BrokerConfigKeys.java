@@ -55,8 +55,6 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Boolean> UNCLEAN_LEADER_ELECTION_ENABLE = DEFINITION.define(
             "unclean.leader.election.enable", ConfigType.BOOLEAN, false, any(),
             "Whether a replica outside the ISR may become leader when no ISR member is live (data loss)");
-    public static final ConfigKey<Integer> MIN_INSYNC_REPLICAS = DEFINITION.define("min.insync.replicas", ConfigType.INT, 1,
-            atLeast(1), "Fewest in-sync replicas an acks=all produce needs");
     public static final ConfigKey<Integer> CONTROLLER_QUORUM_ELECTION_TIMEOUT_MS = DEFINITION.define(
             "controller.quorum.election.timeout.ms", ConfigType.INT, 1000, atLeast(1),
             "A voter without a leader for this long (randomized up to twice it) starts an election");
@@ -212,6 +210,51 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Integer> GROUP_CONSUMER_MAX_SIZE = DEFINITION.define("group.consumer.max.size", ConfigType.INT,
             Integer.MAX_VALUE, atLeast(1), "Most members one consumer-protocol group may have");
 
+    // ---- group configs (KIP-848 family): the defaults and bounds of the per-group configs ----
+    // DescribeConfigs/IncrementalAlterConfigs on GROUP resources report and validate against these.
+    public static final ConfigKey<Integer> GROUP_CONSUMER_MIN_SESSION_TIMEOUT_MS = groupInt("group.consumer.min.session.timeout.ms",
+            45_000, "Smallest consumer.session.timeout.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_CONSUMER_MAX_SESSION_TIMEOUT_MS = groupInt("group.consumer.max.session.timeout.ms",
+            60_000, "Largest consumer.session.timeout.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_CONSUMER_MIN_HEARTBEAT_INTERVAL_MS = groupInt(
+            "group.consumer.min.heartbeat.interval.ms", 5000, "Smallest consumer.heartbeat.interval.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_CONSUMER_MAX_HEARTBEAT_INTERVAL_MS = groupInt(
+            "group.consumer.max.heartbeat.interval.ms", 15_000, "Largest consumer.heartbeat.interval.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_SHARE_SESSION_TIMEOUT_MS = groupInt("group.share.session.timeout.ms",
+            45_000, "Session timeout of share-group members");
+    public static final ConfigKey<Integer> GROUP_SHARE_MIN_SESSION_TIMEOUT_MS = groupInt("group.share.min.session.timeout.ms",
+            45_000, "Smallest share.session.timeout.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_SHARE_MAX_SESSION_TIMEOUT_MS = groupInt("group.share.max.session.timeout.ms",
+            60_000, "Largest share.session.timeout.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_SHARE_HEARTBEAT_INTERVAL_MS = groupInt("group.share.heartbeat.interval.ms",
+            5000, "Heartbeat interval of share-group members");
+    public static final ConfigKey<Integer> GROUP_SHARE_MIN_HEARTBEAT_INTERVAL_MS = groupInt("group.share.min.heartbeat.interval.ms",
+            5000, "Smallest share.heartbeat.interval.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_SHARE_MAX_HEARTBEAT_INTERVAL_MS = groupInt("group.share.max.heartbeat.interval.ms",
+            15_000, "Largest share.heartbeat.interval.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_SHARE_RECORD_LOCK_DURATION_MS = groupInt("group.share.record.lock.duration.ms",
+            30_000, "How long a share-group member holds a record it acquired");
+    public static final ConfigKey<Integer> GROUP_SHARE_MIN_RECORD_LOCK_DURATION_MS = groupInt(
+            "group.share.min.record.lock.duration.ms", 15_000, "Smallest share.record.lock.duration.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_SHARE_MAX_RECORD_LOCK_DURATION_MS = groupInt(
+            "group.share.max.record.lock.duration.ms", 60_000, "Largest share.record.lock.duration.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_STREAMS_SESSION_TIMEOUT_MS = groupInt("group.streams.session.timeout.ms",
+            45_000, "Session timeout of streams-group members");
+    public static final ConfigKey<Integer> GROUP_STREAMS_MIN_SESSION_TIMEOUT_MS = groupInt("group.streams.min.session.timeout.ms",
+            45_000, "Smallest streams.session.timeout.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_STREAMS_MAX_SESSION_TIMEOUT_MS = groupInt("group.streams.max.session.timeout.ms",
+            60_000, "Largest streams.session.timeout.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_STREAMS_HEARTBEAT_INTERVAL_MS = groupInt("group.streams.heartbeat.interval.ms",
+            5000, "Heartbeat interval of streams-group members");
+    public static final ConfigKey<Integer> GROUP_STREAMS_MIN_HEARTBEAT_INTERVAL_MS = groupInt(
+            "group.streams.min.heartbeat.interval.ms", 5000, "Smallest streams.heartbeat.interval.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_STREAMS_MAX_HEARTBEAT_INTERVAL_MS = groupInt(
+            "group.streams.max.heartbeat.interval.ms", 15_000, "Largest streams.heartbeat.interval.ms a group may set");
+    public static final ConfigKey<Integer> GROUP_STREAMS_NUM_STANDBY_REPLICAS = DEFINITION.define(
+            "group.streams.num.standby.replicas", ConfigType.INT, 0, atLeast(0), "Standby replicas of each streams task");
+    public static final ConfigKey<Integer> GROUP_STREAMS_MAX_STANDBY_REPLICAS = DEFINITION.define(
+            "group.streams.max.standby.replicas", ConfigType.INT, 2, atLeast(0), "Largest streams.num.standby.replicas a group may set");
+
     // ---- fetch sessions and producers --------------------------------------------------------
     public static final ConfigKey<Integer> MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS = DEFINITION.define(
             "max.incremental.fetch.session.cache.slots", ConfigType.INT, 1000, atLeast(0), "Most cached incremental fetch sessions");
@@ -222,6 +265,30 @@ public final class BrokerConfigKeys {
             "producer.id.expiration.check.interval.ms", ConfigType.INT, 600_000, between(1, Integer.MAX_VALUE),
             "How often expired producer ids are looked for");
 
+    // ---- replication -----------------------------------------------------------------------
+    public static final ConfigKey<Long> REPLICA_LAG_TIME_MAX_MS = DEFINITION.define("replica.lag.time.max.ms", ConfigType.LONG,
+            30_000L, atLeast(1L), "A follower that has not caught up with the leader for this long leaves the ISR");
+    public static final ConfigKey<Long> REPLICA_FETCH_BACKOFF_MS = DEFINITION.define("replica.fetch.backoff.ms", ConfigType.LONG,
+            1000L, atLeast(0L), "Pause of a replica fetcher after a fetch error or a lost connection");
+    public static final ConfigKey<Integer> REPLICA_FETCH_MAX_BYTES = DEFINITION.define("replica.fetch.max.bytes", ConfigType.INT,
+            MIB, atLeast(0), "Bytes a follower asks for per partition (at least one batch is always returned)");
+    public static final ConfigKey<Integer> REPLICA_FETCH_RESPONSE_MAX_BYTES = DEFINITION.define(
+            "replica.fetch.response.max.bytes", ConfigType.INT, 10 * MIB, atLeast(0), "Bytes a follower asks for per fetch");
+    public static final ConfigKey<Integer> REPLICA_FETCH_WAIT_MAX_MS = DEFINITION.define("replica.fetch.wait.max.ms",
+            ConfigType.INT, 500, atLeast(0), "How long the leader may hold a follower fetch waiting for data");
+    public static final ConfigKey<Integer> REPLICA_FETCH_MIN_BYTES = DEFINITION.define("replica.fetch.min.bytes",
+            ConfigType.INT, 1, atLeast(1), "Bytes the leader waits for before answering a follower fetch");
+    public static final ConfigKey<Long> REPLICA_SOCKET_TIMEOUT_MS = DEFINITION.define("replica.socket.timeout.ms",
+            ConfigType.LONG, 30_000L, atLeast(1L), "A follower fetch unanswered this long drops the connection");
+    public static final ConfigKey<Integer> NUM_REPLICA_FETCHERS = DEFINITION.define("num.replica.fetchers", ConfigType.INT,
+            1, atLeast(1), "Fetchers (connections and threads) a follower runs per leader broker");
+    public static final ConfigKey<Integer> MIN_INSYNC_REPLICAS = DEFINITION.define("min.insync.replicas", ConfigType.INT,
+            1, atLeast(1), "Default ISR size an acks=all produce needs (topic key min.insync.replicas overrides)");
+
     private BrokerConfigKeys() {
+    }
+
+    private static ConfigKey<Integer> groupInt(String name, int defaultValue, String doc) {
+        return DEFINITION.define(name, ConfigType.INT, defaultValue, atLeast(1), doc);
     }
 }

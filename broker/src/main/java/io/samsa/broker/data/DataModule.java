@@ -14,6 +14,10 @@ import io.samsa.broker.data.offsets.OffsetForLeaderEpochHandler;
 import io.samsa.broker.data.produce.DescribeProducersHandler;
 import io.samsa.broker.data.produce.InitProducerIdHandler;
 import io.samsa.broker.data.produce.ProduceHandler;
+import io.samsa.broker.data.produce.ProducePurgatory;
+import io.samsa.broker.replication.AlterPartitionSender;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.ReplicationConfig;
 import io.samsa.broker.data.produce.ProducerIdAllocator;
 import io.samsa.broker.data.produce.ProducerIdExpiry;
 import io.samsa.broker.data.produce.ProducerStateTable;
@@ -21,6 +25,7 @@ import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.LogManager;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -28,8 +33,10 @@ import java.util.function.Supplier;
  * The data plane: Produce, Fetch (with long-poll), ListOffsets, InitProducerId, DeleteRecords,
  * OffsetForLeaderEpoch and DescribeProducers over the partition logs.
  *
- * <p>Components: the producer-id allocator (its block file in the first log dir), the fetch
- * purgatory (parked long-poll fetches, completed by appends or their deadline) and the expiry of
+ * <p>Components: the producer-id allocator (its block file in the first log dir), the replica
+ * manager (roles of replicated partitions, ISR expiry), the fetch purgatory (parked long-poll
+ * fetches, completed by appends, high-watermark changes or their deadline), the produce purgatory
+ * (acks=all produces waiting for the ISR), the replica fetchers when given, and the expiry of
  * idle producer ids. They start after storage and close before it; closing the purgatory answers
  * every parked fetch.
  *
@@ -44,38 +51,62 @@ public final class DataModule implements BrokerModule {
     private final FetchReader reader;
     private final BrokerConfig config;
     private final Time time;
+    private final ReplicaManager replicas;
+    private final ProducePurgatory producePurgatory;
+    private final BrokerComponent fetchers;
 
     /**
      * @param logs    the log manager (usable once storage started)
      * @param dataDir where the producer-id block file lives
      */
     public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, Path dataDir) {
+        this(config, time, logs, dataDir, new ReplicaManager(ReplicationConfig.from(config), time, logs, AlterPartitionSender.NONE),
+                null);
+    }
+
+    /**
+     * @param replicas the roles of replicated partitions (a partition without one is single-node)
+     * @param fetchers the replica fetchers (a component of this module, started after the replica manager), or null
+     */
+    public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, Path dataDir, ReplicaManager replicas,
+                      BrokerComponent fetchers) {
         this.config = config;
         this.time = time;
+        this.replicas = replicas;
+        this.fetchers = fetchers;
         this.partitions = new PartitionLookup(logs);
         this.producerStates = new ProducerStateTable(time, config.get(BrokerConfigKeys.PRODUCER_ID_EXPIRATION_MS));
         this.producerIdExpiry = new ProducerIdExpiry(producerStates,
                 config.get(BrokerConfigKeys.PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS));
         this.producerIds = new ProducerIdAllocator(dataDir);
-        this.reader = new FetchReader(partitions, config.get(BrokerConfigKeys.FETCH_MAX_BYTES));
+        this.reader = new FetchReader(partitions, config.get(BrokerConfigKeys.FETCH_MAX_BYTES), replicas, time);
         this.purgatory = new FetchPurgatory(reader, time);
+        this.producePurgatory = new ProducePurgatory();
+        replicas.addListener(purgatory);
+        replicas.addListener(producePurgatory);
+        replicas.addRoleListener(producerStates::invalidate);
     }
 
     @Override
     public List<BrokerComponent> components() {
-        return List.of(producerIds, purgatory, producerIdExpiry);
+        List<BrokerComponent> components = new ArrayList<>(List.of(producerIds, replicas, purgatory, producePurgatory));
+        if (fetchers != null) {
+            components.add(fetchers);
+        }
+        components.add(producerIdExpiry);
+        return components;
     }
 
     @Override
     public List<ApiHandler> handlers() {
         return List.of(
-                new ProduceHandler(partitions, producerStates, time),
+                new ProduceHandler(partitions, producerStates, time, replicas, producePurgatory),
                 new FetchHandler(reader, purgatory,
                         new FetchSessions(config.get(BrokerConfigKeys.MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS))),
-                new ListOffsetsHandler(partitions),
+                new ListOffsetsHandler(partitions, replicas),
                 new InitProducerIdHandler(producerIds),
-                new DeleteRecordsHandler(partitions),
-                new OffsetForLeaderEpochHandler(partitions),
+                new DeleteRecordsHandler(partitions, replicas),
+                new OffsetForLeaderEpochHandler(partitions, replicas),
                 new DescribeProducersHandler(partitions, producerStates));
     }
 }

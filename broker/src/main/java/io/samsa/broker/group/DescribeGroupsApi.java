@@ -1,9 +1,13 @@
 package io.samsa.broker.group;
 
 import io.samsa.broker.api.RequestContext;
+import io.samsa.broker.security.AuthorizedOperations;
+import io.samsa.broker.security.Authorizer;
+import io.samsa.broker.security.ResourceType;
 import io.samsa.coordinator.GroupCoordinatorService;
 import io.samsa.coordinator.admin.DescribedGroup;
 import io.samsa.protocol.ApiKey;
+import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.message.DescribeGroupsRequest;
 import io.samsa.protocol.message.DescribeGroupsResponse;
 import io.samsa.protocol.message.DescribeGroupsResponse.DescribedGroupMember;
@@ -14,26 +18,26 @@ import java.util.function.Supplier;
 
 /**
  * DescribeGroups (v0-5) to the coordinator and back. Authorized operations (v3+) are reported
- * only when asked for; without an authorizer every group operation is allowed, as in Kafka
- * without ACLs. Thread-safe.
+ * only when asked for, and, as in Kafka, only on groups described without error; the
+ * {@link Authorizer} decides them (with no ACLs: every group operation). Thread-safe.
  */
 final class DescribeGroupsApi extends GroupApiHandler<DescribeGroupsRequest, DescribeGroupsResponse> {
-    /** Kafka's "not requested" value for authorized operations. */
-    static final int AUTHORIZED_OPERATIONS_OMITTED = Integer.MIN_VALUE;
-    /** READ (3), DELETE (6) and DESCRIBE (8), the operations on a group, as Kafka's AclOperation bits. */
-    static final int ALL_GROUP_OPERATIONS = (1 << 3) | (1 << 6) | (1 << 8);
+    private final Authorizer authorizer;
 
-    DescribeGroupsApi(Supplier<GroupCoordinatorService> coordinator) {
+    DescribeGroupsApi(Supplier<GroupCoordinatorService> coordinator, Authorizer authorizer) {
         super(ApiKey.DESCRIBE_GROUPS, coordinator);
+        this.authorizer = authorizer;
     }
 
     @Override
     protected CompletableFuture<DescribeGroupsResponse> handle(RequestContext context, DescribeGroupsRequest request) {
-        int authorizedOperations = request.includeAuthorizedOperations() ? ALL_GROUP_OPERATIONS : AUTHORIZED_OPERATIONS_OMITTED;
         return coordinator().describeGroups(request.groups(), context.apiVersion()).thenApply(described -> {
             List<DescribeGroupsResponse.DescribedGroup> groups = new ArrayList<>(described.size());
             for (DescribedGroup group : described) {
-                groups.add(toWire(group, authorizedOperations));
+                boolean include = request.includeAuthorizedOperations() && group.error() == ErrorCode.NONE;
+                groups.add(toWire(group, include
+                        ? authorizer.authorizedOperations(context, ResourceType.GROUP, group.groupId())
+                        : AuthorizedOperations.NOT_REQUESTED));
             }
             return new DescribeGroupsResponse().setGroups(groups);
         });

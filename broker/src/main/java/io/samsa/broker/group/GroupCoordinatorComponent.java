@@ -5,6 +5,7 @@ import io.samsa.broker.config.BrokerConfigKeys;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorService;
+import io.samsa.coordinator.offsets.TopicMetadataLookup;
 import io.samsa.protocol.util.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +28,16 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
     private final BrokerConfig config;
     private final Time time;
     private final OffsetsTopic offsetsTopic;
+    private final TopicMetadataLookup topics;
     private volatile GroupCoordinatorService service;
     private OffsetsTopicLog log;
 
-    public GroupCoordinatorComponent(BrokerConfig config, Time time, OffsetsTopic offsetsTopic) {
+    /** @param topics the topics that exist, for refusing commits to partitions that do not */
+    public GroupCoordinatorComponent(BrokerConfig config, Time time, OffsetsTopic offsetsTopic, TopicMetadataLookup topics) {
         this.config = config;
         this.time = time;
         this.offsetsTopic = offsetsTopic;
+        this.topics = topics;
     }
 
     @Override
@@ -47,7 +51,7 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
                 config.get(BrokerConfigKeys.OFFSETS_TOPIC_SEGMENT_BYTES));
         GroupCoordinatorConfig coordinatorConfig = GroupCoordinatorConfigs.from(config, partitions);
         log = new OffsetsTopicLog(offsetsTopic::partition, time, LOAD_THREADS, this::reload);
-        service = GroupCoordinatorService.start(coordinatorConfig, time, log);
+        service = GroupCoordinatorService.start(coordinatorConfig, time, log, topics);
         for (int partition = 0; partition < partitions; partition++) {
             elect(service, partition);
         }

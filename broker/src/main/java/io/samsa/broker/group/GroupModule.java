@@ -5,6 +5,7 @@ import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.metadata.LocalBroker;
+import io.samsa.broker.security.Authorizer;
 import io.samsa.broker.topics.TopicRegistry;
 import io.samsa.coordinator.GroupCoordinatorService;
 import io.samsa.protocol.util.Time;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
  * <p>Wiring: it needs the topic registry (to create the offsets topic, whose logs the registry's
  * storage listener opens) and the log manager, so it comes after the topics/storage module:
  * <pre>
- *  modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker));
+ *  modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer));
  * </pre>
  *
  * <p>Thread-safe after start.
@@ -28,14 +29,18 @@ import java.util.function.Supplier;
 public final class GroupModule implements BrokerModule {
     private final GroupCoordinatorComponent coordinator;
     private final Supplier<LocalBroker> localBroker;
+    private final Authorizer authorizer;
 
     /**
      * @param logs        the log manager, read once storage has started
      * @param localBroker this node as clients reach it, read per FindCoordinator request
+     * @param authorizer  decides the authorized operations DescribeGroups reports
      */
     public GroupModule(BrokerConfig config, Time time, TopicRegistry registry, Supplier<LogManager> logs,
-                       Supplier<LocalBroker> localBroker) {
-        this.coordinator = new GroupCoordinatorComponent(config, time, new OffsetsTopic(registry, logs));
+                       Supplier<LocalBroker> localBroker, Authorizer authorizer) {
+        this.authorizer = authorizer;
+        this.coordinator = new GroupCoordinatorComponent(config, time, new OffsetsTopic(registry, logs),
+                new RegistryTopicLookup(registry));
         this.localBroker = localBroker;
     }
 
@@ -62,7 +67,7 @@ public final class GroupModule implements BrokerModule {
                 new OffsetFetchApi(service),
                 new OffsetDeleteApi(service),
                 new ListGroupsApi(service),
-                new DescribeGroupsApi(service),
+                new DescribeGroupsApi(service, authorizer),
                 new DeleteGroupsApi(service));
     }
 }

@@ -19,9 +19,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * OffsetDelete (v0) to the coordinator and back: a group-level error leaves the topics empty,
- * otherwise each partition carries its own result (GROUP_SUBSCRIBED_TO_TOPIC while the group
- * consumes the topic). Thread-safe.
+ * OffsetDelete (v0) to the coordinator and back: each partition carries its own result
+ * (UNKNOWN_TOPIC_OR_PARTITION for one that does not exist, GROUP_SUBSCRIBED_TO_TOPIC while the group
+ * consumes the topic); a group-level error leaves out the partitions of existing topics, as Kafka's
+ * merged response does. Thread-safe.
  */
 final class OffsetDeleteApi extends GroupApiHandler<io.samsa.protocol.message.OffsetDeleteRequest,
         io.samsa.protocol.message.OffsetDeleteResponse> {

@@ -60,6 +60,11 @@ public final class PartitionLogsListener implements TopicListener {
     }
 
     @Override
+    public void configsChanged(Topic before, Topic after) {
+        logs.reloadTopicConfig(after.name());
+    }
+
+    @Override
     public void topicDeleted(Topic topic) {
         for (int partition = 0; partition < topic.partitionCount(); partition++) {
             logs.deleteLog(new TopicPartition(topic.name(), partition));

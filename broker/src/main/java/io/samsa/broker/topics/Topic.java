@@ -33,6 +33,11 @@ public record Topic(String name, Uuid id, int partitionCount, Map<String, String
         configOverrides = java.util.Collections.unmodifiableMap(new TreeMap<>(configOverrides));
     }
 
+    /** @return this topic with {@code overrides} as its config overrides, everything else unchanged */
+    public Topic withConfigOverrides(Map<String, String> overrides) {
+        return new Topic(name, id, partitionCount, overrides, internal);
+    }
+
     /** @return this topic with {@code newCount} partitions, everything else unchanged */
     public Topic withPartitionCount(int newCount) {
         return new Topic(name, id, newCount, configOverrides, internal);

@@ -20,6 +20,10 @@ public interface TopicListener {
     }
 
     /** Partitions {@code before.partitionCount()} to {@code after.partitionCount() - 1} were added. */
+    /** A topic's config overrides changed (IncrementalAlterConfigs); {@code after} holds the new ones. */
+    default void configsChanged(Topic before, Topic after) {
+    }
+
     default void partitionsAdded(Topic before, Topic after) {
     }
 }

@@ -190,6 +190,25 @@ public final class TopicRegistry {
         return after;
     }
 
+    /**
+     * Replaces topic {@code name}'s config overrides (already validated by the caller), durably,
+     * then tells the listeners (storage applies them to the open logs).
+     *
+     * @return the topic after the change
+     * @throws TopicException UNKNOWN_TOPIC_OR_PARTITION
+     */
+    public synchronized Topic alterConfigs(String name, Map<String, String> overrides) {
+        Snapshot current = snapshot;
+        Topic before = current.byName.get(name);
+        if (before == null) {
+            throw new TopicException(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "Topic " + name + " does not exist.");
+        }
+        Topic after = before.withConfigOverrides(overrides);
+        publish(current.without(before).with(after));
+        notifyListeners(listener -> listener.configsChanged(before, after));
+        return after;
+    }
+
     private void checkCreate(Snapshot current, String name, int partitionCount) {
         checkNewName(current, name);
         checkPartitionCount(partitionCount);

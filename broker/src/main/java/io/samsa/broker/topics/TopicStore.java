@@ -1,19 +1,15 @@
 package io.samsa.broker.topics;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.samsa.broker.storage.AtomicFile;
 import io.samsa.broker.topics.proto.TopicRecord;
 import io.samsa.broker.topics.proto.TopicRegistrySnapshot;
 import io.samsa.protocol.types.Uuid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -90,40 +86,10 @@ public final class TopicStore {
         for (Topic topic : topics) {
             snapshot.addTopics(toRecord(topic));
         }
-        byte[] bytes = snapshot.build().toByteArray();
-        Path temp = dir.resolve(TEMP_FILE_NAME);
         try {
-            Files.createDirectories(dir);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            moveAtomically(temp, file());
-            forceDirectory();
+            AtomicFile.write(file(), snapshot.build().toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save topic registry " + file(), e);
-        }
-    }
-
-    private static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            // Only on file systems without rename(2) semantics; still replaces the whole file.
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Makes the rename itself durable. Some platforms cannot open a directory; they need not. */
-    private void forceDirectory() {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Windows and some file systems refuse to open a directory; the rename is durable there anyway.
         }
     }
 

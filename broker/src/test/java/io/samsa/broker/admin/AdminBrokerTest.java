@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.group.configs.GroupConfigManager;
+import io.samsa.broker.group.configs.InMemoryGroupConfigStore;
 import io.samsa.broker.Broker;
 import io.samsa.broker.metadata.BrokerConfigPorts;
 import io.samsa.broker.metadata.LocalBroker;
@@ -67,7 +70,8 @@ class AdminBrokerTest {
                 new CreateTopicsHandler(registry, local, ports.topicCreationDefaults(), policy),
                 new DeleteTopicsHandler(registry, ports.deleteTopicEnable()),
                 new CreatePartitionsHandler(registry, local),
-                new DescribeConfigsHandler(registry, local, policy, ports.brokerConfigView()),
+                new DescribeConfigsHandler(registry, local, policy, ports.brokerConfigView(),
+                        new GroupConfigManager(BrokerConfig.defaults(), new InMemoryGroupConfigStore())),
                 new DescribeClusterHandler(local));
         Broker.Builder builder = Broker.builder(TestBrokers.config(overrides));
         List<ApiKey> served = new java.util.ArrayList<>();

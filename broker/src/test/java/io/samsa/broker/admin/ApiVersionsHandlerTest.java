@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samsa.broker.metadata.BrokerFeatures;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.message.ApiVersionsRequest;
 import io.samsa.protocol.message.ApiVersionsResponse;
@@ -36,7 +37,7 @@ class ApiVersionsHandlerTest {
     }
 
     @Test
-    void v3AndV4AcceptTheJavaClientsSoftwareNameAndOmitTaggedFeatures() {
+    void v3AndV4AcceptTheJavaClientsSoftwareNameAndReportTheFeatures() {
         for (short version = 3; version <= 4; version++) {
             // The Java client fills ClientSoftwareName "apache-kafka-java" and its version.
             ApiVersionsRequest request = KafkaWire.fromKafka(new org.apache.kafka.common.requests.ApiVersionsRequest.Builder()
@@ -45,13 +46,45 @@ class ApiVersionsHandlerTest {
             ApiVersionsResponse response = handler.handle(request, version);
             org.apache.kafka.common.requests.ApiVersionsResponse parsed = KafkaWire.toKafka(response, version);
             assertEquals(Errors.NONE.code(), parsed.data().errorCode());
-            assertTrue(parsed.data().supportedFeatures().isEmpty());
-            assertTrue(parsed.data().finalizedFeatures().isEmpty());
-            assertEquals(-1L, parsed.data().finalizedFeaturesEpoch());
+            // As Kafka: v3 leaves out the features whose minimum level is 0, v4 lists them all.
+            List<String> supported = parsed.data().supportedFeatures().stream().map(feature -> feature.name()).sorted().toList();
+            assertEquals(version == 3 ? List.of("metadata.version") : List.of("eligible.leader.replicas.version",
+                    "group.version", "kraft.version", "metadata.version", "share.version", "streams.version",
+                    "transaction.version"), supported);
+            var metadataVersion = parsed.data().supportedFeatures().find("metadata.version");
+            assertEquals(7, metadataVersion.minVersion());
+            assertEquals(27, metadataVersion.maxVersion());
+            // Only metadata.version is finalized above 0: no client may switch on KIP-848 or KIP-890.
+            assertEquals(1, parsed.data().finalizedFeatures().size());
+            var finalized = parsed.data().finalizedFeatures().find("metadata.version");
+            assertEquals(27, finalized.maxVersionLevel());
+            assertEquals(27, finalized.minVersionLevel());
+            assertEquals(0L, parsed.data().finalizedFeaturesEpoch());
             assertFalse(parsed.data().zkMigrationReady());
-            // error(2) + compact array length(1) + 7 bytes per entry + throttle(4) + empty tag buffer(1)
-            assertEquals(2 + 1 + 7 * ApiKey.values().length + 4 + 1, MessageBytes.encode(response, version).remaining());
         }
+    }
+
+    @Test
+    void belowV3NoFeatureIsEncoded() {
+        for (short version = 0; version < 3; version++) {
+            ApiVersionsResponse response = handler.handle(new ApiVersionsRequest(), version);
+            // error(2) + array length(4) + 6 bytes per entry (+ throttle(4) from v1): nothing else.
+            assertEquals(2 + 4 + 6 * ApiKey.values().length + (version >= 1 ? 4 : 0),
+                    MessageBytes.encode(response, version).remaining());
+        }
+    }
+
+    @Test
+    void featuresFinalizedAtZeroAreNotListedAsFinalized() {
+        BrokerFeatures features = new BrokerFeatures(List.of(
+                new BrokerFeatures.Feature("group.version", (short) 0, (short) 1, (short) 0),
+                new BrokerFeatures.Feature("transaction.version", (short) 0, (short) 2, (short) 2)), 5);
+        ApiVersionsResponse response = new ApiVersionsHandler(List.of(ApiKey.METADATA), features)
+                .handle(new ApiVersionsRequest().setClientSoftwareName("a").setClientSoftwareVersion("1"), (short) 4);
+        org.apache.kafka.common.requests.ApiVersionsResponse parsed = KafkaWire.toKafka(response, (short) 4);
+        assertEquals(2, parsed.data().supportedFeatures().size());
+        assertEquals(List.of("transaction.version"), parsed.data().finalizedFeatures().stream().map(f -> f.name()).toList());
+        assertEquals(5L, parsed.data().finalizedFeaturesEpoch());
     }
 
     @Test

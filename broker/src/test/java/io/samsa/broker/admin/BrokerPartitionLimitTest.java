@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -42,7 +41,7 @@ class BrokerPartitionLimitTest {
         // offsets.topic.num.partitions=1: __consumer_offsets, if created, takes 1 of the 10
         try (Broker broker = BrokerAssembly.build(TestBrokers.config(Map.of("log.dirs", dir.toString(),
                 "max.broker.partitions", "10", "offsets.topic.num.partitions", "1", "num.partitions", "6")), Time.SYSTEM).start();
-             Admin admin = admin(broker)) {
+             Admin admin = TestBrokers.admin(broker)) {
             admin.createTopics(List.of(new NewTopic("a", 5, (short) 1))).all().get();
 
             ExecutionException create = assertThrows(ExecutionException.class,
@@ -75,13 +74,6 @@ class BrokerPartitionLimitTest {
         }
     }
 
-    private static Admin admin(Broker broker) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + broker.boundPort());
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
-        return Admin.create(props);
-    }
 
     private static KafkaConsumer<byte[], byte[]> consumer(Broker broker) {
         Properties props = new Properties();

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.group.configs.GroupConfigManager;
+import io.samsa.broker.group.configs.InMemoryGroupConfigStore;
 import io.samsa.broker.metadata.ConfigSource;
 import io.samsa.broker.metadata.ConfigValue;
 import io.samsa.protocol.ErrorCode;
@@ -36,7 +39,8 @@ class DescribeConfigsHandlerTest {
                 new ConfigValue("num.partitions", "3", ConfigSource.STATIC_BROKER_CONFIG, false),
                 new ConfigValue("sasl.jaas.config", "secret", ConfigSource.STATIC_BROKER_CONFIG, true),
                 new ConfigValue("socket.request.max.bytes", "104857600", ConfigSource.DEFAULT_CONFIG, false));
-        handler = new DescribeConfigsHandler(fixture.registry, fixture.localBroker, fixture.configPolicy, () -> brokerConfigs);
+        handler = new DescribeConfigsHandler(fixture.registry, fixture.localBroker, fixture.configPolicy, () -> brokerConfigs,
+                new GroupConfigManager(BrokerConfig.defaults(), new InMemoryGroupConfigStore()));
         fixture.registry.create("t", 1, Map.of("retention.bytes", "1000", "message.format.version", "3.0"));
     }
 

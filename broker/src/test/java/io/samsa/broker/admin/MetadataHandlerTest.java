@@ -98,7 +98,7 @@ class MetadataHandlerTest {
     }
 
     @Test
-    void v12CarriesClusterIdTopicIdsLeaderEpochAndAuthorizedOperationsPlaceholder() {
+    void v12CarriesClusterIdTopicIdsLeaderEpochAndAuthorizedOperations() {
         MetadataRequest request = KafkaWire.fromKafka(new org.apache.kafka.common.requests.MetadataRequest.Builder(
                 List.of("orders"), false).build((short) 12), MetadataRequest::new);
         request.setIncludeTopicAuthorizedOperations(true);
@@ -110,7 +110,8 @@ class MetadataHandlerTest {
         assertEquals(orders.id().toString(), cluster.topicId("orders").toString());
         var topic = response.topicMetadata().iterator().next();
         assertEquals(Errors.NONE, topic.error());
-        assertEquals(-2147483648, topic.authorizedOperations());
+        // No authorizer: all 8 topic operations (READ..ALTER_CONFIGS, bits 3-8, 10, 11), as Kafka reports.
+        assertEquals(3576, topic.authorizedOperations());
         for (PartitionMetadata partition : topic.partitionMetadata()) {
             assertEquals(Optional.of(0), partition.leaderEpoch);
             assertEquals(Optional.of(NODE_ID), partition.leaderId);

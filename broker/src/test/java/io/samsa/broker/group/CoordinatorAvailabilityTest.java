@@ -1,5 +1,6 @@
 package io.samsa.broker.group;
 
+import io.samsa.coordinator.offsets.TopicMetadataLookup;
 import static io.samsa.broker.group.GroupRequests.commit;
 import static io.samsa.broker.group.GroupRequests.join;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +50,7 @@ class CoordinatorAvailabilityTest {
     void start() throws Exception {
         service = GroupCoordinatorService.start(GroupCoordinatorConfig.fromProperties(Map.of(
                 GroupCoordinatorConfig.OFFSETS_TOPIC_PARTITIONS, Integer.toString(PARTITIONS),
-                GroupCoordinatorConfig.GROUP_INITIAL_REBALANCE_DELAY_MS, "0")), Time.SYSTEM, log);
+                GroupCoordinatorConfig.GROUP_INITIAL_REBALANCE_DELAY_MS, "0")), Time.SYSTEM, log, TopicMetadataLookup.ALL_KNOWN);
         for (int partition = 0; partition < PARTITIONS; partition++) {
             if (partition != ABSENT_PARTITION) {
                 service.onElection(partition).get(10, TimeUnit.SECONDS);

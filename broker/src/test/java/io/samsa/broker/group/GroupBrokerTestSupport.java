@@ -16,7 +16,7 @@ abstract class GroupBrokerTestSupport {
 
     @BeforeEach
     void start() throws Exception {
-        broker = GroupTestBroker.start(dataDir, Map.of());
+        broker = GroupTestBroker.start(dataDir, Map.of()).createTopics(3, "t");
         client = new GroupWireClient(broker.port());
     }
 

@@ -40,7 +40,7 @@ class GroupOffsetsBrokerTest {
     @Test
     void committedOffsetsAreFetchedAtEveryVersionAndSurviveARestart() throws Exception {
         String member;
-        try (GroupTestBroker broker = GroupTestBroker.start(dataDir, Map.of());
+        try (GroupTestBroker broker = GroupTestBroker.start(dataDir, Map.of()).createTopics(3, "orders");
              GroupWireClient client = new GroupWireClient(broker.port())) {
             assertAllNone(client.call(commit("standalone", "", -1, "orders", 10, 20, 30), 2));
             member = joinAndSync(client, "members");
@@ -75,7 +75,7 @@ class GroupOffsetsBrokerTest {
 
     @Test
     void commitErrorsComeFromTheGroupAndFromBrokerLimits() throws Exception {
-        try (GroupTestBroker broker = GroupTestBroker.start(dataDir, Map.of("offset.metadata.max.bytes", "8"));
+        try (GroupTestBroker broker = GroupTestBroker.start(dataDir, Map.of("offset.metadata.max.bytes", "8")).createTopics(1, "t");
              GroupWireClient client = new GroupWireClient(broker.port())) {
             String member = joinAndSync(client, "g");
             assertEquals(ErrorCode.ILLEGAL_GENERATION, firstError(client.call(commit("g", member, 9, "t", 1), 7)));
@@ -106,7 +106,7 @@ class GroupOffsetsBrokerTest {
 
     @Test
     void offsetDeleteRemovesOffsetsOfAGroupWithoutMembers() throws Exception {
-        try (GroupTestBroker broker = GroupTestBroker.start(dataDir, Map.of());
+        try (GroupTestBroker broker = GroupTestBroker.start(dataDir, Map.of()).createTopics(3, "orders");
              GroupWireClient client = new GroupWireClient(broker.port())) {
             assertAllNone(client.call(commit("standalone", "", -1, "orders", 10, 20), 2));
             OffsetDeleteResponse deleted = client.call(new OffsetDeleteRequest().setGroupId("standalone").setTopics(List.of(

@@ -4,6 +4,9 @@ import io.samsa.broker.Broker;
 import io.samsa.broker.BrokerAssembly;
 import io.samsa.broker.testing.TestBrokers;
 import io.samsa.protocol.ErrorCode;
+import io.samsa.protocol.message.CreateTopicsRequest;
+import io.samsa.protocol.message.CreateTopicsRequest.CreatableTopic;
+import io.samsa.protocol.message.CreateTopicsResponse;
 import io.samsa.protocol.message.ListGroupsRequest;
 import io.samsa.protocol.message.ListGroupsResponse;
 import io.samsa.protocol.testing.Await;
@@ -12,7 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +57,26 @@ final class GroupTestBroker implements AutoCloseable {
             throw e;
         }
         return started;
+    }
+
+    /**
+     * Creates topics of {@code partitions} partitions each: offsets are refused for partitions that do
+     * not exist (UNKNOWN_TOPIC_OR_PARTITION), so tests that commit create their topics first.
+     */
+    GroupTestBroker createTopics(int partitions, String... names) throws IOException {
+        List<CreatableTopic> topics = new ArrayList<>();
+        for (String name : names) {
+            topics.add(new CreatableTopic().setName(name).setNumPartitions(partitions).setReplicationFactor((short) 1));
+        }
+        try (GroupWireClient client = new GroupWireClient(port())) {
+            CreateTopicsResponse response = client.call(new CreateTopicsRequest().setTopics(topics), 7);
+            response.topics().forEach(topic -> {
+                if (topic.errorCode() != ErrorCode.NONE.code()) {
+                    throw new IllegalStateException("creating " + topic.name() + ": error " + topic.errorCode());
+                }
+            });
+        }
+        return this;
     }
 
     int port() {

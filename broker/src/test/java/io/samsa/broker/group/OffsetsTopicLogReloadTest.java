@@ -1,5 +1,6 @@
 package io.samsa.broker.group;
 
+import io.samsa.coordinator.offsets.TopicMetadataLookup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -68,7 +69,7 @@ class OffsetsTopicLogReloadTest {
             service.onResignation(partition).whenComplete((ignored, error) ->
                     service.onElection(partition).whenComplete((ok, loadError) -> reloaded.complete(null)));
         });
-        service = GroupCoordinatorService.start(GroupCoordinatorConfig.defaults(), time, log);
+        service = GroupCoordinatorService.start(GroupCoordinatorConfig.defaults(), time, log, TopicMetadataLookup.ALL_KNOWN);
         service.onElection(P).get(10, TimeUnit.SECONDS);
 
         assertEquals("1", commit(1).get(10, TimeUnit.SECONDS));

@@ -8,7 +8,11 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.samsa.broker.api.ApiSpec;
 import io.samsa.broker.data.PartitionLookup;
 import io.samsa.broker.data.produce.ProduceHandler;
+import io.samsa.broker.data.produce.ProducePurgatory;
 import io.samsa.broker.data.produce.ProducerStateTable;
+import io.samsa.broker.replication.AlterPartitionSender;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.ReplicationConfig;
 import io.samsa.broker.testing.RequestBytes;
 import io.samsa.broker.testing.TestHandlers;
 import io.samsa.protocol.header.Frames;
@@ -35,7 +39,9 @@ class ClientErrorLogTest {
     void aFailedAcksZeroProduceClosesTheConnectionWithOneLineAndNoStackTrace() {
         ProduceHandler produce = new ProduceHandler(new PartitionLookup(() -> {
             throw new AssertionError("an empty topic name has no log to look up");
-        }), new ProducerStateTable(time, 60_000), time);
+        }), new ProducerStateTable(time, 60_000), time, new ReplicaManager(ReplicationConfig.defaults(0), time, () -> {
+            throw new AssertionError("no partition has a role");
+        }, AlterPartitionSender.NONE), new ProducePurgatory());
         try (DispatcherHarness h = new DispatcherHarness(10, produce)) {
             h.send(produceFrame((short) 0));
             h.runHandlers();

@@ -5,6 +5,9 @@ import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** Starts in-process brokers on 127.0.0.1 with an ephemeral port and small thread pools. */
 public final class TestBrokers {
@@ -31,5 +34,14 @@ public final class TestBrokers {
             builder.handler(handler);
         }
         return builder.build().start();
+    }
+
+    /** @return a kafka-clients Admin on {@code broker} (10 s per request, 20 s per call); the caller closes it */
+    public static Admin admin(Broker broker) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + broker.boundPort());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
+        return Admin.create(props);
     }
 }

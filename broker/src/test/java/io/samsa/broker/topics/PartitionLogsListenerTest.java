@@ -23,11 +23,8 @@ class PartitionLogsListenerTest {
     @Test
     void logsFollowTheRegistry() {
         TopicRegistry registry = new TopicRegistry(new TopicStore(dataDir), 100);
-        LogManager logs = new LogManager(LogManagerConfig.fromMap(Map.of("log.dirs", logDir.toString())),
-                new TopicLogConfigs(registry, LogConfig.DEFAULT), new ManualTime());
+        LogManager logs = listeningLogs(registry);
         try {
-            logs.startup(false);
-            registry.addListener(new PartitionLogsListener(logs));
 
             registry.create("orders", 2, Map.of("segment.bytes", "1048576"));
             assertTrue(logs.getLog(new TopicPartition("orders", 0)).isPresent());
@@ -40,6 +37,26 @@ class PartitionLogsListenerTest {
 
             registry.delete("orders");
             assertTrue(logs.allLogs().isEmpty());
+        } finally {
+            logs.close();
+        }
+    }
+
+    @Test
+    void alteredTopicConfigsReachTheOpenLogsAndSurviveARestart() {
+        TopicRegistry registry = new TopicRegistry(new TopicStore(dataDir), 100);
+        LogManager logs = listeningLogs(registry);
+        try {
+            registry.create("orders", 2, Map.of("segment.bytes", "1048576"));
+
+            registry.alterConfigs("orders", Map.of("segment.bytes", "2097152", "retention.ms", "60000"));
+            for (int partition = 0; partition < 2; partition++) {
+                LogConfig config = logs.getLog(new TopicPartition("orders", partition)).orElseThrow().config();
+                assertEquals(2097152, config.segmentBytes());
+                assertEquals(60000L, config.retentionMs());
+            }
+            assertEquals(Map.of("segment.bytes", "2097152", "retention.ms", "60000"),
+                    new TopicRegistry(new TopicStore(dataDir), 100).topic("orders").orElseThrow().configOverrides());
         } finally {
             logs.close();
         }
@@ -75,5 +92,14 @@ class PartitionLogsListenerTest {
         registry.create("t", 1, Map.of("retention.bytes", "100"));
         assertEquals(5000, configs.apply("t").retentionMs());
         assertEquals(100, configs.apply("t").retentionBytes());
+    }
+
+    /** @return a started log manager over {@code logDir} that follows {@code registry}; the caller closes it */
+    private LogManager listeningLogs(TopicRegistry registry) {
+        LogManager logs = new LogManager(LogManagerConfig.fromMap(Map.of("log.dirs", logDir.toString())),
+                new TopicLogConfigs(registry, LogConfig.DEFAULT), new ManualTime());
+        logs.startup(false);
+        registry.addListener(new PartitionLogsListener(logs));
+        return logs;
     }
 }

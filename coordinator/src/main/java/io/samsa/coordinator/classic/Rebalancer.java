@@ -201,13 +201,33 @@ public final class Rebalancer {
         change.set(change.group().withoutMember(memberId));
     }
 
-    /** After members left: a settled group rebalances; a rebalancing one may now be complete. */
+    /**
+     * After members left (LeaveGroup, session or sync expiry): a settled group rebalances; a
+     * rebalancing one in which every remaining member has rejoined completes its join phase now.
+     */
     void onMembersRemoved(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
         ClassicGroup group = change.group();
         if (group.isInState(ClassicGroupState.STABLE) || group.isInState(ClassicGroupState.COMPLETING_REBALANCE)) {
             prepareRebalance(shard, change, nowMs);
+            maybeCompleteJoinPhase(shard, change, nowMs);
+        } else {
+            completeJoinPhaseIfAllJoined(shard, change, nowMs);
         }
-        maybeCompleteJoinPhase(shard, change, nowMs);
+    }
+
+    /**
+     * After a removal from a group in its join phase: when every remaining member (none, when the
+     * last one left) has rejoined and no MEMBER_ID_REQUIRED id is outstanding, the phase ends now,
+     * even during the initial rebalance delay, as Kafka's {@code removeMemberAndUpdateClassicGroup}
+     * does. So the group of consumers that all closed is Empty at once (DeleteGroups succeeds),
+     * rather than PreparingRebalance until group.initial.rebalance.delay.ms runs out.
+     */
+    private void completeJoinPhaseIfAllJoined(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
+        ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(change.groupId());
+        if (change.group().isInState(ClassicGroupState.PREPARING_REBALANCE) && soft.allMembersJoined(change.group())) {
+            soft.endInitialDelay();
+            completeJoinPhase(shard, change, nowMs);
+        }
     }
 
     /** @return the JoinGroup answer for {@code memberId} in the group's current generation */
@@ -313,7 +333,7 @@ public final class Rebalancer {
                 return CoordinatorResult.empty();
             }
             GroupChange change = new GroupChange(group);
-            maybeCompleteJoinPhase(shard, change, nowMs);
+            completeJoinPhaseIfAllJoined(shard, change, nowMs);
             return change.result(null);
         });
     }

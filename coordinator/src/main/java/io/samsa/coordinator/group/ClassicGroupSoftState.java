@@ -124,6 +124,12 @@ public final class ClassicGroupSoftState<J, S> {
         return 0;
     }
 
+    /** Ends the initial delay early (the join phase completes now). */
+    public void endInitialDelay() {
+        initialDelayRemainingMs = -1;
+        joinedDuringInitialDelay = false;
+    }
+
     /** @return true when this holds nothing worth keeping (forgetting it loses no information) */
     public boolean isIdle() {
         return pendingMemberIds.isEmpty() && awaitingJoin.size() == 0 && awaitingSync.size() == 0
@@ -135,7 +141,16 @@ public final class ClassicGroupSoftState<J, S> {
      * with MEMBER_ID_REQUIRED is still outstanding and no initial delay is running.
      */
     public boolean allKnownMembersRejoined(ClassicGroup group) {
-        if (!pendingMemberIds.isEmpty() || inInitialDelay()) {
+        return !inInitialDelay() && allMembersJoined(group);
+    }
+
+    /**
+     * @return true when every member of {@code group} has a JoinGroup parked and no member id handed
+     *         out with MEMBER_ID_REQUIRED is outstanding (Kafka's {@code hasAllMembersJoined}); true
+     *         for a group with no members and no pending ones
+     */
+    public boolean allMembersJoined(ClassicGroup group) {
+        if (!pendingMemberIds.isEmpty()) {
             return false;
         }
         for (ClassicGroupMember member : group.members()) {

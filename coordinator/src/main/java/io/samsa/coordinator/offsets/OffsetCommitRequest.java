@@ -27,6 +27,11 @@ public record OffsetCommitRequest(String groupId, String memberId, int generatio
         partitions = List.copyOf(partitions);
     }
 
+    /** @return this request restricted to {@code subset} of its partitions */
+    public OffsetCommitRequest withPartitions(List<PartitionCommit> subset) {
+        return new OffsetCommitRequest(groupId, memberId, generationId, groupInstanceId, retentionTimeMs, apiVersion, subset);
+    }
+
     /**
      * One partition's commit.
      *

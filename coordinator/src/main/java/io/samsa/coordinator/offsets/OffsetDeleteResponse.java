@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * An OffsetDelete response in domain terms. Immutable; thread-safe.
  *
- * @param error      the group-level error; when not NONE, {@code partitions} is empty
+ * @param error      the group-level error; when not NONE, {@code partitions} holds only the partitions
+ *                   refused before the group was looked at (UNKNOWN_TOPIC_OR_PARTITION)
  * @param partitions one result per requested partition, in request order
  */
 public record OffsetDeleteResponse(ErrorCode error, List<PartitionResult> partitions) {

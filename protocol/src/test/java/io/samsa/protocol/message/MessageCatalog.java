@@ -94,10 +94,17 @@ final class MessageCatalog {
         put(map, 21, 0, 2);   // DeleteRecords
         put(map, 22, 0, 5);   // InitProducerId
         put(map, 23, 2, 4);   // OffsetForLeaderEpoch
+        put(map, 29, 1, 3);   // DescribeAcls
+        put(map, 30, 1, 3);   // CreateAcls
+        put(map, 31, 1, 3);   // DeleteAcls
         put(map, 32, 1, 4);   // DescribeConfigs
+        put(map, 35, 1, 4);   // DescribeLogDirs
         put(map, 37, 0, 3);   // CreatePartitions
+        put(map, 44, 0, 1);   // IncrementalAlterConfigs
         put(map, 42, 0, 2);   // DeleteGroups
         put(map, 47, 0, 0);   // OffsetDelete
+        put(map, 48, 0, 1);   // DescribeClientQuotas
+        put(map, 49, 0, 1);   // AlterClientQuotas
         put(map, 60, 0, 2);   // DescribeCluster
         put(map, 61, 0, 0);   // DescribeProducers
         put(map, 68, 0, 1);   // ConsumerGroupHeartbeat

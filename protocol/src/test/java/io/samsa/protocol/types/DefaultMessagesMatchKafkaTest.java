@@ -37,7 +37,7 @@ class DefaultMessagesMatchKafkaTest {
                 checked++;
             }
         }
-        assertEquals(166, checked, "API versions covered");
+        assertEquals(185, checked, "API versions covered");
     }
 
     @Test

@@ -3,17 +3,16 @@ package io.samsa.broker.data.fetch;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.samsa.broker.data.PartitionWaiters;
 import io.samsa.broker.lifecycle.BrokerComponent;
+import io.samsa.broker.replication.PartitionChangeListener;
 import io.samsa.protocol.message.FetchRequest;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.AppendListener;
 import io.samsa.storage.PartitionLog;
 import io.samsa.storage.TopicPartition;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -29,10 +28,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safe. {@link #close} answers every parked fetch with what is there.
  */
-public final class FetchPurgatory implements BrokerComponent {
+public final class FetchPurgatory implements BrokerComponent, PartitionChangeListener {
     private final FetchReader reader;
     private final Time time;
-    private final Map<TopicPartition, Set<DelayedFetch>> waiting = new ConcurrentHashMap<>();
+    private final PartitionWaiters<DelayedFetch> waiting = new PartitionWaiters<>();
     /** Logs this purgatory listens to; weak keys, so a deleted log is forgotten. */
     private final Cache<PartitionLog, Boolean> listened = Caffeine.newBuilder().weakKeys().build();
     private final AppendListener listener = (log, info) -> wake(log.topicPartition());
@@ -66,9 +65,9 @@ public final class FetchPurgatory implements BrokerComponent {
     public CompletableFuture<FetchResult> park(FetchRequest request, short version, long receivedNs) {
         List<TopicPartition> partitions = reader.watchedPartitions(request);
         DelayedFetch fetch = new DelayedFetch(request, version, partitions);
-        fetch.future().whenComplete((result, error) -> unindex(fetch));
+        fetch.future().whenComplete((result, error) -> waiting.remove(fetch.partitions(), fetch));
         for (TopicPartition partition : partitions) {
-            index(partition, fetch);
+            waiting.add(partition, fetch);
             reader.log(partition).ifPresent(log -> listened.get(log, l -> {
                 l.addAppendListener(listener);
                 return Boolean.TRUE;
@@ -90,16 +89,21 @@ public final class FetchPurgatory implements BrokerComponent {
 
     /** @return how many fetches are parked (tests, metrics) */
     public int parkedCount() {
-        return (int) waiting.values().stream().flatMap(Set::stream).distinct().count();
+        return waiting.all().size();
+    }
+
+    /** A replicated partition's high watermark or role changed: parked consumer fetches re-read. */
+    @Override
+    public void onChange(TopicPartition partition) {
+        wake(partition);
     }
 
     private void wake(TopicPartition partition) {
-        Set<DelayedFetch> fetches = waiting.get(partition);
         ScheduledThreadPoolExecutor executor = scheduler;
-        if (fetches == null || executor == null) {
+        if (executor == null) {
             return;
         }
-        for (DelayedFetch fetch : fetches) {
+        for (DelayedFetch fetch : waiting.on(partition)) {
             if (fetch.markRecheckQueued()) {
                 try {
                     executor.execute(() -> fetch.tryComplete(reader));
@@ -107,28 +111,6 @@ public final class FetchPurgatory implements BrokerComponent {
                     return; // shutting down: close() answers it
                 }
             }
-        }
-    }
-
-    /**
-     * Adds {@code fetch} under {@code partition} inside the map's atomic compute. Adding to the set
-     * after the compute returned would race {@link #unindex}, which drops a set once it is empty: the
-     * fetch would land in a set no longer in the map, and no append would ever wake it.
-     */
-    private void index(TopicPartition partition, DelayedFetch fetch) {
-        waiting.compute(partition, (p, set) -> {
-            Set<DelayedFetch> fetches = set == null ? ConcurrentHashMap.newKeySet() : set;
-            fetches.add(fetch);
-            return fetches;
-        });
-    }
-
-    private void unindex(DelayedFetch fetch) {
-        for (TopicPartition partition : fetch.partitions()) {
-            waiting.computeIfPresent(partition, (p, set) -> {
-                set.remove(fetch);
-                return set.isEmpty() ? null : set;
-            });
         }
     }
 
@@ -140,10 +122,8 @@ public final class FetchPurgatory implements BrokerComponent {
         }
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
-        for (Set<DelayedFetch> fetches : waiting.values()) {
-            for (DelayedFetch fetch : fetches) {
-                fetch.forceComplete(reader);
-            }
+        for (DelayedFetch fetch : waiting.all()) {
+            fetch.forceComplete(reader);
         }
         for (PartitionLog log : listened.asMap().keySet()) {
             log.removeAppendListener(listener);

@@ -14,6 +14,9 @@ import io.samsa.storage.OffsetOutOfRangeException;
 import io.samsa.storage.PartitionLog;
 import io.samsa.storage.StorageException;
 import io.samsa.storage.TopicPartition;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.ReplicatedPartition;
+import io.samsa.protocol.util.Time;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +28,14 @@ import org.slf4j.LoggerFactory;
  * Reads what a Fetch request asks for, as file slices of the logs (sent zero-copy), within Kafka's
  * byte limits: the response holds at most min(max_bytes, fetch.max.bytes) and each partition at most
  * its partition_max_bytes, except that the first partition with data always gets at least one whole
- * batch, however large (KIP-74), so a consumer always makes progress. On a single node the high
- * watermark and the last stable offset are the log end offset.
+ * batch, however large (KIP-74), so a consumer always makes progress. On a single-node partition
+ * (no role, see {@link ReplicaManager}) the high watermark and the last stable offset are the log
+ * end offset.
+ *
+ * <p>A replicated partition is read only on its leader, after the current_leader_epoch check
+ * (NOT_LEADER_OR_FOLLOWER, FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH). A consumer (replica_id &lt; 0)
+ * reads only below the high watermark; a follower (replica_id &ge; 0) reads up to the log end, and
+ * its fetch offset is its position: the leader updates its ISR and high watermark from it.
  *
  * <p>Stateless and thread-safe; reads take no log lock.
  */
@@ -35,11 +44,15 @@ public final class FetchReader {
 
     private final PartitionLookup partitions;
     private final int brokerMaxBytes;
+    private final ReplicaManager replicas;
+    private final Time time;
 
     /** @param brokerMaxBytes fetch.max.bytes: the most one response carries (but one batch always) */
-    public FetchReader(PartitionLookup partitions, int brokerMaxBytes) {
+    public FetchReader(PartitionLookup partitions, int brokerMaxBytes, ReplicaManager replicas, Time time) {
         this.partitions = partitions;
         this.brokerMaxBytes = brokerMaxBytes;
+        this.replicas = replicas;
+        this.time = time;
     }
 
     /** @return the partitions the request names, each with its log (when it exists) */
@@ -76,7 +89,7 @@ public final class FetchReader {
             List<PartitionData> results = new ArrayList<>(topic.partitions().size());
             for (FetchPartition partition : topic.partitions()) {
                 int limit = Math.min(Math.max(partition.partitionMaxBytes(), 0), budget);
-                PartitionData data = readPartition(topic.topic(), partition, limit, minOneBatch, version);
+                PartitionData data = readPartition(topic.topic(), partition, limit, minOneBatch, version, request.replicaId());
                 int size = data.records() == null ? 0 : data.records().sizeInBytes();
                 if (size > 0) {
                     minOneBatch = false;
@@ -91,18 +104,35 @@ public final class FetchReader {
         return new FetchResult(new FetchResponse().setErrorCode(ErrorCode.NONE.code()).setResponses(topics), bytes, anyError);
     }
 
-    private PartitionData readPartition(String topic, FetchPartition request, int limit, boolean minOneBatch, short version) {
+    private PartitionData readPartition(String topic, FetchPartition request, int limit, boolean minOneBatch, short version,
+                                        int replicaId) {
         int index = request.partition();
         Optional<PartitionLog> found = partitions.log(topic, index);
         if (found.isEmpty()) {
             return error(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         }
         PartitionLog log = found.get();
+        ReplicatedPartition replicated = replicas.partition(new TopicPartition(topic, index)).orElse(null);
+        if (replicated != null) {
+            ErrorCode roleError = replicated.checkLeader(request.currentLeaderEpoch());
+            if (roleError != ErrorCode.NONE) {
+                return error(index, roleError);
+            }
+        }
+        boolean follower = replicated != null && replicaId >= 0;
+        long maxOffset = replicated == null || follower ? Long.MAX_VALUE : replicated.highWatermark();
         try {
             long startOffset = log.logStartOffset();
-            FileSlice slice = limit > 0 || minOneBatch ? log.read(request.fetchOffset(), Math.max(limit, 1)) : null;
+            FileSlice slice = limit > 0 || minOneBatch ? log.read(request.fetchOffset(), Math.max(limit, 1), maxOffset) : null;
             // read before the end offset: the high watermark answered is never below the data sent
             long endOffset = log.logEndOffset();
+            if (follower) {
+                ErrorCode positionError = replicated.onFollowerFetch(replicaId, request.fetchOffset(), endOffset, time.milliseconds());
+                if (positionError != ErrorCode.NONE) {
+                    return error(index, positionError);
+                }
+            }
+            long highWatermark = replicated == null ? endOffset : replicated.highWatermark();
             boolean fits = slice != null && !slice.isEmpty() && (minOneBatch || slice.sizeInBytes() <= limit);
             if (slice == null && (request.fetchOffset() < startOffset || request.fetchOffset() > endOffset)) {
                 return error(index, ErrorCode.OFFSET_OUT_OF_RANGE);
@@ -111,7 +141,7 @@ public final class FetchReader {
                 return error(index, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
             }
             return new PartitionData().setPartitionIndex(index).setErrorCode(ErrorCode.NONE.code())
-                    .setHighWatermark(endOffset).setLastStableOffset(endOffset).setLogStartOffset(startOffset)
+                    .setHighWatermark(highWatermark).setLastStableOffset(highWatermark).setLogStartOffset(startOffset)
                     .setRecords(fits ? slice : MemoryRecords.EMPTY);
         } catch (OffsetOutOfRangeException e) {
             return error(index, ErrorCode.OFFSET_OUT_OF_RANGE);

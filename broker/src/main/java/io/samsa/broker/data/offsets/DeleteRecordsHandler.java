@@ -18,11 +18,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.ReplicatedPartition;
+import io.samsa.storage.TopicPartition;
 
 /**
  * DeleteRecords (key 21), versions 0-2: moves each partition's log start offset up to the given
  * offset (-1 = the high watermark, i.e. everything) and answers the new low watermark. An offset
- * beyond the high watermark (the log end offset on one node) is OFFSET_OUT_OF_RANGE.
+ * beyond the high watermark (the log end offset on one node) is OFFSET_OUT_OF_RANGE. A replicated
+ * partition answers only on its leader (NOT_LEADER_OR_FOLLOWER elsewhere) and deletes at most up
+ * to its high watermark; followers move their log start when their fetches tell them the leader's.
  *
  * <p>Thread-safe.
  */
@@ -30,10 +35,12 @@ public final class DeleteRecordsHandler extends MessageHandler<DeleteRecordsRequ
     private static final long HIGH_WATERMARK = -1;
 
     private final PartitionLookup partitions;
+    private final ReplicaManager replicas;
 
-    public DeleteRecordsHandler(PartitionLookup partitions) {
+    public DeleteRecordsHandler(PartitionLookup partitions, ReplicaManager replicas) {
         super(ApiKey.DELETE_RECORDS);
         this.partitions = partitions;
+        this.replicas = replicas;
     }
 
     @Override
@@ -57,8 +64,13 @@ public final class DeleteRecordsHandler extends MessageHandler<DeleteRecordsRequ
             return result.setErrorCode(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code());
         }
         PartitionLog log = found.get();
-        long offset = request.offset() == HIGH_WATERMARK ? log.logEndOffset() : request.offset();
-        if (offset < 0) {
+        ReplicatedPartition replicated = replicas.partition(new TopicPartition(topic, request.partitionIndex())).orElse(null);
+        if (replicated != null && !replicated.isLeader()) {
+            return result.setErrorCode(ErrorCode.NOT_LEADER_OR_FOLLOWER.code());
+        }
+        long highWatermark = replicated == null ? log.logEndOffset() : replicated.highWatermark();
+        long offset = request.offset() == HIGH_WATERMARK ? highWatermark : request.offset();
+        if (offset < 0 || offset > highWatermark) {
             return result.setErrorCode(ErrorCode.OFFSET_OUT_OF_RANGE.code());
         }
         try {

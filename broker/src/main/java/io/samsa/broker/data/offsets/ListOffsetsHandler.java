@@ -15,6 +15,9 @@ import io.samsa.protocol.message.ListOffsetsResponse.ListOffsetsTopicResponse;
 import io.samsa.storage.PartitionLog;
 import io.samsa.storage.StorageException;
 import io.samsa.storage.TimestampAndOffset;
+import io.samsa.storage.TopicPartition;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.ReplicatedPartition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +27,12 @@ import java.util.concurrent.CompletableFuture;
  * ListOffsets (key 2), versions 1-10: earliest (-2), latest (-1), max timestamp (-3), earliest
  * local (-4, the same as earliest without tiered storage) and the first offset at or after a
  * timestamp. The isolation level is ignored: without transactions the last stable offset is the
- * log end offset. A timestamp no record reaches, or an unknown special value, answers offset -1.
+ * high watermark. A timestamp no record reaches, or an unknown special value, answers offset -1.
+ *
+ * <p>A replicated partition answers only on its leader, after the current_leader_epoch check
+ * (NOT_LEADER_OR_FOLLOWER, FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH); latest is its high
+ * watermark for consumers (replica_id &lt; 0), the log end offset for a replica. On a single-node
+ * partition the high watermark is the log end offset.
  *
  * <p>Thread-safe.
  */
@@ -38,10 +46,12 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
     /** The only leader epoch of a single-node partition. */
 
     private final PartitionLookup partitions;
+    private final ReplicaManager replicas;
 
-    public ListOffsetsHandler(PartitionLookup partitions) {
+    public ListOffsetsHandler(PartitionLookup partitions, ReplicaManager replicas) {
         super(ApiKey.LIST_OFFSETS);
         this.partitions = partitions;
+        this.replicas = replicas;
     }
 
     @Override
@@ -50,14 +60,14 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
         for (ListOffsetsTopic topic : request.topics()) {
             List<ListOffsetsPartitionResponse> results = new ArrayList<>();
             for (ListOffsetsPartition partition : topic.partitions()) {
-                results.add(answer(topic.name(), partition, context.apiVersion()));
+                results.add(answer(topic.name(), partition, context.apiVersion(), request.replicaId()));
             }
             topics.add(new ListOffsetsTopicResponse().setName(topic.name()).setPartitions(results));
         }
         return CompletableFuture.completedFuture(new ListOffsetsResponse().setTopics(topics));
     }
 
-    private ListOffsetsPartitionResponse answer(String topic, ListOffsetsPartition request, short version) {
+    private ListOffsetsPartitionResponse answer(String topic, ListOffsetsPartition request, short version, int replicaId) {
         ListOffsetsPartitionResponse response = new ListOffsetsPartitionResponse()
                 .setPartitionIndex(request.partitionIndex()).setTimestamp(-1).setOffset(-1).setLeaderEpoch(-1);
         Optional<PartitionLog> found = partitions.log(topic, request.partitionIndex());
@@ -65,13 +75,22 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
             return response.setErrorCode(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code());
         }
         PartitionLog log = found.get();
+        ReplicatedPartition replicated = replicas.partition(new TopicPartition(topic, request.partitionIndex())).orElse(null);
+        if (replicated != null) {
+            ErrorCode roleError = replicated.checkLeader(request.currentLeaderEpoch());
+            if (roleError != ErrorCode.NONE) {
+                return response.setErrorCode(roleError.code());
+            }
+        }
+        int leaderEpoch = replicated == null ? LeaderEpoch.CURRENT : replicated.leaderEpoch();
         long timestamp = request.timestamp();
         try {
             Optional<TimestampAndOffset> result;
             if (timestamp == EARLIEST || timestamp == EARLIEST_LOCAL) {
                 result = Optional.of(log.earliestOffset());
             } else if (timestamp == LATEST) {
-                result = Optional.of(log.latestOffset());
+                result = Optional.of(replicated == null || replicaId >= 0 ? log.latestOffset()
+                        : new TimestampAndOffset(-1, replicated.highWatermark()));
             } else if (timestamp == MAX_TIMESTAMP) {
                 result = log.maxTimestampOffset();
             } else if (timestamp >= 0) {
@@ -81,7 +100,7 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
             }
             response.setErrorCode(ErrorCode.NONE.code());
             result.ifPresent(answer -> response.setTimestamp(answer.timestampMs()).setOffset(answer.offset())
-                    .setLeaderEpoch(version >= FIRST_LEADER_EPOCH_VERSION ? LeaderEpoch.CURRENT : -1));
+                    .setLeaderEpoch(version >= FIRST_LEADER_EPOCH_VERSION ? leaderEpoch : -1));
             return response;
         } catch (StorageException e) {
             return response.setErrorCode(ErrorCode.KAFKA_STORAGE_ERROR.code());

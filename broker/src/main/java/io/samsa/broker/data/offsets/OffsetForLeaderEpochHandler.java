@@ -13,6 +13,9 @@ import io.samsa.protocol.message.OffsetForLeaderEpochResponse;
 import io.samsa.protocol.message.OffsetForLeaderEpochResponse.EpochEndOffset;
 import io.samsa.protocol.message.OffsetForLeaderEpochResponse.OffsetForLeaderTopicResult;
 import io.samsa.storage.PartitionLog;
+import io.samsa.storage.TopicPartition;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.ReplicatedPartition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,16 +27,23 @@ import java.util.concurrent.CompletableFuture;
  * ends at the log end offset; a negative one is unknown (-1, -1). A current_leader_epoch other than
  * -1 (no check) is compared with 0: older is FENCED_LEADER_EPOCH, newer UNKNOWN_LEADER_EPOCH.
  *
+ * <p>A replicated partition (with a role, see {@link ReplicaManager}) answers only on its leader
+ * after the same epoch check against its leader epoch, from the log's leader-epoch cache (Kafka's
+ * definition: the requested epoch's end offset, or that of the largest known epoch below it). A
+ * follower asks this with its latest epoch to find where its log diverges (KIP-101, KIP-279).
+ *
  * <p>Thread-safe.
  */
 public final class OffsetForLeaderEpochHandler extends MessageHandler<OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse> {
     private static final int NO_EPOCH_CHECK = -1;
 
     private final PartitionLookup partitions;
+    private final ReplicaManager replicas;
 
-    public OffsetForLeaderEpochHandler(PartitionLookup partitions) {
+    public OffsetForLeaderEpochHandler(PartitionLookup partitions, ReplicaManager replicas) {
         super(ApiKey.OFFSET_FOR_LEADER_EPOCH);
         this.partitions = partitions;
+        this.replicas = replicas;
     }
 
     @Override
@@ -54,6 +64,15 @@ public final class OffsetForLeaderEpochHandler extends MessageHandler<OffsetForL
         Optional<PartitionLog> found = partitions.log(topic, request.partition());
         if (found.isEmpty()) {
             return result.setErrorCode(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code());
+        }
+        Optional<ReplicatedPartition> replicated = replicas.partition(new TopicPartition(topic, request.partition()));
+        if (replicated.isPresent()) {
+            ErrorCode roleError = replicated.get().checkLeader(request.currentLeaderEpoch());
+            if (roleError != ErrorCode.NONE) {
+                return result.setErrorCode(roleError.code());
+            }
+            io.samsa.storage.EpochEndOffset answer = found.get().endOffsetForEpoch(request.leaderEpoch());
+            return result.setErrorCode(ErrorCode.NONE.code()).setLeaderEpoch(answer.epoch()).setEndOffset(answer.endOffset());
         }
         int current = request.currentLeaderEpoch();
         if (current != NO_EPOCH_CHECK && current < LeaderEpoch.CURRENT) {

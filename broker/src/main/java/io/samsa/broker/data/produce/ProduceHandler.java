@@ -22,6 +22,9 @@ import io.samsa.storage.PartitionLog;
 import io.samsa.storage.RecordTooLargeException;
 import io.samsa.storage.StorageException;
 import io.samsa.protocol.util.Time;
+import io.samsa.storage.TopicPartition;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.ReplicatedPartition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +55,13 @@ import org.slf4j.LoggerFactory;
  * request with a failed partition closes the connection (Kafka's way of telling such a client),
  * through a {@link ClientErrorException}: one WARN line, no stack trace.
  *
+ * <p>Replicated partitions (those with a role, {@link ReplicaManager}): only the leader appends
+ * (NOT_LEADER_OR_FOLLOWER elsewhere), stamping its leader epoch; acks=-1 is refused with
+ * NOT_ENOUGH_REPLICAS before the append when the ISR is below min.insync.replicas, and after it
+ * the request waits in the {@link ProducePurgatory} (no thread held) until the high watermark
+ * passes every appended batch, answering NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR shrank below
+ * min.insync.replicas meanwhile, or REQUEST_TIMED_OUT after timeout_ms.
+ *
  * <p>Thread-safe.
  */
 public final class ProduceHandler extends MessageHandler<ProduceRequest, ProduceResponse> {
@@ -61,13 +71,18 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
     private final ProducerStateTable producerStates;
     private final Time time;
     private final TransactionalProduceGate transactions = new TransactionalProduceGate();
+    private final ReplicaManager replicas;
+    private final ProducePurgatory purgatory;
 
     /** @param time the clock CreateTime timestamps are checked against */
-    public ProduceHandler(PartitionLookup partitions, ProducerStateTable producerStates, Time time) {
+    public ProduceHandler(PartitionLookup partitions, ProducerStateTable producerStates, Time time, ReplicaManager replicas,
+                          ProducePurgatory purgatory) {
         super(ApiKey.PRODUCE);
         this.partitions = partitions;
         this.producerStates = producerStates;
         this.time = time;
+        this.replicas = replicas;
+        this.purgatory = purgatory;
     }
 
     /** A pipelining producer's batches must reach the log in the order it sent them. */
@@ -83,6 +98,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
         boolean admitted = transactions.admits(request);
         long nowMs = time.milliseconds();
         List<TopicProduceResponse> topics = new ArrayList<>(request.topicData().size());
+        List<PendingAck> pending = new ArrayList<>(0);
         for (TopicProduceData topic : request.topicData()) {
             List<PartitionProduceResponse> results = new ArrayList<>(topic.partitionData().size());
             for (PartitionProduceData partition : topic.partitionData()) {
@@ -91,7 +107,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
                 } else if (!validAcks) {
                     results.add(failed(partition.index(), ErrorCode.INVALID_REQUIRED_ACKS, "acks must be -1, 0 or 1, not " + acks));
                 } else {
-                    results.add(append(topic.name(), partition, context.apiVersion(), nowMs));
+                    results.add(append(topic.name(), partition, context.apiVersion(), nowMs, acks, pending));
                 }
             }
             topics.add(new TopicProduceResponse().setName(topic.name()).setPartitionResponses(results));
@@ -103,10 +119,32 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
             return failure.isEmpty() ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(
                     new ClientErrorException("acks=0 produce failed: " + ErrorCode.forCode(failure.get().errorCode())));
         }
-        return CompletableFuture.completedFuture(new ProduceResponse().setResponses(topics));
+        ProduceResponse response = new ProduceResponse().setResponses(topics);
+        return pending.isEmpty() ? CompletableFuture.completedFuture(response)
+                : purgatory.park(response, pending, request.timeoutMs());
     }
 
-    private PartitionProduceResponse append(String topic, PartitionProduceData data, short version, long nowMs) {
+    private PartitionProduceResponse append(String topic, PartitionProduceData data, short version, long nowMs, short acks,
+                                            List<PendingAck> pending) {
+        PartitionProduceResponse response = append(topic, data, version, nowMs, acks);
+        Optional<ReplicatedPartition> replicated = response.errorCode() == ErrorCode.NONE.code() && acks == -1
+                ? replicas.partition(new TopicPartition(topic, data.index())) : Optional.empty();
+        replicated.ifPresent(p -> pending.add(new PendingAck(p, requiredOffset(data, response, p), p.leaderEpoch(), response)));
+        return response;
+    }
+
+    /** The offset after the appended batch (its offsets are assigned in place), or the log end for a duplicate. */
+    private static long requiredOffset(PartitionProduceData data, PartitionProduceResponse response, ReplicatedPartition partition) {
+        if (data.records() instanceof MemoryRecords records && records.sizeInBytes() >= RecordBatch.HEADER_SIZE) {
+            RecordBatch batch = new RecordBatch(records.buffer(), records.buffer().position());
+            if (batch.baseOffset() == response.baseOffset()) {
+                return batch.lastOffset() + 1;
+            }
+        }
+        return partition.log().logEndOffset();
+    }
+
+    private PartitionProduceResponse append(String topic, PartitionProduceData data, short version, long nowMs, short acks) {
         int index = data.index();
         Optional<PartitionLog> found = partitions.log(topic, index);
         if (found.isEmpty()) {
@@ -116,9 +154,14 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
             return failed(index, ErrorCode.INVALID_RECORD, "no records");
         }
         PartitionLog log = found.get();
+        Optional<ReplicatedPartition> replicated = replicas.partition(new TopicPartition(topic, index));
+        ErrorCode roleError = replicated.map(p -> p.checkAppend(acks)).orElse(ErrorCode.NONE);
+        if (roleError != ErrorCode.NONE) {
+            return failed(index, roleError, null);
+        }
         try {
             RecordBatch batch = ProducedBatchValidator.validate(records.buffer(), version, log.config(), log.topicPartition(), nowMs);
-            batch.setPartitionLeaderEpoch(LeaderEpoch.CURRENT); // not under the CRC
+            batch.setPartitionLeaderEpoch(replicated.map(ReplicatedPartition::leaderEpoch).orElse(LeaderEpoch.CURRENT)); // not under the CRC
             AppendInfo info;
             if (batch.hasProducerId()) {
                 PartitionProducerState state = producerStates.of(log);
@@ -139,6 +182,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
             } else {
                 info = log.append(records);
             }
+            replicated.ifPresent(ReplicatedPartition::onLeaderAppend);
             return new PartitionProduceResponse().setIndex(index).setErrorCode(ErrorCode.NONE.code())
                     .setBaseOffset(info.firstOffset()).setLogAppendTimeMs(info.logAppendTimeMs())
                     .setLogStartOffset(info.logStartOffset());

@@ -30,6 +30,11 @@ public final class ProducerStateTable {
         return states.get(log, this::rebuild);
     }
 
+    /** Forgets a partition's state; the next use rebuilds it from the log (after a role change or truncation). */
+    public void invalidate(PartitionLog log) {
+        states.invalidate(log);
+    }
+
     /**
      * Drops, in every partition, the producers idle for the expiration time.
      *

@@ -28,16 +28,26 @@ final class GroupsBroker implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Path dataDir;
+    private final Map<String, String> extra;
     private Broker broker;
     private Admin admin;
 
-    private GroupsBroker(Path dataDir) {
+    private GroupsBroker(Path dataDir, Map<String, String> extra) {
         this.dataDir = dataDir;
+        this.extra = Map.copyOf(extra);
     }
 
     /** @return a started broker whose group coordinator answers; the caller closes it */
     static GroupsBroker start(Path dataDir) throws Exception {
-        GroupsBroker started = new GroupsBroker(dataDir);
+        return start(dataDir, Map.of());
+    }
+
+    /**
+     * @param extra broker config overrides applied over the test settings
+     * @return a started broker whose group coordinator answers; the caller closes it
+     */
+    static GroupsBroker start(Path dataDir, Map<String, String> extra) throws Exception {
+        GroupsBroker started = new GroupsBroker(dataDir, extra);
         try {
             started.open();
         } catch (Exception | Error e) {
@@ -78,6 +88,7 @@ final class GroupsBroker implements AutoCloseable {
         overrides.put("offsets.topic.num.partitions", "3");
         overrides.put("group.initial.rebalance.delay.ms", "0");
         overrides.put("group.min.session.timeout.ms", "1000");
+        overrides.putAll(extra);
         broker = BrokerAssembly.build(TestBrokers.config(overrides), Time.SYSTEM).start();
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());

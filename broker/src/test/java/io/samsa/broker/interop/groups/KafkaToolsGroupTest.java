@@ -3,7 +3,6 @@ package io.samsa.broker.interop.groups;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,7 +26,6 @@ class KafkaToolsGroupTest extends SharedBrokerTestBase {
     private static final String TOPIC = "tools-topic";
     private static final int PARTITIONS = 3;
     private static final int PER_PARTITION = 40;
-    private static final Duration TOOL_DEADLINE = Duration.ofSeconds(60);
 
     @BeforeAll
     static void createTopic() throws Exception {
@@ -80,10 +78,9 @@ class KafkaToolsGroupTest extends SharedBrokerTestBase {
 
     /** Runs a Kafka tool's main in a child JVM; fails unless it exits 0. @return its stdout lines */
     private static List<String> runTool(Class<?> tool, String... args) throws Exception {
-        try (RunningProcess process = RunningProcess.startJvm(tool, List.of(args))) {
-            assertEquals(0, process.awaitExit(TOOL_DEADLINE), process::describe);
-            return process.lines();
-        }
+        KafkaTool run = KafkaTool.run(tool, args);
+        assertEquals(0, run.exitCode(), run::describe);
+        return run.lines();
     }
 
     /** Parses the table {@code --describe} prints: a header line of column names, then one row per partition. */
