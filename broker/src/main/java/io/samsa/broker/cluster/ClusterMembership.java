@@ -52,9 +52,16 @@ public final class ClusterMembership implements BrokerComponent {
     private volatile boolean fenced = true;
     private volatile boolean shuttingDown;
 
-    /** @param advertised the broker's advertised endpoints, available once its listeners are bound */
-    public ClusterMembership(BrokerConfig config, Time time, Supplier<List<io.samsa.broker.config.Endpoint>> advertised) {
+    private final PartitionRoleSink roles;
+
+    /**
+     * @param advertised the broker's advertised endpoints, available once its listeners are bound
+     * @param roles      told of the image's changes to the partitions this broker replicates
+     */
+    public ClusterMembership(BrokerConfig config, Time time, Supplier<List<io.samsa.broker.config.Endpoint>> advertised,
+                             PartitionRoleSink roles) {
         this.config = config;
+        this.roles = roles;
         this.time = time;
         this.advertised = advertised;
         this.brokerId = config.nodeId();
@@ -70,6 +77,7 @@ public final class ClusterMembership implements BrokerComponent {
     @Override
     public void start() throws Exception {
         quorum = new RatisMetadataQuorum(QuorumSettings.quorum(config), QuorumSettings.controller(config), time);
+        quorum.addListener(new PartitionRolePublisher(brokerId, roles));
         try {
             quorum.start();
         } catch (Exception e) {

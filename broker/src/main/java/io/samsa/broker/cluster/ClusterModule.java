@@ -18,7 +18,8 @@ public final class ClusterModule implements BrokerModule {
     private final ClusterMembership membership;
 
     public ClusterModule(BrokerConfig config, Time time, Supplier<List<Endpoint>> advertised) {
-        this.membership = new ClusterMembership(config, time, advertised);
+        // PartitionRoleSink.NONE until the replica manager is plugged in here (cluster-replication merge)
+        this.membership = new ClusterMembership(config, time, advertised, PartitionRoleSink.NONE);
     }
 
     public ClusterMembership membership() {
