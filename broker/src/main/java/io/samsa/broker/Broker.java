@@ -37,6 +37,7 @@ public final class Broker implements AutoCloseable {
     private final BrokerConfig config;
     private final NetworkServer network;
     private final ComponentLifecycle lifecycle;
+    private final List<BrokerComponent> components;
     private boolean started;
     private boolean closed;
 
@@ -45,6 +46,7 @@ public final class Broker implements AutoCloseable {
         this.network = new NetworkServer(config, ApiRegistry.of(builder.handlers), builder.headerDecoder, builder.time);
         List<BrokerComponent> all = new ArrayList<>(builder.components);
         all.add(network);
+        this.components = List.copyOf(all);
         this.lifecycle = new ComponentLifecycle(all);
     }
 
@@ -71,6 +73,11 @@ public final class Broker implements AutoCloseable {
     /** @return the configuration */
     public BrokerConfig config() {
         return config;
+    }
+
+    /** @return the first component of {@code type}, if the broker has one (e.g. cluster membership) */
+    public <T extends BrokerComponent> java.util.Optional<T> component(Class<T> type) {
+        return components.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** @return the network server (connection stats, in-flight count) */

@@ -62,6 +62,9 @@ public final class BrokerAssembly {
     static List<BrokerModule> modules(BrokerConfig config, Time time, java.util.function.Supplier<Broker> self,
                                       ReplicationEnvironment replication) {
         List<BrokerModule> modules = new ArrayList<>();
+        if (config.cluster().isPresent()) {
+            modules.add(new io.samsa.broker.cluster.ClusterModule(config, time, () -> self.get().advertisedEndpoints()));
+        }
         // No authorizer.class.name yet: everything is allowed, as on a Kafka broker without one (issue 15).
         Authorizer authorizer = Authorizer.ALLOW_ALL;
         TopicsModule topics = new TopicsModule(config, time, self, authorizer);

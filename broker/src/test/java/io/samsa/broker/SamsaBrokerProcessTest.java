@@ -20,7 +20,7 @@ class SamsaBrokerProcessTest {
     @Test
     void startsFromAFileWithOverridesAndExitsZeroOnSigterm(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("server.properties");
-        Files.writeString(file, "listeners=PLAINTEXT://127.0.0.1:9\nlog.dirs=" + dir.resolve("data") + "\nprocess.roles=broker\n");
+        Files.writeString(file, "listeners=PLAINTEXT://127.0.0.1:9\nlog.dirs=" + dir.resolve("data") + "\nsamsa.no.such.key=broker\n");
         try (BrokerProcess broker = BrokerProcess.startMainClass(List.of(file.toString(),
                 "--override", "listeners=PLAINTEXT://127.0.0.1:0", "--override", "num.io.threads=2"))) {
             int port = broker.awaitStarted(DEADLINE);
@@ -31,7 +31,7 @@ class SamsaBrokerProcessTest {
             }
             assertEquals(0, broker.terminate(DEADLINE), "exit status after SIGTERM; output: " + broker.output());
             List<String> output = broker.output();
-            assertTrue(output.stream().anyMatch(l -> l.contains("Unknown configuration key 'process.roles' is ignored")), output.toString());
+            assertTrue(output.stream().anyMatch(l -> l.contains("Unknown configuration key 'samsa.no.such.key' is ignored")), output.toString());
             assertTrue(output.stream().anyMatch(l -> l.contains("Samsa broker stopped")), output.toString());
         }
     }

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module's packages form one line of layers, each using only those below it:
- * {@code quorum -> controller -> controller.api -> image -> records}. Read from the sources.
+ * {@code quorum -> rpc -> controller -> controller.api -> image -> records}. Read from the sources.
  */
 class PackageGraphTest {
     private static final Path SOURCES = Path.of("src/main/java/io/samsa/metadata");
     private static final Pattern IMPORT = Pattern.compile("io\\.samsa\\.metadata\\.([a-z.]+)\\.[A-Z]");
-    private static final List<String> LAYERS = List.of("quorum", "controller", "controller.api", "image", "records");
+    private static final List<String> LAYERS = List.of("quorum", "rpc", "controller", "controller.api", "image", "records");
 
     @Test
     void eachPackageUsesOnlyTheLayersBelowIt() throws IOException {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public final class BrokerConfig {
     private final ConfigDef.Parsed parsed;
     private final Set<String> userSetKeys;
     private final List<Endpoint> listeners;
+    private final Optional<ClusterModeConfig> cluster;
 
     /**
      * @param raw         every text value, defaults included
@@ -48,7 +50,9 @@ public final class BrokerConfig {
         for (String unknown : parsed.unknownKeys()) {
             log.warn("Unknown configuration key '{}' is ignored", unknown);
         }
-        this.listeners = parsed.get(LISTENERS).stream().map(text -> Endpoint.parse(LISTENERS.name(), text)).toList();
+        List<Endpoint> all = parsed.get(LISTENERS).stream().map(text -> Endpoint.parse(LISTENERS.name(), text)).toList();
+        this.cluster = ClusterModeConfig.of(this, all);
+        this.listeners = all.stream().filter(e -> cluster.map(c -> !c.isControllerListener(e)).orElse(true)).toList();
         checkConsistency();
     }
 
@@ -82,7 +86,12 @@ public final class BrokerConfig {
         return !isSet(NODE_ID) && isSet(BROKER_ID) ? get(BROKER_ID) : get(NODE_ID);
     }
 
-    /** @return the endpoints to bind, in configuration order */
+    /** @return the cluster-mode settings, empty for a single-node broker (no controller.quorum.voters) */
+    public Optional<ClusterModeConfig> cluster() {
+        return cluster;
+    }
+
+    /** @return the endpoints the broker's network server binds, in configuration order (never the CONTROLLER one) */
     public List<Endpoint> listeners() {
         return listeners;
     }

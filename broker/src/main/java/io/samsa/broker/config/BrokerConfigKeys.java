@@ -35,6 +35,39 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<List<String>> ADVERTISED_LISTENERS = DEFINITION.defineOptional("advertised.listeners",
             ConfigType.LIST, any(), "Addresses given to clients in metadata; defaults to listeners (with bound ports)");
 
+    // ---- cluster (KRaft combined mode; everything here is inert without controller.quorum.voters) --
+    public static final ConfigKey<List<String>> PROCESS_ROLES = DEFINITION.defineOptional("process.roles", ConfigType.LIST,
+            eachOneOf("broker", "controller"), "The node's roles with controller.quorum.voters set; only broker,controller"
+                    + " (combined mode) is supported yet. Unset with no voters: a single node");
+    public static final ConfigKey<List<String>> CONTROLLER_QUORUM_VOTERS = DEFINITION.defineOptional(
+            "controller.quorum.voters", ConfigType.LIST, any(), "The metadata quorum's voters, id@host:port,...;"
+                    + " unset runs the single-node broker as before");
+    public static final ConfigKey<List<String>> CONTROLLER_LISTENER_NAMES = DEFINITION.defineOptional(
+            "controller.listener.names", ConfigType.LIST, any(), "The listener(s) the quorum (Ratis) binds; the first"
+                    + " must be in listeners at this node's voter address. The broker's own server never binds it");
+    public static final ConfigKey<String> INTER_BROKER_LISTENER_NAME = DEFINITION.defineOptional(
+            "inter.broker.listener.name", ConfigType.STRING, nonEmpty(), "The listener other brokers reach this one on;"
+                    + " default the first broker listener");
+    public static final ConfigKey<Integer> BROKER_SESSION_TIMEOUT_MS = DEFINITION.define("broker.session.timeout.ms",
+            ConfigType.INT, 9000, atLeast(1), "A broker without a heartbeat for this long is fenced by the controller");
+    public static final ConfigKey<Integer> BROKER_HEARTBEAT_INTERVAL_MS = DEFINITION.define(
+            "broker.heartbeat.interval.ms", ConfigType.INT, 2000, atLeast(1), "Time between a broker's heartbeats");
+    public static final ConfigKey<Boolean> UNCLEAN_LEADER_ELECTION_ENABLE = DEFINITION.define(
+            "unclean.leader.election.enable", ConfigType.BOOLEAN, false, any(),
+            "Whether a replica outside the ISR may become leader when no ISR member is live (data loss)");
+    public static final ConfigKey<Integer> CONTROLLER_QUORUM_ELECTION_TIMEOUT_MS = DEFINITION.define(
+            "controller.quorum.election.timeout.ms", ConfigType.INT, 1000, atLeast(1),
+            "A voter without a leader for this long (randomized up to twice it) starts an election");
+    public static final ConfigKey<Integer> CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS = DEFINITION.define(
+            "controller.quorum.request.timeout.ms", ConfigType.INT, 2000, atLeast(1),
+            "How long a controller operation waits for its commit before REQUEST_TIMED_OUT");
+    public static final ConfigKey<Integer> CONTROLLER_QUORUM_RETRY_BACKOFF_MS = DEFINITION.define(
+            "controller.quorum.retry.backoff.ms", ConfigType.INT, 20, atLeast(1),
+            "Pause before a controller operation is sent again after NOT_CONTROLLER or a lost leader");
+    public static final ConfigKey<String> METADATA_LOG_DIR = DEFINITION.defineOptional("metadata.log.dir",
+            ConfigType.STRING, nonEmpty(), "The metadata log's directory; default the first log.dirs entry"
+                    + " plus __cluster_metadata");
+
     // ---- network ----------------------------------------------------------------------------
     public static final ConfigKey<Integer> NUM_NETWORK_THREADS = DEFINITION.define("num.network.threads", ConfigType.INT, 3,
             atLeast(1), "Event-loop threads doing socket I/O, framing and response writing");

@@ -3,6 +3,7 @@ package io.samsa.metadata.quorum;
 import io.samsa.metadata.controller.ControllerOperation;
 import io.samsa.metadata.image.MetadataImage;
 import io.samsa.metadata.image.MetadataListener;
+import io.samsa.metadata.rpc.ControllerRpc;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,6 +28,14 @@ public interface MetadataQuorum extends AutoCloseable {
      * REQUEST_TIMED_OUT when no commit comes within {@code controller.quorum.request.timeout.ms}).
      */
     <T> CompletableFuture<T> submit(ControllerOperation<T> operation);
+
+    /**
+     * Runs a forwardable operation on the active controller from any node (this one included),
+     * sending it again after NOT_CONTROLLER or a lost connection until {@code timeoutMs} has passed.
+     * Fails with {@link MetadataQuorumException} (NOT_CONTROLLER when no controller answered in
+     * time, REQUEST_TIMED_OUT when its commit did not come: outcome unknown).
+     */
+    <T> CompletableFuture<T> forward(ControllerRpc<T> rpc, long timeoutMs);
 
     /** @return the Raft leader's node id, -1 if none is known */
     int leaderId();

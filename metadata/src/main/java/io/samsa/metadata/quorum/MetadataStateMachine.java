@@ -61,12 +61,27 @@ final class MetadataStateMachine extends BaseStateMachine {
     private final LeadershipListener leadership;
     private final int nodeId;
     private final Time time;
+    private final java.util.function.Function<byte[], CompletableFuture<byte[]>> queries;
     private volatile MetadataImage image = MetadataImage.EMPTY;
 
     MetadataStateMachine(int nodeId, LeadershipListener leadership, Time time) {
+        this(nodeId, leadership, time, request -> CompletableFuture.failedFuture(
+                new UnsupportedOperationException("no controller queries on this state machine")));
+    }
+
+    /** @param queries answers a forwarded controller request (Ratis routes read-only requests to the leader) */
+    MetadataStateMachine(int nodeId, LeadershipListener leadership, Time time,
+                         java.util.function.Function<byte[], CompletableFuture<byte[]>> queries) {
         this.nodeId = nodeId;
         this.time = time;
         this.leadership = leadership;
+        this.queries = queries;
+    }
+
+    @Override
+    public CompletableFuture<Message> query(Message request) {
+        return queries.apply(request.getContent().toByteArray()).thenApply(answer -> Message.valueOf(
+                org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations.unsafeWrap(answer)));
     }
 
     MetadataImage image() {

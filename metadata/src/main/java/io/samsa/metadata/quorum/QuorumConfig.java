@@ -36,11 +36,13 @@ import java.util.TreeSet;
  * @param maxEntryBytes     {@code controller.quorum.max.entry.bytes} (Samsa's; default 8 MiB): the
  *                          largest record batch one operation may write (one Raft entry); Ratis's
  *                          append buffer and gRPC message limits are sized from it
+ * @param retryBackoffMs    {@code controller.quorum.retry.backoff.ms} (default 20, as Kafka): the pause
+ *                          before a forwarded controller operation is sent again after NOT_CONTROLLER
  */
 public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> voters, List<String> listenerNames,
                            Path metadataLogDir, Optional<String> clusterId, long electionTimeoutMs,
                            long requestTimeoutMs, long snapshotThreshold, long segmentBytes,
-                           long fenceCheckIntervalMs, int maxEntryBytes) {
+                           long fenceCheckIntervalMs, int maxEntryBytes, long retryBackoffMs) {
     public static final String NODE_ID = "node.id";
     public static final String PROCESS_ROLES = "process.roles";
     public static final String VOTERS = "controller.quorum.voters";
@@ -54,6 +56,7 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
     public static final String SEGMENT_BYTES = "metadata.log.segment.bytes";
     public static final String FENCE_CHECK_INTERVAL_MS = "controller.fence.check.interval.ms";
     public static final String MAX_ENTRY_BYTES = "controller.quorum.max.entry.bytes";
+    public static final String RETRY_BACKOFF_MS = "controller.quorum.retry.backoff.ms";
     /** The metadata log's directory under a data directory, as Kafka names it. */
     public static final String METADATA_SUBDIR = "__cluster_metadata";
 
@@ -62,7 +65,7 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
         voters = List.copyOf(voters);
         listenerNames = List.copyOf(listenerNames);
         if (electionTimeoutMs <= 0 || requestTimeoutMs <= 0 || snapshotThreshold <= 0 || segmentBytes <= 0
-                || fenceCheckIntervalMs <= 0 || maxEntryBytes <= 0) {
+                || fenceCheckIntervalMs <= 0 || maxEntryBytes <= 0 || retryBackoffMs <= 0) {
             throw new IllegalArgumentException("quorum timeouts and sizes must be positive");
         }
     }
@@ -85,12 +88,12 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
 
     public QuorumConfig withTimeouts(long electionMs, long requestMs) {
         return new QuorumConfig(nodeId, roles, voters, listenerNames, metadataLogDir, clusterId, electionMs, requestMs,
-                snapshotThreshold, segmentBytes, fenceCheckIntervalMs, maxEntryBytes);
+                snapshotThreshold, segmentBytes, fenceCheckIntervalMs, maxEntryBytes, retryBackoffMs);
     }
 
     public QuorumConfig withSnapshots(long threshold, long segment) {
         return new QuorumConfig(nodeId, roles, voters, listenerNames, metadataLogDir, clusterId, electionTimeoutMs,
-                requestTimeoutMs, threshold, segment, fenceCheckIntervalMs, maxEntryBytes);
+                requestTimeoutMs, threshold, segment, fenceCheckIntervalMs, maxEntryBytes, retryBackoffMs);
     }
 
     /**
@@ -134,7 +137,8 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
                 Long.parseLong(props.getOrDefault(SNAPSHOT_THRESHOLD, "20000")),
                 Long.parseLong(props.getOrDefault(SEGMENT_BYTES, Long.toString(8L << 20))),
                 Long.parseLong(props.getOrDefault(FENCE_CHECK_INTERVAL_MS, "500")),
-                Integer.parseInt(props.getOrDefault(MAX_ENTRY_BYTES, Integer.toString(8 << 20))));
+                Integer.parseInt(props.getOrDefault(MAX_ENTRY_BYTES, Integer.toString(8 << 20))),
+                Long.parseLong(props.getOrDefault(RETRY_BACKOFF_MS, "20")));
     }
 
     private static Path metadataLogDir(Map<String, String> props) {

@@ -6,6 +6,12 @@ import io.samsa.metadata.controller.MetadataController;
 import io.samsa.metadata.image.MetadataImage;
 import io.samsa.metadata.image.MetadataListener;
 import io.samsa.metadata.records.proto.MetadataRecordBatch;
+import io.samsa.metadata.rpc.ControllerRpc;
+import io.samsa.metadata.rpc.ControllerRpcHandler;
+import io.samsa.metadata.rpc.proto.ControllerRequest;
+import io.samsa.metadata.rpc.proto.ControllerResponse;
+import io.samsa.metadata.rpc.proto.RpcError;
+import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.types.Uuid;
 import io.samsa.protocol.util.Time;
 import java.io.IOException;
@@ -52,6 +58,7 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
     private volatile RaftServer server;
     private volatile MetadataStateMachine stateMachine;
     private volatile ActiveController active;
+    private volatile ControllerForwarder forwarder;
 
     public RatisMetadataQuorum(QuorumConfig config, ControllerConfig controllerConfig, Time time) {
         if (!config.isVoter()) {
@@ -70,7 +77,7 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
         active = new ActiveController(config.nodeId(), clusterId, new MetadataController(controllerConfig, Uuid::random),
                 () -> stateMachine.image(), this::append, time, config.requestTimeoutMs(), config.fenceCheckIntervalMs(),
                 config.maxEntryBytes());
-        stateMachine = new MetadataStateMachine(config.nodeId(), active, time);
+        stateMachine = new MetadataStateMachine(config.nodeId(), active, time, this::answer);
         earlyListeners.forEach(stateMachine::addListener);
         boolean existing = Files.isDirectory(config.metadataLogDir().resolve("raft")
                 .resolve(group.getGroupId().getUuid().toString()));
@@ -82,6 +89,43 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
                 .setOption(existing ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
                 .build();
         server.start();
+        forwarder = new ControllerForwarder(config, group, time);
+    }
+
+    /** The leader's side of {@link #forward}: runs the forwarded request as a controller operation. */
+    private CompletableFuture<byte[]> answer(byte[] bytes) {
+        ControllerOperation<ControllerResponse> operation;
+        try {
+            operation = ControllerRpcHandler.operation(ControllerRequest.parseFrom(bytes));
+        } catch (com.google.protobuf.InvalidProtocolBufferException | IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(quorumError(ErrorCode.INVALID_REQUEST,
+                    "unreadable controller request: " + e.getMessage(), leaderId()).toByteArray());
+        }
+        return submit(operation).handle((response, error) -> {
+            if (error == null) {
+                return response.toByteArray();
+            }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof MetadataQuorumException e) {
+                return quorumError(e.error().error(), e.error().message(), e.leaderId()).toByteArray();
+            }
+            return quorumError(ErrorCode.UNKNOWN_SERVER_ERROR, String.valueOf(cause), leaderId()).toByteArray();
+        });
+    }
+
+    private static ControllerResponse quorumError(ErrorCode code, String message, int leaderId) {
+        return ControllerResponse.newBuilder().setLeaderId(leaderId)
+                .setQuorumError(RpcError.newBuilder().setCode(code.code()).setMessage(message)).build();
+    }
+
+    @Override
+    public <T> CompletableFuture<T> forward(ControllerRpc<T> rpc, long timeoutMs) {
+        ControllerForwarder f = forwarder;
+        if (f == null) {
+            return CompletableFuture.failedFuture(MetadataQuorumException.notController(config.nodeId(), -1));
+        }
+        return f.send(rpc, timeoutMs);
     }
 
     static RaftGroupId groupId(String clusterId) {
@@ -215,6 +259,11 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
 
     @Override
     public synchronized void close() {
+        ControllerForwarder f = forwarder;
+        if (f != null) {
+            f.close();
+        }
+        forwarder = null;
         ActiveController controller = active;
         if (controller != null) {
             controller.close();

@@ -1,0 +1,108 @@
+package io.samsa.metadata.rpc;
+
+import io.samsa.metadata.controller.ControllerOperation;
+import io.samsa.metadata.controller.ControllerResult;
+import io.samsa.metadata.controller.api.BrokerHeartbeatRequest;
+import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
+import io.samsa.metadata.controller.api.CreatableTopic;
+import io.samsa.metadata.controller.api.CreatePartitionsTopic;
+import io.samsa.metadata.controller.api.CreateTopicResult;
+import io.samsa.metadata.controller.api.RegisterBrokerRequest;
+import io.samsa.metadata.controller.api.RegisterBrokerResponse;
+import io.samsa.metadata.controller.api.TopicResult;
+import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcRequest;
+import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcResponse;
+import io.samsa.metadata.rpc.proto.ControllerRequest;
+import io.samsa.metadata.rpc.proto.ControllerResponse;
+import io.samsa.metadata.rpc.proto.CreateTopicResultRpc;
+import io.samsa.metadata.rpc.proto.CreateTopicsRpcResponse;
+import io.samsa.metadata.rpc.proto.RegisterBrokerRpcRequest;
+import io.samsa.metadata.rpc.proto.RegisterBrokerRpcResponse;
+import io.samsa.metadata.rpc.proto.TopicResultRpc;
+import io.samsa.metadata.rpc.proto.TopicResultsRpcResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The active controller's side of a controller RPC: turns a forwarded request into the
+ * controller operation it names, whose response is the protobuf answer. Stateless.
+ */
+public final class ControllerRpcHandler {
+    private ControllerRpcHandler() {
+    }
+
+    /** @throws IllegalArgumentException for a request without an operation (sent by a newer node) */
+    public static ControllerOperation<ControllerResponse> operation(ControllerRequest request) {
+        return switch (request.getRequestCase()) {
+            case REGISTER_BROKER -> registerBroker(request.getRegisterBroker());
+            case BROKER_HEARTBEAT -> brokerHeartbeat(request.getBrokerHeartbeat());
+            case CREATE_TOPICS -> (controller, image, nowMs) -> createTopicsAnswer(controller.createTopics(image,
+                    request.getCreateTopics().getTopicsList().stream().map(ControllerRpcHandler::creatable).toList(),
+                    request.getCreateTopics().getValidateOnly()));
+            case CREATE_PARTITIONS -> (controller, image, nowMs) -> topicResults(controller.createPartitions(image,
+                    request.getCreatePartitions().getTopicsList().stream().map(t -> new CreatePartitionsTopic(
+                            t.getName(), t.getCount(), t.getAssignmentsList().stream().map(RpcCodec::replicas)
+                            .toList())).toList(),
+                    request.getCreatePartitions().getValidateOnly()));
+            case DELETE_TOPICS -> (controller, image, nowMs) -> topicResults(controller.deleteTopics(image,
+                    request.getDeleteTopics().getNamesList(),
+                    request.getDeleteTopics().getIdsList().stream().map(RpcCodec::uuid).toList()));
+            case REQUEST_NOT_SET -> throw new IllegalArgumentException("a controller request without an operation");
+        };
+    }
+
+    private static ControllerOperation<ControllerResponse> registerBroker(RegisterBrokerRpcRequest rpc) {
+        RegisterBrokerRequest request = new RegisterBrokerRequest(rpc.getBrokerId(), rpc.getClusterId(),
+                RpcCodec.uuid(rpc.getIncarnationId()), rpc.getEndpointsList().stream().map(RpcCodec::endpoint).toList(),
+                rpc.getRack().isEmpty() ? Optional.empty() : Optional.of(rpc.getRack()));
+        return (controller, image, nowMs) -> {
+            ControllerResult<RegisterBrokerResponse> result = controller.registerBroker(image, request, nowMs);
+            RegisterBrokerResponse r = result.response();
+            return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setRegisterBroker(
+                    RegisterBrokerRpcResponse.newBuilder().setError(RpcCodec.error(r.error()))
+                            .setBrokerEpoch(r.brokerEpoch())).build());
+        };
+    }
+
+    private static ControllerOperation<ControllerResponse> brokerHeartbeat(BrokerHeartbeatRpcRequest rpc) {
+        BrokerHeartbeatRequest request = new BrokerHeartbeatRequest(rpc.getBrokerId(), rpc.getBrokerEpoch(),
+                rpc.getCurrentMetadataOffset(), rpc.getWantFence(), rpc.getWantShutDown());
+        return (controller, image, nowMs) -> {
+            ControllerResult<BrokerHeartbeatResponse> result = controller.brokerHeartbeat(image, request, nowMs);
+            BrokerHeartbeatResponse r = result.response();
+            return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setBrokerHeartbeat(
+                    BrokerHeartbeatRpcResponse.newBuilder().setError(RpcCodec.error(r.error()))
+                            .setIsCaughtUp(r.isCaughtUp()).setIsFenced(r.isFenced())
+                            .setShouldShutDown(r.shouldShutDown())).build());
+        };
+    }
+
+    private static CreatableTopic creatable(io.samsa.metadata.rpc.proto.CreatableTopicRpc t) {
+        Map<Integer, List<Integer>> assignments = new HashMap<>();
+        t.getAssignmentsMap().forEach((partition, replicas) -> assignments.put(partition, RpcCodec.replicas(replicas)));
+        return new CreatableTopic(t.getName(), t.getNumPartitions(), (short) t.getReplicationFactor(), assignments,
+                t.getConfigsMap());
+    }
+
+    private static ControllerResult<ControllerResponse> createTopicsAnswer(
+            ControllerResult<List<CreateTopicResult>> result) {
+        CreateTopicsRpcResponse.Builder answer = CreateTopicsRpcResponse.newBuilder();
+        for (CreateTopicResult t : result.response()) {
+            answer.addTopics(CreateTopicResultRpc.newBuilder().setName(t.name()).setTopicId(RpcCodec.uuid(t.topicId()))
+                    .setError(RpcCodec.error(t.error())).setNumPartitions(t.numPartitions())
+                    .setReplicationFactor(t.replicationFactor()));
+        }
+        return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setCreateTopics(answer).build());
+    }
+
+    private static ControllerResult<ControllerResponse> topicResults(ControllerResult<List<TopicResult>> result) {
+        TopicResultsRpcResponse.Builder answer = TopicResultsRpcResponse.newBuilder();
+        for (TopicResult t : result.response()) {
+            answer.addTopics(TopicResultRpc.newBuilder().setName(t.name() == null ? "" : t.name()).setTopicId(RpcCodec.uuid(t.topicId()))
+                    .setError(RpcCodec.error(t.error())));
+        }
+        return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setTopicResults(answer).build());
+    }
+}

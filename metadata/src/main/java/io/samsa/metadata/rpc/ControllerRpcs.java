@@ -1,0 +1,103 @@
+package io.samsa.metadata.rpc;
+
+import io.samsa.metadata.controller.api.BrokerHeartbeatRequest;
+import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
+import io.samsa.metadata.controller.api.CreatableTopic;
+import io.samsa.metadata.controller.api.CreatePartitionsTopic;
+import io.samsa.metadata.controller.api.CreateTopicResult;
+import io.samsa.metadata.controller.api.RegisterBrokerRequest;
+import io.samsa.metadata.controller.api.RegisterBrokerResponse;
+import io.samsa.metadata.controller.api.TopicResult;
+import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcRequest;
+import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcResponse;
+import io.samsa.metadata.rpc.proto.CreatableTopicRpc;
+import io.samsa.metadata.rpc.proto.CreatePartitionsRpcRequest;
+import io.samsa.metadata.rpc.proto.CreatePartitionsTopicRpc;
+import io.samsa.metadata.rpc.proto.CreateTopicsRpcRequest;
+import io.samsa.metadata.rpc.proto.ControllerRequest;
+import io.samsa.metadata.rpc.proto.ControllerResponse;
+import io.samsa.metadata.rpc.proto.DeleteTopicsRpcRequest;
+import io.samsa.metadata.rpc.proto.RegisterBrokerRpcRequest;
+import io.samsa.metadata.rpc.proto.RegisterBrokerRpcResponse;
+import io.samsa.metadata.rpc.proto.TopicResultsRpcResponse;
+import io.samsa.protocol.types.Uuid;
+import java.util.List;
+
+/** The forwardable controller operations: each encodes its request and decodes its response. Stateless. */
+public final class ControllerRpcs {
+    private ControllerRpcs() {
+    }
+
+    public static ControllerRpc<RegisterBrokerResponse> registerBroker(RegisterBrokerRequest request) {
+        RegisterBrokerRpcRequest.Builder rpc = RegisterBrokerRpcRequest.newBuilder()
+                .setBrokerId(request.brokerId())
+                .setClusterId(request.clusterId())
+                .setIncarnationId(RpcCodec.uuid(request.incarnationId()))
+                .setRack(request.rack().orElse(""));
+        request.endpoints().forEach(e -> rpc.addEndpoints(RpcCodec.endpoint(e)));
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setRegisterBroker(rpc).build(), r -> {
+            RegisterBrokerRpcResponse response = r.getRegisterBroker();
+            return new RegisterBrokerResponse(RpcCodec.error(response.getError()), response.getBrokerEpoch());
+        });
+    }
+
+    public static ControllerRpc<BrokerHeartbeatResponse> brokerHeartbeat(BrokerHeartbeatRequest request) {
+        BrokerHeartbeatRpcRequest rpc = BrokerHeartbeatRpcRequest.newBuilder()
+                .setBrokerId(request.brokerId())
+                .setBrokerEpoch(request.brokerEpoch())
+                .setCurrentMetadataOffset(request.currentMetadataOffset())
+                .setWantFence(request.wantFence())
+                .setWantShutDown(request.wantShutDown())
+                .build();
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setBrokerHeartbeat(rpc).build(), r -> {
+            BrokerHeartbeatRpcResponse response = r.getBrokerHeartbeat();
+            return new BrokerHeartbeatResponse(RpcCodec.error(response.getError()), response.getIsCaughtUp(),
+                    response.getIsFenced(), response.getShouldShutDown());
+        });
+    }
+
+    public static ControllerRpc<List<CreateTopicResult>> createTopics(List<CreatableTopic> topics,
+                                                                      boolean validateOnly) {
+        CreateTopicsRpcRequest.Builder rpc = CreateTopicsRpcRequest.newBuilder().setValidateOnly(validateOnly);
+        for (CreatableTopic topic : topics) {
+            CreatableTopicRpc.Builder t = CreatableTopicRpc.newBuilder()
+                    .setName(topic.name())
+                    .setNumPartitions(topic.numPartitions())
+                    .setReplicationFactor(topic.replicationFactor())
+                    .putAllConfigs(topic.configs());
+            topic.assignments().forEach((partition, replicas) -> t.putAssignments(partition,
+                    RpcCodec.replicas(replicas)));
+            rpc.addTopics(t);
+        }
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setCreateTopics(rpc).build(),
+                r -> r.getCreateTopics().getTopicsList().stream().map(t -> new CreateTopicResult(t.getName(),
+                        RpcCodec.uuid(t.getTopicId()), RpcCodec.error(t.getError()), t.getNumPartitions(),
+                        (short) t.getReplicationFactor())).toList());
+    }
+
+    public static ControllerRpc<List<TopicResult>> createPartitions(List<CreatePartitionsTopic> topics,
+                                                                    boolean validateOnly) {
+        CreatePartitionsRpcRequest.Builder rpc = CreatePartitionsRpcRequest.newBuilder().setValidateOnly(validateOnly);
+        for (CreatePartitionsTopic topic : topics) {
+            CreatePartitionsTopicRpc.Builder t = CreatePartitionsTopicRpc.newBuilder()
+                    .setName(topic.name()).setCount(topic.count());
+            topic.assignments().forEach(replicas -> t.addAssignments(RpcCodec.replicas(replicas)));
+            rpc.addTopics(t);
+        }
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setCreatePartitions(rpc).build(),
+                ControllerRpcs::topicResults);
+    }
+
+    public static ControllerRpc<List<TopicResult>> deleteTopics(List<String> names, List<Uuid> ids) {
+        DeleteTopicsRpcRequest.Builder rpc = DeleteTopicsRpcRequest.newBuilder().addAllNames(names);
+        ids.forEach(id -> rpc.addIds(RpcCodec.uuid(id)));
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setDeleteTopics(rpc).build(),
+                ControllerRpcs::topicResults);
+    }
+
+    private static List<TopicResult> topicResults(ControllerResponse response) {
+        TopicResultsRpcResponse results = response.getTopicResults();
+        return results.getTopicsList().stream().map(t -> new TopicResult(t.getName().isEmpty() ? null : t.getName(), RpcCodec.uuid(t.getTopicId()),
+                RpcCodec.error(t.getError()))).toList();
+    }
+}
