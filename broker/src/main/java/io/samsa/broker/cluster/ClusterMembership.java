@@ -76,6 +76,8 @@ public final class ClusterMembership implements BrokerComponent {
 
     @Override
     public void start() throws Exception {
+        LOG.warn("broker {}: cluster mode is not finished: this node joins the metadata quorum and registers, but it"
+                + " still serves topics, produce and fetch as a single node (no replication between nodes yet)", brokerId);
         quorum = new RatisMetadataQuorum(QuorumSettings.quorum(config), QuorumSettings.controller(config), time);
         quorum.addListener(new PartitionRolePublisher(brokerId, roles));
         try {
