@@ -1,5 +1,8 @@
 package io.samsa.broker.admin;
 
+import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.group.configs.InMemoryGroupConfigStore;
+import io.samsa.broker.group.configs.GroupConfigManager;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.samsa.broker.metadata.ConfigSource;
@@ -116,7 +119,8 @@ class AdminApisFuzzTest {
                     new CreatePartitionsHandler(fixture.registry, fixture.localBroker),
                     new DeleteTopicsHandler(fixture.registry, deleteEnabled),
                     new DescribeConfigsHandler(fixture.registry, fixture.localBroker, fixture.configPolicy,
-                            () -> List.of(new ConfigValue("num.partitions", "3", ConfigSource.STATIC_BROKER_CONFIG, false))),
+                            () -> List.of(new ConfigValue("num.partitions", "3", ConfigSource.STATIC_BROKER_CONFIG, false)),
+                            new GroupConfigManager(BrokerConfig.defaults(), new InMemoryGroupConfigStore())),
                     new MetadataHandler(fixture.registry, fixture.localBroker, AdminFixture.defaults(autoCreate)));
         }
     }

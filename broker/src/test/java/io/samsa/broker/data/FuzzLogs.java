@@ -1,5 +1,12 @@
 package io.samsa.broker.data;
 
+import io.samsa.broker.replication.ReplicationConfig;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.AlterPartitionSender;
+import io.samsa.broker.data.produce.ProducerStateTable;
+import io.samsa.broker.data.produce.ProducePurgatory;
+import io.samsa.broker.data.produce.ProduceHandler;
+import io.samsa.broker.data.fetch.FetchReader;
 import io.samsa.protocol.util.ManualTime;
 import io.samsa.storage.LogConfig;
 import io.samsa.storage.LogManager;
@@ -78,6 +85,21 @@ public final class FuzzLogs implements AutoCloseable {
     /** The data dir the logs live in (removed on close): other per-input state may go there too. */
     public Path dataDir() {
         return dir;
+    }
+
+    /** A replica manager with no roles: every partition is single-node, as on the broker without a cluster. */
+    public ReplicaManager singleNodeReplicas() {
+        return new ReplicaManager(ReplicationConfig.defaults(1), time, () -> logs, AlterPartitionSender.NONE);
+    }
+
+    /** A fetch reader over these logs (single-node: consumers read to the log end). */
+    public FetchReader reader(int maxBytes) {
+        return new FetchReader(lookup, maxBytes, singleNodeReplicas(), time);
+    }
+
+    /** The broker's produce handler over these logs, on the manual clock. */
+    public ProduceHandler produceHandler(ProducerStateTable states) {
+        return new ProduceHandler(lookup, states, time, singleNodeReplicas(), new ProducePurgatory());
     }
 
     public PartitionLog log(String topic) {

@@ -111,11 +111,11 @@ class RequestPathFuzzTest {
     private static ApiHandler[] handlers(FuzzLogs logs) {
         LocalBroker broker = new LocalBroker(1, "fuzz-cluster-0000001", "127.0.0.1", 9092, null);
         TopicRegistry registry = new TopicRegistry(new TopicStore(logs.dataDir()), 100);
-        FetchReader reader = new FetchReader(logs.lookup, 1 << 20);
+        FetchReader reader = logs.reader(1 << 20);
         return new ApiHandler[] {
             new ApiVersionsApiHandler(new ApiVersionsHandler(List.of(APIS))),
             new MessageApiHandler<>(new MetadataHandler(registry, () -> broker, new TopicCreationDefaults(1, (short) 1, false))),
-            new ProduceHandler(logs.lookup, new ProducerStateTable(logs.time, 86_400_000L), logs.time),
+            logs.produceHandler(new ProducerStateTable(logs.time, 86_400_000L)),
             new FetchHandler(reader, new FetchPurgatory(reader, logs.time), new FetchSessions(2)),
         };
     }

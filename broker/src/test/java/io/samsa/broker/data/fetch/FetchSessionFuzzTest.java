@@ -74,7 +74,7 @@ class FetchSessionFuzzTest {
     void fetchSessionSequence(FuzzedDataProvider data) {
         int slots = data.consumeInt(0, 4);
         try (FuzzLogs logs = new FuzzLogs()) {
-            FetchReader reader = new FetchReader(logs.lookup, Integer.MAX_VALUE);
+            FetchReader reader = logs.reader(Integer.MAX_VALUE);
             FetchHandler handler = new FetchHandler(reader, new FetchPurgatory(reader, logs.time), new FetchSessions(slots));
             Map<Integer, ModelSession> model = new LinkedHashMap<>();
             Set<Integer> closed = new HashSet<>();

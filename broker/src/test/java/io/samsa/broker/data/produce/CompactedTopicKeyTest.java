@@ -31,7 +31,7 @@ class CompactedTopicKeyTest {
     @EnumSource(CompressionType.class)
     void compactedTopicRefusesARecordWithoutKey(CompressionType codec) {
         try (FuzzLogs logs = new FuzzLogs()) {
-            ProduceHandler handler = new ProduceHandler(logs.lookup, new ProducerStateTable(logs.time, 60_000), logs.time);
+            ProduceHandler handler = logs.produceHandler(new ProducerStateTable(logs.time, 60_000));
             PartitionLog compacted = logs.log(FuzzLogs.COMPACTED);
             ByteBuffer oneWithoutKey = RecordBatchBuilder.create(codec).append(FuzzLogs.START_MS, "k".getBytes(), "v".getBytes())
                     .append(FuzzLogs.START_MS, null, "v".getBytes()).build();

@@ -61,7 +61,7 @@ class ProduceFuzzTest {
     void produceSequence(FuzzedDataProvider data) {
         try (FuzzLogs logs = new FuzzLogs()) {
             ProducerStateTable states = new ProducerStateTable(logs.time, PRODUCER_ID_EXPIRATION_MS);
-            ProduceHandler handler = new ProduceHandler(logs.lookup, states, logs.time);
+            ProduceHandler handler = logs.produceHandler(states);
             int requests = data.consumeInt(1, MAX_REQUESTS);
             for (int i = 0; i < requests && data.remainingBytes() > 0; i++) {
                 if (data.consumeInt(0, 3) == 0) {
@@ -69,7 +69,7 @@ class ProduceFuzzTest {
                 }
                 produceOnce(data, logs, states, handler, i);
             }
-            FetchReader reader = new FetchReader(logs.lookup, Integer.MAX_VALUE);
+            FetchReader reader = logs.reader(Integer.MAX_VALUE);
             for (String topic : FuzzLogs.TOPICS) {
                 ConsumerView.assertOnlyCommitted(ConsumerView.readCommitted(reader, topic, 0), topic);
             }
@@ -107,7 +107,7 @@ class ProduceFuzzTest {
         if (after.logEndOffset() == before.logEndOffset()) {
             return; // a duplicate of an idempotent batch, answered with its old offsets
         }
-        List<ConsumerView.Batch> appended = ConsumerView.readCommitted(new FetchReader(logs.lookup, Integer.MAX_VALUE),
+        List<ConsumerView.Batch> appended = ConsumerView.readCommitted(logs.reader(Integer.MAX_VALUE),
                 topic, before.logEndOffset());
         check(appended.size() == 1 && appended.get(0).baseOffset() == before.logEndOffset()
                 && appended.get(0).lastOffset() == after.logEndOffset() - 1, "appended " + appended + " for " + what);
