@@ -22,7 +22,6 @@ import io.samsa.storage.PartitionLog;
 import io.samsa.storage.RecordTooLargeException;
 import io.samsa.storage.StorageException;
 import io.samsa.protocol.util.Time;
-import io.samsa.storage.TopicPartition;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicatedPartition;
 import java.util.ArrayList;
@@ -124,27 +123,13 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
                 : purgatory.park(response, pending, request.timeoutMs());
     }
 
+    /**
+     * Validates and appends one partition's batch. An acks=-1 append (or duplicate) to a replicated
+     * partition is added to {@code pending}: its answer waits until the high watermark passes the
+     * batch's last offset (for a duplicate, the current log end).
+     */
     private PartitionProduceResponse append(String topic, PartitionProduceData data, short version, long nowMs, short acks,
                                             List<PendingAck> pending) {
-        PartitionProduceResponse response = append(topic, data, version, nowMs, acks);
-        Optional<ReplicatedPartition> replicated = response.errorCode() == ErrorCode.NONE.code() && acks == -1
-                ? replicas.partition(new TopicPartition(topic, data.index())) : Optional.empty();
-        replicated.ifPresent(p -> pending.add(new PendingAck(p, requiredOffset(data, response, p), p.leaderEpoch(), response)));
-        return response;
-    }
-
-    /** The offset after the appended batch (its offsets are assigned in place), or the log end for a duplicate. */
-    private static long requiredOffset(PartitionProduceData data, PartitionProduceResponse response, ReplicatedPartition partition) {
-        if (data.records() instanceof MemoryRecords records && records.sizeInBytes() >= RecordBatch.HEADER_SIZE) {
-            RecordBatch batch = new RecordBatch(records.buffer(), records.buffer().position());
-            if (batch.baseOffset() == response.baseOffset()) {
-                return batch.lastOffset() + 1;
-            }
-        }
-        return partition.log().logEndOffset();
-    }
-
-    private PartitionProduceResponse append(String topic, PartitionProduceData data, short version, long nowMs, short acks) {
         int index = data.index();
         Optional<PartitionLog> found = partitions.log(topic, index);
         if (found.isEmpty()) {
@@ -154,7 +139,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
             return failed(index, ErrorCode.INVALID_RECORD, "no records");
         }
         PartitionLog log = found.get();
-        Optional<ReplicatedPartition> replicated = replicas.partition(new TopicPartition(topic, index));
+        Optional<ReplicatedPartition> replicated = replicas.partition(log.topicPartition());
         ErrorCode roleError = replicated.map(p -> p.checkAppend(acks)).orElse(ErrorCode.NONE);
         if (roleError != ErrorCode.NONE) {
             return failed(index, roleError, null);
@@ -172,9 +157,11 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
                         return failed(index, check.error(), check.message());
                     }
                     if (check.duplicate() != null) {
-                        return new PartitionProduceResponse().setIndex(index).setErrorCode(ErrorCode.NONE.code())
-                                .setBaseOffset(check.duplicate().firstOffset()).setLogAppendTimeMs(-1)
-                                .setLogStartOffset(log.logStartOffset());
+                        PartitionProduceResponse duplicate = new PartitionProduceResponse().setIndex(index)
+                                .setErrorCode(ErrorCode.NONE.code()).setBaseOffset(check.duplicate().firstOffset())
+                                .setLogAppendTimeMs(-1).setLogStartOffset(log.logStartOffset());
+                        awaitReplication(replicated, acks, log.logEndOffset(), duplicate, pending);
+                        return duplicate;
                     }
                     info = log.append(records);
                     state.record(batch, info.firstOffset(), info.lastOffset(), info.maxTimestampMs());
@@ -183,9 +170,11 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
                 info = log.append(records);
             }
             replicated.ifPresent(ReplicatedPartition::onLeaderAppend);
-            return new PartitionProduceResponse().setIndex(index).setErrorCode(ErrorCode.NONE.code())
+            PartitionProduceResponse appended = new PartitionProduceResponse().setIndex(index).setErrorCode(ErrorCode.NONE.code())
                     .setBaseOffset(info.firstOffset()).setLogAppendTimeMs(info.logAppendTimeMs())
                     .setLogStartOffset(info.logStartOffset());
+            awaitReplication(replicated, acks, info.lastOffset() + 1, appended, pending);
+            return appended;
         } catch (ProducedBatchValidator.RejectedBatchException e) {
             return failed(index, e.error(), e.getMessage()).setRecordErrors(recordErrors(e.recordErrors()));
         } catch (RecordTooLargeException e) {
@@ -195,6 +184,13 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
         } catch (StorageException e) {
             LOG.error("Append to {}-{} failed", topic, index, e);
             return failed(index, ErrorCode.KAFKA_STORAGE_ERROR, e.getMessage());
+        }
+    }
+
+    private static void awaitReplication(Optional<ReplicatedPartition> replicated, short acks, long requiredOffset,
+                                         PartitionProduceResponse response, List<PendingAck> pending) {
+        if (acks == -1) {
+            replicated.ifPresent(p -> pending.add(new PendingAck(p, requiredOffset, p.leaderEpoch(), response)));
         }
     }
 
