@@ -112,7 +112,7 @@ public final class FetchReader {
             return error(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         }
         PartitionLog log = found.get();
-        ReplicatedPartition replicated = replicas.partition(new TopicPartition(topic, index)).orElse(null);
+        ReplicatedPartition replicated = replicas.partition(log.topicPartition()).orElse(null);
         if (replicated != null) {
             ErrorCode roleError = replicated.checkLeader(request.currentLeaderEpoch());
             if (roleError != ErrorCode.NONE) {
