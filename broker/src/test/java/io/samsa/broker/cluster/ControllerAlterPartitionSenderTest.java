@@ -9,20 +9,13 @@ import io.samsa.broker.replication.PartitionRole;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicatedPartition;
 import io.samsa.broker.replication.ReplicationConfig;
-import io.samsa.metadata.controller.ControllerOperation;
 import io.samsa.metadata.controller.api.AlterPartitionRequest;
 import io.samsa.metadata.controller.api.AlterPartitionResponse;
 import io.samsa.metadata.controller.api.ApiError;
 import io.samsa.metadata.image.MetadataImage;
-import io.samsa.metadata.image.MetadataListener;
 import io.samsa.metadata.image.PartitionRegistration;
 import io.samsa.metadata.image.TopicImage;
-import io.samsa.metadata.quorum.MetadataQuorum;
 import io.samsa.metadata.quorum.MetadataQuorumException;
-import io.samsa.metadata.quorum.QuorumStatus;
-import io.samsa.metadata.records.Uuids;
-import io.samsa.metadata.rpc.ControllerRpc;
-import io.samsa.metadata.rpc.proto.ControllerRequest;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.record.MemoryRecords;
@@ -39,9 +32,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +54,7 @@ class ControllerAlterPartitionSenderTest {
     @TempDir
     Path dir;
     private final ManualTime time = new ManualTime();
-    private final AnsweringQuorum quorum = new AnsweringQuorum();
+    private final FakeMetadataQuorum quorum = new FakeMetadataQuorum();
     private LogManager logs;
     private ControllerAlterPartitionSender sender;
     private ReplicaManager manager;
@@ -78,8 +68,8 @@ class ControllerAlterPartitionSenderTest {
         sender.start();
         manager = new ReplicaManager(new ReplicationConfig(1, LAG_MS, 1000, 1 << 20, 10 << 20, 500, 1, 30_000, 1),
                 time, () -> logs, sender);
-        quorum.image = image(new PartitionRegistration(new int[] {1, 2, 3}, new int[] {1, 2, 3}, new int[0],
-                new int[0], 1, 5, 10));
+        quorum.image(image(new PartitionRegistration(new int[] {1, 2, 3}, new int[] {1, 2, 3}, new int[0],
+                new int[0], 1, 5, 10)));
     }
 
     @AfterEach
@@ -116,7 +106,7 @@ class ControllerAlterPartitionSenderTest {
     @Test
     void aCommittedShrinkReachesThePartitionAndAcksAllCompletes() throws Exception {
         ReplicatedPartition partition = leaderAskingToShrink();
-        Sent sent = quorum.sent.poll(10, TimeUnit.SECONDS);
+        FakeMetadataQuorum.Sent sent = quorum.sent.poll(10, TimeUnit.SECONDS);
         AlterPartitionRequest request = sent.request();
         assertEquals(1, request.brokerId());
         assertEquals(BROKER_EPOCH, request.brokerEpoch());
@@ -146,7 +136,7 @@ class ControllerAlterPartitionSenderTest {
         ReplicatedPartition partition = leaderAskingToShrink();
         quorum.sent.poll(10, TimeUnit.SECONDS).answer().completeExceptionally(
                 new MetadataQuorumException(ErrorCode.REQUEST_TIMED_OUT, "no commit in time", -1));
-        Sent again = quorum.sent.poll(10, TimeUnit.SECONDS);
+        FakeMetadataQuorum.Sent again = quorum.sent.poll(10, TimeUnit.SECONDS);
         assertEquals(List.of(1), again.request().partitions().get(0).newIsr());
         assertTrue(partition.isrChangePending(), "still waiting for the controller");
         again.answer().complete(new AlterPartitionResponse(ApiError.of(ErrorCode.STALE_BROKER_EPOCH), List.of()));
@@ -156,73 +146,12 @@ class ControllerAlterPartitionSenderTest {
 
     @Test
     void aChangeTheImageOvertookIsRefusedWithoutSending() throws Exception {
-        quorum.image = image(new PartitionRegistration(new int[] {1, 2, 3}, new int[] {1, 2}, new int[0],
-                new int[0], 1, 5, 11));
+        quorum.image(image(new PartitionRegistration(new int[] {1, 2, 3}, new int[] {1, 2}, new int[0],
+                new int[0], 1, 5, 11)));
         ReplicatedPartition partition = leaderAskingToShrink();
         assertFalse(partition.isrChangePending(), "INVALID_UPDATE_VERSION at once");
         assertEquals(List.of(1, 2, 3), partition.isr(), "the role from the image will bring the new ISR");
         assertNull(quorum.sent.poll(50, TimeUnit.MILLISECONDS));
-    }
-
-    private record Sent(AlterPartitionRequest request, CompletableFuture<AlterPartitionResponse> answer) {
-    }
-
-    /** Records each forwarded AlterPartition; the test completes its answer. */
-    private static final class AnsweringQuorum implements MetadataQuorum {
-        final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
-        volatile MetadataImage image = MetadataImage.EMPTY;
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public MetadataImage currentImage() {
-            return image;
-        }
-
-        @Override
-        public void addListener(MetadataListener listener) {
-        }
-
-        @Override
-        public <T> CompletableFuture<T> submit(ControllerOperation<T> operation) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> CompletableFuture<T> forward(ControllerRpc<T> rpc, long timeoutMs) {
-            ControllerRequest request = rpc.request();
-            var wire = request.getAlterPartition();
-            AlterPartitionRequest decoded = new AlterPartitionRequest(wire.getBrokerId(), wire.getBrokerEpoch(),
-                    wire.getPartitionsList().stream().map(p -> new AlterPartitionRequest.IsrChange(
-                            Uuids.fromProto(p.getTopicId()),
-                            p.getPartition(), p.getLeaderEpoch(), List.copyOf(p.getNewIsrList()), p.getPartitionEpoch()))
-                            .toList());
-            CompletableFuture<AlterPartitionResponse> answer = new CompletableFuture<>();
-            sent.add(new Sent(decoded, answer));
-            return (CompletableFuture<T>) answer;
-        }
-
-        @Override
-        public int leaderId() {
-            return 1;
-        }
-
-        @Override
-        public QuorumStatus status() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String clusterId() {
-            return "cluster";
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
 }
