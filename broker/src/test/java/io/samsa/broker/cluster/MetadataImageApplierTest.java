@@ -96,12 +96,16 @@ class MetadataImageApplierTest {
     }
 
     private static MetadataImage image(long offset, boolean selfFenced, Map<Uuid, TopicImage> topics) {
+        return image(offset, selfFenced, topics, "1000");
+    }
+
+    private static MetadataImage image(long offset, boolean selfFenced, Map<Uuid, TopicImage> topics, String retentionMs) {
         Map<String, Uuid> names = new HashMap<>();
         topics.values().forEach(t -> names.put(t.name(), t.id()));
         BrokerRegistration self = new BrokerRegistration(SELF, INCARNATION, 5, List.of(), Optional.empty(), selfFenced,
                 offset - 1);
         return new MetadataImage(offset, offset, Optional.of("c"), Map.of(SELF, self), topics, names,
-                Map.of(ConfigResource.topic("kept"), Map.of("retention.ms", "1000")), 0, Map.of(), 5);
+                Map.of(ConfigResource.topic("kept"), Map.of("retention.ms", retentionMs)), 0, Map.of(), 5);
     }
 
     private Optional<PartitionLog> log(String topic, int partition) {
@@ -136,8 +140,18 @@ class MetadataImageApplierTest {
         assertTrue(replicas.partition(new TopicPartition("kept", 0)).isEmpty());
         assertTrue(replicas.partition(new TopicPartition("kept", 2)).orElseThrow().isLeader());
 
-        MetadataImage third = image(12, true, Map.of());
-        quorum.publish(MetadataDelta.between(second, third), third);
+        TopicImage grown = new TopicImage("kept", KEPT, Map.of(0, partition(2, 2, 3), 1, partition(2, 2, 3),
+                2, partition(SELF, 1, 3), 3, partition(2, 2, 1)));
+        MetadataImage altered = image(12, true, Map.of(KEPT, grown), "2000");
+        quorum.publish(MetadataDelta.between(second, altered), altered);
+        assertEquals(4, registry.topic("kept").orElseThrow().partitionCount(), "an added partition");
+        assertEquals(Map.of("retention.ms", "2000"), registry.topic("kept").orElseThrow().configOverrides());
+        assertEquals(2000, log("kept", 2).orElseThrow().config().retentionMs(), "the open log got the new config");
+        assertEquals(2000, log("kept", 3).orElseThrow().config().retentionMs(), "the added partition placed here");
+        assertTrue(follows.contains("follow kept-3 2"), follows.toString());
+
+        MetadataImage third = image(13, true, Map.of());
+        quorum.publish(MetadataDelta.between(altered, third), third);
         assertTrue(registry.topics().isEmpty());
         assertTrue(logs.allLogs().isEmpty());
     }
