@@ -62,12 +62,17 @@ public final class BrokerAssembly {
     static List<BrokerModule> modules(BrokerConfig config, Time time, java.util.function.Supplier<Broker> self,
                                       ReplicationEnvironment replication) {
         List<BrokerModule> modules = new ArrayList<>();
+        io.samsa.broker.cluster.ClusterModule cluster = null;
         if (config.cluster().isPresent()) {
-            modules.add(new io.samsa.broker.cluster.ClusterModule(config, time, () -> self.get().advertisedEndpoints()));
+            cluster = new io.samsa.broker.cluster.ClusterModule(config, time, () -> self.get().advertisedEndpoints());
+            modules.add(cluster);
         }
         // No authorizer.class.name yet: everything is allowed, as on a Kafka broker without one (issue 15).
         Authorizer authorizer = Authorizer.ALLOW_ALL;
         TopicsModule topics = new TopicsModule(config, time, self, authorizer);
+        if (cluster != null) {
+            topics.clusterMode(cluster.membership()::quorum);
+        }
         modules.add(topics);
         ReplicationConfig replicationConfig = ReplicationConfig.from(config);
         ReplicaManager replicas = new ReplicaManager(replicationConfig, time, topics.storage()::logs, replication.alterPartition());
