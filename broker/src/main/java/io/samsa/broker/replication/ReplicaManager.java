@@ -89,7 +89,9 @@ public final class ReplicaManager implements BrokerComponent {
 
     /**
      * Makes this broker leader or follower of {@code partition} (its log is created when absent).
-     * A role with an older leader epoch than the current one is ignored.
+     * A role with an older leader epoch than the current one is ignored. A role without a leader
+     * (-1: the partition is offline) makes it neither: it fetches from nobody and answers
+     * NOT_LEADER_OR_FOLLOWER.
      *
      * @return the partition
      */
@@ -104,8 +106,8 @@ public final class ReplicaManager implements BrokerComponent {
             if (epochBefore != role.leaderEpoch()) {
                 roleListeners.forEach(listener -> listener.accept(log));
             }
-            if (role.isLeader(config.nodeId())) {
-                followers.unfollow(partition);
+            if (role.isLeader(config.nodeId()) || role.leaderId() < 0) {
+                followers.unfollow(partition); // leading, or offline (no leader to fetch from)
             } else if (!wasFollowing || epochBefore != role.leaderEpoch()) {
                 followers.follow(partition, log, role.leaderId(), role.leaderEpoch());
             }
