@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.broker.api.RequestContext;
+import io.samsa.broker.testing.StubMetadataQuorum;
 import io.samsa.broker.topics.LogConfigTopicConfigPolicy;
-import io.samsa.metadata.controller.ControllerOperation;
 import io.samsa.metadata.controller.api.ApiError;
 import io.samsa.metadata.controller.api.CreateTopicResult;
 import io.samsa.metadata.image.MetadataImage;
-import io.samsa.metadata.image.MetadataListener;
 import io.samsa.metadata.image.TopicImage;
-import io.samsa.metadata.quorum.MetadataQuorum;
 import io.samsa.metadata.quorum.MetadataQuorumException;
-import io.samsa.metadata.quorum.QuorumStatus;
 import io.samsa.metadata.rpc.ControllerRpc;
 import io.samsa.metadata.rpc.proto.ControllerRequest;
 import io.samsa.protocol.ApiKey;
@@ -130,61 +127,16 @@ class ClusterTopicHandlersTest {
                 Map.of(topic, id), Map.of(), 0, Map.of(), 0);
     }
 
-    /** A quorum whose forwards answer what the test says and whose image the test sets. */
-    private static final class StubQuorum implements MetadataQuorum {
+    /** A quorum whose forwards answer what the test says. */
+    private static final class StubQuorum extends StubMetadataQuorum {
         final List<ControllerRequest> forwarded = new ArrayList<>();
-        final List<MetadataListener> listeners = new ArrayList<>();
-        volatile MetadataImage image = MetadataImage.EMPTY;
         volatile CompletableFuture<?> answer = new CompletableFuture<>();
-
-        void apply(MetadataImage next) {
-            image = next;
-            listeners.forEach(listener -> listener.onMetadataUpdate(next.newDelta(), next));
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public MetadataImage currentImage() {
-            return image;
-        }
-
-        @Override
-        public void addListener(MetadataListener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public <T> CompletableFuture<T> submit(ControllerOperation<T> operation) {
-            throw new UnsupportedOperationException();
-        }
 
         @Override
         @SuppressWarnings("unchecked")
         public <T> CompletableFuture<T> forward(ControllerRpc<T> rpc, long timeoutMs) {
             forwarded.add(rpc.request());
             return (CompletableFuture<T>) answer;
-        }
-
-        @Override
-        public int leaderId() {
-            return 1;
-        }
-
-        @Override
-        public QuorumStatus status() {
-            return new QuorumStatus(1, 1, 0, List.of());
-        }
-
-        @Override
-        public String clusterId() {
-            return "c";
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

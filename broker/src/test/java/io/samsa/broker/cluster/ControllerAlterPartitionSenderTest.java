@@ -9,17 +9,14 @@ import io.samsa.broker.replication.PartitionRole;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicatedPartition;
 import io.samsa.broker.replication.ReplicationConfig;
-import io.samsa.metadata.controller.ControllerOperation;
 import io.samsa.metadata.controller.api.AlterPartitionRequest;
 import io.samsa.metadata.controller.api.AlterPartitionResponse;
 import io.samsa.metadata.controller.api.ApiError;
 import io.samsa.metadata.image.MetadataImage;
-import io.samsa.metadata.image.MetadataListener;
 import io.samsa.metadata.image.PartitionRegistration;
 import io.samsa.metadata.image.TopicImage;
-import io.samsa.metadata.quorum.MetadataQuorum;
+import io.samsa.broker.testing.StubMetadataQuorum;
 import io.samsa.metadata.quorum.MetadataQuorumException;
-import io.samsa.metadata.quorum.QuorumStatus;
 import io.samsa.metadata.records.Uuids;
 import io.samsa.metadata.rpc.ControllerRpc;
 import io.samsa.metadata.rpc.proto.ControllerRequest;
@@ -168,27 +165,8 @@ class ControllerAlterPartitionSenderTest {
     }
 
     /** Records each forwarded AlterPartition; the test completes its answer. */
-    private static final class AnsweringQuorum implements MetadataQuorum {
+    private static final class AnsweringQuorum extends StubMetadataQuorum {
         final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
-        volatile MetadataImage image = MetadataImage.EMPTY;
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public MetadataImage currentImage() {
-            return image;
-        }
-
-        @Override
-        public void addListener(MetadataListener listener) {
-        }
-
-        @Override
-        public <T> CompletableFuture<T> submit(ControllerOperation<T> operation) {
-            throw new UnsupportedOperationException();
-        }
 
         @Override
         @SuppressWarnings("unchecked")
@@ -203,25 +181,6 @@ class ControllerAlterPartitionSenderTest {
             CompletableFuture<AlterPartitionResponse> answer = new CompletableFuture<>();
             sent.add(new Sent(decoded, answer));
             return (CompletableFuture<T>) answer;
-        }
-
-        @Override
-        public int leaderId() {
-            return 1;
-        }
-
-        @Override
-        public QuorumStatus status() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String clusterId() {
-            return "cluster";
-        }
-
-        @Override
-        public void close() {
         }
     }
 
