@@ -3,7 +3,6 @@ package io.samsa.broker;
 import io.samsa.broker.admin.ApiVersionsApiHandler;
 import io.samsa.broker.admin.ApiVersionsHandler;
 import io.samsa.broker.api.ApiHandler;
-import io.samsa.broker.cluster.ClusterModule;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.data.DataModule;
 import io.samsa.broker.group.GroupModule;
@@ -63,13 +62,13 @@ public final class BrokerAssembly {
     static List<BrokerModule> modules(BrokerConfig config, Time time, java.util.function.Supplier<Broker> self,
                                       ReplicationEnvironment replication) {
         List<BrokerModule> modules = new ArrayList<>();
-        // cluster mode: the quorum comes first, and replication talks to the cluster's controller and brokers
-        ClusterModule cluster = config.cluster().isPresent()
-                ? new ClusterModule(config, time, () -> self.get().advertisedEndpoints()) : null;
-        ReplicationEnvironment environment = cluster == null ? replication : cluster.replication();
-        if (cluster != null) {
+        io.samsa.broker.cluster.ClusterModule cluster = null;
+        if (config.cluster().isPresent()) {
+            cluster = new io.samsa.broker.cluster.ClusterModule(config, time, () -> self.get().advertisedEndpoints());
             modules.add(cluster);
         }
+        // cluster mode: replication talks to the cluster's controller and brokers
+        ReplicationEnvironment environment = cluster == null ? replication : cluster.replication();
         // No authorizer.class.name yet: everything is allowed, as on a Kafka broker without one (issue 15).
         Authorizer authorizer = Authorizer.ALLOW_ALL;
         TopicsModule topics = new TopicsModule(config, time, self, authorizer);
@@ -86,12 +85,12 @@ public final class BrokerAssembly {
         replication.replicaManager(replicas);
         topics.partitionRoles(partition -> replicas.partition(partition).map(ReplicatedPartition::role));
         modules.add(new DataModule(config, time, topics.storage()::logs, topics.storage().firstLogDir(), replicas, fetchers));
-        if (cluster != null) {
-            // after storage and the replica manager started: the image drives topics, logs and roles
-            modules.add(cluster.imageModule(topics.registry(), topics.storage()::logs, replicas));
-        }
         modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer));
         modules.add(new OperationsModule(config, topics.storage()));
+        if (cluster != null) {
+            // last, once storage, the replica manager and its listeners run: the image drives topics, logs and roles
+            modules.add(cluster.imageModule(topics.registry(), topics.storage()::logs, replicas));
+        }
         return modules;
     }
 }

@@ -50,10 +50,11 @@ public final class ClusterModule implements BrokerModule {
     /**
      * @param registry the topic registry the image is mirrored into
      * @param logs     the log manager (usable once storage started)
-     * @param replicas where the image's partition roles are applied
+     * @param replicas where the image's partition roles are applied; only unfenced brokers may join its ISRs
      * @return the module whose component applies each image to the data side
      */
     public BrokerModule imageModule(TopicRegistry registry, Supplier<LogManager> logs, ReplicaManager replicas) {
+        replicas.isrEligibility(replica -> membership.quorum().currentImage().isActive(replica));
         MetadataImageApplier applier = new MetadataImageApplier(nodeId, membership::quorum,
                 membership::incarnationId, new TopicMirror(registry), new ReplicaManagerRoles(replicas, logs), logs);
         return new BrokerModule() {

@@ -38,6 +38,7 @@ public final class ReplicaManager implements BrokerComponent {
     private final PartitionChangeListener fanOut = partition -> listeners.forEach(l -> l.onChange(partition));
     private final CopyOnWriteArrayList<Consumer<PartitionLog>> roleListeners = new CopyOnWriteArrayList<>();
     private volatile FollowerSync followers = FollowerSync.NONE;
+    private volatile java.util.function.IntPredicate isrEligible = replica -> true;
     private volatile ScheduledThreadPoolExecutor scheduler;
 
     /**
@@ -59,6 +60,11 @@ public final class ReplicaManager implements BrokerComponent {
     /** Sets the replica fetchers; before any role is applied. */
     public void followerSync(FollowerSync sync) {
         this.followers = sync;
+    }
+
+    /** Sets which replicas may join an ISR now (cluster mode: the unfenced brokers of the image); default all. */
+    public void isrEligibility(java.util.function.IntPredicate eligible) {
+        this.isrEligible = eligible;
     }
 
     /** Adds a listener told of every high watermark, ISR and role change. */
@@ -99,7 +105,8 @@ public final class ReplicaManager implements BrokerComponent {
         PartitionLog log = logs.get().getOrCreateLog(partition);
         ReplicatedPartition replicated = partitions.compute(partition, (tp, existing) ->
                 existing != null && existing.log() == log ? existing
-                        : new ReplicatedPartition(tp, log, config.nodeId(), config.replicaLagTimeMaxMs(), alterPartition, fanOut));
+                        : new ReplicatedPartition(tp, log, config.nodeId(), config.replicaLagTimeMaxMs(), alterPartition, fanOut,
+                        replica -> isrEligible.test(replica)));
         boolean wasFollowing = replicated.role() != null && !replicated.isLeader();
         int epochBefore = replicated.leaderEpoch();
         if (replicated.applyRole(role, time.milliseconds())) {

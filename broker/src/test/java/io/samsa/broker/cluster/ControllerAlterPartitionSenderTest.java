@@ -15,11 +15,7 @@ import io.samsa.metadata.controller.api.ApiError;
 import io.samsa.metadata.image.MetadataImage;
 import io.samsa.metadata.image.PartitionRegistration;
 import io.samsa.metadata.image.TopicImage;
-import io.samsa.broker.testing.StubMetadataQuorum;
 import io.samsa.metadata.quorum.MetadataQuorumException;
-import io.samsa.metadata.records.Uuids;
-import io.samsa.metadata.rpc.ControllerRpc;
-import io.samsa.metadata.rpc.proto.ControllerRequest;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.record.MemoryRecords;
@@ -36,9 +32,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +54,7 @@ class ControllerAlterPartitionSenderTest {
     @TempDir
     Path dir;
     private final ManualTime time = new ManualTime();
-    private final AnsweringQuorum quorum = new AnsweringQuorum();
+    private final FakeMetadataQuorum quorum = new FakeMetadataQuorum();
     private LogManager logs;
     private ControllerAlterPartitionSender sender;
     private ReplicaManager manager;
@@ -75,8 +68,8 @@ class ControllerAlterPartitionSenderTest {
         sender.start();
         manager = new ReplicaManager(new ReplicationConfig(1, LAG_MS, 1000, 1 << 20, 10 << 20, 500, 1, 30_000, 1),
                 time, () -> logs, sender);
-        quorum.image = image(new PartitionRegistration(new int[] {1, 2, 3}, new int[] {1, 2, 3}, new int[0],
-                new int[0], 1, 5, 10));
+        quorum.image(image(new PartitionRegistration(new int[] {1, 2, 3}, new int[] {1, 2, 3}, new int[0],
+                new int[0], 1, 5, 10)));
     }
 
     @AfterEach
@@ -113,7 +106,7 @@ class ControllerAlterPartitionSenderTest {
     @Test
     void aCommittedShrinkReachesThePartitionAndAcksAllCompletes() throws Exception {
         ReplicatedPartition partition = leaderAskingToShrink();
-        Sent sent = quorum.sent.poll(10, TimeUnit.SECONDS);
+        FakeMetadataQuorum.Sent sent = quorum.sent.poll(10, TimeUnit.SECONDS);
         AlterPartitionRequest request = sent.request();
         assertEquals(1, request.brokerId());
         assertEquals(BROKER_EPOCH, request.brokerEpoch());
@@ -143,7 +136,7 @@ class ControllerAlterPartitionSenderTest {
         ReplicatedPartition partition = leaderAskingToShrink();
         quorum.sent.poll(10, TimeUnit.SECONDS).answer().completeExceptionally(
                 new MetadataQuorumException(ErrorCode.REQUEST_TIMED_OUT, "no commit in time", -1));
-        Sent again = quorum.sent.poll(10, TimeUnit.SECONDS);
+        FakeMetadataQuorum.Sent again = quorum.sent.poll(10, TimeUnit.SECONDS);
         assertEquals(List.of(1), again.request().partitions().get(0).newIsr());
         assertTrue(partition.isrChangePending(), "still waiting for the controller");
         again.answer().complete(new AlterPartitionResponse(ApiError.of(ErrorCode.STALE_BROKER_EPOCH), List.of()));
@@ -153,35 +146,12 @@ class ControllerAlterPartitionSenderTest {
 
     @Test
     void aChangeTheImageOvertookIsRefusedWithoutSending() throws Exception {
-        quorum.image = image(new PartitionRegistration(new int[] {1, 2, 3}, new int[] {1, 2}, new int[0],
-                new int[0], 1, 5, 11));
+        quorum.image(image(new PartitionRegistration(new int[] {1, 2, 3}, new int[] {1, 2}, new int[0],
+                new int[0], 1, 5, 11)));
         ReplicatedPartition partition = leaderAskingToShrink();
         assertFalse(partition.isrChangePending(), "INVALID_UPDATE_VERSION at once");
         assertEquals(List.of(1, 2, 3), partition.isr(), "the role from the image will bring the new ISR");
         assertNull(quorum.sent.poll(50, TimeUnit.MILLISECONDS));
-    }
-
-    private record Sent(AlterPartitionRequest request, CompletableFuture<AlterPartitionResponse> answer) {
-    }
-
-    /** Records each forwarded AlterPartition; the test completes its answer. */
-    private static final class AnsweringQuorum extends StubMetadataQuorum {
-        final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> CompletableFuture<T> forward(ControllerRpc<T> rpc, long timeoutMs) {
-            ControllerRequest request = rpc.request();
-            var wire = request.getAlterPartition();
-            AlterPartitionRequest decoded = new AlterPartitionRequest(wire.getBrokerId(), wire.getBrokerEpoch(),
-                    wire.getPartitionsList().stream().map(p -> new AlterPartitionRequest.IsrChange(
-                            Uuids.fromProto(p.getTopicId()),
-                            p.getPartition(), p.getLeaderEpoch(), List.copyOf(p.getNewIsrList()), p.getPartitionEpoch()))
-                            .toList());
-            CompletableFuture<AlterPartitionResponse> answer = new CompletableFuture<>();
-            sent.add(new Sent(decoded, answer));
-            return (CompletableFuture<T>) answer;
-        }
     }
 
 }

@@ -1,6 +1,7 @@
 package io.samsa.broker.testing;
 
 import io.samsa.metadata.controller.ControllerOperation;
+import io.samsa.metadata.image.MetadataDelta;
 import io.samsa.metadata.image.MetadataImage;
 import io.samsa.metadata.image.MetadataListener;
 import io.samsa.metadata.quorum.MetadataQuorum;
@@ -18,10 +19,15 @@ public abstract class StubMetadataQuorum implements MetadataQuorum {
     /** The image {@link #currentImage()} returns. */
     public volatile MetadataImage image = MetadataImage.EMPTY;
 
-    /** Publishes {@code next} as the current image and tells every listener. */
+    /** Publishes {@code next} as the current image and tells every listener (with an empty delta). */
     public void apply(MetadataImage next) {
+        apply(next.newDelta(), next);
+    }
+
+    /** Publishes {@code next} as the current image and tells every listener of {@code delta}. */
+    public void apply(MetadataDelta delta, MetadataImage next) {
         image = next;
-        listeners.forEach(listener -> listener.onMetadataUpdate(next.newDelta(), next));
+        listeners.forEach(listener -> listener.onMetadataUpdate(delta, next));
     }
 
     @Override
