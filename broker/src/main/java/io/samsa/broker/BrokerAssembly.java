@@ -74,6 +74,7 @@ public final class BrokerAssembly {
         TopicsModule topics = new TopicsModule(config, time, self, authorizer);
         if (cluster != null) {
             topics.logsOpenedByReplicaRoles();
+            topics.clusterMode(cluster.membership()::quorum);
         }
         modules.add(topics);
         ReplicationConfig replicationConfig = ReplicationConfig.from(config);
