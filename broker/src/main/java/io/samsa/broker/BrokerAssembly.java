@@ -76,7 +76,7 @@ public final class BrokerAssembly {
         replication.replicaManager(replicas);
         topics.partitionRoles(partition -> replicas.partition(partition).map(ReplicatedPartition::role));
         modules.add(new DataModule(config, time, topics.storage()::logs, topics.storage().firstLogDir(), replicas, fetchers));
-        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer));
+        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer, replicas));
         modules.add(new OperationsModule(config, topics.storage()));
         return modules;
     }

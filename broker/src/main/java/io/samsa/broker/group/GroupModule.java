@@ -5,6 +5,7 @@ import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.metadata.LocalBroker;
+import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.security.Authorizer;
 import io.samsa.broker.topics.TopicRegistry;
 import io.samsa.coordinator.GroupCoordinatorService;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * <p>Wiring: it needs the topic registry (to create the offsets topic, whose logs the registry's
  * storage listener opens) and the log manager, so it comes after the topics/storage module:
  * <pre>
- *  modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer));
+ *  modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer, replicas));
  * </pre>
  *
  * <p>Thread-safe after start.
@@ -35,12 +36,13 @@ public final class GroupModule implements BrokerModule {
      * @param logs        the log manager, read once storage has started
      * @param localBroker this node as clients reach it, read per FindCoordinator request
      * @param authorizer  decides the authorized operations DescribeGroups reports
+     * @param replicas    this broker's replica roles: the coordinator follows {@code __consumer_offsets} leadership
      */
     public GroupModule(BrokerConfig config, Time time, TopicRegistry registry, Supplier<LogManager> logs,
-                       Supplier<LocalBroker> localBroker, Authorizer authorizer) {
+                       Supplier<LocalBroker> localBroker, Authorizer authorizer, ReplicaManager replicas) {
         this.authorizer = authorizer;
         this.coordinator = new GroupCoordinatorComponent(config, time, new OffsetsTopic(registry, logs),
-                new RegistryTopicLookup(registry));
+                new RegistryTopicLookup(registry), replicas);
         this.localBroker = localBroker;
     }
 
