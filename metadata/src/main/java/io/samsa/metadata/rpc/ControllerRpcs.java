@@ -5,9 +5,12 @@ import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
 import io.samsa.metadata.controller.api.CreatableTopic;
 import io.samsa.metadata.controller.api.CreatePartitionsTopic;
 import io.samsa.metadata.controller.api.CreateTopicResult;
+import io.samsa.metadata.controller.api.ProducerIdBlock;
 import io.samsa.metadata.controller.api.RegisterBrokerRequest;
 import io.samsa.metadata.controller.api.RegisterBrokerResponse;
 import io.samsa.metadata.controller.api.TopicResult;
+import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcRequest;
+import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcResponse;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcRequest;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcResponse;
 import io.samsa.metadata.rpc.proto.CreatableTopicRpc;
@@ -93,6 +96,17 @@ public final class ControllerRpcs {
         ids.forEach(id -> rpc.addIds(RpcCodec.uuid(id)));
         return new ControllerRpc<>(ControllerRequest.newBuilder().setDeleteTopics(rpc).build(),
                 ControllerRpcs::topicResults);
+    }
+
+    /** AllocateProducerIds for a registered broker: the next block, or the controller's error (a stale epoch). */
+    public static ControllerRpc<ProducerIdBlock> allocateProducerIds(int brokerId, long brokerEpoch) {
+        AllocateProducerIdsRpcRequest rpc = AllocateProducerIdsRpcRequest.newBuilder()
+                .setBrokerId(brokerId).setBrokerEpoch(brokerEpoch).build();
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setAllocateProducerIds(rpc).build(), r -> {
+            AllocateProducerIdsRpcResponse response = r.getAllocateProducerIds();
+            return new ProducerIdBlock(RpcCodec.error(response.getError()), response.getProducerIdStart(),
+                    response.getProducerIdLen());
+        });
     }
 
     private static List<TopicResult> topicResults(ControllerResponse response) {
