@@ -3,6 +3,10 @@ package io.samsa.broker.testing;
 import io.samsa.broker.Broker;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +29,15 @@ public final class TestBrokers {
         overrides.put("offsets.topic.num.partitions", "5");
         overrides.putAll(extra);
         return BrokerConfig.of(overrides);
+    }
+
+    /** @return a loopback port free right now, for configs that must name their ports up front (quorum voters) */
+    public static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return a started broker serving {@code handlers}; the caller closes it */
