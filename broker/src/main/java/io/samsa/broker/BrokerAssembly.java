@@ -86,7 +86,8 @@ public final class BrokerAssembly {
                         config.get(BrokerConfigKeys.CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS)), time,
                         config.get(BrokerConfigKeys.CONTROLLER_QUORUM_RETRY_BACKOFF_MS));
         modules.add(new DataModule(config, time, topics.storage()::logs, producerIds, replicas, fetchers));
-        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer, replicas));
+        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer, replicas,
+                cluster == null ? null : cluster.membership()::quorum));
         modules.add(new OperationsModule(config, topics.storage()));
         return modules;
     }

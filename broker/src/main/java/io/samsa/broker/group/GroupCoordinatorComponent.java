@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The group coordinator as a broker component. {@link #start} creates {@code __consumer_offsets}
- * when missing, starts the {@link GroupCoordinatorService} over an {@link OffsetsTopicLog}, and
+ * when missing (on a single node; in a cluster the controller creates it on the first
+ * FindCoordinator, see {@link ImageCoordinatorLocator}), starts the {@link GroupCoordinatorService} over an {@link OffsetsTopicLog}, and
  * lets {@link OffsetsLeadership} load the partitions this broker leads: every partition without a
  * replica role (on a single node the broker leads them all), and each replicated one while its
  * role says this broker leads it. Each election replays its partition in the background; until a
@@ -33,6 +34,7 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
     private final OffsetsTopic offsetsTopic;
     private final TopicMetadataLookup topics;
     private final ReplicaManager replicas;
+    private final boolean clusterMode;
     private final OffsetsReplicationWaits waits = new OffsetsReplicationWaits();
     private volatile GroupCoordinatorService service;
     private volatile OffsetsLeadership leadership;
@@ -40,10 +42,13 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
 
     /**
      * @param topics   the topics that exist, for refusing commits to partitions that do not
-     * @param replicas the roles of this broker's replicated partitions
+     * @param replicas    the roles of this broker's replicated partitions
+     * @param clusterMode whether the metadata quorum owns {@code __consumer_offsets}: then it is not
+     *                    created here, and only partitions whose role says this broker leads them are loaded
      */
     public GroupCoordinatorComponent(BrokerConfig config, Time time, OffsetsTopic offsetsTopic, TopicMetadataLookup topics,
-                                     ReplicaManager replicas) {
+                                     ReplicaManager replicas, boolean clusterMode) {
+        this.clusterMode = clusterMode;
         this.config = config;
         this.time = time;
         this.offsetsTopic = offsetsTopic;
@@ -58,12 +63,13 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
 
     @Override
     public void start() {
-        int partitions = offsetsTopic.ensureCreated(config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS),
-                config.get(BrokerConfigKeys.OFFSETS_TOPIC_SEGMENT_BYTES));
+        int partitions = clusterMode ? config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS)
+                : offsetsTopic.ensureCreated(config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS),
+                        config.get(BrokerConfigKeys.OFFSETS_TOPIC_SEGMENT_BYTES));
         GroupCoordinatorConfig coordinatorConfig = GroupCoordinatorConfigs.from(config, partitions);
         log = new OffsetsTopicLog(offsetsTopic::partition, this::replicated, waits, time, LOAD_THREADS, this::reload);
         service = GroupCoordinatorService.start(coordinatorConfig, time, log, topics);
-        OffsetsLeadership leading = new OffsetsLeadership(service, this::replicated, partitions, true);
+        OffsetsLeadership leading = new OffsetsLeadership(service, this::replicated, partitions, !clusterMode);
         leadership = leading;
         replicas.addListener(waits);
         replicas.addListener(leading);

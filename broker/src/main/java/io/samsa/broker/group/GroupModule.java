@@ -3,12 +3,14 @@ package io.samsa.broker.group;
 import io.samsa.broker.BrokerModule;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.config.BrokerConfigKeys;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.metadata.LocalBroker;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.security.Authorizer;
 import io.samsa.broker.topics.TopicRegistry;
 import io.samsa.coordinator.GroupCoordinatorService;
+import io.samsa.metadata.quorum.MetadataQuorum;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.LogManager;
 import java.util.List;
@@ -29,7 +31,7 @@ import java.util.function.Supplier;
  */
 public final class GroupModule implements BrokerModule {
     private final GroupCoordinatorComponent coordinator;
-    private final Supplier<LocalBroker> localBroker;
+    private final CoordinatorLocator locator;
     private final Authorizer authorizer;
 
     /**
@@ -40,10 +42,24 @@ public final class GroupModule implements BrokerModule {
      */
     public GroupModule(BrokerConfig config, Time time, TopicRegistry registry, Supplier<LogManager> logs,
                        Supplier<LocalBroker> localBroker, Authorizer authorizer, ReplicaManager replicas) {
+        this(config, time, registry, logs, localBroker, authorizer, replicas, null);
+    }
+
+    /**
+     * @param quorum in cluster mode this node's metadata quorum (FindCoordinator answers from its
+     *               image, and {@code __consumer_offsets} is created through the controller), else null
+     */
+    public GroupModule(BrokerConfig config, Time time, TopicRegistry registry, Supplier<LogManager> logs,
+                       Supplier<LocalBroker> localBroker, Authorizer authorizer, ReplicaManager replicas,
+                       Supplier<MetadataQuorum> quorum) {
         this.authorizer = authorizer;
         this.coordinator = new GroupCoordinatorComponent(config, time, new OffsetsTopic(registry, logs),
-                new RegistryTopicLookup(registry), replicas);
-        this.localBroker = localBroker;
+                new RegistryTopicLookup(registry), replicas, quorum != null);
+        this.locator = quorum == null ? CoordinatorLocator.local(coordinator::service, localBroker)
+                : new ImageCoordinatorLocator(quorum, config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS),
+                        config.get(BrokerConfigKeys.OFFSETS_TOPIC_REPLICATION_FACTOR).shortValue(),
+                        config.get(BrokerConfigKeys.OFFSETS_TOPIC_SEGMENT_BYTES),
+                        config.get(BrokerConfigKeys.CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS));
     }
 
     /** @return the coordinator component (its service is usable once started) */
@@ -60,7 +76,7 @@ public final class GroupModule implements BrokerModule {
     public List<ApiHandler> handlers() {
         Supplier<GroupCoordinatorService> service = coordinator::service;
         return List.of(
-                new FindCoordinatorApi(service, localBroker),
+                new FindCoordinatorApi(service, locator),
                 new JoinGroupApi(service),
                 new SyncGroupApi(service),
                 new HeartbeatApi(service),

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.samsa.broker.Broker;
 import io.samsa.broker.BrokerAssembly;
 import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.testing.TestBrokers;
 import io.samsa.metadata.image.BrokerRegistration;
 import io.samsa.metadata.image.MetadataImage;
 import io.samsa.protocol.testing.Await;
 import io.samsa.protocol.util.Time;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -45,29 +42,11 @@ class ClusterMembershipTest {
         brokers.values().forEach(Broker::close);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private BrokerConfig config(int id) {
         String voters = controllerPorts.entrySet().stream().map(e -> e.getKey() + "@127.0.0.1:" + e.getValue())
                 .collect(Collectors.joining(","));
-        Map<String, String> props = new HashMap<>();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", Integer.toString(id));
-        props.put("controller.quorum.voters", voters);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + ports.get(id) + ",CONTROLLER://127.0.0.1:"
-                + controllerPorts.get(id));
-        props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("log.dirs", dir.resolve("node-" + id).toString());
-        props.put("broker.heartbeat.interval.ms", "200");
-        props.put("controller.quorum.election.timeout.ms", "300");
-        props.put("samsa.shutdown.timeout.ms", "3000");
+        Map<String, String> props = TestBrokers.combinedMode(id, ports.get(id), controllerPorts.get(id), voters,
+                dir.resolve("node-" + id));
         return BrokerConfig.of(props);
     }
 
@@ -89,8 +68,8 @@ class ClusterMembershipTest {
     @Test
     void threeBrokersRegisterUnfenceAndShutDownUnderControl() throws Exception {
         for (int id = 1; id <= 3; id++) {
-            ports.put(id, freePort());
-            controllerPorts.put(id, freePort());
+            ports.put(id, TestBrokers.freeLoopbackPort());
+            controllerPorts.put(id, TestBrokers.freeLoopbackPort());
         }
         for (int id = 1; id <= 3; id++) {
             start(id);
