@@ -71,14 +71,20 @@ public final class BrokerAssembly {
             cluster = new io.samsa.broker.cluster.ClusterModule(config, time, () -> self.get().advertisedEndpoints());
             modules.add(cluster);
         }
+        // cluster mode: replication talks to the cluster's controller and brokers
+        ReplicationEnvironment environment = cluster == null ? replication : cluster.replication();
         // No authorizer.class.name yet: everything is allowed, as on a Kafka broker without one (issue 15).
         Authorizer authorizer = Authorizer.ALLOW_ALL;
         TopicsModule topics = new TopicsModule(config, time, self, authorizer);
+        if (cluster != null) {
+            topics.logsOpenedByReplicaRoles();
+        }
         modules.add(topics);
         ReplicationConfig replicationConfig = ReplicationConfig.from(config);
-        ReplicaManager replicas = new ReplicaManager(replicationConfig, time, topics.storage()::logs, replication.alterPartition());
-        ReplicaFetcherManager fetchers = new ReplicaFetcherManager(replicationConfig, time, replication.endpoints(), replicas);
+        ReplicaManager replicas = new ReplicaManager(replicationConfig, time, topics.storage()::logs, environment.alterPartition());
+        ReplicaFetcherManager fetchers = new ReplicaFetcherManager(replicationConfig, time, environment.endpoints(), replicas);
         replicas.followerSync(fetchers);
+        environment.replicaManager(replicas);
         replication.replicaManager(replicas);
         topics.partitionRoles(partition -> replicas.partition(partition).map(ReplicatedPartition::role));
         ProducerIdSource producerIds = cluster == null ? new ProducerIdAllocator(topics.storage().firstLogDir())
@@ -89,6 +95,10 @@ public final class BrokerAssembly {
         modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer, replicas,
                 cluster == null ? null : cluster.membership()::quorum));
         modules.add(new OperationsModule(config, topics.storage()));
+        if (cluster != null) {
+            // last, once storage, the replica manager and its listeners run: the image drives topics, logs and roles
+            modules.add(cluster.imageModule(topics.registry(), topics.storage()::logs, replicas));
+        }
         return modules;
     }
 }

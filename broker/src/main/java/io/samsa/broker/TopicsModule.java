@@ -54,6 +54,7 @@ public final class TopicsModule implements BrokerModule {
     private final GroupConfigManager groupConfigs;
     private volatile String clusterId;
     private volatile Function<TopicPartition, Optional<PartitionRole>> roles = partition -> Optional.empty();
+    private volatile boolean logsFollowRegistry = true;
 
     /**
      * @param broker     the broker being built, for its bound endpoints once started
@@ -103,7 +104,8 @@ public final class TopicsModule implements BrokerModule {
             @Override
             public void start() {
                 clusterId = MetaProperties.loadOrCreateClusterId(storage.firstLogDir(), config.nodeId());
-                PartitionLogsListener listener = new PartitionLogsListener(storage.logs());
+                PartitionLogsListener listener = new PartitionLogsListener(storage.logs(),
+                        partition -> logsFollowRegistry);
                 listener.reconcile(registry);
                 registry.addListener(listener);
             }
@@ -112,6 +114,11 @@ public final class TopicsModule implements BrokerModule {
             public void close() {
             }
         });
+    }
+
+    /** Cluster mode: the replica roles open the logs of the partitions placed here, not the registry; before start. */
+    void logsOpenedByReplicaRoles() {
+        this.logsFollowRegistry = false;
     }
 
     /** Where Metadata finds the role of a replicated partition; set before {@link #handlers()}. */

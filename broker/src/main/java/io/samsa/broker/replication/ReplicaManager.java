@@ -38,6 +38,7 @@ public final class ReplicaManager implements BrokerComponent {
     private final PartitionChangeListener fanOut = partition -> listeners.forEach(l -> l.onChange(partition));
     private final CopyOnWriteArrayList<Consumer<PartitionLog>> roleListeners = new CopyOnWriteArrayList<>();
     private volatile FollowerSync followers = FollowerSync.NONE;
+    private volatile java.util.function.IntPredicate isrEligible = replica -> true;
     private volatile ScheduledThreadPoolExecutor scheduler;
 
     /**
@@ -59,6 +60,11 @@ public final class ReplicaManager implements BrokerComponent {
     /** Sets the replica fetchers; before any role is applied. */
     public void followerSync(FollowerSync sync) {
         this.followers = sync;
+    }
+
+    /** Sets which replicas may join an ISR now (cluster mode: the unfenced brokers of the image); default all. */
+    public void isrEligibility(java.util.function.IntPredicate eligible) {
+        this.isrEligible = eligible;
     }
 
     /** Adds a listener told of every high watermark, ISR and role change. */
@@ -89,7 +95,9 @@ public final class ReplicaManager implements BrokerComponent {
 
     /**
      * Makes this broker leader or follower of {@code partition} (its log is created when absent).
-     * A role with an older leader epoch than the current one is ignored.
+     * A role with an older leader epoch than the current one is ignored. A role without a leader
+     * (-1: the partition is offline) makes it neither: it fetches from nobody and answers
+     * NOT_LEADER_OR_FOLLOWER.
      *
      * @return the partition
      */
@@ -97,15 +105,16 @@ public final class ReplicaManager implements BrokerComponent {
         PartitionLog log = logs.get().getOrCreateLog(partition);
         ReplicatedPartition replicated = partitions.compute(partition, (tp, existing) ->
                 existing != null && existing.log() == log ? existing
-                        : new ReplicatedPartition(tp, log, config.nodeId(), config.replicaLagTimeMaxMs(), alterPartition, fanOut));
+                        : new ReplicatedPartition(tp, log, config.nodeId(), config.replicaLagTimeMaxMs(), alterPartition, fanOut,
+                        replica -> isrEligible.test(replica)));
         boolean wasFollowing = replicated.role() != null && !replicated.isLeader();
         int epochBefore = replicated.leaderEpoch();
         if (replicated.applyRole(role, time.milliseconds())) {
             if (epochBefore != role.leaderEpoch()) {
                 roleListeners.forEach(listener -> listener.accept(log));
             }
-            if (role.isLeader(config.nodeId())) {
-                followers.unfollow(partition);
+            if (role.isLeader(config.nodeId()) || role.leaderId() < 0) {
+                followers.unfollow(partition); // leading, or offline (no leader to fetch from)
             } else if (!wasFollowing || epochBefore != role.leaderEpoch()) {
                 followers.follow(partition, log, role.leaderId(), role.leaderEpoch());
             }

@@ -136,6 +136,20 @@ class ReplicatedPartitionTest {
     }
 
     @Test
+    void aCaughtUpFollowerTheIsrEligibilityRefusesIsNotProposed() {
+        java.util.concurrent.atomic.AtomicBoolean eligible = new java.util.concurrent.atomic.AtomicBoolean();
+        manager.isrEligibility(replica -> replica != 3 || eligible.get());
+        ReplicatedPartition partition = leaderOf(List.of(1, 2));
+        append(partition, 3);
+        fetch(partition, 2, 3);
+        fetch(partition, 3, 3);
+        assertTrue(controller.calls().isEmpty(), "3 is caught up but fenced: no AlterPartition to be refused");
+        eligible.set(true);
+        fetch(partition, 3, 3);
+        assertEquals(List.of(1, 2, 3), controller.last().change().newIsr());
+    }
+
+    @Test
     void aRefusedChangeKeepsTheCommittedIsrAndCanBeAskedAgain() {
         ReplicatedPartition partition = leaderOf(List.of(1, 2, 3));
         append(partition, 2);

@@ -3,11 +3,6 @@ package io.samsa.broker.testing;
 import io.samsa.broker.Broker;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -30,36 +25,6 @@ public final class TestBrokers {
         overrides.put("offsets.topic.num.partitions", "5");
         overrides.putAll(extra);
         return BrokerConfig.of(overrides);
-    }
-
-    /** @return a loopback port free right now, for configs that must name their ports up front (quorum voters) */
-    public static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Kafka's keys for one combined-mode node (broker and controller) on 127.0.0.1, with short
-     * heartbeats and elections for tests.
-     *
-     * @param voters {@code controller.quorum.voters}
-     */
-    public static Map<String, String> combinedMode(int id, int brokerPort, int controllerPort, String voters, Path logDir) {
-        Map<String, String> props = new HashMap<>();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", Integer.toString(id));
-        props.put("controller.quorum.voters", voters);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("log.dirs", logDir.toString());
-        props.put("broker.heartbeat.interval.ms", "200");
-        props.put("controller.quorum.election.timeout.ms", "300");
-        props.put("samsa.shutdown.timeout.ms", "3000");
-        return props;
     }
 
     /** @return a started broker serving {@code handlers}; the caller closes it */

@@ -2,6 +2,8 @@ package io.samsa.metadata.rpc;
 
 import io.samsa.metadata.controller.ControllerOperation;
 import io.samsa.metadata.controller.ControllerResult;
+import io.samsa.metadata.controller.api.AlterPartitionRequest;
+import io.samsa.metadata.controller.api.AlterPartitionResponse;
 import io.samsa.metadata.controller.api.BrokerHeartbeatRequest;
 import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
 import io.samsa.metadata.controller.api.CreatableTopic;
@@ -52,6 +54,7 @@ public final class ControllerRpcHandler {
             case DELETE_TOPICS -> (controller, image, nowMs) -> topicResults(controller.deleteTopics(image,
                     request.getDeleteTopics().getNamesList(),
                     request.getDeleteTopics().getIdsList().stream().map(RpcCodec::uuid).toList()));
+            case ALTER_PARTITION -> alterPartition(request.getAlterPartition());
             case ALLOCATE_PRODUCER_IDS -> allocateProducerIds(request.getAllocateProducerIds());
             case REQUEST_NOT_SET -> throw new IllegalArgumentException("a controller request without an operation");
         };
@@ -119,5 +122,27 @@ public final class ControllerRpcHandler {
                     .setError(RpcCodec.error(t.error())));
         }
         return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setTopicResults(answer).build());
+    }
+
+    private static ControllerOperation<ControllerResponse> alterPartition(
+            io.samsa.metadata.rpc.proto.AlterPartitionRpcRequest rpc) {
+        AlterPartitionRequest request = new AlterPartitionRequest(rpc.getBrokerId(), rpc.getBrokerEpoch(),
+                rpc.getPartitionsList().stream().map(p -> new AlterPartitionRequest.IsrChange(RpcCodec.uuid(p.getTopicId()),
+                        p.getPartition(), p.getLeaderEpoch(), List.copyOf(p.getNewIsrList()), p.getPartitionEpoch()))
+                        .toList());
+        return (controller, image, nowMs) -> {
+            ControllerResult<AlterPartitionResponse> result = controller.alterPartition(image, request);
+            AlterPartitionResponse r = result.response();
+            io.samsa.metadata.rpc.proto.AlterPartitionRpcResponse.Builder answer =
+                    io.samsa.metadata.rpc.proto.AlterPartitionRpcResponse.newBuilder().setError(RpcCodec.error(r.error()));
+            for (AlterPartitionResponse.PartitionState state : r.partitions()) {
+                answer.addPartitions(io.samsa.metadata.rpc.proto.PartitionStateRpc.newBuilder()
+                        .setTopicId(RpcCodec.uuid(state.topicId())).setPartition(state.partition())
+                        .setError(RpcCodec.error(state.error())).setLeader(state.leader())
+                        .setLeaderEpoch(state.leaderEpoch()).addAllIsr(state.isr())
+                        .setPartitionEpoch(state.partitionEpoch()));
+            }
+            return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setAlterPartition(answer).build());
+        };
     }
 }

@@ -1,5 +1,7 @@
 package io.samsa.metadata.rpc;
 
+import io.samsa.metadata.controller.api.AlterPartitionRequest;
+import io.samsa.metadata.controller.api.AlterPartitionResponse;
 import io.samsa.metadata.controller.api.BrokerHeartbeatRequest;
 import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
 import io.samsa.metadata.controller.api.CreatableTopic;
@@ -9,9 +11,12 @@ import io.samsa.metadata.controller.api.ProducerIdBlock;
 import io.samsa.metadata.controller.api.RegisterBrokerRequest;
 import io.samsa.metadata.controller.api.RegisterBrokerResponse;
 import io.samsa.metadata.controller.api.TopicResult;
+import io.samsa.metadata.rpc.proto.AlterPartitionRpcRequest;
+import io.samsa.metadata.rpc.proto.AlterPartitionRpcResponse;
 import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcRequest;
 import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcResponse;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcRequest;
+import io.samsa.metadata.rpc.proto.IsrChangeRpc;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcResponse;
 import io.samsa.metadata.rpc.proto.CreatableTopicRpc;
 import io.samsa.metadata.rpc.proto.CreatePartitionsRpcRequest;
@@ -113,5 +118,22 @@ public final class ControllerRpcs {
         TopicResultsRpcResponse results = response.getTopicResults();
         return results.getTopicsList().stream().map(t -> new TopicResult(t.getName().isEmpty() ? null : t.getName(), RpcCodec.uuid(t.getTopicId()),
                 RpcCodec.error(t.getError()))).toList();
+    }
+
+    public static ControllerRpc<AlterPartitionResponse> alterPartition(AlterPartitionRequest request) {
+        AlterPartitionRpcRequest.Builder rpc = AlterPartitionRpcRequest.newBuilder()
+                .setBrokerId(request.brokerId()).setBrokerEpoch(request.brokerEpoch());
+        for (AlterPartitionRequest.IsrChange change : request.partitions()) {
+            rpc.addPartitions(IsrChangeRpc.newBuilder().setTopicId(RpcCodec.uuid(change.topicId()))
+                    .setPartition(change.partition()).setLeaderEpoch(change.leaderEpoch())
+                    .addAllNewIsr(change.newIsr()).setPartitionEpoch(change.partitionEpoch()));
+        }
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setAlterPartition(rpc).build(), r -> {
+            AlterPartitionRpcResponse response = r.getAlterPartition();
+            return new AlterPartitionResponse(RpcCodec.error(response.getError()), response.getPartitionsList().stream()
+                    .map(p -> new AlterPartitionResponse.PartitionState(RpcCodec.uuid(p.getTopicId()), p.getPartition(),
+                            RpcCodec.error(p.getError()), p.getLeader(), p.getLeaderEpoch(), List.copyOf(p.getIsrList()),
+                            p.getPartitionEpoch())).toList());
+        });
     }
 }
