@@ -8,9 +8,12 @@ import io.samsa.broker.replication.ReplicatedPartition;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorService;
 import io.samsa.coordinator.offsets.TopicMetadataLookup;
+import io.samsa.metadata.image.TopicImage;
+import io.samsa.metadata.quorum.MetadataQuorum;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.TopicPartition;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The group coordinator as a broker component. {@link #start} creates {@code __consumer_offsets}
@@ -35,6 +38,7 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
     private final TopicMetadataLookup topics;
     private final ReplicaManager replicas;
     private final boolean clusterMode;
+    private final Supplier<MetadataQuorum> quorum;
     private final OffsetsReplicationWaits waits = new OffsetsReplicationWaits();
     private volatile GroupCoordinatorService service;
     private volatile OffsetsLeadership leadership;
@@ -43,12 +47,14 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
     /**
      * @param topics   the topics that exist, for refusing commits to partitions that do not
      * @param replicas    the roles of this broker's replicated partitions
-     * @param clusterMode whether the metadata quorum owns {@code __consumer_offsets}: then it is not
-     *                    created here, and only partitions whose role says this broker leads them are loaded
+     * @param quorum   in cluster mode the metadata quorum, which owns {@code __consumer_offsets}: it
+     *                 is not created here, its partition count is the image's when it exists, and only
+     *                 partitions whose role says this broker leads them are loaded; null on a single node
      */
     public GroupCoordinatorComponent(BrokerConfig config, Time time, OffsetsTopic offsetsTopic, TopicMetadataLookup topics,
-                                     ReplicaManager replicas, boolean clusterMode) {
-        this.clusterMode = clusterMode;
+                                     ReplicaManager replicas, Supplier<MetadataQuorum> quorum) {
+        this.quorum = quorum;
+        this.clusterMode = quorum != null;
         this.config = config;
         this.time = time;
         this.offsetsTopic = offsetsTopic;
@@ -63,7 +69,7 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
 
     @Override
     public void start() {
-        int partitions = clusterMode ? config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS)
+        int partitions = clusterMode ? partitionCountInImage()
                 : offsetsTopic.ensureCreated(config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS),
                         config.get(BrokerConfigKeys.OFFSETS_TOPIC_SEGMENT_BYTES));
         GroupCoordinatorConfig coordinatorConfig = GroupCoordinatorConfigs.from(config, partitions);
@@ -74,6 +80,16 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
         replicas.addListener(waits);
         replicas.addListener(leading);
         leading.start();
+    }
+
+    /**
+     * An existing topic keeps its partition count whatever the config says now (the group-to-partition
+     * mapping depends on it), as on a single node; the config applies to the topic still to be created.
+     */
+    private int partitionCountInImage() {
+        MetadataQuorum running = quorum.get();
+        TopicImage existing = running == null ? null : running.currentImage().topic(OffsetsTopic.NAME);
+        return existing == null ? config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS) : existing.partitions().size();
     }
 
     private Optional<ReplicatedPartition> replicated(int partition) {

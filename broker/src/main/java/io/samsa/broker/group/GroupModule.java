@@ -54,7 +54,7 @@ public final class GroupModule implements BrokerModule {
                        Supplier<MetadataQuorum> quorum) {
         this.authorizer = authorizer;
         this.coordinator = new GroupCoordinatorComponent(config, time, new OffsetsTopic(registry, logs),
-                new RegistryTopicLookup(registry), replicas, quorum != null);
+                new RegistryTopicLookup(registry), replicas, quorum);
         this.locator = quorum == null ? CoordinatorLocator.local(coordinator::service, localBroker)
                 : new ImageCoordinatorLocator(quorum, config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS),
                         config.get(BrokerConfigKeys.OFFSETS_TOPIC_REPLICATION_FACTOR).shortValue(),
