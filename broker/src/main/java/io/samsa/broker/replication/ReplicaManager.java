@@ -135,10 +135,12 @@ public final class ReplicaManager implements BrokerComponent {
                 fanOut, replica -> isrEligible.test(replica));
     }
 
-    /** Forgets a partition's role (deleted, or no longer a replica here); it stops fetching. */
+    /** Forgets a partition's role (deleted, or no longer a replica here); it stops fetching. Listeners are told. */
     public void removeRole(TopicPartition partition) {
         followers.unfollow(partition);
-        partitions.remove(partition);
+        if (partitions.remove(partition) != null) {
+            fanOut.onChange(partition);
+        }
     }
 
     /**
