@@ -151,6 +151,8 @@ public final class ControllerRpcs {
                         .map(o -> new OngoingReassignment(RpcCodec.partition(o.getPartition()),
                                 List.copyOf(o.getReplicasList()), List.copyOf(o.getAddingList()),
                                 List.copyOf(o.getRemovingList()))).toList());
+    }
+
     /** AllocateProducerIds for a registered broker: the next block, or the controller's error (a stale epoch). */
     public static ControllerRpc<ProducerIdBlock> allocateProducerIds(int brokerId, long brokerEpoch) {
         AllocateProducerIdsRpcRequest rpc = AllocateProducerIdsRpcRequest.newBuilder()
