@@ -4,7 +4,11 @@ import io.samsa.broker.admin.ApiVersionsApiHandler;
 import io.samsa.broker.admin.ApiVersionsHandler;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.config.BrokerConfigKeys;
 import io.samsa.broker.data.DataModule;
+import io.samsa.broker.data.produce.ProducerIdAllocator;
+import io.samsa.broker.data.produce.ProducerIdSource;
+import io.samsa.broker.data.produce.QuorumProducerIdAllocator;
 import io.samsa.broker.group.GroupModule;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicatedPartition;
@@ -84,8 +88,13 @@ public final class BrokerAssembly {
         environment.replicaManager(replicas);
         replication.replicaManager(replicas);
         topics.partitionRoles(partition -> replicas.partition(partition).map(ReplicatedPartition::role));
-        modules.add(new DataModule(config, time, topics.storage()::logs, topics.storage().firstLogDir(), replicas, fetchers));
-        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer));
+        ProducerIdSource producerIds = cluster == null ? new ProducerIdAllocator(topics.storage().firstLogDir())
+                : new QuorumProducerIdAllocator(new ControllerProducerIdBlocks(cluster.membership(), config.nodeId(),
+                        config.get(BrokerConfigKeys.CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS)), time,
+                        config.get(BrokerConfigKeys.CONTROLLER_QUORUM_RETRY_BACKOFF_MS));
+        modules.add(new DataModule(config, time, topics.storage()::logs, producerIds, replicas, fetchers));
+        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer, replicas,
+                cluster == null ? null : cluster.membership()::quorum));
         modules.add(new OperationsModule(config, topics.storage()));
         if (cluster != null) {
             // last, once storage, the replica manager and its listeners run: the image drives topics, logs and roles

@@ -73,6 +73,10 @@ final class ReplicaCluster implements AutoCloseable {
         return controller;
     }
 
+    Broker broker(int id) {
+        return brokers.get(id);
+    }
+
     ReplicaManager replicas(int id) {
         return environments.get(id).replicaManager();
     }

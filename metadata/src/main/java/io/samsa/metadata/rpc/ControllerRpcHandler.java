@@ -9,9 +9,12 @@ import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
 import io.samsa.metadata.controller.api.CreatableTopic;
 import io.samsa.metadata.controller.api.CreatePartitionsTopic;
 import io.samsa.metadata.controller.api.CreateTopicResult;
+import io.samsa.metadata.controller.api.ProducerIdBlock;
 import io.samsa.metadata.controller.api.RegisterBrokerRequest;
 import io.samsa.metadata.controller.api.RegisterBrokerResponse;
 import io.samsa.metadata.controller.api.TopicResult;
+import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcRequest;
+import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcResponse;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcRequest;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcResponse;
 import io.samsa.metadata.rpc.proto.ControllerRequest;
@@ -65,6 +68,7 @@ public final class ControllerRpcHandler {
             case ELECT_LEADERS -> electLeaders(request.getElectLeaders());
             case ALTER_PARTITION_REASSIGNMENTS -> alterPartitionReassignments(request.getAlterPartitionReassignments());
             case LIST_PARTITION_REASSIGNMENTS -> listPartitionReassignments(request.getListPartitionReassignments());
+            case ALLOCATE_PRODUCER_IDS -> allocateProducerIds(request.getAllocateProducerIds());
             case REQUEST_NOT_SET -> throw new IllegalArgumentException("a controller request without an operation");
         };
     }
@@ -92,6 +96,17 @@ public final class ControllerRpcHandler {
                     BrokerHeartbeatRpcResponse.newBuilder().setError(RpcCodec.error(r.error()))
                             .setIsCaughtUp(r.isCaughtUp()).setIsFenced(r.isFenced())
                             .setShouldShutDown(r.shouldShutDown())).build());
+        };
+    }
+
+    private static ControllerOperation<ControllerResponse> allocateProducerIds(AllocateProducerIdsRpcRequest rpc) {
+        return (controller, image, nowMs) -> {
+            ControllerResult<ProducerIdBlock> result = controller.allocateProducerIds(image, rpc.getBrokerId(),
+                    rpc.getBrokerEpoch());
+            ProducerIdBlock block = result.response();
+            return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setAllocateProducerIds(
+                    AllocateProducerIdsRpcResponse.newBuilder().setError(RpcCodec.error(block.error()))
+                            .setProducerIdStart(block.firstProducerId()).setProducerIdLen(block.size())).build());
         };
     }
 

@@ -7,6 +7,7 @@ import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
 import io.samsa.metadata.controller.api.CreatableTopic;
 import io.samsa.metadata.controller.api.CreatePartitionsTopic;
 import io.samsa.metadata.controller.api.CreateTopicResult;
+import io.samsa.metadata.controller.api.ProducerIdBlock;
 import io.samsa.metadata.controller.api.RegisterBrokerRequest;
 import io.samsa.metadata.controller.api.RegisterBrokerResponse;
 import io.samsa.metadata.controller.api.TopicResult;
@@ -21,6 +22,8 @@ import io.samsa.metadata.rpc.proto.AlterPartitionReassignmentsRpcRequest;
 import io.samsa.metadata.rpc.proto.ElectLeadersRpcRequest;
 import io.samsa.metadata.rpc.proto.ListPartitionReassignmentsRpcRequest;
 import io.samsa.metadata.rpc.proto.ReassignmentRpc;
+import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcRequest;
+import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcResponse;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcRequest;
 import io.samsa.metadata.rpc.proto.IsrChangeRpc;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcResponse;
@@ -148,6 +151,17 @@ public final class ControllerRpcs {
                         .map(o -> new OngoingReassignment(RpcCodec.partition(o.getPartition()),
                                 List.copyOf(o.getReplicasList()), List.copyOf(o.getAddingList()),
                                 List.copyOf(o.getRemovingList()))).toList());
+    }
+
+    /** AllocateProducerIds for a registered broker: the next block, or the controller's error (a stale epoch). */
+    public static ControllerRpc<ProducerIdBlock> allocateProducerIds(int brokerId, long brokerEpoch) {
+        AllocateProducerIdsRpcRequest rpc = AllocateProducerIdsRpcRequest.newBuilder()
+                .setBrokerId(brokerId).setBrokerEpoch(brokerEpoch).build();
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setAllocateProducerIds(rpc).build(), r -> {
+            AllocateProducerIdsRpcResponse response = r.getAllocateProducerIds();
+            return new ProducerIdBlock(RpcCodec.error(response.getError()), response.getProducerIdStart(),
+                    response.getProducerIdLen());
+        });
     }
 
     private static List<TopicResult> topicResults(ControllerResponse response) {
