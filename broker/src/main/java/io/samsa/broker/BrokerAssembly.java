@@ -4,7 +4,11 @@ import io.samsa.broker.admin.ApiVersionsApiHandler;
 import io.samsa.broker.admin.ApiVersionsHandler;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.config.BrokerConfigKeys;
 import io.samsa.broker.data.DataModule;
+import io.samsa.broker.data.produce.ProducerIdAllocator;
+import io.samsa.broker.data.produce.ProducerIdSource;
+import io.samsa.broker.data.produce.QuorumProducerIdAllocator;
 import io.samsa.broker.group.GroupModule;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicatedPartition;
@@ -62,22 +66,40 @@ public final class BrokerAssembly {
     static List<BrokerModule> modules(BrokerConfig config, Time time, java.util.function.Supplier<Broker> self,
                                       ReplicationEnvironment replication) {
         List<BrokerModule> modules = new ArrayList<>();
+        io.samsa.broker.cluster.ClusterModule cluster = null;
         if (config.cluster().isPresent()) {
-            modules.add(new io.samsa.broker.cluster.ClusterModule(config, time, () -> self.get().advertisedEndpoints()));
+            cluster = new io.samsa.broker.cluster.ClusterModule(config, time, () -> self.get().advertisedEndpoints());
+            modules.add(cluster);
         }
+        // cluster mode: replication talks to the cluster's controller and brokers
+        ReplicationEnvironment environment = cluster == null ? replication : cluster.replication();
         // No authorizer.class.name yet: everything is allowed, as on a Kafka broker without one (issue 15).
         Authorizer authorizer = Authorizer.ALLOW_ALL;
         TopicsModule topics = new TopicsModule(config, time, self, authorizer);
+        if (cluster != null) {
+            topics.logsOpenedByReplicaRoles();
+            topics.clusterMode(cluster.membership()::quorum);
+        }
         modules.add(topics);
         ReplicationConfig replicationConfig = ReplicationConfig.from(config);
-        ReplicaManager replicas = new ReplicaManager(replicationConfig, time, topics.storage()::logs, replication.alterPartition());
-        ReplicaFetcherManager fetchers = new ReplicaFetcherManager(replicationConfig, time, replication.endpoints(), replicas);
+        ReplicaManager replicas = new ReplicaManager(replicationConfig, time, topics.storage()::logs, environment.alterPartition());
+        ReplicaFetcherManager fetchers = new ReplicaFetcherManager(replicationConfig, time, environment.endpoints(), replicas);
         replicas.followerSync(fetchers);
+        environment.replicaManager(replicas);
         replication.replicaManager(replicas);
         topics.partitionRoles(partition -> replicas.partition(partition).map(ReplicatedPartition::role));
-        modules.add(new DataModule(config, time, topics.storage()::logs, topics.storage().firstLogDir(), replicas, fetchers));
-        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer));
+        ProducerIdSource producerIds = cluster == null ? new ProducerIdAllocator(topics.storage().firstLogDir())
+                : new QuorumProducerIdAllocator(new ControllerProducerIdBlocks(cluster.membership(), config.nodeId(),
+                        config.get(BrokerConfigKeys.CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS)), time,
+                        config.get(BrokerConfigKeys.CONTROLLER_QUORUM_RETRY_BACKOFF_MS));
+        modules.add(new DataModule(config, time, topics.storage()::logs, producerIds, replicas, fetchers));
+        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer, replicas,
+                cluster == null ? null : cluster.membership()::quorum));
         modules.add(new OperationsModule(config, topics.storage()));
+        if (cluster != null) {
+            // last, once storage, the replica manager and its listeners run: the image drives topics, logs and roles
+            modules.add(cluster.imageModule(topics.registry(), topics.storage()::logs, replicas));
+        }
         return modules;
     }
 }

@@ -124,6 +124,22 @@ public final class GroupCoordinatorService implements AutoCloseable {
         return runtime.scheduleUnload(partition);
     }
 
+    /**
+     * This broker leads {@code partition} under {@code leaderEpoch}: load it (again, when an older
+     * epoch is loaded); a stale epoch is ignored.
+     */
+    public CompletableFuture<Void> onElection(int partition, int leaderEpoch) {
+        return runtime.scheduleLoad(partition, leaderEpoch);
+    }
+
+    /**
+     * Leadership of {@code partition} moved on under {@code leaderEpoch}: drop it, unless it was
+     * loaded under that epoch or a newer one (stale news).
+     */
+    public CompletableFuture<Void> onResignation(int partition, int leaderEpoch) {
+        return runtime.scheduleUnload(partition, leaderEpoch);
+    }
+
     /** @return the answer, which may come only when the group's join phase ends */
     public CompletableFuture<JoinGroupResult> joinGroup(JoinGroupRequest request) {
         if (request.groupId().isEmpty()) {

@@ -52,16 +52,9 @@ public final class ClusterMembership implements BrokerComponent {
     private volatile boolean fenced = true;
     private volatile boolean shuttingDown;
 
-    private final PartitionRoleSink roles;
-
-    /**
-     * @param advertised the broker's advertised endpoints, available once its listeners are bound
-     * @param roles      told of the image's changes to the partitions this broker replicates
-     */
-    public ClusterMembership(BrokerConfig config, Time time, Supplier<List<io.samsa.broker.config.Endpoint>> advertised,
-                             PartitionRoleSink roles) {
+    /** @param advertised the broker's advertised endpoints, available once its listeners are bound */
+    public ClusterMembership(BrokerConfig config, Time time, Supplier<List<io.samsa.broker.config.Endpoint>> advertised) {
         this.config = config;
-        this.roles = roles;
         this.time = time;
         this.advertised = advertised;
         this.brokerId = config.nodeId();
@@ -76,10 +69,7 @@ public final class ClusterMembership implements BrokerComponent {
 
     @Override
     public void start() throws Exception {
-        LOG.warn("broker {}: cluster mode is not finished: this node joins the metadata quorum and registers, but it"
-                + " still serves topics, produce and fetch as a single node (no replication between nodes yet)", brokerId);
         quorum = new RatisMetadataQuorum(QuorumSettings.quorum(config), QuorumSettings.controller(config), time);
-        quorum.addListener(new PartitionRolePublisher(brokerId, roles));
         try {
             quorum.start();
         } catch (Exception e) {
@@ -102,6 +92,11 @@ public final class ClusterMembership implements BrokerComponent {
     /** @return whether the controller has this broker registered and unfenced, as the last heartbeat said */
     public boolean isUnfenced() {
         return brokerEpoch >= 0 && !fenced;
+    }
+
+    /** @return this start's incarnation id (a new one per process start) */
+    public Uuid incarnationId() {
+        return incarnationId;
     }
 
     /** @return the epoch of this start's registration, -1 before it is registered */

@@ -12,7 +12,8 @@ import java.util.Map;
  * Hands the image's partition changes that concern this broker to a {@link PartitionRoleSink}:
  * each changed partition it is a replica of (new topic, leader or ISR change, reassignment onto
  * it), each partition it stopped replicating (reassigned away) and every partition of a deleted
- * topic it held. Runs on the metadata applying thread; the sink must not block.
+ * topic it held (unless a topic of the same name replaced it in the same delta). Runs on the
+ * metadata applying thread; the sink must not block.
  */
 final class PartitionRolePublisher implements MetadataListener {
     private final int brokerId;
@@ -38,6 +39,9 @@ final class PartitionRolePublisher implements MetadataListener {
             }
         }
         for (TopicImage deleted : delta.deletedTopics().values()) {
+            if (image.topic(deleted.name()) != null) {
+                continue; // re-created under the same name: its partitions got their roles above
+            }
             deleted.partitions().forEach((partition, registration) -> {
                 if (isReplica(registration)) {
                     sink.onRemoved(deleted.name(), partition);

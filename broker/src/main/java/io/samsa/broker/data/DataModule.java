@@ -19,6 +19,7 @@ import io.samsa.broker.replication.AlterPartitionSender;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicationConfig;
 import io.samsa.broker.data.produce.ProducerIdAllocator;
+import io.samsa.broker.data.produce.ProducerIdSource;
 import io.samsa.broker.data.produce.ProducerIdExpiry;
 import io.samsa.broker.data.produce.ProducerStateTable;
 import io.samsa.broker.lifecycle.BrokerComponent;
@@ -46,7 +47,7 @@ public final class DataModule implements BrokerModule {
     private final PartitionLookup partitions;
     private final ProducerStateTable producerStates;
     private final ProducerIdExpiry producerIdExpiry;
-    private final ProducerIdAllocator producerIds;
+    private final ProducerIdSource producerIds;
     private final FetchPurgatory purgatory;
     private final FetchReader reader;
     private final BrokerConfig config;
@@ -70,6 +71,12 @@ public final class DataModule implements BrokerModule {
      */
     public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, Path dataDir, ReplicaManager replicas,
                       BrokerComponent fetchers) {
+        this(config, time, logs, new ProducerIdAllocator(dataDir), replicas, fetchers);
+    }
+
+    /** @param producerIds where InitProducerId takes ids (in a cluster: blocks from the controller) */
+    public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, ProducerIdSource producerIds,
+                      ReplicaManager replicas, BrokerComponent fetchers) {
         this.config = config;
         this.time = time;
         this.replicas = replicas;
@@ -78,7 +85,7 @@ public final class DataModule implements BrokerModule {
         this.producerStates = new ProducerStateTable(time, config.get(BrokerConfigKeys.PRODUCER_ID_EXPIRATION_MS));
         this.producerIdExpiry = new ProducerIdExpiry(producerStates,
                 config.get(BrokerConfigKeys.PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS));
-        this.producerIds = new ProducerIdAllocator(dataDir);
+        this.producerIds = producerIds;
         this.reader = new FetchReader(partitions, config.get(BrokerConfigKeys.FETCH_MAX_BYTES), replicas, time);
         this.purgatory = new FetchPurgatory(reader, time);
         this.producePurgatory = new ProducePurgatory();

@@ -1,7 +1,6 @@
 package io.samsa.broker.group;
 
 import io.samsa.broker.api.RequestContext;
-import io.samsa.broker.metadata.LocalBroker;
 import io.samsa.coordinator.GroupCoordinatorService;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.ErrorCode;
@@ -14,9 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * FindCoordinator (v0-6). A group key is answered with this node, which leads every
- * {@code __consumer_offsets} partition, unless the group's partition is not held by the
- * coordinator (COORDINATOR_NOT_AVAILABLE, so the client retries). Transaction keys (type 1) get
+ * FindCoordinator (v0-6). A group key is answered with the node its {@link CoordinatorLocator}
+ * names for the group's {@code __consumer_offsets} partition: this node on a single node (which
+ * leads every partition), the partition's leader in a cluster; COORDINATOR_NOT_AVAILABLE (so the
+ * client retries) while there is none. Transaction keys (type 1) get
  * COORDINATOR_NOT_AVAILABLE too: Samsa has no transaction coordinator. An empty group id or an
  * unknown key type is INVALID_REQUEST.
  *
@@ -28,25 +28,24 @@ final class FindCoordinatorApi extends GroupApiHandler<FindCoordinatorRequest, F
     static final byte TRANSACTION_KEY_TYPE = 1;
     static final short FIRST_BATCHED_VERSION = 4;
 
-    private final Supplier<LocalBroker> localBroker;
+    private final CoordinatorLocator locator;
 
-    /** @param localBroker this node as clients reach it; read per request (the port is known after binding) */
-    FindCoordinatorApi(Supplier<GroupCoordinatorService> coordinator, Supplier<LocalBroker> localBroker) {
+    FindCoordinatorApi(Supplier<GroupCoordinatorService> coordinator, CoordinatorLocator locator) {
         super(ApiKey.FIND_COORDINATOR, coordinator);
-        this.localBroker = localBroker;
+        this.locator = locator;
     }
 
     @Override
     protected CompletableFuture<FindCoordinatorResponse> handle(RequestContext context, FindCoordinatorRequest request) {
-        LocalBroker self = localBroker.get();
+        String listener = context.listenerName();
         if (context.apiVersion() >= FIRST_BATCHED_VERSION) {
             List<Coordinator> coordinators = new ArrayList<>(request.coordinatorKeys().size());
             for (String key : request.coordinatorKeys()) {
-                coordinators.add(find(request.keyType(), key, self));
+                coordinators.add(find(request.keyType(), key, listener));
             }
             return CompletableFuture.completedFuture(new FindCoordinatorResponse().setCoordinators(coordinators));
         }
-        Coordinator answer = find(request.keyType(), request.key(), self);
+        Coordinator answer = find(request.keyType(), request.key(), listener);
         return CompletableFuture.completedFuture(new FindCoordinatorResponse()
                 .setErrorCode(answer.errorCode())
                 .setErrorMessage(answer.errorMessage())
@@ -55,7 +54,7 @@ final class FindCoordinatorApi extends GroupApiHandler<FindCoordinatorRequest, F
                 .setPort(answer.port()));
     }
 
-    private Coordinator find(byte keyType, String key, LocalBroker self) {
+    private Coordinator find(byte keyType, String key, String listener) {
         Coordinator answer = new Coordinator().setKey(key);
         if (keyType == TRANSACTION_KEY_TYPE) {
             return failed(answer, ErrorCode.COORDINATOR_NOT_AVAILABLE, "Samsa has no transaction coordinator");
@@ -66,11 +65,11 @@ final class FindCoordinatorApi extends GroupApiHandler<FindCoordinatorRequest, F
         if (key == null || key.isEmpty()) {
             return failed(answer, ErrorCode.INVALID_REQUEST, "empty group id");
         }
-        GroupCoordinatorService service = coordinator();
-        if (!service.runtime().partitions().contains(service.partitionFor(key))) {
-            return failed(answer, ErrorCode.COORDINATOR_NOT_AVAILABLE, null);
+        CoordinatorLocator.Location location = locator.locate(coordinator().partitionFor(key), listener);
+        if (location.error() != ErrorCode.NONE) {
+            return failed(answer, location.error(), null);
         }
-        return answer.setNodeId(self.nodeId()).setHost(self.advertisedHost()).setPort(self.advertisedPort());
+        return answer.setNodeId(location.nodeId()).setHost(location.host()).setPort(location.port());
     }
 
     /** Kafka answers errors with node -1 and an empty host. */

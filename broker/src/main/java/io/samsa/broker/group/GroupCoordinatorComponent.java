@@ -3,19 +3,28 @@ package io.samsa.broker.group;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.config.BrokerConfigKeys;
 import io.samsa.broker.lifecycle.BrokerComponent;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.ReplicatedPartition;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorService;
 import io.samsa.coordinator.offsets.TopicMetadataLookup;
+import io.samsa.metadata.image.TopicImage;
+import io.samsa.metadata.quorum.MetadataQuorum;
 import io.samsa.protocol.util.Time;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.samsa.storage.TopicPartition;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The group coordinator as a broker component. {@link #start} creates {@code __consumer_offsets}
- * when missing, starts the {@link GroupCoordinatorService} over an {@link OffsetsTopicLog}, and
- * elects this node for every offsets partition: on a single node the broker leads them all. Each
- * election replays its partition in the background; until a partition is loaded its groups are
- * answered COORDINATOR_LOAD_IN_PROGRESS, so start-up does not wait for replay.
+ * when missing (on a single node; in a cluster the controller creates it on the first
+ * FindCoordinator, see {@link ImageCoordinatorLocator}), starts the {@link GroupCoordinatorService} over an {@link OffsetsTopicLog}, and
+ * lets {@link OffsetsLeadership} load the partitions this broker leads: every partition without a
+ * replica role (on a single node the broker leads them all), and each replicated one while its
+ * role says this broker leads it. Each election replays its partition in the background; until a
+ * partition is loaded its groups are answered COORDINATOR_LOAD_IN_PROGRESS, so start-up does not
+ * wait for replay. Writes to replicated partitions are answered at the high watermark
+ * ({@link OffsetsReplicationWaits}).
  *
  * <p>{@link #start}/{@link #close} from one thread; {@link #service()} is thread-safe after start.
  */
@@ -23,21 +32,34 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
     /** Threads replaying offsets partitions at election. */
     static final int LOAD_THREADS = 2;
 
-    private static final Logger LOG = LoggerFactory.getLogger(GroupCoordinatorComponent.class);
-
     private final BrokerConfig config;
     private final Time time;
     private final OffsetsTopic offsetsTopic;
     private final TopicMetadataLookup topics;
+    private final ReplicaManager replicas;
+    private final boolean clusterMode;
+    private final Supplier<MetadataQuorum> quorum;
+    private final OffsetsReplicationWaits waits = new OffsetsReplicationWaits();
     private volatile GroupCoordinatorService service;
+    private volatile OffsetsLeadership leadership;
     private OffsetsTopicLog log;
 
-    /** @param topics the topics that exist, for refusing commits to partitions that do not */
-    public GroupCoordinatorComponent(BrokerConfig config, Time time, OffsetsTopic offsetsTopic, TopicMetadataLookup topics) {
+    /**
+     * @param topics   the topics that exist, for refusing commits to partitions that do not
+     * @param replicas    the roles of this broker's replicated partitions
+     * @param quorum   in cluster mode the metadata quorum, which owns {@code __consumer_offsets}: it
+     *                 is not created here, its partition count is the image's when it exists, and only
+     *                 partitions whose role says this broker leads them are loaded; null on a single node
+     */
+    public GroupCoordinatorComponent(BrokerConfig config, Time time, OffsetsTopic offsetsTopic, TopicMetadataLookup topics,
+                                     ReplicaManager replicas, Supplier<MetadataQuorum> quorum) {
+        this.quorum = quorum;
+        this.clusterMode = quorum != null;
         this.config = config;
         this.time = time;
         this.offsetsTopic = offsetsTopic;
         this.topics = topics;
+        this.replicas = replicas;
     }
 
     @Override
@@ -47,22 +69,31 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
 
     @Override
     public void start() {
-        int partitions = offsetsTopic.ensureCreated(config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS),
-                config.get(BrokerConfigKeys.OFFSETS_TOPIC_SEGMENT_BYTES));
+        int partitions = clusterMode ? partitionCountInImage()
+                : offsetsTopic.ensureCreated(config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS),
+                        config.get(BrokerConfigKeys.OFFSETS_TOPIC_SEGMENT_BYTES));
         GroupCoordinatorConfig coordinatorConfig = GroupCoordinatorConfigs.from(config, partitions);
-        log = new OffsetsTopicLog(offsetsTopic::partition, time, LOAD_THREADS, this::reload);
+        log = new OffsetsTopicLog(offsetsTopic::partition, this::replicated, waits, time, LOAD_THREADS, this::reload);
         service = GroupCoordinatorService.start(coordinatorConfig, time, log, topics);
-        for (int partition = 0; partition < partitions; partition++) {
-            elect(service, partition);
-        }
+        OffsetsLeadership leading = new OffsetsLeadership(service, this::replicated, partitions, !clusterMode);
+        leadership = leading;
+        replicas.addListener(waits);
+        replicas.addListener(leading);
+        leading.start();
     }
 
-    private static void elect(GroupCoordinatorService service, int partition) {
-        service.onElection(partition).whenComplete((ignored, error) -> {
-            if (error != null) {
-                LOG.error("Loading {}-{} failed; its groups answer NOT_COORDINATOR", OffsetsTopic.NAME, partition, error);
-            }
-        });
+    /**
+     * An existing topic keeps its partition count whatever the config says now (the group-to-partition
+     * mapping depends on it), as on a single node; the config applies to the topic still to be created.
+     */
+    private int partitionCountInImage() {
+        MetadataQuorum running = quorum.get();
+        TopicImage existing = running == null ? null : running.currentImage().topic(OffsetsTopic.NAME);
+        return existing == null ? config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS) : existing.partitions().size();
+    }
+
+    private Optional<ReplicatedPartition> replicated(int partition) {
+        return replicas.partition(new TopicPartition(OffsetsTopic.NAME, partition));
     }
 
     /**
@@ -71,12 +102,10 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
      * COORDINATOR_LOAD_IN_PROGRESS, both retriable.
      */
     private void reload(int partition) {
-        GroupCoordinatorService running = service;
-        if (running == null) {
-            return;
+        OffsetsLeadership leading = leadership;
+        if (leading != null && service != null) {
+            leading.reload(partition);
         }
-        LOG.warn("Reloading {}-{} after a failed append", OffsetsTopic.NAME, partition);
-        running.onResignation(partition).whenComplete((ignored, error) -> elect(running, partition));
     }
 
     /** @return the running coordinator */

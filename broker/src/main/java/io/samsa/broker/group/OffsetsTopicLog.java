@@ -1,6 +1,7 @@
 package io.samsa.broker.group;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.samsa.broker.replication.ReplicatedPartition;
 import io.samsa.coordinator.CoordinatorException;
 import io.samsa.coordinator.records.SerializedRecord;
 import io.samsa.coordinator.runtime.CoordinatorLog;
@@ -15,6 +16,8 @@ import io.samsa.protocol.util.Time;
 import io.samsa.storage.PartitionLog;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +47,14 @@ import org.slf4j.LoggerFactory;
  * listener is told, and the broker reloads the partition, as a log that lost leadership would be;
  * {@link #load} lifts the fence.
  *
+ * <p><b>Replicated partitions.</b> When the replica manager holds a role for the partition, an
+ * append is accepted only while this broker leads it under the leader epoch the partition was
+ * loaded under (else NOT_COORDINATOR, nothing written: the coordinator's state may predate what a
+ * newer leader wrote). The batch is stamped with that epoch, and the future completes only when
+ * the high watermark passes it ({@link OffsetsReplicationWaits}), or fails with NOT_COORDINATOR
+ * when leadership moves first. A partition without a role is a single node's: high watermark = log
+ * end offset, answered at once as before.
+ *
  * <p><b>Load.</b> Replays every record of the partition from the log start offset to the end at the
  * time of the call, batch by batch in offset order, on a loader thread. Control batches and records
  * without a key are skipped.
@@ -66,6 +77,10 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
      * partition is appended to and loaded from its own event thread, and those threads differ.
      */
     private final Set<Integer> fenced = ConcurrentHashMap.newKeySet();
+    private final IntFunction<Optional<ReplicatedPartition>> replicas;
+    private final OffsetsReplicationWaits waits;
+    /** The leader epoch each partition was last loaded under (absent: loaded without a role). */
+    private final Map<Integer, Integer> loadedEpochs = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -76,13 +91,27 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
      *                    partition is fenced by a failed append, so it can be reloaded
      */
     public OffsetsTopicLog(IntFunction<PartitionLog> partitions, Time time, int loadThreads, IntConsumer onFenced) {
+        this(partitions, index -> Optional.empty(), new OffsetsReplicationWaits(), time, loadThreads, onFenced);
+    }
+
+    /**
+     * @param replicas the replicated partition of each index, empty for a single-node one
+     * @param waits    where appends wait for the high watermark; the replica manager must tell it of changes
+     */
+    OffsetsTopicLog(IntFunction<PartitionLog> partitions, IntFunction<Optional<ReplicatedPartition>> replicas,
+                    OffsetsReplicationWaits waits, Time time, int loadThreads, IntConsumer onFenced) {
+        this.replicas = replicas;
+        this.waits = waits;
         this.partitions = partitions;
         this.onFenced = onFenced;
         this.time = time;
         this.loader = Executors.newFixedThreadPool(loadThreads, new DefaultThreadFactory("samsa-offsets-loader", true));
     }
 
-    /** Appends on the calling thread; the future is complete when this returns. */
+    /**
+     * Appends on the calling thread; the future is complete when this returns, unless the partition
+     * is replicated and its high watermark has not passed the batch yet.
+     */
     @Override
     public CompletableFuture<Long> append(int partition, List<SerializedRecord> records) {
         if (closed) {
@@ -91,13 +120,26 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
         if (fenced.contains(partition)) {
             return notCoordinator("an earlier append to __consumer_offsets-" + partition + " failed", null);
         }
+        Optional<ReplicatedPartition> replicated = replicas.apply(partition);
+        Integer loadedEpoch = loadedEpochs.get(partition);
+        if (replicated.isPresent() != (loadedEpoch != null)
+                || replicated.isPresent() && (!replicated.get().isLeader() || replicated.get().leaderEpoch() != loadedEpoch)) {
+            return notCoordinator("__consumer_offsets-" + partition + " is not led here under the epoch it was loaded with", null);
+        }
         try {
             RecordBatchBuilder batch = RecordBatchBuilder.create(CompressionType.NONE);
             long nowMs = time.milliseconds();
             for (SerializedRecord record : records) {
                 batch.append(nowMs, record.key(), record.value());
             }
-            return CompletableFuture.completedFuture(log(partition).append(new MemoryRecords(batch.build())).lastOffset());
+            MemoryRecords built = new MemoryRecords(batch.build());
+            if (replicated.isEmpty()) {
+                return CompletableFuture.completedFuture(log(partition).append(built).lastOffset());
+            }
+            ReplicatedPartition leader = replicated.get();
+            long lastOffset = leader.log().appendAsLeader(built, loadedEpoch).lastOffset();
+            leader.onLeaderAppend();
+            return waits.await(partition, leader, lastOffset + 1, loadedEpoch);
         } catch (RuntimeException e) {
             fence(partition);
             return notCoordinator("append to __consumer_offsets-" + partition + " failed", e);
@@ -124,6 +166,12 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
         // before this load has returned already, and none is issued until the load ends (the
         // partition answers COORDINATOR_LOAD_IN_PROGRESS meanwhile).
         fenced.remove(partition);
+        Optional<ReplicatedPartition> replicated = replicas.apply(partition);
+        if (replicated.isPresent()) {
+            loadedEpochs.put(partition, replicated.get().leaderEpoch());
+        } else {
+            loadedEpochs.remove(partition);
+        }
         CompletableFuture<Long> loaded = new CompletableFuture<>();
         try {
             loader.execute(() -> {
@@ -177,6 +225,7 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        waits.failAll();
         loader.shutdownNow();
         try {
             loader.awaitTermination(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);

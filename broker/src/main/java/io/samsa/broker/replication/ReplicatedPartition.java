@@ -47,6 +47,7 @@ public final class ReplicatedPartition {
     private final long replicaLagTimeMaxMs;
     private final AlterPartitionSender alterPartition;
     private final PartitionChangeListener listener;
+    private final java.util.function.IntPredicate isrEligible;
     private final Map<Integer, FollowerState> followers = new HashMap<>();
     private volatile PartitionRole role;
     /** The committed ISR (as the controller acknowledged it). */
@@ -58,14 +59,17 @@ public final class ReplicatedPartition {
     /** The log end offset when this broker became leader: a follower joins the ISR only past it. */
     private long leaderEpochStartOffset;
 
+    /** @param isrEligible whether a replica may join the ISR now (Kafka: registered and not fenced) */
     ReplicatedPartition(TopicPartition topicPartition, PartitionLog log, int localId, long replicaLagTimeMaxMs,
-                        AlterPartitionSender alterPartition, PartitionChangeListener listener) {
+                        AlterPartitionSender alterPartition, PartitionChangeListener listener,
+                        java.util.function.IntPredicate isrEligible) {
         this.topicPartition = topicPartition;
         this.log = log;
         this.localId = localId;
         this.replicaLagTimeMaxMs = replicaLagTimeMaxMs;
         this.alterPartition = alterPartition;
         this.listener = listener;
+        this.isrEligible = isrEligible;
     }
 
     public TopicPartition topicPartition() {
@@ -190,7 +194,9 @@ public final class ReplicatedPartition {
     }
 
     /**
-     * A follower's fetch, read by this leader: updates its position, maybe adds it to the ISR,
+     * A follower's fetch, read by this leader: updates its position, maybe adds it to the ISR (a
+     * caught-up follower the ISR eligibility allows: not one the image shows fenced, as Kafka's
+     * leader checks, so no AlterPartition the controller must refuse with INELIGIBLE_REPLICA),
      * maybe advances the high watermark.
      *
      * @param leaderLogEndOffset this log's end offset when the fetch was read
@@ -208,7 +214,7 @@ public final class ReplicatedPartition {
             }
             follower.onFetch(fetchOffset, leaderLogEndOffset, nowMs);
             if (pending == null && !isr.contains(replicaId) && fetchOffset >= log.highWatermark()
-                    && fetchOffset >= leaderEpochStartOffset) {
+                    && fetchOffset >= leaderEpochStartOffset && isrEligible.test(replicaId)) {
                 List<Integer> grown = new ArrayList<>(isr);
                 grown.add(replicaId);
                 expand = new IsrChange(localId, role.leaderEpoch(), grown, partitionEpoch);

@@ -3,10 +3,13 @@ package io.samsa.broker.topics;
 import io.samsa.storage.LogManager;
 import io.samsa.storage.PartitionLog;
 import io.samsa.storage.TopicPartition;
+import java.util.function.Predicate;
 
 /**
  * Keeps storage in step with the registry: opens a log for every partition of a created topic and
- * of added partitions, and deletes every partition log of a deleted topic. Register it with
+ * of added partitions it is told to open (on a single node: every one; in cluster mode: none, the
+ * replica roles the metadata image assigns open the logs of the partitions placed here), and
+ * deletes every partition log of a deleted topic. Register it with
  * {@link TopicRegistry#addListener} before serving requests; it runs on the changing thread, so a
  * CreateTopics response is sent only after the logs exist.
  *
@@ -14,9 +17,17 @@ import io.samsa.storage.TopicPartition;
  */
 public final class PartitionLogsListener implements TopicListener {
     private final LogManager logs;
+    private final Predicate<TopicPartition> opensLog;
 
+    /** A single node: opens the log of every partition. */
     public PartitionLogsListener(LogManager logs) {
+        this(logs, partition -> true);
+    }
+
+    /** @param opensLog whether this listener opens the log of a partition (must not block) */
+    public PartitionLogsListener(LogManager logs, Predicate<TopicPartition> opensLog) {
         this.logs = logs;
+        this.opensLog = opensLog;
     }
 
     /**
@@ -40,7 +51,7 @@ public final class PartitionLogsListener implements TopicListener {
         for (Topic topic : registry.topics()) {
             for (int partition = 0; partition < topic.partitionCount(); partition++) {
                 TopicPartition topicPartition = new TopicPartition(topic.name(), partition);
-                if (logs.getLog(topicPartition).isEmpty()) {
+                if (logs.getLog(topicPartition).isEmpty() && opensLog.test(topicPartition)) {
                     logs.getOrCreateLog(topicPartition);
                     changed++;
                 }
@@ -73,7 +84,10 @@ public final class PartitionLogsListener implements TopicListener {
 
     private void openPartitions(String topic, int fromPartition, int toPartitionExclusive) {
         for (int partition = fromPartition; partition < toPartitionExclusive; partition++) {
-            logs.getOrCreateLog(new TopicPartition(topic, partition));
+            TopicPartition topicPartition = new TopicPartition(topic, partition);
+            if (opensLog.test(topicPartition)) {
+                logs.getOrCreateLog(topicPartition);
+            }
         }
     }
 }

@@ -209,6 +209,49 @@ public final class TopicRegistry {
         return after;
     }
 
+    /**
+     * Cluster mode: makes the registry hold {@code target} exactly as the metadata image has it
+     * (its id, partition count, overrides, internal flag), without this registry's creation checks
+     * (the controller made them). A topic of the same name with another id is deleted first (the
+     * image deleted and re-created it); listeners are told as for the equivalent local changes.
+     *
+     * @return whether anything changed
+     */
+    public synchronized boolean applyMirrored(Topic target) {
+        Topic before = snapshot.byName.get(target.name());
+        if (target.equals(before)) {
+            return false;
+        }
+        if (before != null && !before.id().equals(target.id())) {
+            delete(before);
+            before = null;
+        }
+        Snapshot current = snapshot;
+        publish((before == null ? current : current.without(before)).with(target));
+        Topic old = before;
+        if (old == null) {
+            notifyListeners(listener -> listener.topicCreated(target));
+            return true;
+        }
+        if (target.partitionCount() > old.partitionCount()) {
+            notifyListeners(listener -> listener.partitionsAdded(old, target));
+        }
+        if (!target.configOverrides().equals(old.configOverrides())) {
+            notifyListeners(listener -> listener.configsChanged(old, target));
+        }
+        return true;
+    }
+
+    /**
+     * Cluster mode: deletes topic {@code name} because the metadata image no longer has it.
+     *
+     * @return the deleted topic, or empty when the registry did not hold it
+     */
+    public synchronized Optional<Topic> removeMirrored(String name) {
+        Topic topic = snapshot.byName.get(name);
+        return topic == null ? Optional.empty() : Optional.of(delete(topic));
+    }
+
     private void checkCreate(Snapshot current, String name, int partitionCount) {
         checkNewName(current, name);
         checkPartitionCount(partitionCount);

@@ -3,25 +3,11 @@ package io.samsa.broker.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.samsa.broker.Broker;
-import io.samsa.broker.BrokerAssembly;
-import io.samsa.broker.config.BrokerConfig;
-import io.samsa.metadata.image.BrokerRegistration;
+import io.samsa.broker.testing.InProcessCluster;
+import io.samsa.metadata.image.Endpoint;
 import io.samsa.metadata.image.MetadataImage;
-import io.samsa.protocol.testing.Await;
-import io.samsa.protocol.util.Time;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,88 +18,30 @@ import org.junit.jupiter.api.io.TempDir;
  * restart registers it again with a new incarnation.
  */
 class ClusterMembershipTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private final Map<Integer, Broker> brokers = new TreeMap<>();
-    private final Map<Integer, Integer> ports = new HashMap<>();
-    private final Map<Integer, Integer> controllerPorts = new HashMap<>();
-
     @TempDir
     Path dir;
 
-    @AfterEach
-    void stopAll() {
-        brokers.values().forEach(Broker::close);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private BrokerConfig config(int id) {
-        String voters = controllerPorts.entrySet().stream().map(e -> e.getKey() + "@127.0.0.1:" + e.getValue())
-                .collect(Collectors.joining(","));
-        Map<String, String> props = new HashMap<>();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", Integer.toString(id));
-        props.put("controller.quorum.voters", voters);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + ports.get(id) + ",CONTROLLER://127.0.0.1:"
-                + controllerPorts.get(id));
-        props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("log.dirs", dir.resolve("node-" + id).toString());
-        props.put("broker.heartbeat.interval.ms", "200");
-        props.put("controller.quorum.election.timeout.ms", "300");
-        props.put("samsa.shutdown.timeout.ms", "3000");
-        return BrokerConfig.of(props);
-    }
-
-    private Broker start(int id) throws Exception {
-        Broker broker = BrokerAssembly.build(config(id), Time.SYSTEM).start();
-        brokers.put(id, broker);
-        return broker;
-    }
-
-    private static ClusterMembership membership(Broker broker) {
-        return broker.component(ClusterMembership.class).orElseThrow();
-    }
-
-    private void awaitImages(String what, java.util.function.Predicate<MetadataImage> condition) {
-        Await.until(WAIT, what, () -> brokers.values().stream()
-                .allMatch(b -> condition.test(membership(b).quorum().currentImage())));
-    }
-
     @Test
     void threeBrokersRegisterUnfenceAndShutDownUnderControl() throws Exception {
-        for (int id = 1; id <= 3; id++) {
-            ports.put(id, freePort());
-            controllerPorts.put(id, freePort());
-        }
-        for (int id = 1; id <= 3; id++) {
-            start(id);
-        }
-        awaitImages("three unfenced brokers", image -> image.brokers().size() == 3
-                && image.brokers().values().stream().noneMatch(BrokerRegistration::fenced));
-        Await.until(WAIT, "every broker sees itself unfenced",
-                () -> brokers.values().stream().allMatch(b -> membership(b).isUnfenced()));
-        MetadataImage image = membership(brokers.get(1)).quorum().currentImage();
-        for (int id = 1; id <= 3; id++) {
-            assertEquals(List.of(new io.samsa.metadata.image.Endpoint("PLAINTEXT", "127.0.0.1", ports.get(id),
-                    "PLAINTEXT")), image.broker(id).endpoints(), "broker " + id + " registers its broker listener only");
-            assertEquals(List.of(ports.get(id)), brokers.get(id).boundAddresses().stream().map(a -> a.getPort())
-                    .toList(), "the network server does not bind the CONTROLLER listener");
-        }
+        try (InProcessCluster cluster = InProcessCluster.started(dir, 3)) {
+            cluster.awaitAllUnfenced();
+            MetadataImage image = cluster.image(1);
+            for (int id = 1; id <= 3; id++) {
+                assertEquals(List.of(new Endpoint("PLAINTEXT", "127.0.0.1", cluster.port(id), "PLAINTEXT")),
+                        image.broker(id).endpoints(), "broker " + id + " registers its broker listener only");
+                assertEquals(List.of(cluster.port(id)), cluster.broker(id).boundAddresses().stream()
+                        .map(a -> a.getPort()).toList(), "the network server does not bind the CONTROLLER listener");
+            }
 
-        var before = image.broker(2).incarnationId();
-        brokers.remove(2).close();
-        awaitImages("broker 2 fenced after its controlled shutdown", i -> i.broker(2) != null && i.broker(2).fenced());
+            var before = image.broker(2).incarnationId();
+            cluster.stop(2);
+            cluster.awaitImage("broker 2 fenced after its controlled shutdown",
+                    i -> i.broker(2) != null && i.broker(2).fenced());
 
-        start(2);
-        awaitImages("broker 2 back, unfenced, with a new incarnation", i -> i.broker(2) != null
-                && !i.broker(2).fenced() && !i.broker(2).incarnationId().equals(before));
-        assertTrue(membership(brokers.get(2)).brokerEpoch() >= 0);
+            cluster.start(2);
+            cluster.awaitImage("broker 2 back, unfenced, with a new incarnation", i -> i.broker(2) != null
+                    && !i.broker(2).fenced() && !i.broker(2).incarnationId().equals(before));
+            assertTrue(cluster.membership(2).brokerEpoch() >= 0);
+        }
     }
 }

@@ -12,7 +12,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 
 /** A blocking Kafka client for one connection: our generated messages framed by {@link Frames}. Tests only. */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
     private static final int READ_TIMEOUT_MS = 30_000;
 
     private final Socket socket;
@@ -20,7 +20,7 @@ final class RawClient implements AutoCloseable {
     private final OutputStream out;
     private int correlationId;
 
-    RawClient(int port) throws IOException {
+    public RawClient(int port) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MS);
         socket.setSoTimeout(READ_TIMEOUT_MS);
@@ -52,7 +52,7 @@ final class RawClient implements AutoCloseable {
         return (R) decoded.body();
     }
 
-    <R extends ApiMessage> R call(ApiMessage request, int version) throws IOException {
+    public <R extends ApiMessage> R call(ApiMessage request, int version) throws IOException {
         send(request, version);
         return receive(request, version);
     }

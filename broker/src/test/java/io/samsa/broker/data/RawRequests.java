@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builders of the raw requests the data-plane tests send. */
-final class RawRequests {
+public final class RawRequests {
     /** Recent, so idempotent producer state is not older than producer.id.expiration.ms when a test restarts the broker. */
     static final long TIMESTAMP_MS = System.currentTimeMillis() - 60_000;
 
@@ -20,7 +20,7 @@ final class RawRequests {
     }
 
     /** A batch of {@code count} records with values of {@code valueBytes} bytes. */
-    static ByteBuffer batch(CompressionType codec, int count, int valueBytes, long producerId, short epoch, int baseSequence) {
+    public static ByteBuffer batch(CompressionType codec, int count, int valueBytes, long producerId, short epoch, int baseSequence) {
         RecordBatchBuilder builder = RecordBatchBuilder.create(codec);
         if (producerId >= 0) {
             builder.producer(producerId, epoch, baseSequence);
@@ -37,7 +37,7 @@ final class RawRequests {
         return batch(CompressionType.NONE, count, 10, -1, (short) -1, -1);
     }
 
-    static ProduceRequest produce(String topic, int partition, short acks, ByteBuffer records) {
+    public static ProduceRequest produce(String topic, int partition, short acks, ByteBuffer records) {
         return new ProduceRequest().setAcks(acks).setTimeoutMs(10_000).setTopicData(new ArrayList<>(List.of(
                 new ProduceRequest.TopicProduceData().setName(topic).setPartitionData(new ArrayList<>(List.of(
                         new ProduceRequest.PartitionProduceData().setIndex(partition)

@@ -58,7 +58,7 @@ class CoordinatorAvailabilityTest {
         }
         Supplier<GroupCoordinatorService> coordinator = () -> service;
         Supplier<LocalBroker> self = () -> new LocalBroker(0, "cluster", "127.0.0.1", broker.boundPort(), null);
-        broker = TestBrokers.start(Map.of(), new FindCoordinatorApi(coordinator, self), new JoinGroupApi(coordinator),
+        broker = TestBrokers.start(Map.of(), new FindCoordinatorApi(coordinator, CoordinatorLocator.local(coordinator, self)), new JoinGroupApi(coordinator),
                 new OffsetCommitApi(coordinator), new OffsetFetchApi(coordinator));
         client = new GroupWireClient(broker.boundPort());
         int suffix = 0;

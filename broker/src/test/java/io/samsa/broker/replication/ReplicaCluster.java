@@ -3,17 +3,13 @@ package io.samsa.broker.replication;
 import io.samsa.broker.Broker;
 import io.samsa.broker.BrokerAssembly;
 import io.samsa.broker.testing.TestBrokers;
-import io.samsa.protocol.record.RecordBatch;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.PartitionLog;
 import io.samsa.storage.TopicPartition;
-import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +73,10 @@ final class ReplicaCluster implements AutoCloseable {
         return controller;
     }
 
+    Broker broker(int id) {
+        return brokers.get(id);
+    }
+
     ReplicaManager replicas(int id) {
         return environments.get(id).replicaManager();
     }
@@ -109,20 +109,7 @@ final class ReplicaCluster implements AutoCloseable {
 
     /** @return the log's bytes from its start up to {@code endOffset} (exclusive, a batch boundary) */
     static byte[] bytesUpTo(PartitionLog log, long endOffset) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Iterator<RecordBatch> batches = log.batchesFrom(log.logStartOffset());
-        while (batches.hasNext()) {
-            RecordBatch batch = batches.next();
-            if (batch.baseOffset() >= endOffset) {
-                break;
-            }
-            ByteBuffer view = batch.buffer().duplicate();
-            view.limit(batch.start() + batch.sizeInBytes()).position(batch.start());
-            byte[] bytes = new byte[view.remaining()];
-            view.get(bytes);
-            out.writeBytes(bytes);
-        }
-        return out.toByteArray();
+        return io.samsa.broker.testing.LogBytes.upTo(log, endOffset);
     }
 
     /** Polls {@code condition} until it holds or {@code timeout} passes. */

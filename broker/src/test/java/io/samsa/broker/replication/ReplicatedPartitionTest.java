@@ -136,6 +136,33 @@ class ReplicatedPartitionTest {
     }
 
     @Test
+    void aCaughtUpFollowerTheIsrEligibilityRefusesIsNotProposed() {
+        java.util.concurrent.atomic.AtomicBoolean eligible = new java.util.concurrent.atomic.AtomicBoolean();
+        manager.isrEligibility(replica -> replica != 3 || eligible.get());
+        ReplicatedPartition partition = leaderOf(List.of(1, 2));
+        append(partition, 3);
+        fetch(partition, 2, 3);
+        fetch(partition, 3, 3);
+        assertTrue(controller.calls().isEmpty(), "3 is caught up but fenced: no AlterPartition to be refused");
+        eligible.set(true);
+        fetch(partition, 3, 3);
+        assertEquals(List.of(1, 2, 3), controller.last().change().newIsr());
+    }
+
+    @Test
+    void whenRolesAreRequiredALogWithoutOneNeitherLeadsNorFollows() {
+        logs.getOrCreateLog(TP);
+        assertTrue(manager.partition(TP).isEmpty(), "single node: a partition without a role is led here");
+        manager.requireRoles();
+        ReplicatedPartition waiting = manager.partition(TP).orElseThrow();
+        assertNull(waiting.role());
+        assertEquals(ErrorCode.NOT_LEADER_OR_FOLLOWER, waiting.checkAppend((short) 1), "no writes before the role");
+        assertEquals(ErrorCode.NOT_LEADER_OR_FOLLOWER, waiting.checkLeader(-1));
+        assertEquals(waiting, leaderOf(List.of(1, 2, 3)), "the role comes to the same partition");
+        assertTrue(waiting.isLeader());
+    }
+
+    @Test
     void aRefusedChangeKeepsTheCommittedIsrAndCanBeAskedAgain() {
         ReplicatedPartition partition = leaderOf(List.of(1, 2, 3));
         append(partition, 2);

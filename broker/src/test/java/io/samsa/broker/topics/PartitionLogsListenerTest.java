@@ -43,6 +43,26 @@ class PartitionLogsListenerTest {
     }
 
     @Test
+    void aListenerThatDoesNotOpenLogsOnlyDeletesThem() {
+        TopicRegistry registry = new TopicRegistry(new TopicStore(dataDir), 100);
+        LogManager logs = new LogManager(LogManagerConfig.fromMap(Map.of("log.dirs", logDir.toString())),
+                new TopicLogConfigs(registry, LogConfig.DEFAULT), new ManualTime());
+        logs.startup(false);
+        try {
+            PartitionLogsListener listener = new PartitionLogsListener(logs, partition -> false);
+            registry.addListener(listener);
+            registry.create("orders", 2, Map.of());
+            assertTrue(logs.allLogs().isEmpty(), "cluster mode: the replica roles open the logs");
+            logs.getOrCreateLog(new TopicPartition("orders", 1));
+            assertEquals(0, listener.reconcile(registry), "a placed log of a known topic stays");
+            registry.delete("orders");
+            assertTrue(logs.allLogs().isEmpty());
+        } finally {
+            logs.close();
+        }
+    }
+
+    @Test
     void alteredTopicConfigsReachTheOpenLogsAndSurviveARestart() {
         TopicRegistry registry = new TopicRegistry(new TopicStore(dataDir), 100);
         LogManager logs = listeningLogs(registry);

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class CoordinatorPartition<S extends CoordinatorShard> {
     final int partition;
+    /** The leader epoch it was loaded under ({@link CoordinatorRuntime#NO_EPOCH} without replication). */
+    final int epoch;
     final S shard;
     final SnapshotRegistry registry;
     final ShardTimer timer;
@@ -31,8 +33,9 @@ final class CoordinatorPartition<S extends CoordinatorShard> {
     long lastCommitted;
     long skippedRecords;
 
-    CoordinatorPartition(int partition, S shard, SnapshotRegistry registry, ShardTimer timer) {
+    CoordinatorPartition(int partition, int epoch, S shard, SnapshotRegistry registry, ShardTimer timer) {
         this.partition = partition;
+        this.epoch = epoch;
         this.shard = shard;
         this.registry = registry;
         this.timer = timer;

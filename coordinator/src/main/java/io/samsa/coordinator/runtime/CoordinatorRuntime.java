@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -91,6 +92,9 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         return new Builder<>();
     }
 
+    /** A load or unload without a leader epoch: a partition no replication governs (single node). */
+    public static final int NO_EPOCH = -1;
+
     /**
      * Starts serving a partition: creates its shard and replays its log. Loading an ACTIVE or
      * LOADING partition again is a no-op; a FAILED one is loaded afresh.
@@ -98,17 +102,30 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
      * @return completes when the partition is ACTIVE; fails with NOT_COORDINATOR when loading fails
      */
     public CompletableFuture<Void> scheduleLoad(int partition) {
+        return scheduleLoad(partition, NO_EPOCH);
+    }
+
+    /**
+     * Starts serving a partition this broker now leads under {@code epoch}. The same or an older
+     * epoch than the one loaded is a no-op (stale or repeated news); a newer one drops the state and
+     * replays the log afresh, since the log may have changed while another broker led it.
+     *
+     * @param epoch the partition's leader epoch, or {@link #NO_EPOCH}
+     * @return completes when the partition is ACTIVE; fails with NOT_COORDINATOR when loading fails
+     *         or a newer leadership (or a resignation) replaced this one
+     */
+    public CompletableFuture<Void> scheduleLoad(int partition, int epoch) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         submit(partition, done, () -> {
             CoordinatorPartition<S> existing = partitions.get(partition);
-            if (existing != null && existing.state() != CoordinatorPartitionState.FAILED) {
+            if (existing != null && existing.state() != CoordinatorPartitionState.FAILED && existing.epoch >= epoch) {
                 existing.loaded.whenComplete((ok, error) -> complete(done, ok, error));
                 return;
             }
             if (existing != null) {
                 close(existing);
             }
-            CoordinatorPartition<S> context = newPartition(partition);
+            CoordinatorPartition<S> context = newPartition(partition, epoch);
             partitions.put(partition, context);
             context.loaded.whenComplete((ok, error) -> complete(done, ok, error));
             CompletableFuture<Long> loading;
@@ -127,15 +144,31 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
      * the state is dropped (the log keeps it for the next owner).
      */
     public CompletableFuture<Void> scheduleUnload(int partition) {
+        return scheduleUnload(partition, NO_EPOCH);
+    }
+
+    /**
+     * Stops serving a partition because leadership moved on under {@code epoch}: as
+     * {@link #scheduleUnload(int)}, but a partition loaded under {@code epoch} or a newer one stays
+     * (the news is stale). {@link #NO_EPOCH} unloads whatever is loaded.
+     */
+    public CompletableFuture<Void> scheduleUnload(int partition, int epoch) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         submit(partition, done, () -> {
-            CoordinatorPartition<S> context = partitions.remove(partition);
-            if (context != null) {
+            CoordinatorPartition<S> context = partitions.get(partition);
+            if (context != null && (epoch == NO_EPOCH || context.epoch < epoch)) {
+                partitions.remove(partition);
                 close(context);
             }
             done.complete(null);
         });
         return done;
+    }
+
+    /** @return the leader epoch the partition was loaded under, or empty when none is held */
+    public OptionalInt partitionEpoch(int partition) {
+        CoordinatorPartition<S> context = partitions.get(partition);
+        return context == null ? OptionalInt.empty() : OptionalInt.of(context.epoch);
     }
 
     /**
@@ -233,11 +266,11 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         executor.close();
     }
 
-    private CoordinatorPartition<S> newPartition(int partition) {
+    private CoordinatorPartition<S> newPartition(int partition, int epoch) {
         SnapshotRegistry registry = new SnapshotRegistry();
         ShardTimer timer = new ShardTimer(time);
         S shard = shardFactory.create(new CoordinatorShardContext(partition, time, timer, registry));
-        return new CoordinatorPartition<>(partition, shard, registry, timer);
+        return new CoordinatorPartition<>(partition, epoch, shard, registry, timer);
     }
 
     /** Runs on the loading thread; the shard is touched by nobody else while LOADING. */

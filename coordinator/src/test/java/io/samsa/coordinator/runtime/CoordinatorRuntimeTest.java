@@ -366,6 +366,49 @@ class CoordinatorRuntimeTest {
     }
 
     @Test
+    void aNewerLeaderEpochReloadsFromTheLogAndAStaleOneIsIgnored() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.await(ctx.runtime.scheduleLoad(P, 3));
+            GroupCoordinatorShard first = ctx.shard(P);
+            ctx.write(P, commit(1)).join();
+
+            ctx.await(ctx.runtime.scheduleLoad(P, 2));
+            ctx.await(ctx.runtime.scheduleUnload(P, 3));
+            assertEquals(first, ctx.shard(P), "a stale election or resignation changes nothing");
+            assertEquals(3, ctx.runtime.partitionEpoch(P).getAsInt());
+
+            ctx.await(ctx.runtime.scheduleLoad(P, 5));
+            assertFalse(first == ctx.shard(P), "a newer epoch replays into a fresh shard");
+            assertEquals(5, ctx.runtime.partitionEpoch(P).getAsInt());
+            assertEquals(1L, committed(ctx), "replayed from the log");
+        }
+    }
+
+    @Test
+    void aQuickLeaderFollowerLeaderFlipReloadsCleanlyAndFailsWhatWasParked() {
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
+            ctx.await(ctx.runtime.scheduleLoad(P, 1));
+            ctx.write(P, commit(1)).join();
+            ctx.log.holdAppends(true);
+            CompletableFuture<String> parked = ctx.write(P, commit(2));
+            assertFalse(parked.isDone());
+
+            CompletableFuture<Void> resigned = ctx.runtime.scheduleUnload(P, 2);
+            CompletableFuture<Void> elected = ctx.runtime.scheduleLoad(P, 3);
+            ctx.log.failHeldAppends(new CoordinatorException(ErrorCode.NOT_COORDINATOR, "lost leadership"));
+            ctx.log.holdAppends(false);
+            ctx.await(resigned);
+            ctx.await(elected);
+
+            assertEquals(ErrorCode.NOT_COORDINATOR, errorOf(parked));
+            assertEquals(CoordinatorPartitionState.ACTIVE, ctx.runtime.partitionState(P));
+            assertEquals(3, ctx.runtime.partitionEpoch(P).getAsInt());
+            assertEquals(1L, committed(ctx), "only what the log holds");
+            assertEquals("committed 4", ctx.write(P, commit(4)).join());
+        }
+    }
+
+    @Test
     void partitionStatesAllowOnlyTheDeclaredTransitions() {
         for (CoordinatorPartitionState from : CoordinatorPartitionState.values()) {
             for (CoordinatorPartitionState to : CoordinatorPartitionState.values()) {

@@ -2,14 +2,19 @@ package io.samsa.metadata.rpc;
 
 import io.samsa.metadata.controller.ControllerOperation;
 import io.samsa.metadata.controller.ControllerResult;
+import io.samsa.metadata.controller.api.AlterPartitionRequest;
+import io.samsa.metadata.controller.api.AlterPartitionResponse;
 import io.samsa.metadata.controller.api.BrokerHeartbeatRequest;
 import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
 import io.samsa.metadata.controller.api.CreatableTopic;
 import io.samsa.metadata.controller.api.CreatePartitionsTopic;
 import io.samsa.metadata.controller.api.CreateTopicResult;
+import io.samsa.metadata.controller.api.ProducerIdBlock;
 import io.samsa.metadata.controller.api.RegisterBrokerRequest;
 import io.samsa.metadata.controller.api.RegisterBrokerResponse;
 import io.samsa.metadata.controller.api.TopicResult;
+import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcRequest;
+import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcResponse;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcRequest;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcResponse;
 import io.samsa.metadata.rpc.proto.ControllerRequest;
@@ -24,6 +29,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.samsa.metadata.controller.api.ApiError;
+import io.samsa.metadata.controller.api.ElectionType;
+import io.samsa.metadata.controller.api.OngoingReassignment;
+import io.samsa.metadata.controller.api.Reassignment;
+import io.samsa.metadata.controller.api.TopicPartitionName;
+import io.samsa.metadata.rpc.proto.AlterPartitionReassignmentsRpcRequest;
+import io.samsa.metadata.rpc.proto.ElectLeadersRpcRequest;
+import io.samsa.metadata.rpc.proto.ListPartitionReassignmentsRpcRequest;
+import io.samsa.metadata.rpc.proto.ListPartitionReassignmentsRpcResponse;
+import io.samsa.metadata.rpc.proto.OngoingReassignmentRpc;
 
 /**
  * The active controller's side of a controller RPC: turns a forwarded request into the
@@ -49,6 +64,11 @@ public final class ControllerRpcHandler {
             case DELETE_TOPICS -> (controller, image, nowMs) -> topicResults(controller.deleteTopics(image,
                     request.getDeleteTopics().getNamesList(),
                     request.getDeleteTopics().getIdsList().stream().map(RpcCodec::uuid).toList()));
+            case ALTER_PARTITION -> alterPartition(request.getAlterPartition());
+            case ELECT_LEADERS -> electLeaders(request.getElectLeaders());
+            case ALTER_PARTITION_REASSIGNMENTS -> alterPartitionReassignments(request.getAlterPartitionReassignments());
+            case LIST_PARTITION_REASSIGNMENTS -> listPartitionReassignments(request.getListPartitionReassignments());
+            case ALLOCATE_PRODUCER_IDS -> allocateProducerIds(request.getAllocateProducerIds());
             case REQUEST_NOT_SET -> throw new IllegalArgumentException("a controller request without an operation");
         };
     }
@@ -79,6 +99,17 @@ public final class ControllerRpcHandler {
         };
     }
 
+    private static ControllerOperation<ControllerResponse> allocateProducerIds(AllocateProducerIdsRpcRequest rpc) {
+        return (controller, image, nowMs) -> {
+            ControllerResult<ProducerIdBlock> result = controller.allocateProducerIds(image, rpc.getBrokerId(),
+                    rpc.getBrokerEpoch());
+            ProducerIdBlock block = result.response();
+            return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setAllocateProducerIds(
+                    AllocateProducerIdsRpcResponse.newBuilder().setError(RpcCodec.error(block.error()))
+                            .setProducerIdStart(block.firstProducerId()).setProducerIdLen(block.size())).build());
+        };
+    }
+
     private static CreatableTopic creatable(io.samsa.metadata.rpc.proto.CreatableTopicRpc t) {
         Map<Integer, List<Integer>> assignments = new HashMap<>();
         t.getAssignmentsMap().forEach((partition, replicas) -> assignments.put(partition, RpcCodec.replicas(replicas)));
@@ -104,5 +135,71 @@ public final class ControllerRpcHandler {
                     .setError(RpcCodec.error(t.error())));
         }
         return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setTopicResults(answer).build());
+    }
+
+    private static ControllerOperation<ControllerResponse> alterPartition(
+            io.samsa.metadata.rpc.proto.AlterPartitionRpcRequest rpc) {
+        AlterPartitionRequest request = new AlterPartitionRequest(rpc.getBrokerId(), rpc.getBrokerEpoch(),
+                rpc.getPartitionsList().stream().map(p -> new AlterPartitionRequest.IsrChange(RpcCodec.uuid(p.getTopicId()),
+                        p.getPartition(), p.getLeaderEpoch(), List.copyOf(p.getNewIsrList()), p.getPartitionEpoch()))
+                        .toList());
+        return (controller, image, nowMs) -> {
+            ControllerResult<AlterPartitionResponse> result = controller.alterPartition(image, request);
+            AlterPartitionResponse r = result.response();
+            io.samsa.metadata.rpc.proto.AlterPartitionRpcResponse.Builder answer =
+                    io.samsa.metadata.rpc.proto.AlterPartitionRpcResponse.newBuilder().setError(RpcCodec.error(r.error()));
+            for (AlterPartitionResponse.PartitionState state : r.partitions()) {
+                answer.addPartitions(io.samsa.metadata.rpc.proto.PartitionStateRpc.newBuilder()
+                        .setTopicId(RpcCodec.uuid(state.topicId())).setPartition(state.partition())
+                        .setError(RpcCodec.error(state.error())).setLeader(state.leader())
+                        .setLeaderEpoch(state.leaderEpoch()).addAllIsr(state.isr())
+                        .setPartitionEpoch(state.partitionEpoch()));
+            }
+            return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setAlterPartition(answer).build());
+        };
+    }
+
+    // ---- cluster-admin ----
+
+    private static ControllerOperation<ControllerResponse> electLeaders(ElectLeadersRpcRequest rpc) {
+        ElectionType type = rpc.getElectionType() == ElectionType.UNCLEAN.value()
+                ? ElectionType.UNCLEAN : ElectionType.PREFERRED;
+        Optional<List<TopicPartitionName>> partitions = rpc.getAllPartitions() ? Optional.empty()
+                : Optional.of(rpc.getPartitionsList().stream().map(RpcCodec::partition).toList());
+        return (controller, image, nowMs) -> {
+            ControllerResult<Map<TopicPartitionName, ApiError>> result = controller.electLeaders(image, type, partitions);
+            return ControllerResult.of(result.records(), ControllerResponse.newBuilder()
+                    .setElectLeaders(RpcCodec.partitionResults(result.response())).build());
+        };
+    }
+
+    private static ControllerOperation<ControllerResponse> alterPartitionReassignments(
+            AlterPartitionReassignmentsRpcRequest rpc) {
+        List<Reassignment> reassignments = rpc.getReassignmentsList().stream().map(r -> new Reassignment(
+                RpcCodec.partition(r.getPartition()),
+                r.getCancel() ? Optional.<List<Integer>>empty() : Optional.of(List.copyOf(r.getTargetList())))).toList();
+        return (controller, image, nowMs) -> {
+            ControllerResult<Map<TopicPartitionName, ApiError>> result =
+                    controller.alterPartitionReassignments(image, reassignments);
+            return ControllerResult.of(result.records(), ControllerResponse.newBuilder()
+                    .setAlterPartitionReassignments(RpcCodec.partitionResults(result.response())).build());
+        };
+    }
+
+    private static ControllerOperation<ControllerResponse> listPartitionReassignments(
+            ListPartitionReassignmentsRpcRequest rpc) {
+        Optional<List<TopicPartitionName>> partitions = rpc.getAllPartitions() ? Optional.empty()
+                : Optional.of(rpc.getPartitionsList().stream().map(RpcCodec::partition).toList());
+        return (controller, image, nowMs) -> {
+            ListPartitionReassignmentsRpcResponse.Builder answer = ListPartitionReassignmentsRpcResponse.newBuilder();
+            for (OngoingReassignment ongoing : controller.listPartitionReassignments(image, partitions).response()) {
+                answer.addReassignments(OngoingReassignmentRpc.newBuilder()
+                        .setPartition(RpcCodec.partition(ongoing.partition()))
+                        .addAllReplicas(ongoing.replicas()).addAllAdding(ongoing.adding())
+                        .addAllRemoving(ongoing.removing()));
+            }
+            return ControllerResult.withoutRecords(ControllerResponse.newBuilder()
+                    .setListPartitionReassignments(answer).build());
+        };
     }
 }

@@ -1,14 +1,31 @@
 package io.samsa.metadata.rpc;
 
+import io.samsa.metadata.controller.api.AlterPartitionRequest;
+import io.samsa.metadata.controller.api.AlterPartitionResponse;
 import io.samsa.metadata.controller.api.BrokerHeartbeatRequest;
 import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
 import io.samsa.metadata.controller.api.CreatableTopic;
 import io.samsa.metadata.controller.api.CreatePartitionsTopic;
 import io.samsa.metadata.controller.api.CreateTopicResult;
+import io.samsa.metadata.controller.api.ProducerIdBlock;
 import io.samsa.metadata.controller.api.RegisterBrokerRequest;
 import io.samsa.metadata.controller.api.RegisterBrokerResponse;
 import io.samsa.metadata.controller.api.TopicResult;
+import io.samsa.metadata.rpc.proto.AlterPartitionRpcRequest;
+import io.samsa.metadata.rpc.proto.AlterPartitionRpcResponse;
+import io.samsa.metadata.controller.api.ApiError;
+import io.samsa.metadata.controller.api.ElectionType;
+import io.samsa.metadata.controller.api.OngoingReassignment;
+import io.samsa.metadata.controller.api.Reassignment;
+import io.samsa.metadata.controller.api.TopicPartitionName;
+import io.samsa.metadata.rpc.proto.AlterPartitionReassignmentsRpcRequest;
+import io.samsa.metadata.rpc.proto.ElectLeadersRpcRequest;
+import io.samsa.metadata.rpc.proto.ListPartitionReassignmentsRpcRequest;
+import io.samsa.metadata.rpc.proto.ReassignmentRpc;
+import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcRequest;
+import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcResponse;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcRequest;
+import io.samsa.metadata.rpc.proto.IsrChangeRpc;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcResponse;
 import io.samsa.metadata.rpc.proto.CreatableTopicRpc;
 import io.samsa.metadata.rpc.proto.CreatePartitionsRpcRequest;
@@ -22,6 +39,8 @@ import io.samsa.metadata.rpc.proto.RegisterBrokerRpcResponse;
 import io.samsa.metadata.rpc.proto.TopicResultsRpcResponse;
 import io.samsa.protocol.types.Uuid;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The forwardable controller operations: each encodes its request and decodes its response. Stateless. */
 public final class ControllerRpcs {
@@ -95,9 +114,76 @@ public final class ControllerRpcs {
                 ControllerRpcs::topicResults);
     }
 
+    // ---- cluster-admin ----
+
+    /** @param partitions the partitions to elect for; empty: all */
+    public static ControllerRpc<Map<TopicPartitionName, ApiError>> electLeaders(
+            ElectionType type, Optional<List<TopicPartitionName>> partitions) {
+        ElectLeadersRpcRequest.Builder rpc = ElectLeadersRpcRequest.newBuilder()
+                .setElectionType(type.value())
+                .setAllPartitions(partitions.isEmpty());
+        partitions.ifPresent(list -> list.forEach(p -> rpc.addPartitions(RpcCodec.partition(p))));
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setElectLeaders(rpc).build(),
+                r -> RpcCodec.partitionResults(r.getElectLeaders()));
+    }
+
+    public static ControllerRpc<Map<TopicPartitionName, ApiError>> alterPartitionReassignments(
+            List<Reassignment> reassignments) {
+        AlterPartitionReassignmentsRpcRequest.Builder rpc = AlterPartitionReassignmentsRpcRequest.newBuilder();
+        for (Reassignment reassignment : reassignments) {
+            rpc.addReassignments(ReassignmentRpc.newBuilder()
+                    .setPartition(RpcCodec.partition(reassignment.partition()))
+                    .setCancel(reassignment.target().isEmpty())
+                    .addAllTarget(reassignment.target().orElse(List.of())));
+        }
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setAlterPartitionReassignments(rpc).build(),
+                r -> RpcCodec.partitionResults(r.getAlterPartitionReassignments()));
+    }
+
+    /** @param partitions the partitions asked about; empty: all */
+    public static ControllerRpc<List<OngoingReassignment>> listPartitionReassignments(
+            Optional<List<TopicPartitionName>> partitions) {
+        ListPartitionReassignmentsRpcRequest.Builder rpc = ListPartitionReassignmentsRpcRequest.newBuilder()
+                .setAllPartitions(partitions.isEmpty());
+        partitions.ifPresent(list -> list.forEach(p -> rpc.addPartitions(RpcCodec.partition(p))));
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setListPartitionReassignments(rpc).build(),
+                r -> r.getListPartitionReassignments().getReassignmentsList().stream()
+                        .map(o -> new OngoingReassignment(RpcCodec.partition(o.getPartition()),
+                                List.copyOf(o.getReplicasList()), List.copyOf(o.getAddingList()),
+                                List.copyOf(o.getRemovingList()))).toList());
+    }
+
+    /** AllocateProducerIds for a registered broker: the next block, or the controller's error (a stale epoch). */
+    public static ControllerRpc<ProducerIdBlock> allocateProducerIds(int brokerId, long brokerEpoch) {
+        AllocateProducerIdsRpcRequest rpc = AllocateProducerIdsRpcRequest.newBuilder()
+                .setBrokerId(brokerId).setBrokerEpoch(brokerEpoch).build();
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setAllocateProducerIds(rpc).build(), r -> {
+            AllocateProducerIdsRpcResponse response = r.getAllocateProducerIds();
+            return new ProducerIdBlock(RpcCodec.error(response.getError()), response.getProducerIdStart(),
+                    response.getProducerIdLen());
+        });
+    }
+
     private static List<TopicResult> topicResults(ControllerResponse response) {
         TopicResultsRpcResponse results = response.getTopicResults();
         return results.getTopicsList().stream().map(t -> new TopicResult(t.getName().isEmpty() ? null : t.getName(), RpcCodec.uuid(t.getTopicId()),
                 RpcCodec.error(t.getError()))).toList();
+    }
+
+    public static ControllerRpc<AlterPartitionResponse> alterPartition(AlterPartitionRequest request) {
+        AlterPartitionRpcRequest.Builder rpc = AlterPartitionRpcRequest.newBuilder()
+                .setBrokerId(request.brokerId()).setBrokerEpoch(request.brokerEpoch());
+        for (AlterPartitionRequest.IsrChange change : request.partitions()) {
+            rpc.addPartitions(IsrChangeRpc.newBuilder().setTopicId(RpcCodec.uuid(change.topicId()))
+                    .setPartition(change.partition()).setLeaderEpoch(change.leaderEpoch())
+                    .addAllNewIsr(change.newIsr()).setPartitionEpoch(change.partitionEpoch()));
+        }
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setAlterPartition(rpc).build(), r -> {
+            AlterPartitionRpcResponse response = r.getAlterPartition();
+            return new AlterPartitionResponse(RpcCodec.error(response.getError()), response.getPartitionsList().stream()
+                    .map(p -> new AlterPartitionResponse.PartitionState(RpcCodec.uuid(p.getTopicId()), p.getPartition(),
+                            RpcCodec.error(p.getError()), p.getLeader(), p.getLeaderEpoch(), List.copyOf(p.getIsrList()),
+                            p.getPartitionEpoch())).toList());
+        });
     }
 }

@@ -13,14 +13,16 @@ import java.util.concurrent.CompletableFuture;
  * every request gets a fresh producer id at epoch 0 (also when it names its current id and epoch,
  * KIP-360's bump). Transactions are not supported yet: a transactional id is answered with
  * INVALID_REQUEST, which the Java producer treats as fatal with that message, instead of a
- * retriable error it would loop on.
+ * retriable error it would loop on. While no producer id is at hand (a cluster broker waiting for
+ * its next block from the controller) the answer is COORDINATOR_LOAD_IN_PROGRESS, as Kafka's, which
+ * clients retry.
  *
  * <p>Thread-safe.
  */
 public final class InitProducerIdHandler extends MessageHandler<InitProducerIdRequest, InitProducerIdResponse> {
-    private final ProducerIdAllocator producerIds;
+    private final ProducerIdSource producerIds;
 
-    public InitProducerIdHandler(ProducerIdAllocator producerIds) {
+    public InitProducerIdHandler(ProducerIdSource producerIds) {
         super(ApiKey.INIT_PRODUCER_ID);
         this.producerIds = producerIds;
     }
@@ -32,7 +34,12 @@ public final class InitProducerIdHandler extends MessageHandler<InitProducerIdRe
             return CompletableFuture.completedFuture(response.setErrorCode(ErrorCode.INVALID_REQUEST.code())
                     .setProducerId(-1).setProducerEpoch((short) -1));
         }
+        long id = producerIds.nextId();
+        if (id == ProducerIdSource.NONE) {
+            return CompletableFuture.completedFuture(response.setErrorCode(ErrorCode.COORDINATOR_LOAD_IN_PROGRESS.code())
+                    .setProducerId(-1).setProducerEpoch((short) -1));
+        }
         return CompletableFuture.completedFuture(response.setErrorCode(ErrorCode.NONE.code())
-                .setProducerId(producerIds.nextId()).setProducerEpoch((short) 0));
+                .setProducerId(id).setProducerEpoch((short) 0));
     }
 }

@@ -1,6 +1,5 @@
 package io.samsa.broker.data.produce;
 
-import io.samsa.broker.lifecycle.BrokerComponent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,7 +18,7 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Thread-safe: {@link #nextId} is synchronized (a disk write once per block).
  */
-public final class ProducerIdAllocator implements BrokerComponent {
+public final class ProducerIdAllocator implements ProducerIdSource {
     public static final String FILE_NAME = "producer-id-block";
     static final long BLOCK_SIZE = 1000;
 
@@ -47,7 +46,8 @@ public final class ProducerIdAllocator implements BrokerComponent {
         blockEnd = next;
     }
 
-    /** @return a producer id no earlier call, in this or any earlier run, returned */
+    /** @return a producer id no earlier call, in this or any earlier run, returned; never {@link #NONE} */
+    @Override
     public synchronized long nextId() {
         if (next == blockEnd) {
             long end = next + BLOCK_SIZE;
