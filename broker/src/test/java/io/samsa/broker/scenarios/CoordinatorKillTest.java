@@ -36,7 +36,7 @@ class CoordinatorKillTest extends SharedClusterScenario {
     private static final String TOPIC = "coordinated";
     private static final String GROUP = "coordinated-group";
     private static final int PARTITIONS = 6;
-    private static final int PER_PARTITION = 800;
+    private static final int PER_PARTITION = 400;
 
     @Test
     void theGroupCarriesOnWithTheNewCoordinatorAndNoCommittedOffsetGoesBack() throws Exception {

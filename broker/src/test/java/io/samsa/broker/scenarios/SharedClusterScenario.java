@@ -5,14 +5,15 @@ import io.samsa.broker.testing.SamsaCluster;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Base of the scenario classes: one 3-node {@link SamsaCluster} in child JVMs, started before the
  * class's first test and killed after its last, over a temp directory; the nodes' log tails are
- * printed when anything fails. A subclass that needs another cluster (fault proxies) declares its
- * own {@code static void startCluster()}, which hides this one.
+ * printed when anything fails. A subclass marked {@link ThroughFaultProxies} gets a cluster whose
+ * inter-node paths pass fault proxies.
  *
  * <p>Not thread-safe: JUnit runs one class at a time here (no parallel execution is configured).
  */
@@ -26,8 +27,12 @@ abstract class SharedClusterScenario {
     static final ClusterLogsOnFailure LOGS = new ClusterLogsOnFailure(() -> cluster);
 
     @BeforeAll
-    static void startCluster() {
-        cluster = SamsaCluster.builder(dir).nodes(3).start();
+    static void startCluster(TestInfo test) {
+        SamsaCluster.Builder builder = SamsaCluster.builder(dir).nodes(3);
+        if (test.getTestClass().orElseThrow().isAnnotationPresent(ThroughFaultProxies.class)) {
+            builder.faultProxies();
+        }
+        cluster = builder.start();
     }
 
     @AfterAll

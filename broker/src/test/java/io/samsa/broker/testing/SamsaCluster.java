@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -202,6 +204,23 @@ public final class SamsaCluster implements AutoCloseable {
             throw new IllegalStateException("the cluster was built without fault proxies (Builder.faultProxies())");
         }
         return of;
+    }
+
+    /**
+     * Copies every node's whole log file into {@code target} (e.g. the module's target directory,
+     * which outlives the test's temp directory), for diagnosing a failure after the run.
+     */
+    public void copyLogsTo(Path target) {
+        try {
+            Files.createDirectories(target);
+            for (ClusterNodeProcess node : nodes.values()) {
+                if (Files.exists(node.logFile())) {
+                    Files.copy(node.logFile(), target.resolve(node.logFile().getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the node logs to " + target, e);
+        }
     }
 
     /** @return the last lines of every node's log, for a failure message */

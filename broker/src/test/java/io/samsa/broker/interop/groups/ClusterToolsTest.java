@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -122,16 +123,18 @@ class ClusterToolsTest {
             KafkaTool execute = KafkaTool.run(ReassignPartitionsCommand.class, "--bootstrap-server",
                     cluster().bootstrapServers(), "--reassignment-json-file", plan.toString(), "--execute");
             assertEquals(0, execute.exitCode(), execute.describe());
-            Await.until(ClusterClients.SETTLE, "the reassignment verified complete", () -> {
-                try {
-                    KafkaTool verify = KafkaTool.run(ReassignPartitionsCommand.class, "--bootstrap-server",
-                            cluster().bootstrapServers(), "--reassignment-json-file", plan.toString(), "--verify");
+            AtomicReference<String> lastVerify = new AtomicReference<>("none yet");
+            try {
+                Await.until(ClusterClients.SETTLE, "the reassignment verified complete", () -> {
+                    KafkaTool verify = verify(plan);
+                    lastVerify.set(verify.describe());
                     return verify.exitCode() == 0 && verify.stdout().contains("Reassignment of partition " + topic
                             + "-0 is completed");
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            });
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; partition now " + ClusterClients.describe(admin, topic)
+                        + "; last --verify: " + lastVerify.get(), e);
+            }
             TopicPartitionInfo moved = ClusterClients.describe(admin, topic).partitions().get(0);
             assertEquals(List.of(2), moved.replicas().stream().map(n -> n.id()).toList());
             assertEquals(2, moved.leader().id());
@@ -144,6 +147,15 @@ class ClusterToolsTest {
                 return read.size() >= 50;
             });
             assertEquals(50, read.stream().map(Consumed::offset).collect(Collectors.toSet()).size());
+        }
+    }
+
+    private static KafkaTool verify(Path plan) {
+        try {
+            return KafkaTool.run(ReassignPartitionsCommand.class, "--bootstrap-server", cluster().bootstrapServers(),
+                    "--reassignment-json-file", plan.toString(), "--verify");
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 
