@@ -22,7 +22,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
  * committed offsets, sampled all along, never go backwards and end at the log end; no member re-reads
  * a record below an offset that had been committed successfully.
  */
-@Tag("cluster-pending")
 class CoordinatorKillTest extends SharedClusterScenario {
     private static final String TOPIC = "coordinated";
     private static final String GROUP = "coordinated-group";
