@@ -98,6 +98,25 @@ class ClusterMetadataHandlerTest {
     }
 
     @Test
+    void everyServedVersionParsesInKafkaWithTheClusterAnswer() {
+        for (short version = ApiKey.METADATA.acceptedMin(); version <= ApiKey.METADATA.advertisedMax(); version++) {
+            MetadataResponse response = handler().handle(on("PLAINTEXT", ApiKey.METADATA, version),
+                    new MetadataRequest().setTopics(version == 0 ? new ArrayList<>() : null));
+            org.apache.kafka.common.requests.MetadataResponse parsed = KafkaWire.toKafka(response, version);
+            assertEquals(List.of(1, 2), parsed.brokers().stream().map(b -> b.id()).sorted().toList(), "v" + version);
+            var orders = parsed.topicMetadata().iterator().next();
+            assertEquals("orders", orders.topic(), "v" + version);
+            assertEquals(3, orders.partitionMetadata().size(), "v" + version);
+            if (version >= 1) {
+                assertEquals(2, parsed.controller().id(), "v" + version);
+            }
+            if (version >= 5) {
+                assertEquals(List.of(3), orders.partitionMetadata().get(0).offlineReplicaIds, "v" + version);
+            }
+        }
+    }
+
+    @Test
     void brokersAreListedOnTheRequestsListenerFallingBackToTheFirstEndpoint() {
         MetadataResponse internal = handler().handle(on("INTERNAL", ApiKey.METADATA, (short) 12),
                 new MetadataRequest().setTopics(new ArrayList<>()));
