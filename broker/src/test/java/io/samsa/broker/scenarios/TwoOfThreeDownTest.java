@@ -76,6 +76,7 @@ class TwoOfThreeDownTest extends SharedClusterScenario {
             }
             for (int follower : followers) {
                 cluster.awaitStarted(follower);
+                cluster.awaitUnfenced(follower);
             }
             try (Admin admin = ClusterClients.admin(cluster.bootstrapServers())) {
                 ClusterClients.awaitFullyInSync(admin, List.of(TOPIC), 3);
