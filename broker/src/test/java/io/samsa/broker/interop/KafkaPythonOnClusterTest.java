@@ -1,7 +1,6 @@
 package io.samsa.broker.interop;
 
 import io.samsa.broker.testing.OnCluster;
-import org.junit.jupiter.api.Tag;
 
 /**
  * {@link KafkaPythonInteropTest} against a 3-node cluster (topics with the cluster's default replication
@@ -9,6 +8,5 @@ import org.junit.jupiter.api.Tag;
  * consumes, and so does the Java 4.1 client.
  */
 @OnCluster
-@Tag("cluster-pending")
 class KafkaPythonOnClusterTest extends KafkaPythonInteropTest {
 }

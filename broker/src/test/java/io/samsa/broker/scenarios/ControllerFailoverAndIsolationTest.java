@@ -18,7 +18,6 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  * move, and once healed it truncates to the leaders and rejoins every ISR, its segment files then
  * byte-identical to theirs up to the high watermark.
  */
-@Tag("cluster-pending")
 @ThroughFaultProxies
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ControllerFailoverAndIsolationTest extends SharedClusterScenario {

@@ -22,7 +22,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,12 +30,11 @@ import org.junit.jupiter.api.Test;
  * committed offsets, sampled all along, never go backwards and end at the log end; no member re-reads
  * a record below an offset that had been committed successfully.
  */
-@Tag("cluster-pending")
 class CoordinatorKillTest extends SharedClusterScenario {
     private static final String TOPIC = "coordinated";
     private static final String GROUP = "coordinated-group";
     private static final int PARTITIONS = 6;
-    private static final int PER_PARTITION = 400;
+    private static final int PER_PARTITION = 800;
 
     @Test
     void theGroupCarriesOnWithTheNewCoordinatorAndNoCommittedOffsetGoesBack() throws Exception {
@@ -60,11 +58,13 @@ class CoordinatorKillTest extends SharedClusterScenario {
                 for (int m = 0; m < 3; m++) {
                     members.add(CommittingMember.start("member-" + m, cluster.bootstrapServers(), GROUP, TOPIC, ledger, Map.of()));
                 }
-                Await.until(ClusterClients.SETTLE, "three members with partitions and a third of the records read",
-                        () -> members.stream().allMatch(CommittingMember::hasBeenAssigned) && ledger.distinctRead() >= total / 3);
+                Await.until(ClusterClients.SETTLE, "three members with partitions",
+                        () -> members.stream().allMatch(CommittingMember::hasBeenAssigned));
                 ConsumerGroupDescription before = ClusterClients.get(admin.describeConsumerGroups(List.of(GROUP)).all()).get(GROUP);
                 assertEquals(3, before.members().size(), "a 3-member group: " + before);
                 int coordinator = before.coordinator().id();
+                // kill early, so most of the records are read with the new coordinator
+                Await.until(ClusterClients.SETTLE, "a sixth of the records read", () -> ledger.distinctRead() >= total / 6);
                 cluster.kill(coordinator);
                 assertTrue(ledger.distinctRead() < total, "the coordinator died while the group was consuming");
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * full again, the three replicas of every partition hold byte-identical segment files up to the
  * high watermark.
  */
-@Tag("cluster-pending")
 class LeaderKillDuringAcksAllProduceTest extends SharedClusterScenario {
     private static final String TOPIC = "acks-all-failover";
     private static final int PARTITIONS = 3;

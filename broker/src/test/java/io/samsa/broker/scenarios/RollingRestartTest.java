@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * members ({@code group.instance.id}) with a session timeout longer than a bounce, as in Kafka's
  * OffsetValidationTest.
  */
-@Tag("cluster-pending")
 class RollingRestartTest extends SharedClusterScenario {
     private static final String TOPIC = "rolling";
     private static final String GROUP = "rolling-group";

@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
  * majority, no ISR change can commit, the leader keeps a full ISR and an acks=all produce waits
  * for followers that are gone until it times out (Kafka behaves the same).
  */
-@Tag("cluster-pending")
 class TwoOfThreeDownTest extends SharedClusterScenario {
     private static final String TOPIC = "min-isr";
     private static final String GROUP = "min-isr-group";
@@ -78,6 +76,7 @@ class TwoOfThreeDownTest extends SharedClusterScenario {
             }
             for (int follower : followers) {
                 cluster.awaitStarted(follower);
+                cluster.awaitUnfenced(follower);
             }
             try (Admin admin = ClusterClients.admin(cluster.bootstrapServers())) {
                 ClusterClients.awaitFullyInSync(admin, List.of(TOPIC), 3);

@@ -128,11 +128,24 @@ public final class SamsaCluster implements AutoCloseable {
         return node(nodeId).terminate(STOP_TIMEOUT);
     }
 
-    /** Starts a stopped node again with the same data directory, ports and settings; waits for its start line. */
+    /**
+     * Starts a stopped node again with the same data directory, ports and settings; waits for its start
+     * line and its registration (unfenced).
+     */
     public void restart(int nodeId) {
         ClusterNodeProcess node = node(nodeId);
         node.relaunch();
         node.awaitStarted(START_TIMEOUT);
+        awaitUnfenced(nodeId);
+    }
+
+    /**
+     * Waits until the node's current launch logged that the controller unfenced it: the start line comes
+     * once the quorum has a majority, the registration after it, and a topic with replicas on every node
+     * can be created only once each is registered.
+     */
+    public void awaitUnfenced(int nodeId) {
+        awaitLogLine(nodeId, Pattern.compile("broker " + nodeId + " is unfenced"), START_TIMEOUT);
     }
 
     /** Restarts a stopped node without waiting for its start line (for several nodes coming back at once). */
@@ -294,7 +307,10 @@ public final class SamsaCluster implements AutoCloseable {
             return this;
         }
 
-        /** Launches every node at once (a node's start line needs a quorum majority) and waits for each start line. */
+        /**
+         * Launches every node at once (a node's start line needs a quorum majority) and waits for each start
+         * line and each node's registration (unfenced).
+         */
         public SamsaCluster start() {
             Map<Integer, Integer> ports = new TreeMap<>();
             Map<Integer, Integer> controllerPorts = new TreeMap<>();
@@ -341,6 +357,7 @@ public final class SamsaCluster implements AutoCloseable {
                     cluster.nodes.put(id, node);
                 }
                 cluster.nodes.values().forEach(node -> node.awaitStarted(START_TIMEOUT));
+                cluster.nodes.keySet().forEach(cluster::awaitUnfenced);
             } catch (RuntimeException | Error e) {
                 String tails = cluster.logTails();
                 cluster.close();

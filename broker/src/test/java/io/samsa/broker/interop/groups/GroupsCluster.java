@@ -84,6 +84,7 @@ final class GroupsCluster implements GroupsTarget {
         }
         cluster.nodeIds().forEach(cluster::relaunch);
         cluster.nodeIds().forEach(cluster::awaitStarted);
+        cluster.nodeIds().forEach(cluster::awaitUnfenced);
         open();
     }
 
