@@ -6,6 +6,7 @@ import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.config.BrokerConfigKeys;
 import io.samsa.broker.data.DataModule;
+import io.samsa.broker.data.PartitionLookup;
 import io.samsa.broker.data.produce.ProducerIdAllocator;
 import io.samsa.broker.data.produce.ProducerIdSource;
 import io.samsa.broker.data.produce.QuorumProducerIdAllocator;
@@ -78,6 +79,7 @@ public final class BrokerAssembly {
         TopicsModule topics = new TopicsModule(config, time, self, authorizer);
         if (cluster != null) {
             topics.logsOpenedByReplicaRoles();
+            topics.clusterMode(cluster.membership()::quorum);
         }
         modules.add(topics);
         ReplicationConfig replicationConfig = ReplicationConfig.from(config);
@@ -91,7 +93,9 @@ public final class BrokerAssembly {
                 : new QuorumProducerIdAllocator(new ControllerProducerIdBlocks(cluster.membership(), config.nodeId(),
                         config.get(BrokerConfigKeys.CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS)), time,
                         config.get(BrokerConfigKeys.CONTROLLER_QUORUM_RETRY_BACKOFF_MS));
-        modules.add(new DataModule(config, time, topics.storage()::logs, producerIds, replicas, fetchers));
+        PartitionLookup partitions = new PartitionLookup(topics.storage()::logs, (topic, partition) ->
+                topics.registry().topic(topic).map(t -> partition < t.partitionCount()).orElse(false));
+        modules.add(new DataModule(config, time, partitions, producerIds, replicas, fetchers));
         modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer, replicas,
                 cluster == null ? null : cluster.membership()::quorum));
         modules.add(new OperationsModule(config, topics.storage()));

@@ -1,5 +1,6 @@
 package io.samsa.broker;
 
+import io.samsa.broker.admin.ClusterAdminHandlers;
 import io.samsa.broker.admin.CreatePartitionsHandler;
 import io.samsa.broker.admin.CreateTopicsHandler;
 import io.samsa.broker.admin.DeleteTopicsHandler;
@@ -26,7 +27,9 @@ import io.samsa.broker.topics.TopicRegistry;
 import io.samsa.broker.topics.TopicStore;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.BrokerLogDefaults;
+import io.samsa.metadata.quorum.MetadataQuorum;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.Function;
@@ -54,6 +57,7 @@ public final class TopicsModule implements BrokerModule {
     private final GroupConfigManager groupConfigs;
     private volatile String clusterId;
     private volatile Function<TopicPartition, Optional<PartitionRole>> roles = partition -> Optional.empty();
+    private volatile Supplier<MetadataQuorum> clusterQuorum;
     private volatile boolean logsFollowRegistry = true;
 
     /**
@@ -126,10 +130,26 @@ public final class TopicsModule implements BrokerModule {
         this.roles = lookup;
     }
 
+    /**
+     * Cluster mode: Metadata, DescribeCluster and the topic administration answer from the
+     * metadata quorum ({@link ClusterAdminHandlers}); set before {@link #handlers()}.
+     */
+    void clusterMode(Supplier<MetadataQuorum> quorum) {
+        this.clusterQuorum = quorum;
+    }
+
     @Override
     public List<ApiHandler> handlers() {
         Supplier<LocalBroker> local = this::localBroker;
         LogConfigTopicConfigPolicy policy = new LogConfigTopicConfigPolicy(ports.staticTopicDefaults());
+        if (clusterQuorum != null) {
+            List<ApiHandler> handlers = new ArrayList<>(ClusterAdminHandlers.handlers(config, clusterQuorum, authorizer,
+                    ports.topicCreationDefaults(), policy, ports.deleteTopicEnable()));
+            handlers.add(new MessageApiHandler<>(new DescribeConfigsHandler(registry, local, policy,
+                    ports.brokerConfigView(), groupConfigs)));
+            handlers.add(new MessageApiHandler<>(new IncrementalAlterConfigsHandler(registry, local, groupConfigs, policy)));
+            return handlers;
+        }
         return List.of(
                 new MessageApiHandler<>(new MetadataHandler(registry, local, ports.topicCreationDefaults(), authorizer, roles)),
                 new MessageApiHandler<>(new CreateTopicsHandler(registry, local, ports.topicCreationDefaults(), policy)),

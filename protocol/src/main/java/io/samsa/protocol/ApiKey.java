@@ -36,10 +36,14 @@ public enum ApiKey {
     DESCRIBE_LOG_DIRS(35, "DescribeLogDirs", 1, 4),
     CREATE_PARTITIONS(37, "CreatePartitions", 0, 3),
     DELETE_GROUPS(42, "DeleteGroups", 0, 2),
+    ELECT_LEADERS(43, "ElectLeaders", 0, 2),
     INCREMENTAL_ALTER_CONFIGS(44, "IncrementalAlterConfigs", 0, 1),
+    ALTER_PARTITION_REASSIGNMENTS(45, "AlterPartitionReassignments", 0, 1),
+    LIST_PARTITION_REASSIGNMENTS(46, "ListPartitionReassignments", 0, 0),
     OFFSET_DELETE(47, "OffsetDelete", 0, 0),
     DESCRIBE_CLIENT_QUOTAS(48, "DescribeClientQuotas", 0, 1),
     ALTER_CLIENT_QUOTAS(49, "AlterClientQuotas", 0, 1),
+    DESCRIBE_QUORUM(55, "DescribeQuorum", 0, 2),
     DESCRIBE_CLUSTER(60, "DescribeCluster", 0, 2),
     DESCRIBE_PRODUCERS(61, "DescribeProducers", 0, 0);
 

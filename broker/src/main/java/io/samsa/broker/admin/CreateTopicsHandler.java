@@ -115,7 +115,7 @@ public final class CreateTopicsHandler implements SynchronousHandler<CreateTopic
                 .setErrorMessage(null)
                 .setNumPartitions(partitionCount)
                 .setReplicationFactor((short) 1)
-                .setConfigs(describeConfigs(configs));
+                .setConfigs(describeConfigs(describer, configs));
     }
 
     /** @return the partition count after every partition, replication and assignment check */
@@ -158,7 +158,8 @@ public final class CreateTopicsHandler implements SynchronousHandler<CreateTopic
         }
     }
 
-    private List<CreatableTopicConfigs> describeConfigs(Map<String, String> overrides) {
+    /** @return the topic's full config as CreateTopics v5+ reports it: the overrides over the defaults */
+    static List<CreatableTopicConfigs> describeConfigs(TopicConfigDescriber describer, Map<String, String> overrides) {
         List<CreatableTopicConfigs> configs = new ArrayList<>();
         for (TopicConfigDescriber.DescribedConfig described : describer.describe(overrides)) {
             configs.add(new CreatableTopicConfigs()

@@ -1,5 +1,8 @@
 package io.samsa.broker.admin;
 
+import io.samsa.broker.admin.view.BrokerNode;
+import io.samsa.broker.admin.view.BrokerView;
+import io.samsa.broker.admin.view.LocalBrokerView;
 import io.samsa.broker.api.RequestContext;
 import io.samsa.broker.metadata.LocalBroker;
 import io.samsa.broker.security.Authorizer;
@@ -15,10 +18,12 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * DescribeCluster (key 60), v0 to 2: this node as the only broker and the controller, the cluster
- * id, and (v1+) endpoint type 1, brokers. A request for controller endpoints (type 2) is answered
+ * DescribeCluster (key 60), v0 to 2: the brokers, the controller and the cluster id of a
+ * {@link BrokerView} (on a single node this node alone; in cluster mode the metadata image's
+ * unfenced brokers, with the fenced ones too when a v2 request asks, on the endpoint of the
+ * request's listener, and the Raft leader as controller), and (v1+) endpoint type 1, brokers. A request for controller endpoints (type 2) is answered
  * MISMATCHED_ENDPOINT_TYPE, as a Kafka broker listener does; any other type
- * UNSUPPORTED_ENDPOINT_TYPE. The node is never fenced (v2 is_fenced false). The cluster's
+ * UNSUPPORTED_ENDPOINT_TYPE. The cluster's
  * authorized operations come from the {@link Authorizer} when include_cluster_authorized_operations
  * asks for them, else Kafka's "not requested" -2147483648.
  *
@@ -29,12 +34,17 @@ public final class DescribeClusterHandler implements SynchronousHandler<Describe
     static final byte BROKER_ENDPOINTS = 1;
     static final byte CONTROLLER_ENDPOINTS = 2;
 
-    private final Supplier<LocalBroker> localBroker;
+    private final BrokerView brokers;
     private final Authorizer authorizer;
 
-    public DescribeClusterHandler(Supplier<LocalBroker> localBroker, Authorizer authorizer) {
-        this.localBroker = localBroker;
+    public DescribeClusterHandler(BrokerView brokers, Authorizer authorizer) {
+        this.brokers = brokers;
         this.authorizer = authorizer;
+    }
+
+    /** A single node's DescribeCluster. */
+    public DescribeClusterHandler(Supplier<LocalBroker> localBroker, Authorizer authorizer) {
+        this(new LocalBrokerView(localBroker), authorizer);
     }
 
     /** With no authorizer: every operation allowed, as on a Kafka broker without ACLs. */
@@ -55,12 +65,11 @@ public final class DescribeClusterHandler implements SynchronousHandler<Describe
 
     @Override
     public DescribeClusterResponse handle(RequestContext context, DescribeClusterRequest request) {
-        LocalBroker broker = localBroker.get();
         DescribeClusterResponse response = new DescribeClusterResponse()
                 .setThrottleTimeMs(0)
                 .setEndpointType(BROKER_ENDPOINTS)
-                .setClusterId(broker.clusterId())
-                .setControllerId(broker.nodeId());
+                .setClusterId(brokers.clusterId())
+                .setControllerId(brokers.controllerId());
         if (request.endpointType() == CONTROLLER_ENDPOINTS) {
             return response.setErrorCode(ErrorCode.MISMATCHED_ENDPOINT_TYPE.code())
                     .setErrorMessage("The request was sent to an endpoint of type BROKER, but we wanted an endpoint of type CONTROLLER");
@@ -72,14 +81,22 @@ public final class DescribeClusterHandler implements SynchronousHandler<Describe
         return response
                 .setErrorCode(ErrorCode.NONE.code())
                 .setErrorMessage(null)
-                .setBrokers(new ArrayList<>(List.of(new DescribeClusterBroker()
-                        .setBrokerId(broker.nodeId())
-                        .setHost(broker.advertisedHost())
-                        .setPort(broker.advertisedPort())
-                        .setRack(broker.rack())
-                        .setIsFenced(false))))
+                .setBrokers(describe(brokers.brokers(context.listenerName(), request.includeFencedBrokers())))
                 .setClusterAuthorizedOperations(request.includeClusterAuthorizedOperations()
                         ? authorizer.authorizedOperations(context, ResourceType.CLUSTER, ResourceType.CLUSTER_NAME)
                         : AuthorizedOperations.NOT_REQUESTED);
+    }
+
+    private static List<DescribeClusterBroker> describe(List<BrokerNode> nodes) {
+        List<DescribeClusterBroker> described = new ArrayList<>(nodes.size());
+        for (BrokerNode node : nodes) {
+            described.add(new DescribeClusterBroker()
+                    .setBrokerId(node.id())
+                    .setHost(node.host())
+                    .setPort(node.port())
+                    .setRack(node.rack())
+                    .setIsFenced(node.fenced()));
+        }
+        return described;
     }
 }

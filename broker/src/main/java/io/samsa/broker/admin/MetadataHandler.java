@@ -1,19 +1,20 @@
 package io.samsa.broker.admin;
 
+import io.samsa.broker.admin.view.BrokerNode;
+import io.samsa.broker.admin.view.ClusterMetadataView;
+import io.samsa.broker.admin.view.PartitionView;
+import io.samsa.broker.admin.view.SingleNodeView;
+import io.samsa.broker.admin.view.TopicView;
 import io.samsa.broker.api.RequestContext;
-import io.samsa.broker.metadata.LeaderEpoch;
-import io.samsa.broker.replication.PartitionRole;
-import io.samsa.storage.TopicPartition;
-import java.util.function.Function;
 import io.samsa.broker.metadata.LocalBroker;
 import io.samsa.broker.metadata.TopicCreationDefaults;
-import io.samsa.broker.security.Authorizer;
+import io.samsa.broker.replication.PartitionRole;
 import io.samsa.broker.security.AuthorizedOperations;
+import io.samsa.broker.security.Authorizer;
 import io.samsa.broker.security.ResourceType;
-import io.samsa.broker.topics.Topic;
-import io.samsa.broker.topics.TopicException;
 import io.samsa.broker.topics.TopicNames;
 import io.samsa.broker.topics.TopicRegistry;
+import io.samsa.metadata.quorum.MetadataQuorum;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.message.MetadataRequest;
@@ -23,18 +24,22 @@ import io.samsa.protocol.message.MetadataResponse.MetadataResponseBroker;
 import io.samsa.protocol.message.MetadataResponse.MetadataResponsePartition;
 import io.samsa.protocol.message.MetadataResponse.MetadataResponseTopic;
 import io.samsa.protocol.types.Uuid;
+import io.samsa.storage.TopicPartition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Metadata (key 3), v0 to 12: this node as the only broker, controller and leader of every
- * partition (leader epoch 0, replicas and ISR = this node, no offline replicas), and the requested
- * topics.
+ * Metadata (key 3), v0 to 12: the brokers, the controller and the requested topics of a
+ * {@link ClusterMetadataView}: on a single node this node as the only broker, controller and
+ * leader of every partition; in cluster mode the metadata image (unfenced brokers with the
+ * endpoint of the request's listener, the Raft leader as controller, each partition's leader,
+ * leader epoch, replicas, ISR and offline replicas; LEADER_NOT_AVAILABLE for a partition without a
+ * reachable leader).
  *
  * <p><b>Which topics.</b> Every topic when the list is null (v1+) or, at v0 only, empty; at v1+
  * an empty list means none. A name that is illegal gets INVALID_TOPIC_EXCEPTION; an unknown one is
@@ -44,25 +49,22 @@ import java.util.Set;
  * own partition count. Topics asked for by a non-zero id (v10+) are looked up by id, whatever
  * the name; UNKNOWN_TOPIC_ID when absent.
  *
- * <p><b>Auto-created topics are returned at once, with their partitions and no error</b>, instead
- * of Kafka's LEADER_NOT_AVAILABLE on first sight. Kafka answers that way because its controller
- * creates the topic asynchronously and elects leaders later; here the registry create is
- * synchronous and durable and the storage listener has opened the logs before it returns, so
- * the leader (this node) is available. Clients treat both answers correctly; this one saves them
- * a retry round trip (retry.backoff.ms, 100 ms in Java) before the first produce.
+ * <p><b>Auto-creation</b> goes through a {@link TopicAutoCreator}: on a single node the topic is
+ * created synchronously and returned at once with its partitions ({@link RegistryAutoCreator});
+ * in cluster mode the creation is forwarded to the controller and the topic answered
+ * LEADER_NOT_AVAILABLE, as Kafka does ({@link ControllerAutoCreator}).
  *
  * <p><b>Authorized operations</b> come from the {@link Authorizer} when asked for: each topic's
  * (include_topic_authorized_operations, v8+; on every topic of the response, as Kafka sets them)
  * and the cluster's (include_cluster_authorized_operations, v8 to 10). Not asked for, they stay
  * Kafka's "not requested" -2147483648.
  *
- * <p>Thread-safe: reads the registry's snapshot, and creates through its serialised writes.
+ * <p>Thread-safe: reads the view once per topic, and creates through the creator.
  */
 public final class MetadataHandler implements SynchronousHandler<MetadataRequest, MetadataResponse> {
-    private final TopicRegistry registry;
-    private final Supplier<LocalBroker> localBroker;
+    private final ClusterMetadataView view;
     private final TopicCreationDefaults defaults;
-    private final Function<TopicPartition, Optional<PartitionRole>> roles;
+    private final TopicAutoCreator autoCreator;
     private final Authorizer authorizer;
 
     /** Every operation authorized, every partition single-node. */
@@ -71,17 +73,36 @@ public final class MetadataHandler implements SynchronousHandler<MetadataRequest
     }
 
     /**
+     * A single node's Metadata.
+     *
      * @param authorizer decides the authorized operations reported when a request asks for them
      * @param roles      the role of a replicated partition (leader, leader epoch, replicas, ISR); a
      *                   partition without one is reported as led here with ISR {self}
      */
     public MetadataHandler(TopicRegistry registry, Supplier<LocalBroker> localBroker, TopicCreationDefaults defaults,
                            Authorizer authorizer, Function<TopicPartition, Optional<PartitionRole>> roles) {
-        this.roles = roles;
-        this.authorizer = authorizer;
-        this.registry = registry;
-        this.localBroker = localBroker;
+        this(new SingleNodeView(registry, localBroker, roles), defaults, authorizer,
+                new RegistryAutoCreator(registry, defaults));
+    }
+
+    /**
+     * Cluster mode's Metadata: auto-creation forwarded to the active controller.
+     *
+     * @param view      the metadata image's view
+     * @param quorum    this node's metadata quorum (running once the broker serves requests)
+     * @param timeoutMs how long a forwarded auto-creation may take
+     */
+    public static MetadataHandler inCluster(ClusterMetadataView view, TopicCreationDefaults defaults,
+                                            Authorizer authorizer, Supplier<MetadataQuorum> quorum, long timeoutMs) {
+        return new MetadataHandler(view, defaults, authorizer, new ControllerAutoCreator(quorum, defaults, timeoutMs));
+    }
+
+    MetadataHandler(ClusterMetadataView view, TopicCreationDefaults defaults, Authorizer authorizer,
+                    TopicAutoCreator autoCreator) {
+        this.view = view;
         this.defaults = defaults;
+        this.authorizer = authorizer;
+        this.autoCreator = autoCreator;
     }
 
     @Override
@@ -98,14 +119,12 @@ public final class MetadataHandler implements SynchronousHandler<MetadataRequest
     @Override
     public MetadataResponse handle(RequestContext context, MetadataRequest request) {
         short apiVersion = context.apiVersion();
-        LocalBroker broker = localBroker.get();
-        int nodeId = broker.nodeId();
         List<MetadataResponseTopic> topics = new ArrayList<>();
         // v0 cannot express "no topics": its empty list means all (v0 has no null array).
         boolean allTopics = request.topics() == null || (apiVersion == 0 && request.topics().isEmpty());
         if (allTopics) {
-            for (Topic topic : registry.topics()) {
-                topics.add(describe(topic, nodeId));
+            for (TopicView topic : view.topics()) {
+                topics.add(describe(topic));
             }
         } else {
             Set<String> seenNames = new HashSet<>();
@@ -114,10 +133,10 @@ public final class MetadataHandler implements SynchronousHandler<MetadataRequest
                 // As in Kafka, a non-zero id selects by id whatever the name says (clients send null or "").
                 if (!Uuid.ZERO.equals(requested.topicId())) {
                     if (seenIds.add(requested.topicId())) {
-                        topics.add(byId(requested.topicId(), apiVersion, nodeId));
+                        topics.add(byId(requested.topicId(), apiVersion));
                     }
                 } else if (seenNames.add(requested.name())) {
-                    topics.add(byName(requested.name(), request.allowAutoTopicCreation(), apiVersion, nodeId));
+                    topics.add(byName(requested.name(), request.allowAutoTopicCreation(), apiVersion));
                 }
             }
         }
@@ -129,56 +148,50 @@ public final class MetadataHandler implements SynchronousHandler<MetadataRequest
         int clusterOperations = request.includeClusterAuthorizedOperations() && apiVersion <= 10
                 ? authorizer.authorizedOperations(context, ResourceType.CLUSTER, ResourceType.CLUSTER_NAME)
                 : AuthorizedOperations.NOT_REQUESTED;
+        List<MetadataResponseBroker> brokers = new ArrayList<>();
+        for (BrokerNode broker : view.brokers(context.listenerName(), false)) {
+            brokers.add(new MetadataResponseBroker()
+                    .setNodeId(broker.id())
+                    .setHost(broker.host())
+                    .setPort(broker.port())
+                    .setRack(broker.rack()));
+        }
         return new MetadataResponse()
                 .setThrottleTimeMs(0)
                 .setClusterAuthorizedOperations(clusterOperations)
-                .setBrokers(new ArrayList<>(List.of(new MetadataResponseBroker()
-                        .setNodeId(broker.nodeId())
-                        .setHost(broker.advertisedHost())
-                        .setPort(broker.advertisedPort())
-                        .setRack(broker.rack()))))
-                .setClusterId(broker.clusterId())
-                .setControllerId(broker.nodeId())
+                .setBrokers(brokers)
+                .setClusterId(view.clusterId())
+                .setControllerId(view.controllerId())
                 .setTopics(topics);
     }
 
-    private MetadataResponseTopic byName(String name, boolean requestAllowsCreation, short apiVersion, int nodeId) {
+    private MetadataResponseTopic byName(String name, boolean requestAllowsCreation, short apiVersion) {
         Optional<String> invalid = TopicNames.invalidReason(name);
         if (invalid.isPresent()) {
             return error(responseName(name, apiVersion), Uuid.ZERO, ErrorCode.INVALID_TOPIC_EXCEPTION);
         }
-        Optional<Topic> existing = registry.topic(name);
+        Optional<TopicView> existing = view.topic(name);
         if (existing.isPresent()) {
-            return describe(existing.get(), nodeId);
+            return describe(existing.get());
         }
         if (!requestAllowsCreation || !defaults.autoCreateTopicsEnable() || TopicNames.isInternal(name)) {
             return error(name, Uuid.ZERO, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         }
-        return autoCreate(name, nodeId);
-    }
-
-    private MetadataResponseTopic autoCreate(String name, int nodeId) {
-        if (SingleNodeReplication.replicationFactorProblem(defaults.defaultReplicationFactor()).isPresent()) {
-            return error(name, Uuid.ZERO, ErrorCode.INVALID_REPLICATION_FACTOR);
-        }
-        try {
-            return describe(registry.create(name, defaults.numPartitions(), Map.of()), nodeId);
-        } catch (TopicException e) {
-            if (e.error() == ErrorCode.TOPIC_ALREADY_EXISTS) {
-                // Another request created it between our lookup and our create.
-                Optional<Topic> raced = registry.topic(name);
-                if (raced.isPresent()) {
-                    return describe(raced.get(), nodeId);
-                }
+        ErrorCode created = autoCreator.create(name);
+        if (created == ErrorCode.NONE) {
+            Optional<TopicView> topic = view.topic(name);
+            if (topic.isPresent()) {
+                return describe(topic.get());
             }
-            return error(name, Uuid.ZERO, e.error());
+            created = ErrorCode.LEADER_NOT_AVAILABLE; // deleted again at once: the client retries
         }
+        return error(name, Uuid.ZERO, created);
     }
 
-    private MetadataResponseTopic byId(Uuid id, short apiVersion, int nodeId) {
-        Optional<Topic> topic = registry.topic(id);
+    private MetadataResponseTopic byId(Uuid id, short apiVersion) {
+        Optional<TopicView> topic = view.topic(id);
         if (topic.isPresent()) {
-            return describe(topic.get(), nodeId);
+            return describe(topic.get());
         }
         return error(responseName(null, apiVersion), id, ErrorCode.UNKNOWN_TOPIC_ID);
     }
@@ -188,18 +201,17 @@ public final class MetadataHandler implements SynchronousHandler<MetadataRequest
         return name == null && apiVersion < 12 ? "" : name;
     }
 
-    private MetadataResponseTopic describe(Topic topic, int nodeId) {
-        List<MetadataResponsePartition> partitions = new ArrayList<>(topic.partitionCount());
-        for (int partition = 0; partition < topic.partitionCount(); partition++) {
-            Optional<PartitionRole> role = roles.apply(new TopicPartition(topic.name(), partition));
+    private static MetadataResponseTopic describe(TopicView topic) {
+        List<MetadataResponsePartition> partitions = new ArrayList<>(topic.partitions().size());
+        for (PartitionView partition : topic.partitions()) {
             partitions.add(new MetadataResponsePartition()
-                    .setErrorCode(ErrorCode.NONE.code())
-                    .setPartitionIndex(partition)
-                    .setLeaderId(role.map(PartitionRole::leaderId).orElse(nodeId))
-                    .setLeaderEpoch(role.map(PartitionRole::leaderEpoch).orElse(LeaderEpoch.CURRENT))
-                    .setReplicaNodes(new ArrayList<>(role.map(PartitionRole::replicas).orElse(List.of(nodeId))))
-                    .setIsrNodes(new ArrayList<>(role.map(PartitionRole::isr).orElse(List.of(nodeId))))
-                    .setOfflineReplicas(new ArrayList<>()));
+                    .setErrorCode((partition.hasLeader() ? ErrorCode.NONE : ErrorCode.LEADER_NOT_AVAILABLE).code())
+                    .setPartitionIndex(partition.index())
+                    .setLeaderId(partition.leader())
+                    .setLeaderEpoch(partition.leaderEpoch())
+                    .setReplicaNodes(new ArrayList<>(partition.replicas()))
+                    .setIsrNodes(new ArrayList<>(partition.isr()))
+                    .setOfflineReplicas(new ArrayList<>(partition.offlineReplicas())));
         }
         return new MetadataResponseTopic()
                 .setErrorCode(ErrorCode.NONE.code())

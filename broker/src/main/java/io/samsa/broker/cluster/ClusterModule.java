@@ -54,6 +54,7 @@ public final class ClusterModule implements BrokerModule {
      * @return the module whose component applies each image to the data side
      */
     public BrokerModule imageModule(TopicRegistry registry, Supplier<LogManager> logs, ReplicaManager replicas) {
+        replicas.requireRoles();
         replicas.isrEligibility(replica -> membership.quorum().currentImage().isActive(replica));
         MetadataImageApplier applier = new MetadataImageApplier(nodeId, membership::quorum,
                 membership::incarnationId, new TopicMirror(registry), new ReplicaManagerRoles(replicas, logs), logs);

@@ -42,6 +42,9 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<List<String>> CONTROLLER_QUORUM_VOTERS = DEFINITION.defineOptional(
             "controller.quorum.voters", ConfigType.LIST, any(), "The metadata quorum's voters, id@host:port,...;"
                     + " unset runs the single-node broker as before");
+    public static final ConfigKey<String> CLUSTER_ID = DEFINITION.defineOptional("cluster.id", ConfigType.STRING,
+            nonEmpty(), "The cluster id a new node's metadata directory is formatted with (Kafka's kafka-storage format -t);"
+                    + " unset: derived from the voter ids. A directory of another cluster id refuses to start");
     public static final ConfigKey<List<String>> CONTROLLER_LISTENER_NAMES = DEFINITION.defineOptional(
             "controller.listener.names", ConfigType.LIST, any(), "The listener(s) the quorum (Ratis) binds; the first"
                     + " must be in listeners at this node's voter address. The broker's own server never binds it");

@@ -71,17 +71,20 @@ public final class DataModule implements BrokerModule {
      */
     public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, Path dataDir, ReplicaManager replicas,
                       BrokerComponent fetchers) {
-        this(config, time, logs, new ProducerIdAllocator(dataDir), replicas, fetchers);
+        this(config, time, new PartitionLookup(logs), new ProducerIdAllocator(dataDir), replicas, fetchers);
     }
 
-    /** @param producerIds where InitProducerId takes ids (in a cluster: blocks from the controller) */
-    public DataModule(BrokerConfig config, Time time, Supplier<LogManager> logs, ProducerIdSource producerIds,
+    /**
+     * @param partitions  the partition logs, and which partitions exist wherever their replicas are
+     * @param producerIds where InitProducerId takes ids (in a cluster: blocks from the controller)
+     */
+    public DataModule(BrokerConfig config, Time time, PartitionLookup partitions, ProducerIdSource producerIds,
                       ReplicaManager replicas, BrokerComponent fetchers) {
         this.config = config;
         this.time = time;
         this.replicas = replicas;
         this.fetchers = fetchers;
-        this.partitions = new PartitionLookup(logs);
+        this.partitions = partitions;
         this.producerStates = new ProducerStateTable(time, config.get(BrokerConfigKeys.PRODUCER_ID_EXPIRATION_MS));
         this.producerIdExpiry = new ProducerIdExpiry(producerStates,
                 config.get(BrokerConfigKeys.PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS));

@@ -39,6 +39,7 @@ public final class ReplicaManager implements BrokerComponent {
     private final CopyOnWriteArrayList<Consumer<PartitionLog>> roleListeners = new CopyOnWriteArrayList<>();
     private volatile FollowerSync followers = FollowerSync.NONE;
     private volatile java.util.function.IntPredicate isrEligible = replica -> true;
+    private volatile boolean rolesRequired;
     private volatile ScheduledThreadPoolExecutor scheduler;
 
     /**
@@ -65,6 +66,15 @@ public final class ReplicaManager implements BrokerComponent {
     /** Sets which replicas may join an ISR now (cluster mode: the unfenced brokers of the image); default all. */
     public void isrEligibility(java.util.function.IntPredicate eligible) {
         this.isrEligible = eligible;
+    }
+
+    /**
+     * Cluster mode: a partition is led or followed only as a role says, never single-node; one
+     * whose role has not come yet (a restart before the image caught up) answers
+     * NOT_LEADER_OR_FOLLOWER instead of accepting writes.
+     */
+    public void requireRoles() {
+        this.rolesRequired = true;
     }
 
     /** Adds a listener told of every high watermark, ISR and role change. */
@@ -104,9 +114,7 @@ public final class ReplicaManager implements BrokerComponent {
     public ReplicatedPartition applyRole(TopicPartition partition, PartitionRole role) {
         PartitionLog log = logs.get().getOrCreateLog(partition);
         ReplicatedPartition replicated = partitions.compute(partition, (tp, existing) ->
-                existing != null && existing.log() == log ? existing
-                        : new ReplicatedPartition(tp, log, config.nodeId(), config.replicaLagTimeMaxMs(), alterPartition, fanOut,
-                        replica -> isrEligible.test(replica)));
+                existing != null && existing.log() == log ? existing : newPartition(tp, log));
         boolean wasFollowing = replicated.role() != null && !replicated.isLeader();
         int epochBefore = replicated.leaderEpoch();
         if (replicated.applyRole(role, time.milliseconds())) {
@@ -122,6 +130,11 @@ public final class ReplicaManager implements BrokerComponent {
         return replicated;
     }
 
+    private ReplicatedPartition newPartition(TopicPartition partition, PartitionLog log) {
+        return new ReplicatedPartition(partition, log, config.nodeId(), config.replicaLagTimeMaxMs(), alterPartition,
+                fanOut, replica -> isrEligible.test(replica));
+    }
+
     /** Forgets a partition's role (deleted, or no longer a replica here); it stops fetching. Listeners are told. */
     public void removeRole(TopicPartition partition) {
         followers.unfollow(partition);
@@ -130,13 +143,22 @@ public final class ReplicaManager implements BrokerComponent {
         }
     }
 
-    /** @return the replicated partition, or empty for a single-node one (no role) */
+    /**
+     * @return the replicated partition, or empty for a single-node one (no role); when roles are
+     *         required (cluster mode), a partition with a log but no role yet is one without a
+     *         role, which neither leads nor follows
+     */
     public Optional<ReplicatedPartition> partition(TopicPartition partition) {
         ReplicatedPartition found = partitions.get(partition);
-        if (found != null && logs.get().getLog(partition).orElse(null) != found.log()) {
+        if (found != null && found.log() == logs.get().getLog(partition).orElse(null)) {
+            return Optional.of(found);
+        }
+        if (!rolesRequired) {
             return Optional.empty(); // the log was deleted or re-created; the role went with it
         }
-        return Optional.ofNullable(found);
+        PartitionLog log = logs.get().getLog(partition).orElse(null);
+        return log == null ? Optional.empty() : Optional.of(partitions.compute(partition, (tp, existing) ->
+                existing != null && existing.log() == log ? existing : newPartition(tp, log)));
     }
 
     /** @return every replicated partition */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samsa.broker.data.RawClient;
+import io.samsa.broker.data.RawRequests;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.fetcher.ReplicaFetcherManager;
 import io.samsa.broker.storage.StorageComponent;
@@ -20,6 +22,8 @@ import io.samsa.metadata.image.PartitionRegistration;
 import io.samsa.metadata.image.TopicImage;
 import io.samsa.metadata.rpc.ControllerRpcs;
 import io.samsa.protocol.ErrorCode;
+import io.samsa.protocol.message.ProduceResponse;
+import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.testing.Await;
 import io.samsa.storage.LogManager;
 import io.samsa.storage.PartitionLog;
@@ -130,6 +134,12 @@ class ClusterDataTest {
         }
     }
 
+    private static short produceError(RawClient client, String topic, int partition) throws IOException {
+        ProduceResponse response = client.call(RawRequests.produce(topic, partition, (short) 1,
+                RawRequests.batch(CompressionType.NONE, 1, 10, -1, (short) -1, -1)), 9);
+        return response.responses().get(0).partitionResponses().get(0).errorCode();
+    }
+
     private static KafkaProducer<String, String> producer(int port, String acks) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
@@ -190,6 +200,14 @@ class ClusterDataTest {
                     .isPresent()).count();
             assertEquals(2, held, "node " + id + " holds the logs of exactly its 2 of 3 replicas (RF 2)");
         }
+        int elsewhere = placed.partitions().entrySet().stream().filter(p -> !p.getValue().replicasContain(1))
+                .findFirst().orElseThrow().getKey();
+        try (RawClient client = new RawClient(cluster.port(1))) {
+            assertEquals(ErrorCode.NOT_LEADER_OR_FOLLOWER.code(), produceError(client, PLACED, elsewhere),
+                    "a partition placed on other brokers, as Kafka answers it");
+            assertEquals(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code(), produceError(client, PLACED, 3));
+        }
+
         PartitionRegistration registration = partition(TP);
         assertTrue(registration.hasLeader());
         for (int id : cluster.nodeIds()) {

@@ -49,4 +49,16 @@ class PartitionRolePublisherTest {
         apply(image, MetadataRecords.removeTopic(id));
         assertEquals(List.of("removed t-0"), events);
     }
+
+    @Test
+    void aTopicReCreatedUnderTheSameNameInOneDeltaKeepsItsNewRoles() {
+        Uuid old = new Uuid(3, 4);
+        Uuid fresh = new Uuid(5, 6);
+        MetadataImage image = apply(MetadataImage.EMPTY, MetadataRecords.topic("t", old),
+                MetadataRecords.partition(old, 0, List.of(1, 2), List.of(1, 2), List.of(), List.of(), 1, 0, 0));
+        events.clear();
+        apply(image, MetadataRecords.removeTopic(old), MetadataRecords.topic("t", fresh),
+                MetadataRecords.partition(fresh, 0, List.of(2, 3), List.of(2, 3), List.of(), List.of(), 2, 0, 0));
+        assertEquals(List.of("role t-0 leader 2"), events, "the old topic's removal must not take the new role");
+    }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe: the test thread starts, restarts and closes it.
  */
-final class InteropBroker implements AutoCloseable {
+final class InteropBroker implements InteropTarget {
     private final Path dataDir;
     private Broker broker;
 
@@ -36,7 +36,8 @@ final class InteropBroker implements AutoCloseable {
     }
 
     /** @return {@code 127.0.0.1:port} */
-    String bootstrap() {
+    @Override
+    public String bootstrap() {
         return "127.0.0.1:" + broker.boundPort();
     }
 

@@ -150,6 +150,19 @@ class ReplicatedPartitionTest {
     }
 
     @Test
+    void whenRolesAreRequiredALogWithoutOneNeitherLeadsNorFollows() {
+        logs.getOrCreateLog(TP);
+        assertTrue(manager.partition(TP).isEmpty(), "single node: a partition without a role is led here");
+        manager.requireRoles();
+        ReplicatedPartition waiting = manager.partition(TP).orElseThrow();
+        assertNull(waiting.role());
+        assertEquals(ErrorCode.NOT_LEADER_OR_FOLLOWER, waiting.checkAppend((short) 1), "no writes before the role");
+        assertEquals(ErrorCode.NOT_LEADER_OR_FOLLOWER, waiting.checkLeader(-1));
+        assertEquals(waiting, leaderOf(List.of(1, 2, 3)), "the role comes to the same partition");
+        assertTrue(waiting.isLeader());
+    }
+
+    @Test
     void aRefusedChangeKeepsTheCommittedIsrAndCanBeAskedAgain() {
         ReplicatedPartition partition = leaderOf(List.of(1, 2, 3));
         append(partition, 2);

@@ -17,7 +17,7 @@ import java.util.UUID;
  * The metadata log directory's identity, {@code meta.properties} with Kafka's keys
  * ({@code version}, {@code cluster.id}, {@code node.id}), and how a node finds its cluster id:
  * the file's, else {@code cluster.id} from the config, else (no voters configured) a random one,
- * else one derived from {@code controller.quorum.voters}, so three nodes configured alike agree
+ * else one derived from the voter ids of {@code controller.quorum.voters}, so three nodes configured alike agree
  * without a format step. A directory of another cluster or node is refused with one line.
  *
  * <p>Not thread-safe; used once at start-up.
@@ -65,9 +65,14 @@ public final class MetadataDirectory {
         }
     }
 
-    /** @return a cluster id that every node with the same voters computes alike */
+    /**
+     * @return a cluster id that every node with the same voter ids computes alike: from the ids only,
+     *         since nodes may name the same voter by different addresses (host name or IP, a proxy, NAT)
+     */
     static String derivedId(QuorumConfig config) {
-        UUID uuid = UUID.nameUUIDFromBytes(("samsa-cluster:" + config.voters()).getBytes(StandardCharsets.UTF_8));
+        String ids = config.voters().stream().map(VoterAddress::id).sorted().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
+        UUID uuid = UUID.nameUUIDFromBytes(("samsa-cluster:" + ids).getBytes(StandardCharsets.UTF_8));
         return new Uuid(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits()).toString();
     }
 

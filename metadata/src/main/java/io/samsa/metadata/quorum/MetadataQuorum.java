@@ -12,7 +12,10 @@ import java.util.concurrent.CompletableFuture;
  * records are committed. Thread-safe.
  */
 public interface MetadataQuorum extends AutoCloseable {
-    /** Starts the node (joins the quorum); returns without waiting for a leader. */
+    /**
+     * Starts the node (joins the quorum); returns without waiting for a leader, once the image holds
+     * everything this node's own log had committed (its latest snapshot plus the log tail after it).
+     */
     void start() throws java.io.IOException;
 
     /** @return the latest committed image (EMPTY before any entry is applied) */

@@ -41,13 +41,19 @@ import org.slf4j.LoggerFactory;
  * the proto), as is a batch that does not replay; both deterministically, so every replica holds
  * the same image at the same index.
  *
- * <p>Snapshots: {@link #takeSnapshot} writes the image as a {@link SnapshotFile} named by its term
- * and index; start-up and {@link #reinitialize} (after Ratis installed a snapshot from the leader)
- * load the latest one, and Ratis replays the log tail after it. Ratis purges log segments behind
- * a snapshot ({@code raft.server.log.purge.upto.snapshot.index}).
+ * <p>Snapshots: {@link #takeSnapshot} writes the image as a {@link SnapshotFile} named by the term
+ * and index of the last entry applied; as in Kafka, a snapshot at index N holds every batch up to
+ * N. The image's own offset is the index of its last applied batch, which can lie below N: Ratis
+ * interleaves entries that are not batches (the term's configuration entry, and a metadata entry
+ * recording the commit index each time the leader's commit index moves), and those advance the
+ * applied index only. Start-up and {@link #reinitialize} (after Ratis installed a snapshot from the
+ * leader) load the latest snapshot and its index, and Ratis replays the log tail after it, on its
+ * own thread: {@link #whenApplied} tells when the replay has reached an index. Ratis purges log
+ * segments behind a snapshot ({@code raft.server.log.purge.upto.snapshot.index}).
  *
- * <p>Thread-safety: Ratis applies entries on one thread; the image is published through a volatile
- * field, so any thread may read {@link #image()}.
+ * <p>Thread-safety: Ratis applies entries, and takes snapshots, on one thread (its state machine
+ * updater), so the image and the applied index a snapshot reads belong together; the image is
+ * published through a volatile field, so any thread may read {@link #image()}.
  */
 final class MetadataStateMachine extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(MetadataStateMachine.class);
@@ -62,6 +68,7 @@ final class MetadataStateMachine extends BaseStateMachine {
     private final int nodeId;
     private final Time time;
     private final java.util.function.Function<byte[], CompletableFuture<byte[]>> queries;
+    private final AppliedIndexWaiters appliedWaiters = new AppliedIndexWaiters();
     private volatile MetadataImage image = MetadataImage.EMPTY;
 
     MetadataStateMachine(int nodeId, LeadershipListener leadership, Time time) {
@@ -90,6 +97,27 @@ final class MetadataStateMachine extends BaseStateMachine {
 
     void addListener(MetadataListener listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * @return a future completed once every log entry up to {@code index} is applied (at once if
+     *         it is), failed if the state machine closes first
+     */
+    CompletableFuture<Void> whenApplied(long index) {
+        return appliedWaiters.await(index);
+    }
+
+    /** A configuration or metadata entry (not a batch): the applied index moves, the image does not. */
+    @Override
+    public void notifyTermIndexUpdated(long term, long index) {
+        super.notifyTermIndexUpdated(term, index);
+        appliedWaiters.advance(index);
+    }
+
+    @Override
+    public void close() throws IOException {
+        appliedWaiters.fail(new IOException("the metadata state machine of node " + nodeId + " closed"));
+        super.close();
     }
 
     @Override
@@ -136,6 +164,7 @@ final class MetadataStateMachine extends BaseStateMachine {
         MetadataImage previous = image;
         image = loaded;
         setLastAppliedTermIndex(snapshot.getTermIndex());
+        appliedWaiters.advance(snapshot.getIndex());
         LOG.info("node {} loaded metadata snapshot {} (offset {}, {} topics, {} brokers)", nodeId, file.getName(),
                 loaded.offset(), loaded.topicsById().size(), loaded.brokers().size());
         if (previous != MetadataImage.EMPTY) {
@@ -155,6 +184,7 @@ final class MetadataStateMachine extends BaseStateMachine {
         long index = entry.getIndex();
         byte outcome = apply(entry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer(), index);
         updateLastAppliedTermIndex(entry.getTerm(), index);
+        appliedWaiters.advance(index);
         return CompletableFuture.completedFuture(Message.valueOf(
                 org.apache.ratis.thirdparty.com.google.protobuf.ByteString.copyFrom(new byte[] {outcome})));
     }
@@ -202,6 +232,13 @@ final class MetadataStateMachine extends BaseStateMachine {
         MetadataImage snapshotImage = image;
         TermIndex applied = getLastAppliedTermIndex();
         if (applied == null || applied.getIndex() < 0) {
+            return RaftLog.INVALID_LOG_INDEX;
+        }
+        if (snapshotImage.offset() > applied.getIndex()) {
+            // cannot happen while Ratis calls this on the applying thread; a snapshot labelled below its
+            // content would have the entries after its label replayed onto an image that holds them
+            LOG.error("node {} skips a metadata snapshot: the image is at offset {}, beyond the applied index {}",
+                    nodeId, snapshotImage.offset(), applied);
             return RaftLog.INVALID_LOG_INDEX;
         }
         File file = storage.getSnapshotFile(applied.getTerm(), applied.getIndex());

@@ -38,11 +38,15 @@ import java.util.TreeSet;
  *                          append buffer and gRPC message limits are sized from it
  * @param retryBackoffMs    {@code controller.quorum.retry.backoff.ms} (default 20, as Kafka): the pause
  *                          before a forwarded controller operation is sent again after NOT_CONTROLLER
+ * @param replayTimeoutMs   {@code metadata.log.replay.timeout.ms} (Samsa's; default 60000): how long
+ *                          start-up waits for the state machine to replay what this node's own log
+ *                          holds as committed (the latest snapshot plus the log tail after it)
  */
 public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> voters, List<String> listenerNames,
                            Path metadataLogDir, Optional<String> clusterId, long electionTimeoutMs,
                            long requestTimeoutMs, long snapshotThreshold, long segmentBytes,
-                           long fenceCheckIntervalMs, int maxEntryBytes, long retryBackoffMs) {
+                           long fenceCheckIntervalMs, int maxEntryBytes, long retryBackoffMs,
+                           long replayTimeoutMs) {
     public static final String NODE_ID = "node.id";
     public static final String PROCESS_ROLES = "process.roles";
     public static final String VOTERS = "controller.quorum.voters";
@@ -57,6 +61,7 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
     public static final String FENCE_CHECK_INTERVAL_MS = "controller.fence.check.interval.ms";
     public static final String MAX_ENTRY_BYTES = "controller.quorum.max.entry.bytes";
     public static final String RETRY_BACKOFF_MS = "controller.quorum.retry.backoff.ms";
+    public static final String REPLAY_TIMEOUT_MS = "metadata.log.replay.timeout.ms";
     /** The metadata log's directory under a data directory, as Kafka names it. */
     public static final String METADATA_SUBDIR = "__cluster_metadata";
 
@@ -65,7 +70,7 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
         voters = List.copyOf(voters);
         listenerNames = List.copyOf(listenerNames);
         if (electionTimeoutMs <= 0 || requestTimeoutMs <= 0 || snapshotThreshold <= 0 || segmentBytes <= 0
-                || fenceCheckIntervalMs <= 0 || maxEntryBytes <= 0 || retryBackoffMs <= 0) {
+                || fenceCheckIntervalMs <= 0 || maxEntryBytes <= 0 || retryBackoffMs <= 0 || replayTimeoutMs <= 0) {
             throw new IllegalArgumentException("quorum timeouts and sizes must be positive");
         }
     }
@@ -88,12 +93,13 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
 
     public QuorumConfig withTimeouts(long electionMs, long requestMs) {
         return new QuorumConfig(nodeId, roles, voters, listenerNames, metadataLogDir, clusterId, electionMs, requestMs,
-                snapshotThreshold, segmentBytes, fenceCheckIntervalMs, maxEntryBytes, retryBackoffMs);
+                snapshotThreshold, segmentBytes, fenceCheckIntervalMs, maxEntryBytes, retryBackoffMs, replayTimeoutMs);
     }
 
     public QuorumConfig withSnapshots(long threshold, long segment) {
         return new QuorumConfig(nodeId, roles, voters, listenerNames, metadataLogDir, clusterId, electionTimeoutMs,
-                requestTimeoutMs, threshold, segment, fenceCheckIntervalMs, maxEntryBytes, retryBackoffMs);
+                requestTimeoutMs, threshold, segment, fenceCheckIntervalMs, maxEntryBytes, retryBackoffMs,
+                replayTimeoutMs);
     }
 
     /**
@@ -138,7 +144,8 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
                 Long.parseLong(props.getOrDefault(SEGMENT_BYTES, Long.toString(8L << 20))),
                 Long.parseLong(props.getOrDefault(FENCE_CHECK_INTERVAL_MS, "500")),
                 Integer.parseInt(props.getOrDefault(MAX_ENTRY_BYTES, Integer.toString(8 << 20))),
-                Long.parseLong(props.getOrDefault(RETRY_BACKOFF_MS, "20")));
+                Long.parseLong(props.getOrDefault(RETRY_BACKOFF_MS, "20")),
+                Long.parseLong(props.getOrDefault(REPLAY_TIMEOUT_MS, "60000")));
     }
 
     private static Path metadataLogDir(Map<String, String> props) {

@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
 import org.apache.ratis.proto.RaftProtos.ServerRpcProto;
@@ -35,6 +38,8 @@ import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The metadata quorum on Apache Ratis: one Raft group of the configured voters, whose log holds
@@ -47,6 +52,7 @@ import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
  * one group. Thread-safe.
  */
 public final class RatisMetadataQuorum implements MetadataQuorum {
+    private static final Logger LOG = LoggerFactory.getLogger(RatisMetadataQuorum.class);
     private final QuorumConfig config;
     private final ControllerConfig controllerConfig;
     private final Time time;
@@ -90,6 +96,32 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
                 .build();
         server.start();
         forwarder = new ControllerForwarder(config, group, time);
+        awaitLocalReplay();
+    }
+
+    /**
+     * Waits until the state machine has replayed everything this node's log holds as committed:
+     * Ratis loads the latest snapshot, recovers the commit index from the log's last metadata
+     * entry and replays the tail on its own thread after {@code start} returned, so without this
+     * wait a restarted node's first image could lack batches it had committed before the restart.
+     */
+    private void awaitLocalReplay() throws IOException {
+        long startNs = time.nanoseconds();
+        long committed = server.getDivision(group.getGroupId()).getRaftLog().getLastCommittedIndex();
+        try {
+            stateMachine.whenApplied(committed).get(config.replayTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("node " + config.nodeId() + " did not replay its metadata log up to the committed"
+                    + " index " + committed + " within " + QuorumConfig.REPLAY_TIMEOUT_MS + "="
+                    + config.replayTimeoutMs() + " ms", e);
+        } catch (ExecutionException e) {
+            throw new IOException("node " + config.nodeId() + " could not replay its metadata log", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while replaying the metadata log");
+        }
+        LOG.info("node {} replayed its metadata log up to the committed index {} (image offset {}) in {} ms",
+                config.nodeId(), committed, stateMachine.image().offset(), (time.nanoseconds() - startNs) / 1_000_000);
     }
 
     /** The leader's side of {@link #forward}: runs the forwarded request as a controller operation. */

@@ -29,6 +29,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.samsa.metadata.controller.api.ApiError;
+import io.samsa.metadata.controller.api.ElectionType;
+import io.samsa.metadata.controller.api.OngoingReassignment;
+import io.samsa.metadata.controller.api.Reassignment;
+import io.samsa.metadata.controller.api.TopicPartitionName;
+import io.samsa.metadata.rpc.proto.AlterPartitionReassignmentsRpcRequest;
+import io.samsa.metadata.rpc.proto.ElectLeadersRpcRequest;
+import io.samsa.metadata.rpc.proto.ListPartitionReassignmentsRpcRequest;
+import io.samsa.metadata.rpc.proto.ListPartitionReassignmentsRpcResponse;
+import io.samsa.metadata.rpc.proto.OngoingReassignmentRpc;
 
 /**
  * The active controller's side of a controller RPC: turns a forwarded request into the
@@ -55,6 +65,9 @@ public final class ControllerRpcHandler {
                     request.getDeleteTopics().getNamesList(),
                     request.getDeleteTopics().getIdsList().stream().map(RpcCodec::uuid).toList()));
             case ALTER_PARTITION -> alterPartition(request.getAlterPartition());
+            case ELECT_LEADERS -> electLeaders(request.getElectLeaders());
+            case ALTER_PARTITION_REASSIGNMENTS -> alterPartitionReassignments(request.getAlterPartitionReassignments());
+            case LIST_PARTITION_REASSIGNMENTS -> listPartitionReassignments(request.getListPartitionReassignments());
             case ALLOCATE_PRODUCER_IDS -> allocateProducerIds(request.getAllocateProducerIds());
             case REQUEST_NOT_SET -> throw new IllegalArgumentException("a controller request without an operation");
         };
@@ -143,6 +156,50 @@ public final class ControllerRpcHandler {
                         .setPartitionEpoch(state.partitionEpoch()));
             }
             return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setAlterPartition(answer).build());
+        };
+    }
+
+    // ---- cluster-admin ----
+
+    private static ControllerOperation<ControllerResponse> electLeaders(ElectLeadersRpcRequest rpc) {
+        ElectionType type = rpc.getElectionType() == ElectionType.UNCLEAN.value()
+                ? ElectionType.UNCLEAN : ElectionType.PREFERRED;
+        Optional<List<TopicPartitionName>> partitions = rpc.getAllPartitions() ? Optional.empty()
+                : Optional.of(rpc.getPartitionsList().stream().map(RpcCodec::partition).toList());
+        return (controller, image, nowMs) -> {
+            ControllerResult<Map<TopicPartitionName, ApiError>> result = controller.electLeaders(image, type, partitions);
+            return ControllerResult.of(result.records(), ControllerResponse.newBuilder()
+                    .setElectLeaders(RpcCodec.partitionResults(result.response())).build());
+        };
+    }
+
+    private static ControllerOperation<ControllerResponse> alterPartitionReassignments(
+            AlterPartitionReassignmentsRpcRequest rpc) {
+        List<Reassignment> reassignments = rpc.getReassignmentsList().stream().map(r -> new Reassignment(
+                RpcCodec.partition(r.getPartition()),
+                r.getCancel() ? Optional.<List<Integer>>empty() : Optional.of(List.copyOf(r.getTargetList())))).toList();
+        return (controller, image, nowMs) -> {
+            ControllerResult<Map<TopicPartitionName, ApiError>> result =
+                    controller.alterPartitionReassignments(image, reassignments);
+            return ControllerResult.of(result.records(), ControllerResponse.newBuilder()
+                    .setAlterPartitionReassignments(RpcCodec.partitionResults(result.response())).build());
+        };
+    }
+
+    private static ControllerOperation<ControllerResponse> listPartitionReassignments(
+            ListPartitionReassignmentsRpcRequest rpc) {
+        Optional<List<TopicPartitionName>> partitions = rpc.getAllPartitions() ? Optional.empty()
+                : Optional.of(rpc.getPartitionsList().stream().map(RpcCodec::partition).toList());
+        return (controller, image, nowMs) -> {
+            ListPartitionReassignmentsRpcResponse.Builder answer = ListPartitionReassignmentsRpcResponse.newBuilder();
+            for (OngoingReassignment ongoing : controller.listPartitionReassignments(image, partitions).response()) {
+                answer.addReassignments(OngoingReassignmentRpc.newBuilder()
+                        .setPartition(RpcCodec.partition(ongoing.partition()))
+                        .addAllReplicas(ongoing.replicas()).addAllAdding(ongoing.adding())
+                        .addAllRemoving(ongoing.removing()));
+            }
+            return ControllerResult.withoutRecords(ControllerResponse.newBuilder()
+                    .setListPartitionReassignments(answer).build());
         };
     }
 }

@@ -13,6 +13,15 @@ import io.samsa.metadata.controller.api.RegisterBrokerResponse;
 import io.samsa.metadata.controller.api.TopicResult;
 import io.samsa.metadata.rpc.proto.AlterPartitionRpcRequest;
 import io.samsa.metadata.rpc.proto.AlterPartitionRpcResponse;
+import io.samsa.metadata.controller.api.ApiError;
+import io.samsa.metadata.controller.api.ElectionType;
+import io.samsa.metadata.controller.api.OngoingReassignment;
+import io.samsa.metadata.controller.api.Reassignment;
+import io.samsa.metadata.controller.api.TopicPartitionName;
+import io.samsa.metadata.rpc.proto.AlterPartitionReassignmentsRpcRequest;
+import io.samsa.metadata.rpc.proto.ElectLeadersRpcRequest;
+import io.samsa.metadata.rpc.proto.ListPartitionReassignmentsRpcRequest;
+import io.samsa.metadata.rpc.proto.ReassignmentRpc;
 import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcRequest;
 import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcResponse;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcRequest;
@@ -30,6 +39,8 @@ import io.samsa.metadata.rpc.proto.RegisterBrokerRpcResponse;
 import io.samsa.metadata.rpc.proto.TopicResultsRpcResponse;
 import io.samsa.protocol.types.Uuid;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The forwardable controller operations: each encodes its request and decodes its response. Stateless. */
 public final class ControllerRpcs {
@@ -101,6 +112,45 @@ public final class ControllerRpcs {
         ids.forEach(id -> rpc.addIds(RpcCodec.uuid(id)));
         return new ControllerRpc<>(ControllerRequest.newBuilder().setDeleteTopics(rpc).build(),
                 ControllerRpcs::topicResults);
+    }
+
+    // ---- cluster-admin ----
+
+    /** @param partitions the partitions to elect for; empty: all */
+    public static ControllerRpc<Map<TopicPartitionName, ApiError>> electLeaders(
+            ElectionType type, Optional<List<TopicPartitionName>> partitions) {
+        ElectLeadersRpcRequest.Builder rpc = ElectLeadersRpcRequest.newBuilder()
+                .setElectionType(type.value())
+                .setAllPartitions(partitions.isEmpty());
+        partitions.ifPresent(list -> list.forEach(p -> rpc.addPartitions(RpcCodec.partition(p))));
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setElectLeaders(rpc).build(),
+                r -> RpcCodec.partitionResults(r.getElectLeaders()));
+    }
+
+    public static ControllerRpc<Map<TopicPartitionName, ApiError>> alterPartitionReassignments(
+            List<Reassignment> reassignments) {
+        AlterPartitionReassignmentsRpcRequest.Builder rpc = AlterPartitionReassignmentsRpcRequest.newBuilder();
+        for (Reassignment reassignment : reassignments) {
+            rpc.addReassignments(ReassignmentRpc.newBuilder()
+                    .setPartition(RpcCodec.partition(reassignment.partition()))
+                    .setCancel(reassignment.target().isEmpty())
+                    .addAllTarget(reassignment.target().orElse(List.of())));
+        }
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setAlterPartitionReassignments(rpc).build(),
+                r -> RpcCodec.partitionResults(r.getAlterPartitionReassignments()));
+    }
+
+    /** @param partitions the partitions asked about; empty: all */
+    public static ControllerRpc<List<OngoingReassignment>> listPartitionReassignments(
+            Optional<List<TopicPartitionName>> partitions) {
+        ListPartitionReassignmentsRpcRequest.Builder rpc = ListPartitionReassignmentsRpcRequest.newBuilder()
+                .setAllPartitions(partitions.isEmpty());
+        partitions.ifPresent(list -> list.forEach(p -> rpc.addPartitions(RpcCodec.partition(p))));
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setListPartitionReassignments(rpc).build(),
+                r -> r.getListPartitionReassignments().getReassignmentsList().stream()
+                        .map(o -> new OngoingReassignment(RpcCodec.partition(o.getPartition()),
+                                List.copyOf(o.getReplicasList()), List.copyOf(o.getAddingList()),
+                                List.copyOf(o.getRemovingList()))).toList());
     }
 
     /** AllocateProducerIds for a registered broker: the next block, or the controller's error (a stale epoch). */

@@ -9,7 +9,13 @@ import io.samsa.metadata.rpc.proto.ReplicaList;
 import io.samsa.metadata.rpc.proto.RpcError;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.types.Uuid;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.samsa.metadata.controller.api.TopicPartitionName;
+import io.samsa.metadata.rpc.proto.PartitionResultRpc;
+import io.samsa.metadata.rpc.proto.PartitionResultsRpcResponse;
+import io.samsa.metadata.rpc.proto.TopicPartitionRpc;
 
 /** The conversions both ends of a controller RPC share: errors, ids, endpoints, replica lists. Stateless. */
 final class RpcCodec {
@@ -47,5 +53,29 @@ final class RpcCodec {
 
     static List<Integer> replicas(ReplicaList list) {
         return List.copyOf(list.getBrokerIdsList());
+    }
+
+    // ---- cluster-admin ----
+
+    static TopicPartitionRpc partition(TopicPartitionName name) {
+        return TopicPartitionRpc.newBuilder().setTopic(name.topic()).setPartition(name.partition()).build();
+    }
+
+    static TopicPartitionName partition(TopicPartitionRpc rpc) {
+        return new TopicPartitionName(rpc.getTopic(), rpc.getPartition());
+    }
+
+    static PartitionResultsRpcResponse partitionResults(Map<TopicPartitionName, ApiError> results) {
+        PartitionResultsRpcResponse.Builder answer = PartitionResultsRpcResponse.newBuilder();
+        results.forEach((name, error) -> answer.addResults(PartitionResultRpc.newBuilder()
+                .setPartition(partition(name)).setError(error(error))));
+        return answer.build();
+    }
+
+    /** @return the results in the order the controller gave them */
+    static Map<TopicPartitionName, ApiError> partitionResults(PartitionResultsRpcResponse answer) {
+        Map<TopicPartitionName, ApiError> results = new LinkedHashMap<>();
+        answer.getResultsList().forEach(r -> results.put(partition(r.getPartition()), error(r.getError())));
+        return results;
     }
 }

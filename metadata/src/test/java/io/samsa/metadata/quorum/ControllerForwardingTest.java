@@ -14,6 +14,11 @@ import io.samsa.metadata.controller.api.CreateTopicResult;
 import io.samsa.metadata.controller.api.RegisterBrokerRequest;
 import io.samsa.metadata.controller.api.RegisterBrokerResponse;
 import io.samsa.metadata.controller.api.TopicResult;
+import io.samsa.metadata.controller.api.ApiError;
+import io.samsa.metadata.controller.api.ElectionType;
+import io.samsa.metadata.controller.api.OngoingReassignment;
+import io.samsa.metadata.controller.api.Reassignment;
+import io.samsa.metadata.controller.api.TopicPartitionName;
 import io.samsa.metadata.image.Endpoint;
 import io.samsa.metadata.image.PartitionRegistration;
 import io.samsa.metadata.rpc.ControllerRpc;
@@ -138,6 +143,53 @@ class ControllerForwardingTest {
 
     @Test
     @Order(3)
+    void electionsAndReassignmentsRunOnTheControllerFromAFollower() {
+        int from = follower();
+        CreateTopicResult created = forward(from, ControllerRpcs.createTopics(List.of(new CreatableTopic("moved", -1,
+                (short) -1, Map.of(0, List.of(1, 2, 3)), Map.of())), false)).get(0);
+        assertEquals(ErrorCode.NONE, created.error().error(), created.error().message());
+        quorum.awaitAll("topic moved", image -> image.topic("moved") != null);
+        TopicPartitionName p0 = new TopicPartitionName("moved", 0);
+        TopicPartitionName absent = new TopicPartitionName("moved", 7);
+
+        Map<TopicPartitionName, ApiError> notNeeded = forward(from, ControllerRpcs.electLeaders(ElectionType.PREFERRED,
+                Optional.of(List.of(p0, absent))));
+        assertEquals(ErrorCode.ELECTION_NOT_NEEDED, notNeeded.get(p0).error());
+        assertEquals(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, notNeeded.get(absent).error());
+
+        // a reorder completes at once; the preferred election then moves the leader to the new first replica
+        Map<TopicPartitionName, ApiError> reordered = forward(from, ControllerRpcs.alterPartitionReassignments(
+                List.of(new Reassignment(p0, Optional.of(List.of(2, 3, 1))))));
+        assertEquals(ErrorCode.NONE, reordered.get(p0).error(), reordered.get(p0).message());
+        quorum.awaitAll("replicas reordered", image -> image.topic("moved").partition(0).preferredLeader() == 2);
+        Map<TopicPartitionName, ApiError> elected = forward(from, ControllerRpcs.electLeaders(ElectionType.PREFERRED,
+                Optional.empty()));
+        assertEquals(ErrorCode.NONE, elected.get(p0).error(), elected.get(p0).message());
+        quorum.awaitAll("leader 2", image -> image.topic("moved").partition(0).leader() == 2);
+
+        // shrinking to ISR members completes at once; growing back to 3 waits for 3 to join the ISR
+        forward(from, ControllerRpcs.alterPartitionReassignments(List.of(new Reassignment(p0, Optional.of(List.of(2, 1))))));
+        quorum.awaitAll("two replicas", image -> image.topic("moved").partition(0).replicas().length == 2);
+        Map<TopicPartitionName, ApiError> grown = forward(from, ControllerRpcs.alterPartitionReassignments(
+                List.of(new Reassignment(p0, Optional.of(List.of(2, 1, 3))), new Reassignment(absent, Optional.empty()))));
+        assertEquals(ErrorCode.NONE, grown.get(p0).error(), grown.get(p0).message());
+        assertEquals(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, grown.get(absent).error());
+        quorum.awaitAll("reassigning", image -> image.topic("moved").partition(0).isReassigning());
+        List<OngoingReassignment> ongoing = forward(from, ControllerRpcs.listPartitionReassignments(Optional.empty()));
+        assertEquals(List.of(new OngoingReassignment(p0, List.of(2, 1, 3), List.of(3), List.of())), ongoing);
+        assertEquals(ongoing, forward(from, ControllerRpcs.listPartitionReassignments(Optional.of(List.of(p0, absent)))));
+
+        Map<TopicPartitionName, ApiError> cancelled = forward(from, ControllerRpcs.alterPartitionReassignments(
+                List.of(new Reassignment(p0, Optional.empty()))));
+        assertEquals(ErrorCode.NONE, cancelled.get(p0).error(), cancelled.get(p0).message());
+        quorum.awaitAll("cancelled", image -> !image.topic("moved").partition(0).isReassigning());
+        assertEquals(ErrorCode.NO_REASSIGNMENT_IN_PROGRESS, forward(from, ControllerRpcs.alterPartitionReassignments(
+                List.of(new Reassignment(p0, Optional.empty())))).get(p0).error());
+        assertEquals(List.of(), forward(from, ControllerRpcs.listPartitionReassignments(Optional.empty())));
+    }
+
+    @Test
+    @Order(4)
     void aLeaderStoppedMidwayIsRetriedToTheNextLeader() {
         int leader = quorum.awaitActive();
         int from = follower();
@@ -151,7 +203,7 @@ class ControllerForwardingTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void withoutAMajorityAForwardFailsByItsDeadline() throws Exception {
         int last = quorum.running().get(0);
         quorum.running().stream().filter(id -> id != last).forEach(quorum::stop);
@@ -168,7 +220,7 @@ class ControllerForwardingTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aNodeWhoseForwardFailedForwardsAgainOnceTheQuorumIsBack() throws IOException {
         for (int id = 1; id <= 3; id++) {
             if (quorum.node(id) == null) {

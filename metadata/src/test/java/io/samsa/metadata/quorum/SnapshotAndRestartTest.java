@@ -21,24 +21,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Snapshots with log purge: after enough entries every voter writes a snapshot and drops the log
- * segments behind it; a restart loads the snapshot and replays only the tail; a voter that was
- * down past the purge catches up (from the leader's snapshot).
+ * segments behind it; a restart loads the snapshot and replays only the tail, before start-up
+ * returns; a voter that was down past the purge catches up (from the leader's snapshot).
  */
 class SnapshotAndRestartTest {
     private static final int SNAPSHOT_EVERY = 25;
+    /** How long the restarted node's listener holds up each replayed batch. */
+    private static final long SLOW_NS = TimeUnit.MILLISECONDS.toNanos(20);
 
     @Test
-    @Disabled("open defect, issue 11: in about one CI run in three a node restarted from its latest snapshot holds"
-            + " fewer config keys than were committed before that snapshot (70 of 75+ at snapshot index 102, image"
-            + " offset 101); to be found and fixed before the quorum serves clients")
     void snapshotsPurgeTheLogAndRestartsReplaySnapshotPlusTail(@TempDir Path root) throws IOException {
         try (TestQuorum quorum = new TestQuorum(root, 3, Map.of(
                 QuorumConfig.SNAPSHOT_THRESHOLD, Integer.toString(SNAPSHOT_EVERY),
@@ -46,8 +45,8 @@ class SnapshotAndRestartTest {
             quorum.startAll();
             quorum.submit((c, image, nowMs) -> c.registerBroker(image, new RegisterBrokerRequest(1,
                     quorum.node(1).clusterId(), new Uuid(3, 3), List.of(), Optional.empty()), nowMs));
-            int leader = quorum.awaitActive();
-            int lagging = leader == 3 ? 2 : 3;
+            int first = quorum.awaitActive();
+            int lagging = first == 3 ? 2 : 3;
             quorum.stop(lagging);
             writeConfigs(quorum, 0, 3 * SNAPSHOT_EVERY);
             for (int id : quorum.running()) {
@@ -57,6 +56,7 @@ class SnapshotAndRestartTest {
             }
 
             quorum.start(lagging); // its log ends before the leader's first kept entry: it needs the snapshot
+            int leader = quorum.awaitActive();
             MetadataImage expected = quorum.node(leader).currentImage();
             quorum.awaitAll("the leader's image", image -> image.equals(quorum.node(leader).currentImage()));
             assertEquals(3 * SNAPSHOT_EVERY, expected.configs(ConfigResource.topic("t")).size());
@@ -66,26 +66,32 @@ class SnapshotAndRestartTest {
                 writeConfigs(quorum, written++, 1);
             } while (latestSnapshotIndex(quorum.dir(leader)) >= quorum.node(leader).currentImage().offset());
             MetadataImage before = quorum.node(leader).currentImage();
-            long snapshotIndex = latestSnapshotIndex(quorum.dir(leader));
-            quorum.awaitAll("the tail", image -> image.equals(before));
+            // One more write: the leader appends the metadata entry that records the commit of the tail
+            // before this batch, and commits this batch only once its own log holds it, so its log durably
+            // says the tail is committed. (Whether it also says this last batch is, it may not know yet.)
+            writeConfigs(quorum, written, 1);
+            MetadataImage last = quorum.node(leader).currentImage();
+            quorum.awaitAll("the tail", image -> image.equals(last));
             quorum.stopAll();
 
-            RatisMetadataQuorum restarted = quorum.start(leader);
+            // Replay on the restarted node runs on Ratis's thread; a slow listener makes it lag start-up.
+            RatisMetadataQuorum restarted = quorum.start(leader, (delta, image) -> LockSupport.parkNanos(SLOW_NS));
             MetadataImage loaded = restarted.currentImage();
-            // The first 3 * SNAPSHOT_EVERY keys were written before the log segments behind the snapshot were
-            // purged, so only the snapshot can hold them. (The image's offset is the index of the last batch it
-            // applied, which can lie below the snapshot's index: an election's no-op entry, or a batch replay
-            // dropped, advances the applied index but not the image.)
-            assertTrue(snapshotIndex > 0 && loaded.configs(ConfigResource.topic("t")).size() >= 3 * SNAPSHOT_EVERY,
-                    "start-up loads the snapshot at " + snapshotIndex + " (image offset " + loaded.offset() + ", "
-                            + loaded.configs(ConfigResource.topic("t")).size() + " keys)");
+            // Alone, the node cannot commit anything new: start-up returns with the latest snapshot plus the
+            // tail its log holds as committed. The first keys lie only in the snapshot (the log behind it is
+            // purged). The snapshot's index can lie above the image's offset (the offset is the last batch;
+            // Ratis's configuration and commit-index entries advance the index only).
+            assertTrue(loaded.equals(before) || loaded.equals(last), "start-up replays the snapshot at "
+                    + latestSnapshotIndex(quorum.dir(leader)) + " and the committed tail: image offset "
+                    + loaded.offset() + " with " + loaded.configs(ConfigResource.topic("t")).size() + " keys, "
+                    + "expected offset " + before.offset() + " or " + last.offset());
             assertTrue(files(quorum.dir(leader), "log_0-").isEmpty(), "the log behind the snapshot stays purged");
             for (int id = 1; id <= 3; id++) {
                 if (id != leader) {
                     quorum.start(id);
                 }
             }
-            quorum.awaitAll("the image from before the restart", image -> image.equals(before));
+            quorum.awaitAll("the image from before the restart", image -> image.equals(last));
         }
     }
 

@@ -3,6 +3,7 @@ package io.samsa.metadata.quorum;
 import io.samsa.metadata.controller.ControllerConfig;
 import io.samsa.metadata.controller.ControllerOperation;
 import io.samsa.metadata.image.MetadataImage;
+import io.samsa.metadata.image.MetadataListener;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.testing.Await;
 import io.samsa.protocol.util.Time;
@@ -80,8 +81,15 @@ final class TestQuorum implements AutoCloseable {
     }
 
     RatisMetadataQuorum start(int id) throws IOException {
+        return start(id, (delta, image) -> {
+        });
+    }
+
+    /** Starts node {@code id} with {@code listener} told of every image from its first (the replay). */
+    RatisMetadataQuorum start(int id, MetadataListener listener) throws IOException {
         RatisMetadataQuorum node = new RatisMetadataQuorum(config(id), controllerConfig, Time.SYSTEM);
         nodes.put(id, node);
+        node.addListener(listener);
         node.start();
         return node;
     }

@@ -101,10 +101,14 @@ final class MessageCatalog {
         put(map, 35, 1, 4);   // DescribeLogDirs
         put(map, 37, 0, 3);   // CreatePartitions
         put(map, 44, 0, 1);   // IncrementalAlterConfigs
+        put(map, 45, 0, 1);   // AlterPartitionReassignments
+        put(map, 46, 0, 0);   // ListPartitionReassignments
         put(map, 42, 0, 2);   // DeleteGroups
+        put(map, 43, 0, 2);   // ElectLeaders
         put(map, 47, 0, 0);   // OffsetDelete
         put(map, 48, 0, 1);   // DescribeClientQuotas
         put(map, 49, 0, 1);   // AlterClientQuotas
+        put(map, 55, 0, 2);   // DescribeQuorum
         put(map, 60, 0, 2);   // DescribeCluster
         put(map, 61, 0, 0);   // DescribeProducers
         put(map, 68, 0, 1);   // ConsumerGroupHeartbeat

@@ -37,7 +37,7 @@ class DefaultMessagesMatchKafkaTest {
                 checked++;
             }
         }
-        assertEquals(185, checked, "API versions covered");
+        assertEquals(194, checked, "API versions covered");
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class FetchReader {
         int index = request.partition();
         Optional<PartitionLog> found = partitions.log(topic, index);
         if (found.isEmpty()) {
-            return error(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+            return error(index, partitions.missing(topic, index));
         }
         PartitionLog log = found.get();
         ReplicatedPartition replicated = replicas.partition(log.topicPartition()).orElse(null);

@@ -61,7 +61,7 @@ public final class DeleteRecordsHandler extends MessageHandler<DeleteRecordsRequ
                 .setPartitionIndex(request.partitionIndex()).setLowWatermark(-1);
         Optional<PartitionLog> found = partitions.log(topic, request.partitionIndex());
         if (found.isEmpty()) {
-            return result.setErrorCode(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code());
+            return result.setErrorCode(partitions.missing(topic, request.partitionIndex()).code());
         }
         PartitionLog log = found.get();
         ReplicatedPartition replicated = replicas.partition(new TopicPartition(topic, request.partitionIndex())).orElse(null);

@@ -72,7 +72,7 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
                 .setPartitionIndex(request.partitionIndex()).setTimestamp(-1).setOffset(-1).setLeaderEpoch(-1);
         Optional<PartitionLog> found = partitions.log(topic, request.partitionIndex());
         if (found.isEmpty()) {
-            return response.setErrorCode(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code());
+            return response.setErrorCode(partitions.missing(topic, request.partitionIndex()).code());
         }
         PartitionLog log = found.get();
         ReplicatedPartition replicated = replicas.partition(new TopicPartition(topic, request.partitionIndex())).orElse(null);

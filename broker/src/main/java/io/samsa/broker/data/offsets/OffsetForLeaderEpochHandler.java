@@ -63,7 +63,7 @@ public final class OffsetForLeaderEpochHandler extends MessageHandler<OffsetForL
         EpochEndOffset result = new EpochEndOffset().setPartition(request.partition()).setLeaderEpoch(-1).setEndOffset(-1);
         Optional<PartitionLog> found = partitions.log(topic, request.partition());
         if (found.isEmpty()) {
-            return result.setErrorCode(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code());
+            return result.setErrorCode(partitions.missing(topic, request.partition()).code());
         }
         Optional<ReplicatedPartition> replicated = replicas.partition(new TopicPartition(topic, request.partition()));
         if (replicated.isPresent()) {

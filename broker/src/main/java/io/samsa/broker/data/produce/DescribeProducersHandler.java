@@ -50,7 +50,7 @@ public final class DescribeProducersHandler extends MessageHandler<DescribeProdu
         PartitionResponse result = new PartitionResponse().setPartitionIndex(index);
         Optional<PartitionLog> found = partitions.log(topic, index);
         if (found.isEmpty()) {
-            return result.setErrorCode(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code());
+            return result.setErrorCode(partitions.missing(topic, index).code());
         }
         List<ProducerState> producers = new ArrayList<>();
         for (PartitionProducerState.ActiveProducer producer : producerStates.of(found.get()).activeProducers()) {

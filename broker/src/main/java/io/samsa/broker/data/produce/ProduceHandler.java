@@ -133,7 +133,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
         int index = data.index();
         Optional<PartitionLog> found = partitions.log(topic, index);
         if (found.isEmpty()) {
-            return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, null);
+            return failed(index, partitions.missing(topic, index), null);
         }
         if (!(data.records() instanceof MemoryRecords records)) {
             return failed(index, ErrorCode.INVALID_RECORD, "no records");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samsa.broker.testing.ClusterLogsOnFailure;
 import io.samsa.protocol.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,11 +37,15 @@ class CommittedOffsetsInteropTest {
 
     @TempDir
     Path dataDir;
-    private GroupsBroker broker;
+    GroupsTarget broker;
 
+    @RegisterExtension
+    final ClusterLogsOnFailure logs = GroupsTargets.logsOnFailure(() -> broker);
+
+    /** One in-process broker, or a 3-node cluster for a subclass marked {@link OnCluster}. */
     @BeforeEach
     void startBroker() throws Exception {
-        broker = GroupsBroker.start(dataDir);
+        broker = GroupsTargets.start(getClass(), dataDir);
     }
 
     @AfterEach

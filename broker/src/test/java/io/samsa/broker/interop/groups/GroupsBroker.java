@@ -24,7 +24,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  *
  * <p>Not thread-safe: the test thread starts, restarts and closes it.
  */
-final class GroupsBroker implements AutoCloseable {
+final class GroupsBroker implements GroupsTarget {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Path dataDir;
@@ -58,22 +58,26 @@ final class GroupsBroker implements AutoCloseable {
     }
 
     /** Closes the broker cleanly and starts a new one on the same data directory (on a new port). */
-    void restart() throws Exception {
+    @Override
+    public void restart() throws Exception {
         shutdown();
         open();
     }
 
     /** @return {@code 127.0.0.1:port} of the running broker */
-    String bootstrap() {
+    @Override
+    public String bootstrap() {
         return "127.0.0.1:" + broker.boundPort();
     }
 
     /** @return an Admin client on the running broker, owned by this object */
-    Admin admin() {
+    @Override
+    public Admin admin() {
         return admin;
     }
 
-    void createTopic(String topic, int partitions) throws Exception {
+    @Override
+    public void createTopic(String topic, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     }
 

@@ -11,11 +11,11 @@ import java.util.List;
  * @param lines    its stdout, line by line
  * @param describe the command, stdout and stderr, for failure messages
  */
-record KafkaTool(int exitCode, List<String> lines, String describe) {
+public record KafkaTool(int exitCode, List<String> lines, String describe) {
     static final Duration DEADLINE = Duration.ofSeconds(60);
 
     /** Runs {@code tool}'s main with {@code args}; fails if it does not exit within {@link #DEADLINE}. */
-    static KafkaTool run(Class<?> tool, String... args) throws Exception {
+    public static KafkaTool run(Class<?> tool, String... args) throws Exception {
         try (RunningProcess process = RunningProcess.startJvm(tool, List.of(args))) {
             int exit = process.awaitExit(DEADLINE);
             return new KafkaTool(exit, process.lines(), process.describe());
@@ -23,7 +23,7 @@ record KafkaTool(int exitCode, List<String> lines, String describe) {
     }
 
     /** @return stdout as one string */
-    String stdout() {
+    public String stdout() {
         return String.join("\n", lines);
     }
 }

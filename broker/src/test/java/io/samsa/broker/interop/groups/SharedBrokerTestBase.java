@@ -1,8 +1,11 @@
 package io.samsa.broker.interop.groups;
 
+import io.samsa.broker.testing.ClusterLogsOnFailure;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,11 +20,15 @@ abstract class SharedBrokerTestBase {
     @TempDir
     static Path dataDir;
     /** The broker of the class now running. */
-    static GroupsBroker broker;
+    static GroupsTarget broker;
 
+    @RegisterExtension
+    static final ClusterLogsOnFailure LOGS = GroupsTargets.logsOnFailure(() -> broker);
+
+    /** One in-process broker, or a 3-node cluster for a subclass marked {@link OnCluster}. */
     @BeforeAll
-    static void startSharedBroker() throws Exception {
-        broker = GroupsBroker.start(dataDir);
+    static void startSharedBroker(TestInfo test) throws Exception {
+        broker = GroupsTargets.start(test.getTestClass().orElseThrow(), dataDir);
     }
 
     @AfterAll
