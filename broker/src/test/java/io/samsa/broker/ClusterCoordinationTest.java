@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Coordination in cluster mode, three combined-mode nodes in one JVM: producer ids come in blocks
  * from the controller and never repeat, across brokers and after a restart of one;
  * {@code __consumer_offsets} is created through the controller on the first FindCoordinator (not
- * at start); and a kafka-clients consumer's commitSync carries on when the coordinator's broker
- * stops and the offsets partition's leadership moves.
+ * at start); and a kafka-clients group member's commitSync carries on when the coordinator's
+ * broker stops and the offsets partition's leadership moves.
  */
 class ClusterCoordinationTest {
     private static final Duration WAIT = InProcessCluster.WAIT;
@@ -151,7 +151,11 @@ class ClusterCoordinationTest {
             org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition("orders", 0);
 
             try (KafkaConsumer<String, String> consumer = consumer("127.0.0.1:" + cluster.port(bootstrap))) {
-                consumer.assign(List.of(tp));
+                consumer.subscribe(List.of("orders"));
+                Await.until(WAIT, "the member to get its assignment", () -> {
+                    consumer.poll(Duration.ofMillis(100));
+                    return consumer.assignment().contains(tp);
+                });
                 for (long offset = 1; offset <= 5; offset++) {
                     consumer.commitSync(Map.of(tp, new OffsetAndMetadata(offset)), WAIT);
                 }
@@ -163,9 +167,11 @@ class ClusterCoordinationTest {
                 assertEquals(5L, consumer.committed(Set.of(tp), WAIT).get(tp).offset(),
                         "the new coordinator loaded the replicated commits");
                 for (long offset = 6; offset <= 10; offset++) {
+                    consumer.poll(Duration.ofMillis(50));
                     consumer.commitSync(Map.of(tp, new OffsetAndMetadata(offset)), WAIT);
                 }
                 assertEquals(10L, consumer.committed(Set.of(tp), WAIT).get(tp).offset());
+                assertEquals(Set.of(tp), consumer.assignment(), "the member kept its assignment across the move");
             }
         }
     }
