@@ -131,7 +131,15 @@ public final class ReplicatedPartition {
                         followers.put(replica, new FollowerState(next.isr().contains(replica) ? nowMs : 0));
                     }
                 }
-            } else if (!next.isLeader(localId)) {
+            } else if (next.isLeader(localId)) {
+                // same leadership, other replicas (a reassignment adding or removing some): track the new set
+                followers.keySet().retainAll(next.replicas());
+                for (int replica : next.replicas()) {
+                    if (replica != localId) {
+                        followers.putIfAbsent(replica, new FollowerState(next.isr().contains(replica) ? nowMs : 0));
+                    }
+                }
+            } else {
                 followers.clear();
             }
         }

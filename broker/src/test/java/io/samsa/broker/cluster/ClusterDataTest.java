@@ -14,8 +14,11 @@ import io.samsa.broker.testing.InProcessCluster;
 import io.samsa.broker.testing.LogBytes;
 import io.samsa.broker.topics.Topic;
 import io.samsa.broker.topics.TopicStore;
+import io.samsa.metadata.controller.api.ApiError;
 import io.samsa.metadata.controller.api.CreatableTopic;
 import io.samsa.metadata.controller.api.CreateTopicResult;
+import io.samsa.metadata.controller.api.Reassignment;
+import io.samsa.metadata.controller.api.TopicPartitionName;
 import io.samsa.metadata.controller.api.TopicResult;
 import io.samsa.metadata.image.MetadataImage;
 import io.samsa.metadata.image.PartitionRegistration;
@@ -301,5 +304,40 @@ class ClusterDataTest {
         Await.until(InProcessCluster.WAIT, "the restarted node dropped the deleted topic",
                 () -> savedTopic(down, doomed).isEmpty() && !hasPartitionDirs(down, doomed));
         cluster.awaitAllUnfenced();
+    }
+
+    @Test
+    @Order(7)
+    void aReassignedReplicaCatchesUpTakesOverLeadershipAndServesEveryRecord() throws Exception {
+        String moved = "moved";
+        TopicPartition tp = new TopicPartition(moved, 0);
+        List<CreateTopicResult> created = cluster.membership(anyRunning()).quorum().forward(ControllerRpcs.createTopics(
+                List.of(new CreatableTopic(moved, -1, (short) -1, Map.of(0, List.of(1)), Map.of())), false),
+                RPC_TIMEOUT_MS).get(RPC_TIMEOUT_MS * 2, TimeUnit.MILLISECONDS);
+        assertEquals(ErrorCode.NONE, created.get(0).error().error(), created.get(0).error().message());
+        cluster.awaitImage("topic moved led by 1", image -> image.topic(moved) != null
+                && image.topic(moved).partition(0).leader() == 1);
+        Await.until(InProcessCluster.WAIT, "node 1 leads moved-0", () -> log(1, tp).isPresent());
+        try (KafkaProducer<String, String> producer = producer(cluster.port(1), "all")) {
+            for (int i = 0; i < 50; i++) {
+                producer.send(new ProducerRecord<>(moved, 0, null, "m" + i)).get(60, TimeUnit.SECONDS);
+            }
+        }
+        assertEquals(50, log(1, tp).orElseThrow().highWatermark());
+
+        Map<TopicPartitionName, ApiError> answers = cluster.membership(anyRunning()).quorum().forward(
+                ControllerRpcs.alterPartitionReassignments(List.of(new Reassignment(
+                        new TopicPartitionName(moved, 0), Optional.of(List.of(2))))), RPC_TIMEOUT_MS)
+                .get(RPC_TIMEOUT_MS * 2, TimeUnit.MILLISECONDS);
+        assertEquals(ErrorCode.NONE, answers.values().iterator().next().error());
+        cluster.awaitImage("moved-0 on node 2 alone, led by it", image -> {
+            PartitionRegistration p = image.topic(moved).partition(0);
+            return !p.isReassigning() && p.leader() == 2 && p.replicasContain(2) && !p.replicasContain(1);
+        });
+        Await.until(InProcessCluster.WAIT, "node 2 serves all 50 records below its high watermark", () -> {
+            PartitionLog replica = log(2, tp).orElse(null);
+            return replica != null && replica.logEndOffset() == 50 && replica.highWatermark() == 50;
+        });
+        Await.until(InProcessCluster.WAIT, "node 1 dropped its log", () -> log(1, tp).isEmpty());
     }
 }

@@ -136,6 +136,24 @@ class ReplicatedPartitionTest {
     }
 
     @Test
+    void aReplicaAddedUnderTheSameLeaderEpochIsTrackedAndJoinsTheIsr() {
+        ReplicatedPartition partition = manager.applyRole(TP, new PartitionRole(5, LEADER, List.of(1, 2), List.of(1, 2), 10));
+        append(partition, 3);
+        fetch(partition, 2, 3);
+        // a reassignment adds replica 4 (and keeps the leader and its epoch): only the partition epoch moves
+        manager.applyRole(TP, new PartitionRole(5, LEADER, List.of(1, 2, 4), List.of(1, 2), 11));
+        fetch(partition, 4, 3);
+        FakeController.Call expand = controller.last();
+        assertEquals(List.of(1, 2, 4), expand.change().newIsr());
+        FakeController.commit(expand);
+        assertEquals(List.of(1, 2, 4), partition.isr());
+        // the reassignment then drops replica 2: its fetches are refused, it no longer counts
+        manager.applyRole(TP, new PartitionRole(5, LEADER, List.of(1, 4), List.of(1, 4), 13));
+        assertEquals(ErrorCode.NOT_LEADER_OR_FOLLOWER,
+                partition.onFollowerFetch(2, 3, partition.log().logEndOffset(), time.milliseconds()));
+    }
+
+    @Test
     void aCaughtUpFollowerTheIsrEligibilityRefusesIsNotProposed() {
         java.util.concurrent.atomic.AtomicBoolean eligible = new java.util.concurrent.atomic.AtomicBoolean();
         manager.isrEligibility(replica -> replica != 3 || eligible.get());
