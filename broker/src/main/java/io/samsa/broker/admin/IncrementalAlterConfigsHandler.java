@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  *     registry and applied to the open logs at once.</li>
  * <li><b>BROKER</b> (4): this node's id or "" (cluster default); no broker config is dynamic here, so
  *     INVALID_REQUEST "Cannot update these configs dynamically: Set(...)", Kafka's answer for a static
- *     key; another id INVALID_REQUEST as in DescribeConfigs.</li>
+ *     key; a request that only DELETEs succeeds (no dynamic value exists to remove, as Kafka answers for
+ *     unset keys); another id INVALID_REQUEST as in DescribeConfigs.</li>
  * <li>Any other type: INVALID_REQUEST "Unsupported resource type N".</li>
  * </ul>
  *
@@ -48,6 +49,8 @@ public final class IncrementalAlterConfigsHandler
         implements SynchronousHandler<IncrementalAlterConfigsRequest, IncrementalAlterConfigsResponse> {
     static final byte TOPIC_RESOURCE = 2;
     static final byte BROKER_RESOURCE = 4;
+    /** Kafka's AlterConfigOp DELETE. */
+    private static final byte DELETE_OPERATION = 1;
     static final byte GROUP_RESOURCE = 32;
 
     private final TopicRegistry registry;
@@ -138,6 +141,11 @@ public final class IncrementalAlterConfigsHandler
         if (!name.isEmpty() && !name.equals(Integer.toString(nodeId))) {
             return new Outcome(ErrorCode.INVALID_REQUEST, "Unexpected broker id, expected " + nodeId
                     + " or empty string, but received " + name);
+        }
+        if (resource.configs().stream().allMatch(config -> config.configOperation() == DELETE_OPERATION)) {
+            // nothing is ever set dynamically on a broker here, so there is nothing to delete: Kafka's
+            // answer to deleting an unset dynamic key (kafka-reassign-partitions --verify clears throttles so)
+            return Outcome.OK;
         }
         String keys = resource.configs().stream().map(AlterableConfig::name).collect(Collectors.joining(", "));
         return new Outcome(ErrorCode.INVALID_REQUEST, "Cannot update these configs dynamically: Set(" + keys + ")");

@@ -98,12 +98,17 @@ class GroupConfigsTest extends AdminBrokerTestSupport {
     }
 
     @Test
-    void brokerAndTopicResourcesAnswerAPerResourceError() {
+    void brokerAndTopicResourcesAnswerAPerResourceError() throws Exception {
         ConfigResource brokerResource = new ConfigResource(ConfigResource.Type.BROKER, "0");
         ExecutionException brokerFailure = assertThrows(ExecutionException.class, () -> alter(brokerResource,
                 new AlterConfigOp(new ConfigEntry("log.retention.ms", "1000"), AlterConfigOp.OpType.SET)));
         assertInstanceOf(InvalidRequestException.class, brokerFailure.getCause());
         assertEquals("Cannot update these configs dynamically: Set(log.retention.ms)", brokerFailure.getCause().getMessage());
+        // deleting throttles never set (kafka-reassign-partitions --verify does) succeeds, as on Kafka
+        admin.incrementalAlterConfigs(Map.of(brokerResource, List.of(
+                new AlterConfigOp(new ConfigEntry("leader.replication.throttled.rate", ""), AlterConfigOp.OpType.DELETE),
+                new AlterConfigOp(new ConfigEntry("follower.replication.throttled.rate", ""), AlterConfigOp.OpType.DELETE))))
+                .all().get();
 
         ExecutionException topicFailure = assertThrows(ExecutionException.class, () -> alter(
                 new ConfigResource(ConfigResource.Type.TOPIC, "absent"),
