@@ -1,9 +1,13 @@
 package io.samsa.broker.interop.groups;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -28,12 +32,16 @@ final class TopicRecords {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (int partition = 0; partition < partitions; partition++) {
                 for (int i = firstIndex; i < firstIndex + perPartition; i++) {
-                    producer.send(new ProducerRecord<>(topic, partition, "k" + i, value(topic, partition, i)));
+                    sends.add(producer.send(new ProducerRecord<>(topic, partition, "k" + i, value(topic, partition, i))));
                 }
             }
             producer.flush();
+            for (Future<RecordMetadata> send : sends) {
+                send.get(); // a failed send fails the caller, not a later read
+            }
         }
     }
 
