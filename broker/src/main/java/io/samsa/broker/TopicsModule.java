@@ -144,10 +144,10 @@ public final class TopicsModule implements BrokerModule {
         LogConfigTopicConfigPolicy policy = new LogConfigTopicConfigPolicy(ports.staticTopicDefaults());
         if (clusterQuorum != null) {
             List<ApiHandler> handlers = new ArrayList<>(ClusterAdminHandlers.handlers(config, clusterQuorum, authorizer,
-                    ports.topicCreationDefaults(), policy, ports.deleteTopicEnable()));
+                    ports.topicCreationDefaults(), policy, ports.deleteTopicEnable(),
+                    new IncrementalAlterConfigsHandler(registry, local, groupConfigs, policy)));
             handlers.add(new MessageApiHandler<>(new DescribeConfigsHandler(registry, local, policy,
                     ports.brokerConfigView(), groupConfigs)));
-            handlers.add(new MessageApiHandler<>(new IncrementalAlterConfigsHandler(registry, local, groupConfigs, policy)));
             return handlers;
         }
         return List.of(

@@ -80,6 +80,7 @@ final class ClusterSideBySide {
         ProcessMemory memory = null;
         List<FailoverRun.Failover> failovers = new ArrayList<>();
         try (cluster) {
+            ClusterReady.awaitBrokers(cluster.bootstrapServers(), args.nodes(), START_TIMEOUT);
             Map<String, String> topicConfigs = Map.of("min.insync.replicas", "2");
             Topics.createReplicated(cluster.bootstrapServers(), TOPIC, args.partitions(), REPLICATION_FACTOR, topicConfigs,
                 SETTLE_TIMEOUT);
@@ -105,6 +106,7 @@ final class ClusterSideBySide {
                 System.out.println("   " + failover);
                 failovers.add(failover);
                 cluster.restart(failover.killedLeader(), START_TIMEOUT);
+                ClusterReady.awaitBrokers(cluster.bootstrapServers(), args.nodes(), START_TIMEOUT);
             }
         } catch (RuntimeException e) {
             System.out.println(name + " run failed: " + e.getMessage());

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * The topic-administration APIs of cluster mode: Metadata and DescribeCluster from the metadata
- * image, CreateTopics, CreatePartitions and DeleteTopics through the active controller, and the
+ * image, CreateTopics, CreatePartitions, DeleteTopics and topic configs through the active controller, and the
  * APIs only a cluster serves ({@link #CLUSTER_ONLY}). Stateless factory.
  */
 public final class ClusterAdminHandlers {
@@ -32,12 +32,13 @@ public final class ClusterAdminHandlers {
 
     /**
      * @param quorum this node's metadata quorum, running before the broker serves requests
+     * @param alterConfigs the single-node IncrementalAlterConfigs, whose checks the cluster's applies
      * @return the handlers, replacing the single-node Metadata, DescribeCluster, CreateTopics,
-     *         CreatePartitions and DeleteTopics
+     *         CreatePartitions, DeleteTopics and IncrementalAlterConfigs
      */
     public static List<ApiHandler> handlers(BrokerConfig config, Supplier<MetadataQuorum> quorum, Authorizer authorizer,
                                             TopicCreationDefaults defaults, TopicConfigPolicy policy,
-                                            boolean deleteTopicEnable) {
+                                            boolean deleteTopicEnable, IncrementalAlterConfigsHandler alterConfigs) {
         ClusterModeConfig cluster = config.cluster().orElseThrow();
         long quorumTimeoutMs = config.get(BrokerConfigKeys.CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS);
         ControllerChannel controller = new ControllerChannel(quorum, quorumTimeoutMs);
@@ -50,6 +51,7 @@ public final class ClusterAdminHandlers {
                 new ClusterCreateTopicsHandler(controller, policy),
                 new ClusterCreatePartitionsHandler(controller),
                 new ClusterDeleteTopicsHandler(controller, deleteTopicEnable),
+                new ClusterIncrementalAlterConfigsHandler(alterConfigs, controller, quorumTimeoutMs),
                 new MessageApiHandler<>(new DescribeQuorumHandler(() -> quorum.get().status(), voters,
                         cluster.controllerListener().listenerName())),
                 new ElectLeadersHandler(controller),

@@ -21,6 +21,7 @@ import io.samsa.protocol.message.IncrementalAlterConfigsResponse;
 import io.samsa.protocol.message.IncrementalAlterConfigsResponse.AlterConfigsResourceResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -75,22 +76,33 @@ public final class IncrementalAlterConfigsHandler
     public IncrementalAlterConfigsResponse handle(IncrementalAlterConfigsRequest request, short apiVersion) {
         List<AlterConfigsResourceResponse> responses = new ArrayList<>(request.resources().size());
         for (AlterConfigsResource resource : request.resources()) {
-            Outcome outcome = switch (resource.resourceType()) {
-                case GROUP_RESOURCE -> groupConfigs.alter(resource.resourceName(), operations(resource), request.validateOnly());
-                case TOPIC_RESOURCE -> alterTopic(resource.resourceName(), operations(resource), request.validateOnly());
-                case BROKER_RESOURCE -> alterBroker(resource);
-                default -> new Outcome(ErrorCode.INVALID_REQUEST, "Unsupported resource type " + resource.resourceType());
-            };
-            responses.add(new AlterConfigsResourceResponse()
-                    .setErrorCode(outcome.error().code())
-                    .setErrorMessage(outcome.message())
-                    .setResourceType(resource.resourceType())
-                    .setResourceName(resource.resourceName()));
+            Outcome outcome = resource.resourceType() == TOPIC_RESOURCE
+                    ? alterTopic(resource.resourceName(), operations(resource), request.validateOnly())
+                    : alterOther(resource, request.validateOnly());
+            responses.add(answer(resource, outcome));
         }
         return new IncrementalAlterConfigsResponse().setThrottleTimeMs(0).setResponses(responses);
     }
 
-    private static List<Operation> operations(AlterConfigsResource resource) {
+    /** The answer for one resource. */
+    static AlterConfigsResourceResponse answer(AlterConfigsResource resource, Outcome outcome) {
+        return new AlterConfigsResourceResponse()
+                .setErrorCode(outcome.error().code())
+                .setErrorMessage(outcome.message())
+                .setResourceType(resource.resourceType())
+                .setResourceName(resource.resourceName());
+    }
+
+    /** A GROUP, BROKER or unsupported resource: the same on a single node and in cluster mode. */
+    Outcome alterOther(AlterConfigsResource resource, boolean validateOnly) {
+        return switch (resource.resourceType()) {
+            case GROUP_RESOURCE -> groupConfigs.alter(resource.resourceName(), operations(resource), validateOnly);
+            case BROKER_RESOURCE -> alterBroker(resource);
+            default -> new Outcome(ErrorCode.INVALID_REQUEST, "Unsupported resource type " + resource.resourceType());
+        };
+    }
+
+    static List<Operation> operations(AlterConfigsResource resource) {
         List<Operation> operations = new ArrayList<>(resource.configs().size());
         for (AlterableConfig config : resource.configs()) {
             operations.add(new Operation(config.name(), config.configOperation(), config.value()));
@@ -99,30 +111,42 @@ public final class IncrementalAlterConfigsHandler
     }
 
     private Outcome alterTopic(String name, List<Operation> operations, boolean validateOnly) {
+        TopicConfigChange change = topicChange(name, operations);
+        if (!change.outcome().ok() || validateOnly) {
+            return change.outcome();
+        }
+        try {
+            registry.alterConfigs(name, change.after());
+        } catch (TopicException e) {
+            return new Outcome(e.error(), e.getMessage()); // deleted meanwhile
+        }
+        return Outcome.OK;
+    }
+
+    /**
+     * A topic's new overrides, checked: an illegal name is INVALID_TOPIC_EXCEPTION, an unknown topic
+     * UNKNOWN_TOPIC_OR_PARTITION, a bad operation or value INVALID_CONFIG / INVALID_REQUEST.
+     */
+    TopicConfigChange topicChange(String name, List<Operation> operations) {
         Optional<String> invalid = TopicNames.invalidReason(name);
         if (invalid.isPresent()) {
-            return new Outcome(ErrorCode.INVALID_TOPIC_EXCEPTION, invalid.get());
+            return TopicConfigChange.refused(new Outcome(ErrorCode.INVALID_TOPIC_EXCEPTION, invalid.get()));
         }
         Optional<Topic> topic = registry.topic(name);
         if (topic.isEmpty()) {
-            return new Outcome(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "Topic " + name + " does not exist.");
+            return TopicConfigChange.refused(new Outcome(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+                    "Topic " + name + " does not exist."));
         }
-        ConfigAlteration.Result altered = ConfigAlteration.apply(topic.get().configOverrides(), operations, this::listDefault);
+        Map<String, String> before = topic.get().configOverrides();
+        ConfigAlteration.Result altered = ConfigAlteration.apply(before, operations, this::listDefault);
         if (!altered.outcome().ok()) {
-            return altered.outcome();
+            return TopicConfigChange.refused(altered.outcome());
         }
         Optional<String> invalidConfig = topicPolicy.invalidReason(altered.overrides());
         if (invalidConfig.isPresent()) {
-            return new Outcome(ErrorCode.INVALID_CONFIG, invalidConfig.get());
+            return TopicConfigChange.refused(new Outcome(ErrorCode.INVALID_CONFIG, invalidConfig.get()));
         }
-        if (!validateOnly) {
-            try {
-                registry.alterConfigs(name, altered.overrides());
-            } catch (TopicException e) {
-                return new Outcome(e.error(), e.getMessage()); // deleted meanwhile
-            }
-        }
-        return Outcome.OK;
+        return new TopicConfigChange(Outcome.OK, before, altered.overrides());
     }
 
     /** @return the default of a LIST-typed topic key (the only keys APPEND/SUBTRACT accept) */

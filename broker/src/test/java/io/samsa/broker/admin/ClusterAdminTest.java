@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.broker.interop.groups.KafkaTool;
+import io.samsa.broker.storage.StorageComponent;
 import io.samsa.broker.testing.InProcessCluster;
 import io.samsa.metadata.image.MetadataImage;
 import io.samsa.metadata.image.PartitionRegistration;
 import io.samsa.metadata.image.TopicImage;
 import io.samsa.protocol.testing.Await;
+import io.samsa.storage.LogConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.AlterConfigsOptions;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -37,6 +43,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicCollection;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicaAssignmentException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
@@ -357,5 +365,63 @@ class ClusterAdminTest {
                 .alterPartitionReassignments(Map.of(new TopicPartition("moving", 9),
                         Optional.of(new NewPartitionReassignment(List.of(1))))).all().get(CALL_SECONDS, TimeUnit.SECONDS));
         assertInstanceOf(UnknownTopicOrPartitionException.class, cause(unknown));
+    }
+
+    @Test
+    void topicConfigChangesGoThroughTheControllerToEveryReplica() throws Exception {
+        String topic = "configured";
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 3))).all().get(CALL_SECONDS, TimeUnit.SECONDS);
+        io.samsa.storage.TopicPartition tp = new io.samsa.storage.TopicPartition(topic, 0);
+        Await.until(WAIT, "every node holds the log", () -> cluster.nodeIds().stream().allMatch(id -> cluster.broker(id)
+                .component(StorageComponent.class).orElseThrow().logs().getLog(tp).isPresent()));
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + cluster.port(notController()));
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
+        try (Admin other = Admin.create(props)) {
+            other.incrementalAlterConfigs(Map.of(resource, List.of(
+                    new AlterConfigOp(new ConfigEntry("retention.ms", "123456"), AlterConfigOp.OpType.SET),
+                    new AlterConfigOp(new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.APPEND))))
+                    .all().get(CALL_SECONDS, TimeUnit.SECONDS);
+            // validate_only and refused values change nothing
+            other.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry("retention.ms", "1"),
+                    AlterConfigOp.OpType.SET))), new AlterConfigsOptions().validateOnly(true))
+                    .all().get(CALL_SECONDS, TimeUnit.SECONDS);
+            ExecutionException invalid = assertThrows(ExecutionException.class, () -> other.incrementalAlterConfigs(
+                    Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry("retention.ms", "soon"),
+                            AlterConfigOp.OpType.SET)))).all().get(CALL_SECONDS, TimeUnit.SECONDS));
+            assertInstanceOf(InvalidConfigurationException.class, cause(invalid));
+            ExecutionException unknown = assertThrows(ExecutionException.class, () -> other.incrementalAlterConfigs(
+                    Map.of(new ConfigResource(ConfigResource.Type.TOPIC, "no-such-topic"), List.of(new AlterConfigOp(
+                            new ConfigEntry("retention.ms", "5"), AlterConfigOp.OpType.SET)))).all()
+                    .get(CALL_SECONDS, TimeUnit.SECONDS));
+            assertInstanceOf(UnknownTopicOrPartitionException.class, cause(unknown));
+        }
+        cluster.awaitImage("the topic's configs in every image", image -> image.configs(
+                io.samsa.metadata.image.ConfigResource.topic(topic)).equals(Map.of("retention.ms", "123456",
+                "cleanup.policy", "delete,compact")));
+        Await.until(WAIT, "every replica's log runs with the new configs", () -> cluster.nodeIds().stream().allMatch(id -> {
+            LogConfig config = cluster.broker(id).component(StorageComponent.class).orElseThrow().logs().getLog(tp)
+                    .orElseThrow().config();
+            return config.retentionMs() == 123456 && config.compact() && config.delete();
+        }));
+        for (int id : cluster.nodeIds()) {
+            Properties one = new Properties();
+            one.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + cluster.port(id));
+            try (Admin node = Admin.create(one)) {
+                Config described = node.describeConfigs(List.of(resource)).all().get(CALL_SECONDS, TimeUnit.SECONDS)
+                        .get(resource);
+                assertEquals("123456", described.get("retention.ms").value(), "node " + id);
+                assertEquals(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, described.get("retention.ms").source());
+            }
+        }
+
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry("retention.ms", null),
+                AlterConfigOp.OpType.DELETE)))).all().get(CALL_SECONDS, TimeUnit.SECONDS);
+        cluster.awaitImage("retention.ms deleted everywhere", image -> image.configs(
+                io.samsa.metadata.image.ConfigResource.topic(topic)).equals(Map.of("cleanup.policy", "delete,compact")));
+        Await.until(WAIT, "every replica back at the default retention", () -> cluster.nodeIds().stream().allMatch(id ->
+                cluster.broker(id).component(StorageComponent.class).orElseThrow().logs().getLog(tp).orElseThrow()
+                        .config().retentionMs() == LogConfig.DEFAULT.retentionMs()));
     }
 }

@@ -33,8 +33,11 @@ final class ClusterControl {
     }
 
     /** A new active controller: every registered broker gets a fresh session as of {@code nowMs}. */
-    void activate(MetadataImage image, long nowMs) {
+    void activate(MetadataImage image, long nowMs, int lostLeaderId, long lostLeaderSilenceMs) {
         sessions.reset(image.brokers().keySet(), nowMs);
+        if (image.brokers().containsKey(lostLeaderId)) {
+            sessions.touch(lostLeaderId, nowMs - Math.max(0, lostLeaderSilenceMs));
+        }
     }
 
     ControllerResult<RegisterBrokerResponse> register(MetadataImage image, RegisterBrokerRequest request, long nowMs) {

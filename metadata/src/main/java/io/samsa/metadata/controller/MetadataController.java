@@ -5,6 +5,7 @@ import io.samsa.metadata.controller.api.AlterPartitionResponse;
 import io.samsa.metadata.controller.api.ApiError;
 import io.samsa.metadata.controller.api.BrokerHeartbeatRequest;
 import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
+import io.samsa.metadata.controller.api.ConfigChange;
 import io.samsa.metadata.controller.api.CreatableTopic;
 import io.samsa.metadata.controller.api.CreatePartitionsTopic;
 import io.samsa.metadata.controller.api.CreateTopicResult;
@@ -57,7 +58,19 @@ public final class MetadataController {
      * session, and the cluster id is written if the log has none yet.
      */
     public ControllerResult<Void> activate(MetadataImage image, String clusterId, long nowMs) {
-        cluster.activate(image, nowMs);
+        return activate(image, clusterId, nowMs, -1, 0);
+    }
+
+    /**
+     * As {@link #activate(MetadataImage, String, long)}, after an election that replaced the leader
+     * {@code lostLeaderId} (-1: none known): that broker's session counts from {@code lostLeaderSilenceMs}
+     * ago, since an election starts only after a voter heard nothing from its leader for an election
+     * timeout. So a controller killed together with its broker is fenced after the session timeout
+     * from its death, not from the new controller's start; if it is alive, its next heartbeat renews it.
+     */
+    public ControllerResult<Void> activate(MetadataImage image, String clusterId, long nowMs, int lostLeaderId,
+                                           long lostLeaderSilenceMs) {
+        cluster.activate(image, nowMs, lostLeaderId, lostLeaderSilenceMs);
         List<MetadataRecord> records = new ArrayList<>();
         if (image.clusterId().isEmpty()) {
             records.add(MetadataRecords.clusterId(clusterId));
@@ -104,6 +117,11 @@ public final class MetadataController {
 
     public ControllerResult<List<TopicResult>> deleteTopics(MetadataImage image, List<String> names, List<Uuid> ids) {
         return TopicDeletion.deleteTopics(image, names, ids);
+    }
+
+    /** The dynamic config changes a broker validated (IncrementalAlterConfigs in cluster mode). */
+    public ControllerResult<Map<ConfigResource, ApiError>> alterConfigs(MetadataImage image, List<ConfigChange> changes) {
+        return ConfigChanges.alterConfigs(image, changes);
     }
 
     public ControllerResult<AlterPartitionResponse> alterPartition(MetadataImage image, AlterPartitionRequest request) {

@@ -65,6 +65,9 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
     private final ScheduledExecutorService thread;
     private final java.util.Set<CompletableFuture<?>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile int knownLeaderId = -1;
+    private final long lostLeaderSilenceMs;
+    // confined to the controller thread: the last other node this one followed (-1: none yet)
+    private int lastFollowedLeaderId = -1;
     private volatile boolean isActive;
     // confined to the controller thread:
     private long activeTerm = -1;
@@ -72,8 +75,10 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
     private int inFlight;
 
     ActiveController(int nodeId, String clusterId, MetadataController controller, Supplier<MetadataImage> committed,
-                     LogWriter writer, Time time, long requestTimeoutMs, long fenceCheckIntervalMs, int maxEntryBytes) {
+                     LogWriter writer, Time time, long requestTimeoutMs, long fenceCheckIntervalMs, int maxEntryBytes,
+                     long lostLeaderSilenceMs) {
         this.nodeId = nodeId;
+        this.lostLeaderSilenceMs = lostLeaderSilenceMs;
         this.clusterId = clusterId;
         this.controller = controller;
         this.committed = committed;
@@ -108,7 +113,9 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
             isActive = true;
             speculative = inFlight == 0 ? committed.get() : null;
             LOG.info("node {} is the active controller for term {}", nodeId, term);
-            run((c, image, nowMs) -> c.activate(image, clusterId, nowMs), new CompletableFuture<>());
+            int lostLeader = lastFollowedLeaderId;
+            run((c, image, nowMs) -> c.activate(image, clusterId, nowMs, lostLeader, lostLeaderSilenceMs),
+                    new CompletableFuture<>());
         });
     }
 
@@ -122,6 +129,9 @@ final class ActiveController implements LeadershipListener, AutoCloseable {
             isActive = false;
             speculative = null;
             knownLeaderId = leaderId;
+            if (leaderId >= 0 && leaderId != nodeId) {
+                lastFollowedLeaderId = leaderId;
+            }
         });
     }
 

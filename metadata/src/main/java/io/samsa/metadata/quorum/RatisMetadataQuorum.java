@@ -82,7 +82,7 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
         group = RaftGroup.valueOf(groupId(clusterId), peers());
         active = new ActiveController(config.nodeId(), clusterId, new MetadataController(controllerConfig, Uuid::random),
                 () -> stateMachine.image(), this::append, time, config.requestTimeoutMs(), config.fenceCheckIntervalMs(),
-                config.maxEntryBytes());
+                config.maxEntryBytes(), config.electionTimeoutMs());
         stateMachine = new MetadataStateMachine(config.nodeId(), active, time, this::answer);
         earlyListeners.forEach(stateMachine::addListener);
         boolean existing = Files.isDirectory(config.metadataLogDir().resolve("raft")

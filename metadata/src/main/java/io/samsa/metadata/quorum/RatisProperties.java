@@ -58,6 +58,11 @@ final class RatisProperties {
         GrpcConfigKeys.setMessageSizeMax(props, SizeInBytes.valueOf(2 * entryBytes + (1 << 20)));
         RaftServerConfigKeys.Log.setPreallocatedSize(props, SizeInBytes.valueOf(Math.min(config.segmentBytes(),
                 4L << 20)));
+        // Ratis's default waits 5 s between attempts once a follower has failed 30 times (it was down
+        // for a few seconds), so a restarted voter would hear from the leader only seconds later and
+        // stay fenced meanwhile: retry a failing follower every tenth of an election timeout instead.
+        long retryMs = Math.max(10, config.electionTimeoutMs() / 10);
+        RaftServerConfigKeys.Log.Appender.setRetryPolicy(props, "1ms,10, " + retryMs + "ms," + Integer.MAX_VALUE);
         return props;
     }
 }

@@ -4,41 +4,49 @@ import io.samsa.metadata.controller.ControllerOperation;
 import io.samsa.metadata.controller.ControllerResult;
 import io.samsa.metadata.controller.api.AlterPartitionRequest;
 import io.samsa.metadata.controller.api.AlterPartitionResponse;
+import io.samsa.metadata.controller.api.ApiError;
 import io.samsa.metadata.controller.api.BrokerHeartbeatRequest;
 import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
+import io.samsa.metadata.controller.api.ConfigChange;
 import io.samsa.metadata.controller.api.CreatableTopic;
 import io.samsa.metadata.controller.api.CreatePartitionsTopic;
 import io.samsa.metadata.controller.api.CreateTopicResult;
+import io.samsa.metadata.controller.api.ElectionType;
+import io.samsa.metadata.controller.api.OngoingReassignment;
 import io.samsa.metadata.controller.api.ProducerIdBlock;
+import io.samsa.metadata.controller.api.Reassignment;
 import io.samsa.metadata.controller.api.RegisterBrokerRequest;
 import io.samsa.metadata.controller.api.RegisterBrokerResponse;
+import io.samsa.metadata.controller.api.TopicPartitionName;
 import io.samsa.metadata.controller.api.TopicResult;
+import io.samsa.metadata.image.ConfigResource;
 import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcRequest;
 import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcResponse;
+import io.samsa.metadata.rpc.proto.AlterConfigsRpcRequest;
+import io.samsa.metadata.rpc.proto.AlterConfigsRpcResponse;
+import io.samsa.metadata.rpc.proto.AlterPartitionReassignmentsRpcRequest;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcRequest;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcResponse;
+import io.samsa.metadata.rpc.proto.ConfigChangeRpc;
+import io.samsa.metadata.rpc.proto.ConfigResultRpc;
 import io.samsa.metadata.rpc.proto.ControllerRequest;
 import io.samsa.metadata.rpc.proto.ControllerResponse;
 import io.samsa.metadata.rpc.proto.CreateTopicResultRpc;
 import io.samsa.metadata.rpc.proto.CreateTopicsRpcResponse;
-import io.samsa.metadata.rpc.proto.RegisterBrokerRpcRequest;
-import io.samsa.metadata.rpc.proto.RegisterBrokerRpcResponse;
-import io.samsa.metadata.rpc.proto.TopicResultRpc;
-import io.samsa.metadata.rpc.proto.TopicResultsRpcResponse;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import io.samsa.metadata.controller.api.ApiError;
-import io.samsa.metadata.controller.api.ElectionType;
-import io.samsa.metadata.controller.api.OngoingReassignment;
-import io.samsa.metadata.controller.api.Reassignment;
-import io.samsa.metadata.controller.api.TopicPartitionName;
-import io.samsa.metadata.rpc.proto.AlterPartitionReassignmentsRpcRequest;
 import io.samsa.metadata.rpc.proto.ElectLeadersRpcRequest;
 import io.samsa.metadata.rpc.proto.ListPartitionReassignmentsRpcRequest;
 import io.samsa.metadata.rpc.proto.ListPartitionReassignmentsRpcResponse;
 import io.samsa.metadata.rpc.proto.OngoingReassignmentRpc;
+import io.samsa.metadata.rpc.proto.RegisterBrokerRpcRequest;
+import io.samsa.metadata.rpc.proto.RegisterBrokerRpcResponse;
+import io.samsa.metadata.rpc.proto.TopicResultRpc;
+import io.samsa.metadata.rpc.proto.TopicResultsRpcResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The active controller's side of a controller RPC: turns a forwarded request into the
@@ -69,6 +77,7 @@ public final class ControllerRpcHandler {
             case ALTER_PARTITION_REASSIGNMENTS -> alterPartitionReassignments(request.getAlterPartitionReassignments());
             case LIST_PARTITION_REASSIGNMENTS -> listPartitionReassignments(request.getListPartitionReassignments());
             case ALLOCATE_PRODUCER_IDS -> allocateProducerIds(request.getAllocateProducerIds());
+            case ALTER_CONFIGS -> alterConfigs(request.getAlterConfigs());
             case REQUEST_NOT_SET -> throw new IllegalArgumentException("a controller request without an operation");
         };
     }
@@ -107,6 +116,23 @@ public final class ControllerRpcHandler {
             return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setAllocateProducerIds(
                     AllocateProducerIdsRpcResponse.newBuilder().setError(RpcCodec.error(block.error()))
                             .setProducerIdStart(block.firstProducerId()).setProducerIdLen(block.size())).build());
+        };
+    }
+
+    private static ControllerOperation<ControllerResponse> alterConfigs(AlterConfigsRpcRequest rpc) {
+        List<ConfigChange> changes = new ArrayList<>();
+        for (ConfigChangeRpc change : rpc.getChangesList()) {
+            Map<String, Optional<String>> values = new LinkedHashMap<>();
+            change.getSetMap().forEach((key, value) -> values.put(key, Optional.of(value)));
+            change.getDeletedList().forEach(key -> values.put(key, Optional.empty()));
+            changes.add(new ConfigChange(new ConfigResource(change.getResourceType(), change.getResourceName()), values));
+        }
+        return (controller, image, nowMs) -> {
+            ControllerResult<Map<ConfigResource, ApiError>> result = controller.alterConfigs(image, changes);
+            AlterConfigsRpcResponse.Builder answer = AlterConfigsRpcResponse.newBuilder();
+            result.response().forEach((resource, error) -> answer.addResults(ConfigResultRpc.newBuilder()
+                    .setResourceType(resource.type()).setResourceName(resource.name()).setError(RpcCodec.error(error))));
+            return ControllerResult.of(result.records(), ControllerResponse.newBuilder().setAlterConfigs(answer).build());
         };
     }
 

@@ -2,42 +2,47 @@ package io.samsa.metadata.rpc;
 
 import io.samsa.metadata.controller.api.AlterPartitionRequest;
 import io.samsa.metadata.controller.api.AlterPartitionResponse;
+import io.samsa.metadata.controller.api.ApiError;
 import io.samsa.metadata.controller.api.BrokerHeartbeatRequest;
 import io.samsa.metadata.controller.api.BrokerHeartbeatResponse;
+import io.samsa.metadata.controller.api.ConfigChange;
 import io.samsa.metadata.controller.api.CreatableTopic;
 import io.samsa.metadata.controller.api.CreatePartitionsTopic;
 import io.samsa.metadata.controller.api.CreateTopicResult;
-import io.samsa.metadata.controller.api.ProducerIdBlock;
-import io.samsa.metadata.controller.api.RegisterBrokerRequest;
-import io.samsa.metadata.controller.api.RegisterBrokerResponse;
-import io.samsa.metadata.controller.api.TopicResult;
-import io.samsa.metadata.rpc.proto.AlterPartitionRpcRequest;
-import io.samsa.metadata.rpc.proto.AlterPartitionRpcResponse;
-import io.samsa.metadata.controller.api.ApiError;
 import io.samsa.metadata.controller.api.ElectionType;
 import io.samsa.metadata.controller.api.OngoingReassignment;
+import io.samsa.metadata.controller.api.ProducerIdBlock;
 import io.samsa.metadata.controller.api.Reassignment;
+import io.samsa.metadata.controller.api.RegisterBrokerRequest;
+import io.samsa.metadata.controller.api.RegisterBrokerResponse;
 import io.samsa.metadata.controller.api.TopicPartitionName;
-import io.samsa.metadata.rpc.proto.AlterPartitionReassignmentsRpcRequest;
-import io.samsa.metadata.rpc.proto.ElectLeadersRpcRequest;
-import io.samsa.metadata.rpc.proto.ListPartitionReassignmentsRpcRequest;
-import io.samsa.metadata.rpc.proto.ReassignmentRpc;
+import io.samsa.metadata.controller.api.TopicResult;
+import io.samsa.metadata.image.ConfigResource;
 import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcRequest;
 import io.samsa.metadata.rpc.proto.AllocateProducerIdsRpcResponse;
+import io.samsa.metadata.rpc.proto.AlterConfigsRpcRequest;
+import io.samsa.metadata.rpc.proto.AlterPartitionReassignmentsRpcRequest;
+import io.samsa.metadata.rpc.proto.AlterPartitionRpcRequest;
+import io.samsa.metadata.rpc.proto.AlterPartitionRpcResponse;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcRequest;
-import io.samsa.metadata.rpc.proto.IsrChangeRpc;
 import io.samsa.metadata.rpc.proto.BrokerHeartbeatRpcResponse;
+import io.samsa.metadata.rpc.proto.ConfigChangeRpc;
+import io.samsa.metadata.rpc.proto.ControllerRequest;
+import io.samsa.metadata.rpc.proto.ControllerResponse;
 import io.samsa.metadata.rpc.proto.CreatableTopicRpc;
 import io.samsa.metadata.rpc.proto.CreatePartitionsRpcRequest;
 import io.samsa.metadata.rpc.proto.CreatePartitionsTopicRpc;
 import io.samsa.metadata.rpc.proto.CreateTopicsRpcRequest;
-import io.samsa.metadata.rpc.proto.ControllerRequest;
-import io.samsa.metadata.rpc.proto.ControllerResponse;
 import io.samsa.metadata.rpc.proto.DeleteTopicsRpcRequest;
+import io.samsa.metadata.rpc.proto.ElectLeadersRpcRequest;
+import io.samsa.metadata.rpc.proto.IsrChangeRpc;
+import io.samsa.metadata.rpc.proto.ListPartitionReassignmentsRpcRequest;
+import io.samsa.metadata.rpc.proto.ReassignmentRpc;
 import io.samsa.metadata.rpc.proto.RegisterBrokerRpcRequest;
 import io.samsa.metadata.rpc.proto.RegisterBrokerRpcResponse;
 import io.samsa.metadata.rpc.proto.TopicResultsRpcResponse;
 import io.samsa.protocol.types.Uuid;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,6 +166,29 @@ public final class ControllerRpcs {
             AllocateProducerIdsRpcResponse response = r.getAllocateProducerIds();
             return new ProducerIdBlock(RpcCodec.error(response.getError()), response.getProducerIdStart(),
                     response.getProducerIdLen());
+        });
+    }
+
+    /** IncrementalAlterConfigs in cluster mode: the validated changes, answered per resource. */
+    public static ControllerRpc<Map<ConfigResource, ApiError>> alterConfigs(List<ConfigChange> changes) {
+        AlterConfigsRpcRequest.Builder rpc = AlterConfigsRpcRequest.newBuilder();
+        for (ConfigChange change : changes) {
+            ConfigChangeRpc.Builder c = ConfigChangeRpc.newBuilder().setResourceType(change.resource().type())
+                    .setResourceName(change.resource().name());
+            change.changes().forEach((key, value) -> {
+                if (value.isPresent()) {
+                    c.putSet(key, value.get());
+                } else {
+                    c.addDeleted(key);
+                }
+            });
+            rpc.addChanges(c);
+        }
+        return new ControllerRpc<>(ControllerRequest.newBuilder().setAlterConfigs(rpc).build(), r -> {
+            Map<ConfigResource, ApiError> results = new LinkedHashMap<>();
+            r.getAlterConfigs().getResultsList().forEach(result -> results.put(
+                    new ConfigResource(result.getResourceType(), result.getResourceName()), RpcCodec.error(result.getError())));
+            return results;
         });
     }
 

@@ -133,6 +133,32 @@ class BrokerRegistrationTest {
     }
 
     @Test
+    void theBrokerOfTheLeaderAnElectionReplacedHasItsSessionCountedFromBeforeTheElection() {
+        ControllerTestContext ctx = new ControllerTestContext();
+        ctx.startBroker(1);
+        ctx.startBroker(2);
+        long silence = 1_500;
+        // node 2 led the quorum and died with its broker; node 1 takes over after an election timeout
+        ctx.commit(ctx.controller.activate(ctx.image, ControllerTestContext.CLUSTER_ID, ctx.nowMs(), 2, silence));
+        assertEquals(List.of(), ctx.sleep(ControllerConfig.SESSION_TIMEOUT_MS_DEFAULT - silence - 1));
+        ctx.heartbeat(1, false);
+        assertEquals(List.of(2), ctx.sleep(1), "fenced a session timeout after it went silent");
+        assertEquals(List.of(), ctx.sleep(silence), "the others keep their full fresh session");
+        assertEquals(List.of(1), ctx.sleep(ControllerConfig.SESSION_TIMEOUT_MS_DEFAULT));
+    }
+
+    @Test
+    void aLostLeaderThatIsStillAliveKeepsItsSessionByHeartbeating() {
+        ControllerTestContext ctx = new ControllerTestContext();
+        ctx.startBroker(1);
+        ctx.startBroker(2);
+        ctx.commit(ctx.controller.activate(ctx.image, ControllerTestContext.CLUSTER_ID, ctx.nowMs(), 2, 1_500));
+        ctx.time.advance(2_000);
+        ctx.heartbeatAll(1, 2);
+        assertEquals(List.of(), ctx.sleep(ControllerConfig.SESSION_TIMEOUT_MS_DEFAULT - 1));
+    }
+
+    @Test
     void controlledShutdownFencesAndMovesLeadership() {
         ControllerTestContext ctx = new ControllerTestContext();
         ctx.startBroker(1);

@@ -59,7 +59,7 @@ class ActiveControllerTest {
                 CompletableFuture<Boolean> committed = new CompletableFuture<>();
                 log.add(new Pending(batch, committed));
                 return committed;
-            }, new ManualTime(), REQUEST_TIMEOUT_MS, 60_000, MAX_ENTRY_BYTES);
+            }, new ManualTime(), REQUEST_TIMEOUT_MS, 60_000, MAX_ENTRY_BYTES, 1_000);
     private long nextIndex = 1;
 
     @AfterEach
@@ -135,7 +135,7 @@ class ActiveControllerTest {
                     CompletableFuture<Boolean> committed = new CompletableFuture<>();
                     log.add(new Pending(batch, committed));
                     return committed;
-                }, clock, REQUEST_TIMEOUT_MS, 10, MAX_ENTRY_BYTES)) {
+                }, clock, REQUEST_TIMEOUT_MS, 10, MAX_ENTRY_BYTES, 1_000)) {
             timed.onLeaderReady(1);
             commitNext();
             CompletableFuture<RegisterBrokerResponse> registered = timed.submit((c, image, nowMs) -> c.registerBroker(
