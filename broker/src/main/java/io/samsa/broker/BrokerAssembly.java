@@ -101,7 +101,7 @@ public final class BrokerAssembly {
         modules.add(new OperationsModule(config, topics.storage()));
         if (cluster != null) {
             // last, once storage, the replica manager and its listeners run: the image drives topics, logs and roles
-            modules.add(cluster.imageModule(topics.registry(), topics.storage()::logs, replicas));
+            modules.add(cluster.imageModule(topics.registry(), topics.groupConfigs(), topics.storage()::logs, replicas));
         }
         return modules;
     }

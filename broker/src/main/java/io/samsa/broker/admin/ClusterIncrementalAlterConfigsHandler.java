@@ -3,16 +3,18 @@ package io.samsa.broker.admin;
 import io.samsa.broker.api.MessageHandler;
 import io.samsa.broker.api.RequestContext;
 import io.samsa.broker.metadata.ConfigAlteration.Outcome;
+import io.samsa.broker.metadata.OverridesChange;
 import io.samsa.metadata.controller.api.ApiError;
 import io.samsa.metadata.controller.api.ConfigChange;
 import io.samsa.metadata.image.ConfigResource;
+import io.samsa.metadata.records.proto.ConfigResourceType;
 import io.samsa.metadata.rpc.ControllerRpcs;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.ErrorCode;
-import io.samsa.protocol.message.IncrementalAlterConfigsRequest;
 import io.samsa.protocol.message.IncrementalAlterConfigsRequest.AlterConfigsResource;
-import io.samsa.protocol.message.IncrementalAlterConfigsResponse;
+import io.samsa.protocol.message.IncrementalAlterConfigsRequest;
 import io.samsa.protocol.message.IncrementalAlterConfigsResponse.AlterConfigsResourceResponse;
+import io.samsa.protocol.message.IncrementalAlterConfigsResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +22,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * IncrementalAlterConfigs (key 44) in cluster mode. A topic's changes are checked here as on a
- * single node (name, existence, operations, values), then written to the metadata log by the
- * active controller, so every broker's registry (and the open logs of every replica) takes them
- * from its image; the answer waits (bounded) until this node's image shows them, so a
+ * IncrementalAlterConfigs (key 44) in cluster mode. A topic's or a group's changes are checked
+ * here as on a single node (name, existence, operations, values), then written to the metadata log
+ * by the active controller, so every broker takes them from its image (the topic registry and the
+ * open logs of every replica; the group configs every coordinator reads); the answer waits (bounded) until this node's image shows them, so a
  * DescribeConfigs here right after sees the new values. validate_only checks without writing. A
- * failed forward answers NOT_CONTROLLER or REQUEST_TIMED_OUT for the topics. Group and broker
+ * failed forward answers NOT_CONTROLLER or REQUEST_TIMED_OUT for those resources. Broker
  * resources are answered as on a single node. Asynchronous, never blocks. Thread-safe.
  */
 public final class ClusterIncrementalAlterConfigsHandler
@@ -54,17 +56,23 @@ public final class ClusterIncrementalAlterConfigsHandler
         Map<Integer, ConfigChange> forwarded = new LinkedHashMap<>();
         for (int i = 0; i < resources.size(); i++) {
             AlterConfigsResource resource = resources.get(i);
-            if (resource.resourceType() != IncrementalAlterConfigsHandler.TOPIC_RESOURCE) {
+            String name = resource.resourceName();
+            OverridesChange change;
+            ConfigResource target;
+            if (resource.resourceType() == IncrementalAlterConfigsHandler.TOPIC_RESOURCE) {
+                change = local.topicChange(name, IncrementalAlterConfigsHandler.operations(resource));
+                target = ConfigResource.topic(name);
+            } else if (resource.resourceType() == IncrementalAlterConfigsHandler.GROUP_RESOURCE) {
+                change = local.groupChange(name, IncrementalAlterConfigsHandler.operations(resource));
+                target = new ConfigResource(ConfigResourceType.CONFIG_RESOURCE_GROUP, name);
+            } else {
                 answers[i] = IncrementalAlterConfigsHandler.answer(resource, local.alterOther(resource, request.validateOnly()));
                 continue;
             }
-            TopicConfigChange change = local.topicChange(resource.resourceName(),
-                    IncrementalAlterConfigsHandler.operations(resource));
-            if (!change.outcome().ok() || request.validateOnly() || change.before().equals(change.after())) {
-                answers[i] = IncrementalAlterConfigsHandler.answer(resource, change.outcome());
+            if (change.changes() && !request.validateOnly()) {
+                forwarded.put(i, ConfigChange.between(target, change.before(), change.after()));
             } else {
-                forwarded.put(i, ConfigChange.between(ConfigResource.topic(resource.resourceName()), change.before(),
-                        change.after()));
+                answers[i] = IncrementalAlterConfigsHandler.answer(resource, change.outcome());
             }
         }
         if (forwarded.isEmpty()) {

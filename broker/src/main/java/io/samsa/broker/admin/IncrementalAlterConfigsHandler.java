@@ -1,11 +1,12 @@
 package io.samsa.broker.admin;
 
 import io.samsa.broker.group.configs.GroupConfigManager;
-import io.samsa.broker.metadata.ConfigAlteration;
 import io.samsa.broker.metadata.ConfigAlteration.Operation;
 import io.samsa.broker.metadata.ConfigAlteration.Outcome;
+import io.samsa.broker.metadata.ConfigAlteration;
 import io.samsa.broker.metadata.ConfigDataType;
 import io.samsa.broker.metadata.LocalBroker;
+import io.samsa.broker.metadata.OverridesChange;
 import io.samsa.broker.metadata.TopicConfigDefault;
 import io.samsa.broker.metadata.TopicConfigPolicy;
 import io.samsa.broker.topics.Topic;
@@ -14,11 +15,11 @@ import io.samsa.broker.topics.TopicNames;
 import io.samsa.broker.topics.TopicRegistry;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.ErrorCode;
-import io.samsa.protocol.message.IncrementalAlterConfigsRequest;
 import io.samsa.protocol.message.IncrementalAlterConfigsRequest.AlterConfigsResource;
 import io.samsa.protocol.message.IncrementalAlterConfigsRequest.AlterableConfig;
-import io.samsa.protocol.message.IncrementalAlterConfigsResponse;
+import io.samsa.protocol.message.IncrementalAlterConfigsRequest;
 import io.samsa.protocol.message.IncrementalAlterConfigsResponse.AlterConfigsResourceResponse;
+import io.samsa.protocol.message.IncrementalAlterConfigsResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ public final class IncrementalAlterConfigsHandler
     }
 
     private Outcome alterTopic(String name, List<Operation> operations, boolean validateOnly) {
-        TopicConfigChange change = topicChange(name, operations);
+        OverridesChange change = topicChange(name, operations);
         if (!change.outcome().ok() || validateOnly) {
             return change.outcome();
         }
@@ -127,26 +128,31 @@ public final class IncrementalAlterConfigsHandler
      * A topic's new overrides, checked: an illegal name is INVALID_TOPIC_EXCEPTION, an unknown topic
      * UNKNOWN_TOPIC_OR_PARTITION, a bad operation or value INVALID_CONFIG / INVALID_REQUEST.
      */
-    TopicConfigChange topicChange(String name, List<Operation> operations) {
+    OverridesChange topicChange(String name, List<Operation> operations) {
         Optional<String> invalid = TopicNames.invalidReason(name);
         if (invalid.isPresent()) {
-            return TopicConfigChange.refused(new Outcome(ErrorCode.INVALID_TOPIC_EXCEPTION, invalid.get()));
+            return OverridesChange.refused(new Outcome(ErrorCode.INVALID_TOPIC_EXCEPTION, invalid.get()));
         }
         Optional<Topic> topic = registry.topic(name);
         if (topic.isEmpty()) {
-            return TopicConfigChange.refused(new Outcome(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+            return OverridesChange.refused(new Outcome(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
                     "Topic " + name + " does not exist."));
         }
         Map<String, String> before = topic.get().configOverrides();
         ConfigAlteration.Result altered = ConfigAlteration.apply(before, operations, this::listDefault);
         if (!altered.outcome().ok()) {
-            return TopicConfigChange.refused(altered.outcome());
+            return OverridesChange.refused(altered.outcome());
         }
         Optional<String> invalidConfig = topicPolicy.invalidReason(altered.overrides());
         if (invalidConfig.isPresent()) {
-            return TopicConfigChange.refused(new Outcome(ErrorCode.INVALID_CONFIG, invalidConfig.get()));
+            return OverridesChange.refused(new Outcome(ErrorCode.INVALID_CONFIG, invalidConfig.get()));
         }
-        return new TopicConfigChange(Outcome.OK, before, altered.overrides());
+        return new OverridesChange(Outcome.OK, before, altered.overrides());
+    }
+
+    /** A group's new overrides, checked as a whole; nothing stored. */
+    OverridesChange groupChange(String groupId, List<Operation> operations) {
+        return groupConfigs.change(groupId, operations);
     }
 
     /** @return the default of a LIST-typed topic key (the only keys APPEND/SUBTRACT accept) */

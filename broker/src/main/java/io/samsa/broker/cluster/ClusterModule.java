@@ -5,6 +5,7 @@ import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.config.BrokerConfigKeys;
 import io.samsa.broker.config.Endpoint;
+import io.samsa.broker.group.configs.GroupConfigManager;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicationEnvironment;
@@ -49,15 +50,18 @@ public final class ClusterModule implements BrokerModule {
 
     /**
      * @param registry the topic registry the image is mirrored into
+     * @param groupConfigs the group configs the image's group config records are mirrored into
      * @param logs     the log manager (usable once storage started)
      * @param replicas where the image's partition roles are applied; only unfenced brokers may join its ISRs
      * @return the module whose component applies each image to the data side
      */
-    public BrokerModule imageModule(TopicRegistry registry, Supplier<LogManager> logs, ReplicaManager replicas) {
+    public BrokerModule imageModule(TopicRegistry registry, GroupConfigManager groupConfigs, Supplier<LogManager> logs,
+                                    ReplicaManager replicas) {
         replicas.requireRoles();
         replicas.isrEligibility(replica -> membership.quorum().currentImage().isActive(replica));
         MetadataImageApplier applier = new MetadataImageApplier(nodeId, membership::quorum,
-                membership::incarnationId, new TopicMirror(registry), new ReplicaManagerRoles(replicas, logs), logs);
+                membership::incarnationId, new TopicMirror(registry), new GroupConfigMirror(groupConfigs),
+                new ReplicaManagerRoles(replicas, logs), logs);
         return new BrokerModule() {
             @Override
             public List<BrokerComponent> components() {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Cluster mode: makes each committed metadata image drive this broker's data side, in this order
  * per image: the topic registry mirrors the created and changed topics (so a log opened next gets
- * the topic's configs), the replicas get their roles (opening logs) or lose them (deleting logs),
+ * the topic's configs) and the group configs mirror the image's, the replicas get their roles (opening logs) or lose them (deleting logs),
  * then deleted topics leave the registry.
  *
  * <p>Started after storage and the replica manager; the image applied up to then is caught up at
@@ -41,6 +41,7 @@ final class MetadataImageApplier implements MetadataListener, BrokerComponent {
     private final Supplier<MetadataQuorum> quorum;
     private final Supplier<Uuid> incarnationId;
     private final TopicMirror mirror;
+    private final GroupConfigMirror groupConfigs;
     private final PartitionRolePublisher roles;
     private final PartitionRoleSink sink;
     private final Supplier<LogManager> logs;
@@ -49,11 +50,12 @@ final class MetadataImageApplier implements MetadataListener, BrokerComponent {
     private volatile boolean closed;
 
     MetadataImageApplier(int brokerId, Supplier<MetadataQuorum> quorum, Supplier<Uuid> incarnationId, TopicMirror mirror,
-                         PartitionRoleSink sink, Supplier<LogManager> logs) {
+                         GroupConfigMirror groupConfigs, PartitionRoleSink sink, Supplier<LogManager> logs) {
         this.brokerId = brokerId;
         this.quorum = quorum;
         this.incarnationId = incarnationId;
         this.mirror = mirror;
+        this.groupConfigs = groupConfigs;
         this.sink = sink;
         this.roles = new PartitionRolePublisher(brokerId, sink);
         this.logs = logs;
@@ -79,6 +81,7 @@ final class MetadataImageApplier implements MetadataListener, BrokerComponent {
         }
         MetadataDelta effective = delta.base() == applied ? delta : MetadataDelta.between(applied, image);
         mirror.applyChanges(effective, image);
+        groupConfigs.applyChanges(effective, image);
         roles.onMetadataUpdate(effective, image);
         mirror.applyDeletions(effective, image);
         applied = image;
@@ -95,6 +98,7 @@ final class MetadataImageApplier implements MetadataListener, BrokerComponent {
 
     private void reconcile(MetadataImage image) {
         List<String> topics = mirror.reconcile(image);
+        groupConfigs.reconcile(image);
         int removed = 0;
         for (PartitionLog log : logs.get().allLogs()) {
             TopicPartition partition = log.topicPartition();

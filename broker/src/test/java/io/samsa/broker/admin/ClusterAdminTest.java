@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samsa.broker.data.RawClient;
 import io.samsa.broker.interop.groups.KafkaTool;
 import io.samsa.broker.storage.StorageComponent;
 import io.samsa.broker.testing.InProcessCluster;
 import io.samsa.metadata.image.MetadataImage;
 import io.samsa.metadata.image.PartitionRegistration;
 import io.samsa.metadata.image.TopicImage;
+import io.samsa.protocol.message.DescribeConfigsRequest;
+import io.samsa.protocol.message.DescribeConfigsResponse;
 import io.samsa.protocol.testing.Await;
 import io.samsa.storage.LogConfig;
 import java.nio.file.Files;
@@ -416,6 +419,12 @@ class ClusterAdminTest {
             }
         }
 
+        ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, "configured-group");
+        admin.incrementalAlterConfigs(Map.of(group, List.of(new AlterConfigOp(new ConfigEntry(
+                "consumer.session.timeout.ms", "50000"), AlterConfigOp.OpType.SET)))).all().get(CALL_SECONDS, TimeUnit.SECONDS);
+        Await.until(WAIT, "every broker describes the group config", () -> cluster.nodeIds().stream()
+                .allMatch(id -> "50000".equals(groupConfig(id, "configured-group", "consumer.session.timeout.ms"))));
+
         admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry("retention.ms", null),
                 AlterConfigOp.OpType.DELETE)))).all().get(CALL_SECONDS, TimeUnit.SECONDS);
         cluster.awaitImage("retention.ms deleted everywhere", image -> image.configs(
@@ -423,5 +432,18 @@ class ClusterAdminTest {
         Await.until(WAIT, "every replica back at the default retention", () -> cluster.nodeIds().stream().allMatch(id ->
                 cluster.broker(id).component(StorageComponent.class).orElseThrow().logs().getLog(tp).orElseThrow()
                         .config().retentionMs() == LogConfig.DEFAULT.retentionMs()));
+    }
+
+    /** @return the value node {@code id} itself describes for a group config (a raw DescribeConfigs v4 to it) */
+    private String groupConfig(int id, String group, String key) {
+        try (RawClient client = new RawClient(cluster.port(id))) {
+            DescribeConfigsResponse response = client.call(new DescribeConfigsRequest().setResources(List.of(
+                    new DescribeConfigsRequest.DescribeConfigsResource().setResourceType((byte) 32).setResourceName(group)
+                            .setConfigurationKeys(List.of(key)))), 4);
+            return response.results().get(0).configs().stream().filter(c -> c.name().equals(key)).findFirst()
+                    .map(c -> c.value()).orElse(null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samsa.broker.config.BrokerConfig;
+import io.samsa.broker.group.configs.GroupConfigManager;
+import io.samsa.broker.group.configs.InMemoryGroupConfigStore;
+import io.samsa.broker.metadata.ConfigAlteration;
 import io.samsa.broker.replication.FollowerSync;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicationConfig;
@@ -18,6 +22,7 @@ import io.samsa.metadata.image.MetadataDelta;
 import io.samsa.metadata.image.MetadataImage;
 import io.samsa.metadata.image.PartitionRegistration;
 import io.samsa.metadata.image.TopicImage;
+import io.samsa.metadata.records.proto.ConfigResourceType;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.types.Uuid;
 import io.samsa.protocol.util.ManualTime;
@@ -60,6 +65,7 @@ class MetadataImageApplierTest {
     private LogManager logs;
     private ReplicaManager replicas;
     private MetadataImageApplier applier;
+    private GroupConfigManager groupConfigs;
 
     @BeforeEach
     void setUp() {
@@ -81,8 +87,9 @@ class MetadataImageApplierTest {
                 follows.add("unfollow " + partition);
             }
         });
+        groupConfigs = new GroupConfigManager(BrokerConfig.defaults(), new InMemoryGroupConfigStore());
         applier = new MetadataImageApplier(SELF, () -> quorum, () -> INCARNATION, new TopicMirror(registry),
-                new ReplicaManagerRoles(replicas, () -> logs), () -> logs);
+                new GroupConfigMirror(groupConfigs), new ReplicaManagerRoles(replicas, () -> logs), () -> logs);
     }
 
     @AfterEach
@@ -106,6 +113,36 @@ class MetadataImageApplierTest {
                 offset - 1);
         return new MetadataImage(offset, offset, Optional.of("c"), Map.of(SELF, self), topics, names,
                 Map.of(ConfigResource.topic("kept"), Map.of("retention.ms", retentionMs)), 0, Map.of(), 5);
+    }
+
+    private static MetadataImage withConfigs(MetadataImage image, long offset,
+                                             Map<ConfigResource, Map<String, String>> configs) {
+        return new MetadataImage(offset, offset, image.clusterId(), image.brokers(), image.topicsById(),
+                image.topicIdsByName(), configs, image.nextProducerId(), image.features(), image.lastBrokerEpoch());
+    }
+
+    @Test
+    void groupConfigsFollowTheImageAndOnlyTheImagesRemainOnceCaughtUp() {
+        ConfigResource group = new ConfigResource(ConfigResourceType.CONFIG_RESOURCE_GROUP, "payments");
+        groupConfigs.alter("stale", List.of(new ConfigAlteration.Operation("consumer.session.timeout.ms",
+                (byte) 0, "50000")), false);
+        MetadataImage first = withConfigs(image(10, true, Map.of()), 10, Map.of(group,
+                Map.of("consumer.heartbeat.interval.ms", "6000")));
+        quorum.image(first);
+        applier.start();
+        assertEquals(Map.of("consumer.heartbeat.interval.ms", "6000"), groupConfigs.overrides("payments"));
+        assertEquals(Map.of("consumer.session.timeout.ms", "50000"), groupConfigs.overrides("stale"),
+                "kept until this broker caught up");
+
+        MetadataImage caughtUp = withConfigs(image(11, false, Map.of()), 11, Map.of(group,
+                Map.of("consumer.heartbeat.interval.ms", "7000")));
+        quorum.publish(MetadataDelta.between(first, caughtUp), caughtUp);
+        assertEquals(Map.of("consumer.heartbeat.interval.ms", "7000"), groupConfigs.overrides("payments"));
+        assertEquals(Map.of(), groupConfigs.overrides("stale"), "the image has none for it");
+
+        MetadataImage deleted = withConfigs(image(12, false, Map.of()), 12, Map.of());
+        quorum.publish(MetadataDelta.between(caughtUp, deleted), deleted);
+        assertEquals(Map.of(), groupConfigs.overrides("payments"));
     }
 
     private Optional<PartitionLog> log(String topic, int partition) {

@@ -1,17 +1,19 @@
 package io.samsa.broker.group.configs;
 
 import io.samsa.broker.config.BrokerConfig;
-import io.samsa.broker.metadata.ConfigAlteration;
 import io.samsa.broker.metadata.ConfigAlteration.Operation;
 import io.samsa.broker.metadata.ConfigAlteration.Outcome;
+import io.samsa.broker.metadata.ConfigAlteration;
 import io.samsa.broker.metadata.ConfigSource;
 import io.samsa.broker.metadata.ConfigValue;
+import io.samsa.broker.metadata.OverridesChange;
 import io.samsa.coordinator.group.GroupConfigLookup;
 import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -64,32 +66,58 @@ public final class GroupConfigManager implements GroupConfigLookup {
      * {@code validateOnly}, stores and publishes it.
      */
     public synchronized Outcome alter(String groupId, List<Operation> operations, boolean validateOnly) {
-        if (groupId.isEmpty()) {
-            return new Outcome(ErrorCode.INVALID_REQUEST, "Group name must not be empty");
-        }
-        ConfigAlteration.Result altered = ConfigAlteration.apply(overrides(groupId), operations, name -> Optional.empty());
-        if (!altered.outcome().ok()) {
-            return altered.outcome();
-        }
-        Map<String, String> next = altered.overrides();
-        Optional<String> invalid = validator.validate(next);
-        if (invalid.isPresent()) {
-            return new Outcome(ErrorCode.INVALID_CONFIG, invalid.get());
-        }
-        if (!validateOnly) {
+        OverridesChange change = change(groupId, operations);
+        if (change.outcome().ok() && !validateOnly) {
             Map<String, Map<String, String>> all = new TreeMap<>(overrides);
-            if (next.isEmpty()) {
+            if (change.after().isEmpty()) {
                 all.remove(groupId);
             } else {
-                all.put(groupId, Map.copyOf(next));
+                all.put(groupId, change.after());
             }
             store.save(all);
-            if (next.isEmpty()) {
-                overrides.remove(groupId);
-            } else {
-                overrides.put(groupId, Map.copyOf(next));
-            }
+            publish(groupId, change.after());
         }
-        return Outcome.OK;
+        return change.outcome();
+    }
+
+    /**
+     * @return the group's overrides before and after {@code operations}, validated as a whole
+     *         (INVALID_CONFIG with Kafka's message), or the refusal; nothing is stored
+     */
+    public OverridesChange change(String groupId, List<Operation> operations) {
+        if (groupId.isEmpty()) {
+            return OverridesChange.refused(new Outcome(ErrorCode.INVALID_REQUEST, "Group name must not be empty"));
+        }
+        Map<String, String> before = overrides(groupId);
+        ConfigAlteration.Result altered = ConfigAlteration.apply(before, operations, name -> Optional.empty());
+        if (!altered.outcome().ok()) {
+            return OverridesChange.refused(altered.outcome());
+        }
+        Optional<String> invalid = validator.validate(altered.overrides());
+        if (invalid.isPresent()) {
+            return OverridesChange.refused(new Outcome(ErrorCode.INVALID_CONFIG, invalid.get()));
+        }
+        return new OverridesChange(Outcome.OK, before, altered.overrides());
+    }
+
+    /**
+     * Cluster mode: the group's overrides as the metadata image holds them (the image is the truth;
+     * the local store is not written).
+     */
+    public synchronized void applyMirrored(String groupId, Map<String, String> configs) {
+        publish(groupId, configs);
+    }
+
+    /** Cluster mode, once caught up: drops the overrides of every group the image has none for. */
+    public synchronized void retainMirrored(Set<String> groupIds) {
+        overrides.keySet().retainAll(groupIds);
+    }
+
+    private void publish(String groupId, Map<String, String> configs) {
+        if (configs.isEmpty()) {
+            overrides.remove(groupId);
+        } else {
+            overrides.put(groupId, Map.copyOf(configs));
+        }
     }
 }
