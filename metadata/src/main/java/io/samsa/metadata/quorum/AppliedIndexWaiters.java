@@ -27,7 +27,9 @@ final class AppliedIndexWaiters {
         synchronized (this) {
             failed = failure;
             if (failed == null && applied < index) {
-                waiting.computeIfAbsent(index, i -> new ArrayList<>()).add(future);
+                List<CompletableFuture<Void>> atIndex = waiting.computeIfAbsent(index, i -> new ArrayList<>());
+                atIndex.removeIf(CompletableFuture::isDone); // waits that timed out (observers' long polls)
+                atIndex.add(future);
                 return future;
             }
         }

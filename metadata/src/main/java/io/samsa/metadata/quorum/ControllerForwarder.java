@@ -43,7 +43,7 @@ final class ControllerForwarder implements AutoCloseable {
     private volatile boolean closed;
 
     ControllerForwarder(QuorumConfig config, RaftGroup group, Time time) {
-        RaftProperties props = RatisProperties.of(config, config.self().port());
+        RaftProperties props = RatisProperties.of(config, config.isVoter() ? config.self().port() : 0);
         RaftClientConfigKeys.Rpc.setRequestTimeout(props, TimeDuration.valueOf(
                 config.requestTimeoutMs() + config.electionTimeoutMs(), TimeUnit.MILLISECONDS));
         this.client = RaftClient.newBuilder()

@@ -1,17 +1,13 @@
 package io.samsa.metadata.quorum;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.samsa.metadata.image.MetadataDelta;
 import io.samsa.metadata.image.MetadataImage;
 import io.samsa.metadata.image.MetadataListener;
-import io.samsa.metadata.records.proto.MetadataRecordBatch;
 import io.samsa.protocol.util.Time;
 import java.io.File;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
@@ -35,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Ratis state machine of the metadata log: each committed entry is one
- * {@link MetadataRecordBatch}, replayed into a {@link MetadataDelta} and published as the next
+ * {@code MetadataRecordBatch}, replayed into a {@link MetadataDelta} and published as the next
  * {@link MetadataImage}, and listeners are told. A batch whose {@code base_version} is not the
  * image's version is dropped (it was computed against a state that is no longer the truth, see
  * the proto), as is a batch that does not replay; both deterministically, so every replica holds
@@ -63,7 +59,7 @@ final class MetadataStateMachine extends BaseStateMachine {
     static final byte REJECTED = 2;
 
     private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
-    private final List<MetadataListener> listeners = new CopyOnWriteArrayList<>();
+    private final ImageListeners listeners = new ImageListeners();
     private final LeadershipListener leadership;
     private final int nodeId;
     private final Time time;
@@ -169,7 +165,7 @@ final class MetadataStateMachine extends BaseStateMachine {
                 loaded.offset(), loaded.topicsById().size(), loaded.brokers().size());
         if (previous != MetadataImage.EMPTY) {
             // an installed snapshot replaces the image wholesale: listeners get the difference
-            publish(loaded, MetadataDelta.between(previous, loaded));
+            listeners.publish(loaded, MetadataDelta.between(previous, loaded));
         }
     }
 
@@ -191,40 +187,14 @@ final class MetadataStateMachine extends BaseStateMachine {
 
     /** Replays one entry's batch at log index {@code index}. @return {@link #APPLIED} or {@link #REJECTED} */
     byte apply(java.nio.ByteBuffer data, long index) {
-        MetadataRecordBatch batch;
-        try {
-            batch = MetadataRecordBatch.parseFrom(data);
-        } catch (InvalidProtocolBufferException e) {
-            LOG.error("node {} dropped metadata log entry {}: not a record batch", nodeId, index, e);
-            return REJECTED;
-        }
-        MetadataImage current = image;
-        if (batch.getBaseVersion() != current.version()) {
-            LOG.info("node {} dropped metadata batch at {}: computed against version {}, the image is at {}",
-                    nodeId, index, batch.getBaseVersion(), current.version());
-            return REJECTED;
-        }
-        MetadataDelta delta = current.newDelta();
-        try {
-            batch.getRecordsList().forEach(delta::replay);
-        } catch (IllegalStateException e) {
-            LOG.error("node {} dropped metadata batch at {}: {}", nodeId, index, e.getMessage());
+        MetadataDelta delta = BatchReplay.replay(image, data, index, nodeId);
+        if (delta == null) {
             return REJECTED;
         }
         MetadataImage next = delta.apply(index, 1);
         image = next;
-        publish(next, delta);
+        listeners.publish(next, delta);
         return APPLIED;
-    }
-
-    private void publish(MetadataImage next, MetadataDelta delta) {
-        for (MetadataListener listener : listeners) {
-            try {
-                listener.onMetadataUpdate(delta, next);
-            } catch (RuntimeException e) {
-                LOG.error("metadata listener {} failed", listener, e);
-            }
-        }
     }
 
     @Override

@@ -131,6 +131,10 @@ public record QuorumConfig(int nodeId, Set<String> roles, List<VoterAddress> vot
         if (voters.stream().map(VoterAddress::id).distinct().count() != voters.size()) {
             throw new IllegalArgumentException(VOTERS + " names a node id twice: " + voterText);
         }
+        if (!roles.contains("controller") && voters.stream().anyMatch(v -> v.id() == nodeId) && !voterText.isEmpty()) {
+            throw new IllegalArgumentException(NODE_ID + " " + nodeId + " has only the broker role, so it must not be one"
+                    + " of the voters " + VOTERS + "=" + voterText + " (a voter has the controller role)");
+        }
         if (roles.contains("controller") && voters.stream().noneMatch(v -> v.id() == nodeId)) {
             throw new IllegalArgumentException(NODE_ID + " " + nodeId + " has the controller role but is not in "
                     + VOTERS + "=" + voterText);

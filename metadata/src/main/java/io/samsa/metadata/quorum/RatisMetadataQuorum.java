@@ -65,11 +65,17 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
     private volatile MetadataStateMachine stateMachine;
     private volatile ActiveController active;
     private volatile ControllerForwarder forwarder;
+    private volatile MetadataLogReader logReader;
+    private final java.util.concurrent.ExecutorService logReads = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "samsa-metadata-log-reads");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public RatisMetadataQuorum(QuorumConfig config, ControllerConfig controllerConfig, Time time) {
         if (!config.isVoter()) {
             throw new IllegalArgumentException(QuorumConfig.PROCESS_ROLES + "=" + String.join(",", config.roles())
-                    + ": a node without the controller role does not run the quorum yet (observers are to come)");
+                    + ": a node without the controller role observes the quorum (ObserverMetadataQuorum)");
         }
         this.config = config;
         this.controllerConfig = controllerConfig;
@@ -79,7 +85,7 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
     @Override
     public synchronized void start() throws IOException {
         clusterId = MetadataDirectory.loadOrCreateClusterId(config);
-        group = RaftGroup.valueOf(groupId(clusterId), peers());
+        group = raftGroup(config, clusterId);
         active = new ActiveController(config.nodeId(), clusterId, new MetadataController(controllerConfig, Uuid::random),
                 () -> stateMachine.image(), this::append, time, config.requestTimeoutMs(), config.fenceCheckIntervalMs(),
                 config.maxEntryBytes(), config.electionTimeoutMs());
@@ -95,6 +101,8 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
                 .setOption(existing ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
                 .build();
         server.start();
+        RaftServer.Division division = server.getDivision(group.getGroupId());
+        logReader = new MetadataLogReader(stateMachine, division::getRaftLog, logReads);
         forwarder = new ControllerForwarder(config, group, time);
         awaitLocalReplay();
     }
@@ -128,7 +136,13 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
     private CompletableFuture<byte[]> answer(byte[] bytes) {
         ControllerOperation<ControllerResponse> operation;
         try {
-            operation = ControllerRpcHandler.operation(ControllerRequest.parseFrom(bytes));
+            ControllerRequest request = ControllerRequest.parseFrom(bytes);
+            if (request.getRequestCase() == ControllerRequest.RequestCase.FETCH_METADATA) {
+                // an observer reading the log: answered from this node's log, not by the controller
+                return logReader.fetch(request.getFetchMetadata()).thenApply(fetched -> ControllerResponse.newBuilder()
+                        .setLeaderId(leaderId()).setFetchMetadata(fetched).build().toByteArray());
+            }
+            operation = ControllerRpcHandler.operation(request);
         } catch (com.google.protobuf.InvalidProtocolBufferException | IllegalArgumentException e) {
             return CompletableFuture.completedFuture(quorumError(ErrorCode.INVALID_REQUEST,
                     "unreadable controller request: " + e.getMessage(), leaderId()).toByteArray());
@@ -165,9 +179,10 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
                 .getBytes(StandardCharsets.UTF_8)));
     }
 
-    private List<RaftPeer> peers() {
-        return config.voters().stream().map(v -> RaftPeer.newBuilder().setId(peerId(v.id()))
-                .setAddress(v.host() + ":" + v.port()).build()).toList();
+    /** @return the Raft group of the configured voters for this cluster id (observers address the same group) */
+    static RaftGroup raftGroup(QuorumConfig config, String clusterId) {
+        return RaftGroup.valueOf(groupId(clusterId), config.voters().stream().map(v -> RaftPeer.newBuilder()
+                .setId(peerId(v.id())).setAddress(v.host() + ":" + v.port()).build()).toList());
     }
 
     private static RaftPeerId peerId(int nodeId) {
@@ -309,5 +324,6 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
             }
         }
         server = null;
+        logReads.shutdownNow();
     }
 }

@@ -78,6 +78,7 @@ public final class ControllerRpcHandler {
             case LIST_PARTITION_REASSIGNMENTS -> listPartitionReassignments(request.getListPartitionReassignments());
             case ALLOCATE_PRODUCER_IDS -> allocateProducerIds(request.getAllocateProducerIds());
             case ALTER_CONFIGS -> alterConfigs(request.getAlterConfigs());
+            case FETCH_METADATA -> throw new IllegalArgumentException("FetchMetadata is answered from the log, not by the controller");
             case REQUEST_NOT_SET -> throw new IllegalArgumentException("a controller request without an operation");
         };
     }

@@ -94,6 +94,24 @@ final class TestQuorum implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Starts an observer ({@code process.roles=broker}, not a voter) of this quorum as node
+     * {@code id}; the caller closes it.
+     */
+    ObserverMetadataQuorum startObserver(int id, MetadataListener listener) throws IOException {
+        Map<String, String> props = new HashMap<>(extra);
+        props.put(QuorumConfig.NODE_ID, Integer.toString(id));
+        props.put(QuorumConfig.PROCESS_ROLES, "broker");
+        props.put(QuorumConfig.VOTERS, voters);
+        props.put(QuorumConfig.METADATA_LOG_DIR, dir(id).toString());
+        props.put(QuorumConfig.ELECTION_TIMEOUT_MS, Long.toString(ELECTION_TIMEOUT_MS));
+        props.put(QuorumConfig.REQUEST_TIMEOUT_MS, Long.toString(REQUEST_TIMEOUT_MS));
+        ObserverMetadataQuorum observer = new ObserverMetadataQuorum(QuorumConfig.fromProperties(props), Time.SYSTEM);
+        observer.addListener(listener);
+        observer.start();
+        return observer;
+    }
+
     void stop(int id) {
         RatisMetadataQuorum node = nodes.remove(id);
         if (node != null) {
