@@ -1,9 +1,11 @@
 package io.samsa.broker;
 
+import io.samsa.broker.cluster.ControllerNode;
 import io.samsa.broker.config.BrokerConfig;
-import io.samsa.protocol.util.Time;
 import io.samsa.broker.config.BrokerConfigLoader;
+import io.samsa.broker.config.ClusterModeConfig;
 import io.samsa.broker.config.ConfigException;
+import io.samsa.protocol.util.Time;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -29,6 +31,10 @@ public final class SamsaBroker {
         try {
             BrokerArgs parsed = BrokerArgs.parse(Arrays.asList(args));
             BrokerConfig config = BrokerConfigLoader.load(parsed.configFile(), parsed.overrides());
+            if (config.cluster().map(ClusterModeConfig::isControllerOnly).orElse(false)) {
+                startController(config);
+                return;
+            }
             broker = BrokerAssembly.build(config, Time.SYSTEM).start();
         } catch (ConfigException e) {
             log.error("Invalid configuration: {}", e.getMessage());
@@ -41,6 +47,29 @@ public final class SamsaBroker {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(broker), "samsa-shutdown"));
         log.info("Samsa broker started on {}", describe(broker));
+    }
+
+    /** {@code process.roles=controller}: only the quorum and the controller, stopped by the shutdown hook. */
+    private static void startController(BrokerConfig config) throws java.io.IOException {
+        ControllerNode node = ControllerNode.start(config, Time.SYSTEM);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Samsa controller shutting down");
+            node.close();
+            log.info("Samsa controller stopped");
+            System.err.flush();
+            System.out.flush();
+            Runtime.getRuntime().halt(0);
+        }, "samsa-shutdown"));
+        log.info("Samsa controller started on {}", node.address());
+        // nothing else keeps the JVM up if the quorum's threads are daemons; the shutdown hook ends it
+        Thread keepAlive = new Thread(() -> {
+            try {
+                new java.util.concurrent.CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "samsa-controller-main");
+        keepAlive.start();
     }
 
     /**

@@ -53,7 +53,7 @@ public final class ClusterAdminHandlers {
                 new ClusterDeleteTopicsHandler(controller, deleteTopicEnable),
                 new ClusterIncrementalAlterConfigsHandler(alterConfigs, controller, quorumTimeoutMs),
                 new MessageApiHandler<>(new DescribeQuorumHandler(() -> quorum.get().status(), voters,
-                        cluster.controllerListener().listenerName())),
+                        cluster.controllerListenerName())),
                 new ElectLeadersHandler(controller),
                 new AlterPartitionReassignmentsHandler(controller),
                 new ListPartitionReassignmentsHandler(controller));

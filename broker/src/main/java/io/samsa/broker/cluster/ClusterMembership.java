@@ -9,6 +9,7 @@ import io.samsa.metadata.controller.api.RegisterBrokerRequest;
 import io.samsa.metadata.controller.api.RegisterBrokerResponse;
 import io.samsa.metadata.image.Endpoint;
 import io.samsa.metadata.quorum.MetadataQuorum;
+import io.samsa.metadata.quorum.ObserverMetadataQuorum;
 import io.samsa.metadata.quorum.RatisMetadataQuorum;
 import io.samsa.metadata.rpc.ControllerRpcs;
 import io.samsa.protocol.types.Uuid;
@@ -71,7 +72,9 @@ public final class ClusterMembership implements BrokerComponent {
 
     @Override
     public void start() throws Exception {
-        quorum = new RatisMetadataQuorum(QuorumSettings.quorum(config), QuorumSettings.controller(config), time);
+        quorum = config.cluster().orElseThrow().isVoter()
+                ? new RatisMetadataQuorum(QuorumSettings.quorum(config), QuorumSettings.controller(config), time)
+                : new ObserverMetadataQuorum(QuorumSettings.quorum(config), time);
         try {
             quorum.start();
         } catch (Exception e) {
@@ -119,7 +122,7 @@ public final class ClusterMembership implements BrokerComponent {
     private void register() {
         List<Endpoint> endpoints;
         try {
-            String controllerName = config.cluster().orElseThrow().controllerListener().listenerName();
+            String controllerName = config.cluster().orElseThrow().controllerListenerName();
             endpoints = advertised.get().stream().filter(e -> !e.listenerName().equals(controllerName))
                     .map(e -> new Endpoint(e.listenerName(), e.host(), e.port(),
                     "PLAINTEXT")).toList();

@@ -1,6 +1,7 @@
 package io.samsa.broker.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,9 +43,30 @@ class ClusterModeConfigTest {
     void combinedModeKeepsTheControllerListenerAwayFromTheNetworkServer() {
         BrokerConfig config = BrokerConfig.of(combined(1));
         ClusterModeConfig cluster = config.cluster().orElseThrow();
-        assertEquals(new Endpoint("CONTROLLER", "127.0.0.1", 9093), cluster.controllerListener());
+        assertEquals("CONTROLLER", cluster.controllerListenerName());
+        assertTrue(cluster.isVoter());
         assertEquals("PLAINTEXT", cluster.interBrokerListener());
         assertEquals(List.of(new Endpoint("PLAINTEXT", "127.0.0.1", 9092)), config.listeners());
+    }
+
+    @Test
+    void aBrokerOnlyNodeIsNoVoterAndAControllerOnlyNodeHasNoBrokerListener() {
+        Map<String, String> broker = combined(4);
+        broker.put("process.roles", "broker");
+        broker.put("listeners", "PLAINTEXT://127.0.0.1:9099");
+        BrokerConfig brokerConfig = BrokerConfig.of(broker);
+        ClusterModeConfig brokerOnly = brokerConfig.cluster().orElseThrow();
+        assertFalse(brokerOnly.isVoter());
+        assertFalse(brokerOnly.isControllerOnly());
+        assertEquals(List.of(new Endpoint("PLAINTEXT", "127.0.0.1", 9099)), brokerConfig.listeners());
+
+        Map<String, String> controller = combined(1);
+        controller.put("process.roles", "controller");
+        controller.put("listeners", "CONTROLLER://127.0.0.1:9093");
+        controller.remove("inter.broker.listener.name");
+        ClusterModeConfig controllerOnly = BrokerConfig.of(controller).cluster().orElseThrow();
+        assertTrue(controllerOnly.isVoter());
+        assertTrue(controllerOnly.isControllerOnly());
     }
 
     @Test
@@ -52,9 +74,25 @@ class ClusterModeConfigTest {
         Map<String, String> notAVoter = combined(4);
         assertTrue(refusal(notAVoter).contains("node.id 4 is not among the voters"), refusal(notAVoter));
 
-        Map<String, String> brokerOnly = combined(1);
-        brokerOnly.put("process.roles", "broker");
-        assertTrue(refusal(brokerOnly).contains("a broker-only node is not supported yet"), refusal(brokerOnly));
+        Map<String, String> brokerOnlyVoter = combined(1);
+        brokerOnlyVoter.put("process.roles", "broker");
+        brokerOnlyVoter.put("listeners", "PLAINTEXT://127.0.0.1:9092");
+        assertTrue(refusal(brokerOnlyVoter).contains("has only the broker role, so it must not be a voter"),
+                refusal(brokerOnlyVoter));
+
+        Map<String, String> brokerOnlyWithController = combined(4);
+        brokerOnlyWithController.put("process.roles", "broker");
+        assertTrue(refusal(brokerOnlyWithController).contains("must not hold the CONTROLLER listener"),
+                refusal(brokerOnlyWithController));
+
+        Map<String, String> controllerOnlyWithBroker = combined(1);
+        controllerOnlyWithBroker.put("process.roles", "controller");
+        assertTrue(refusal(controllerOnlyWithBroker).contains("must hold only the CONTROLLER listener"),
+                refusal(controllerOnlyWithBroker));
+
+        Map<String, String> unknownRole = combined(1);
+        unknownRole.put("process.roles", "broker,observer");
+        assertTrue(refusal(unknownRole).contains("process.roles"), refusal(unknownRole));
 
         Map<String, String> noRoles = combined(1);
         noRoles.remove("process.roles");

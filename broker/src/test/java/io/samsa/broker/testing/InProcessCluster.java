@@ -37,6 +37,7 @@ public final class InProcessCluster implements AutoCloseable {
     private final Map<Integer, Integer> controllerPorts = new TreeMap<>();
     private final Map<Integer, Map<String, String>> overrides = new HashMap<>();
     private final Map<Integer, Broker> running = new TreeMap<>();
+    private final java.util.Set<Integer> brokerOnly = new java.util.TreeSet<>();
 
     /**
      * @param dir  the data root (a test's TempDir)
@@ -63,6 +64,19 @@ public final class InProcessCluster implements AutoCloseable {
         return cluster;
     }
 
+    /**
+     * Adds node {@code id} with {@code process.roles=broker}: not a voter, it reads the metadata log
+     * from the controllers. Started by {@link #startAll} or {@link #start} like the others.
+     */
+    public InProcessCluster addBrokerOnly(int id) {
+        if (ports.containsKey(id)) {
+            throw new IllegalArgumentException("node " + id + " exists");
+        }
+        ports.put(id, freePort());
+        brokerOnly.add(id);
+        return this;
+    }
+
     /** Adds config overrides for node {@code id}, used from its next start on. */
     public InProcessCluster override(int id, String key, String value) {
         overrides.computeIfAbsent(id, k -> new HashMap<>()).put(key, value);
@@ -71,7 +85,7 @@ public final class InProcessCluster implements AutoCloseable {
 
     /** Adds config overrides for every node, used from their next start on. */
     public InProcessCluster overrideAll(String key, String value) {
-        for (int id = 1; id <= size; id++) {
+        for (int id : ports.keySet()) {
             override(id, key, value);
         }
         return this;
@@ -177,7 +191,7 @@ public final class InProcessCluster implements AutoCloseable {
 
     /** Waits until every running node's image has all N brokers registered and unfenced. */
     public void awaitAllUnfenced() {
-        awaitImage("all " + size + " brokers unfenced", image -> image.brokers().size() == size
+        awaitImage("all " + ports.size() + " brokers unfenced", image -> image.brokers().size() == ports.size()
                 && image.brokers().values().stream().noneMatch(b -> b.fenced()));
         Await.until(WAIT, "every node sees itself unfenced",
                 () -> running.keySet().stream().allMatch(id -> membership(id).isUnfenced()));
@@ -188,11 +202,11 @@ public final class InProcessCluster implements AutoCloseable {
         String voters = controllerPorts.entrySet().stream().map(e -> e.getKey() + "@127.0.0.1:" + e.getValue())
                 .collect(Collectors.joining(","));
         Map<String, String> props = new HashMap<>();
-        props.put("process.roles", "broker,controller");
+        props.put("process.roles", brokerOnly.contains(id) ? "broker" : "broker,controller");
         props.put("node.id", Integer.toString(id));
         props.put("controller.quorum.voters", voters);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + ports.get(id) + ",CONTROLLER://127.0.0.1:"
-                + controllerPorts.get(id));
+        props.put("listeners", brokerOnly.contains(id) ? "PLAINTEXT://127.0.0.1:" + ports.get(id)
+                : "PLAINTEXT://127.0.0.1:" + ports.get(id) + ",CONTROLLER://127.0.0.1:" + controllerPorts.get(id));
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("log.dirs", logDir(id).toString());

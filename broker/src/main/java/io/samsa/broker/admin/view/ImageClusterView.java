@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 /**
  * The cluster as this node's metadata image shows it: registered brokers with the endpoint of
  * the request's listener, the Raft leader as the controller (as Kafka 4.x reports the active
- * controller), and every topic with the leader, leader epoch, replicas and ISR the controller
+ * controller; with separated roles a broker, see {@link #controllerId}), and every topic with the leader, leader epoch, replicas and ISR the controller
  * committed. A replica whose broker is fenced or not registered is offline; a partition led by
  * one has no leader. Thread-safe: each
  * call reads one image.
@@ -44,9 +44,19 @@ public final class ImageClusterView implements ClusterMetadataView {
         return image.get().clusterId().orElseGet(clusterId);
     }
 
+    /**
+     * The Raft leader when it is also an unfenced broker (combined mode); otherwise, as Kafka's
+     * brokers answer with separated roles (clients cannot reach a controller-only node, so they get a
+     * broker that forwards), the lowest unfenced broker id; -1 when there is none.
+     */
     @Override
     public int controllerId() {
-        return controllerId.getAsInt();
+        int leader = controllerId.getAsInt();
+        MetadataImage current = image.get();
+        if (leader >= 0 && current.isActive(leader)) {
+            return leader;
+        }
+        return current.brokers().values().stream().filter(b -> !b.fenced()).mapToInt(b -> b.id()).min().orElse(leader);
     }
 
     @Override
