@@ -3,15 +3,9 @@ package io.samsa.broker.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.samsa.broker.Broker;
-import io.samsa.broker.storage.StorageComponent;
-import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.record.ControlRecordType;
-import io.samsa.protocol.record.EndTransactionMarker;
-import io.samsa.protocol.record.MemoryRecords;
-import io.samsa.protocol.record.RecordBatchBuilder;
 import io.samsa.protocol.testing.Await;
 import io.samsa.storage.PartitionLog;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadCommittedConsumerInteropTest {
     private static final String TOPIC = "rc-interop";
+    private static final short EPOCH = 0;
 
     @TempDir
     Path dir;
@@ -46,15 +41,15 @@ class ReadCommittedConsumerInteropTest {
     void kafkaConsumersSeeCommittedRecordsOnlyWithReadCommitted() throws Exception {
         try (Broker broker = DataBrokers.start(dir, Map.of())) {
             DataBrokers.createTopic(broker, TOPIC, 1, Map.of());
-            PartitionLog log = broker.component(StorageComponent.class).orElseThrow().logs()
-                    .getLog(new io.samsa.storage.TopicPartition(TOPIC, 0)).orElseThrow();
-            log.appendAsLeader(txn(1, "a1", "a2"), 0);                          // 0-1 aborted
-            log.appendAsLeader(txn(2, "b1"), 0);                                // 2   committed
-            log.appendAsLeader(marker(1, ControlRecordType.ABORT), 0);          // 3
-            log.appendAsLeader(marker(2, ControlRecordType.COMMIT), 0);         // 4
-            log.appendAsLeader(plain("c"), 0);                                  // 5
-            log.appendAsLeader(txn(3, "d"), 0);                                 // 6   open
-            log.appendAsLeader(plain("e"), 0);                                  // 7
+            PartitionLog log = TxnRecords.log(broker, TOPIC);
+            long now = System.currentTimeMillis();
+            log.appendAsLeader(TxnRecords.txn(1, EPOCH, now, "a1", "a2"), 0);                     // 0-1 aborted
+            log.appendAsLeader(TxnRecords.txn(2, EPOCH, now, "b1"), 0);                           // 2   committed
+            log.appendAsLeader(TxnRecords.marker(1, EPOCH, ControlRecordType.ABORT, 0, now), 0);  // 3
+            log.appendAsLeader(TxnRecords.marker(2, EPOCH, ControlRecordType.COMMIT, 0, now), 0); // 4
+            log.appendAsLeader(TxnRecords.plain(now, "c"), 0);                                    // 5
+            log.appendAsLeader(TxnRecords.txn(3, EPOCH, now, "d"), 0);                            // 6   open
+            log.appendAsLeader(TxnRecords.plain(now, "e"), 0);                                    // 7
 
             assertEquals(List.of("b1", "c"), consume(broker, IsolationLevel.READ_COMMITTED, 6));
             assertEquals(List.of("a1", "a2", "b1", "c", "d", "e"), consume(broker, IsolationLevel.READ_UNCOMMITTED, 8));
@@ -92,27 +87,5 @@ class ReadCommittedConsumerInteropTest {
             assertEquals(endPosition, consumer.position(tp));
         }
         return values;
-    }
-
-    private static MemoryRecords txn(long producerId, String... values) {
-        RecordBatchBuilder builder = RecordBatchBuilder.create(CompressionType.NONE).producer(producerId, (short) 0, 0)
-                .transactional(true);
-        return withValues(builder, values);
-    }
-
-    private static MemoryRecords plain(String... values) {
-        return withValues(RecordBatchBuilder.create(CompressionType.NONE), values);
-    }
-
-    private static MemoryRecords withValues(RecordBatchBuilder builder, String... values) {
-        for (String value : values) {
-            builder.append(System.currentTimeMillis(), null, value.getBytes(StandardCharsets.UTF_8));
-        }
-        return new MemoryRecords(builder.build());
-    }
-
-    private static MemoryRecords marker(long producerId, ControlRecordType type) {
-        return new MemoryRecords(RecordBatchBuilder.endTransactionMarker(0, System.currentTimeMillis(), 0, producerId, (short) 0,
-                new EndTransactionMarker(type, 0)));
     }
 }

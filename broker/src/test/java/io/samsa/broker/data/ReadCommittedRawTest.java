@@ -6,21 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.broker.Broker;
-import io.samsa.broker.storage.StorageComponent;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.message.FetchRequest;
 import io.samsa.protocol.message.FetchResponse;
 import io.samsa.protocol.message.ListOffsetsRequest;
 import io.samsa.protocol.message.ListOffsetsResponse;
 import io.samsa.protocol.message.ProduceResponse;
-import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.record.ControlRecordType;
-import io.samsa.protocol.record.EndTransactionMarker;
 import io.samsa.protocol.record.MemoryRecords;
 import io.samsa.protocol.record.RecordBatch;
-import io.samsa.protocol.record.RecordBatchBuilder;
 import io.samsa.storage.PartitionLog;
-import io.samsa.storage.TopicPartition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +44,7 @@ class ReadCommittedRawTest {
     void readCommittedStopsAtTheLastStableOffsetAndListsAbortedTransactions() throws Exception {
         try (Broker broker = DataBrokers.start(dir, Map.of())) {
             DataBrokers.createTopic(broker, TOPIC, 1, Map.of());
-            PartitionLog log = broker.component(StorageComponent.class).orElseThrow().logs()
-                    .getLog(new TopicPartition(TOPIC, 0)).orElseThrow();
+            PartitionLog log = TxnRecords.log(broker, TOPIC);
             try (RawClient client = new RawClient(broker.boundPort())) {
                 produce(client);                                               // 0-1 plain
                 log.appendAsLeader(txn(100, 2), 0);                            // 2-3 producer 100
@@ -88,8 +82,7 @@ class ReadCommittedRawTest {
         ExecutorService background = Executors.newSingleThreadExecutor();
         try (Broker broker = DataBrokers.start(dir, Map.of())) {
             DataBrokers.createTopic(broker, TOPIC, 1, Map.of());
-            PartitionLog log = broker.component(StorageComponent.class).orElseThrow().logs()
-                    .getLog(new TopicPartition(TOPIC, 0)).orElseThrow();
+            PartitionLog log = TxnRecords.log(broker, TOPIC);
             log.appendAsLeader(txn(300, 2), 0); // 0-1, open
             try (RawClient client = new RawClient(broker.boundPort()); RawClient waiter = new RawClient(broker.boundPort())) {
                 CompletableFuture<FetchResponse.PartitionData> parked = CompletableFuture.supplyAsync(() -> {
@@ -114,23 +107,53 @@ class ReadCommittedRawTest {
         }
     }
 
+    @Test
+    void aReadCommittedFetchSessionReportsThePartitionWhenItsLastStableOffsetMoves() throws Exception {
+        try (Broker broker = DataBrokers.start(dir, Map.of())) {
+            DataBrokers.createTopic(broker, TOPIC, 1, Map.of());
+            PartitionLog log = TxnRecords.log(broker, TOPIC);
+            log.appendAsLeader(txn(400, 1), 0); // 0, open
+            try (RawClient client = new RawClient(broker.boundPort())) {
+                FetchResponse opened = client.call(fetchRequest(0, READ_COMMITTED, 0).setSessionEpoch(0), 12);
+                int session = opened.sessionId();
+                assertEquals(0, opened.responses().get(0).partitions().get(0).lastStableOffset());
+
+                produce(client); // 1-2: the high watermark moves, the LSO does not
+                FetchResponse hwOnly = client.call(incremental(session, 1), 12);
+                FetchResponse.PartitionData moved = hwOnly.responses().get(0).partitions().get(0);
+                assertEquals(3, moved.highWatermark());
+                assertEquals(0, moved.lastStableOffset());
+                assertEquals(List.of(), baseOffsets(moved), "nothing is stable yet");
+                assertEquals(List.of(), client.<FetchResponse>call(incremental(session, 2), 12).responses(), "no news");
+
+                log.appendAsLeader(marker(400, ControlRecordType.ABORT), 0); // 3
+                FetchResponse decided = client.call(incremental(session, 3), 12);
+                FetchResponse.PartitionData stable = decided.responses().get(0).partitions().get(0);
+                assertEquals(4, stable.lastStableOffset());
+                assertEquals(List.of(0L, 1L, 3L), baseOffsets(stable));
+                assertEquals(400, stable.abortedTransactions().get(0).producerId());
+            }
+        }
+    }
+
+    private static FetchRequest incremental(int session, int epoch) {
+        return new FetchRequest().setReplicaId(-1).setMaxWaitMs(0).setMinBytes(1).setMaxBytes(1 << 20)
+                .setSessionId(session).setSessionEpoch(epoch).setIsolationLevel(READ_COMMITTED);
+    }
+
     private static void produce(RawClient client) throws Exception {
         ProduceResponse response = client.call(RawRequests.produce(TOPIC, 0, (short) 1, RawRequests.batch(2)), 9);
         assertEquals(ErrorCode.NONE.code(), response.responses().get(0).partitionResponses().get(0).errorCode());
     }
 
     private static MemoryRecords txn(long producerId, int records) {
-        RecordBatchBuilder builder = RecordBatchBuilder.create(CompressionType.NONE).producer(producerId, (short) 0, 0)
-                .transactional(true);
-        for (int i = 0; i < records; i++) {
-            builder.append(System.currentTimeMillis(), null, new byte[] {(byte) i});
-        }
-        return new MemoryRecords(builder.build());
+        String[] values = new String[records];
+        java.util.Arrays.fill(values, "v");
+        return TxnRecords.txn(producerId, (short) 0, System.currentTimeMillis(), values);
     }
 
     private static MemoryRecords marker(long producerId, ControlRecordType type) {
-        return new MemoryRecords(RecordBatchBuilder.endTransactionMarker(0, System.currentTimeMillis(), 0, producerId, (short) 0,
-                new EndTransactionMarker(type, 0)));
+        return TxnRecords.marker(producerId, (short) 0, type, 0, System.currentTimeMillis());
     }
 
     private static FetchRequest fetchRequest(long offset, byte isolation, int maxWaitMs) {

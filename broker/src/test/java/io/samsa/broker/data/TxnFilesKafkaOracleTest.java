@@ -2,11 +2,8 @@ package io.samsa.broker.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.record.ControlRecordType;
-import io.samsa.protocol.record.EndTransactionMarker;
 import io.samsa.protocol.record.MemoryRecords;
-import io.samsa.protocol.record.RecordBatchBuilder;
 import io.samsa.protocol.util.ManualTime;
 import io.samsa.storage.LogConfig;
 import io.samsa.storage.PartitionLog;
@@ -36,9 +33,9 @@ class TxnFilesKafkaOracleTest {
         ManualTime time = new ManualTime(1_000_000);
         Path dir = tmp.resolve(TP.dirName());
         PartitionLog log = PartitionLog.open(dir, TP, LogConfig.fromMap(Map.of()), time);
-        log.append(txn(11, (short) 2, 0, 3));                                   // 0-2
-        log.append(txn(12, (short) 0, 0, 1));                                   // 3, stays open
-        log.append(marker(11, (short) 2, ControlRecordType.ABORT, 9));          // 4
+        log.append(txn(11, (short) 2, 3));                                                  // 0-2
+        log.append(txn(12, (short) 0, 1));                                                  // 3, stays open
+        log.append(TxnRecords.marker(11, (short) 2, ControlRecordType.ABORT, 9, 1_000_000L)); // 4
         log.close();
 
         try (TransactionIndex index = new TransactionIndex(0, dir.resolve("00000000000000000000.txnindex").toFile())) {
@@ -64,17 +61,9 @@ class TxnFilesKafkaOracleTest {
         assertEquals(OptionalLong.of(3), open.currentTxnFirstOffset());
     }
 
-    private static MemoryRecords txn(long producerId, short epoch, int baseSequence, int records) {
-        RecordBatchBuilder builder = RecordBatchBuilder.create(CompressionType.NONE).producer(producerId, epoch, baseSequence)
-                .transactional(true);
-        for (int i = 0; i < records; i++) {
-            builder.append(1_000_000L, null, new byte[] {(byte) i});
-        }
-        return new MemoryRecords(builder.build());
-    }
-
-    private static MemoryRecords marker(long producerId, short epoch, ControlRecordType type, int coordinatorEpoch) {
-        return new MemoryRecords(RecordBatchBuilder.endTransactionMarker(0, 1_000_000L, 0, producerId, epoch,
-                new EndTransactionMarker(type, coordinatorEpoch)));
+    private static MemoryRecords txn(long producerId, short epoch, int records) {
+        String[] values = new String[records];
+        java.util.Arrays.fill(values, "v");
+        return TxnRecords.txn(producerId, epoch, 1_000_000L, values);
     }
 }
