@@ -31,6 +31,13 @@ import java.util.Map;
  * </ol>
  * Compressed and control batches are kept whole: their records are not opened here.
  *
+ * <p>Transactions, as Kafka's cleaner treats them: nothing at or after the first open transaction
+ * is cleaned (its fate is unknown); a data batch of an aborted transaction (one the segments'
+ * {@link TransactionIndex}es list) is removed, and its keys do not count as their latest record; a
+ * transaction marker is kept until its batch's max timestamp is {@code delete.retention.ms} old,
+ * so a consumer reading through has time to see it, and removed after that. The aborted-transaction
+ * index of a cleaned segment stays as it was (an entry whose records are gone filters nothing).
+ *
  * <p>Thread-safety: one pass at a time per log (synchronized); appends run concurrently because the
  * active segment is never touched and the lock is held only for the swap.
  */
@@ -81,15 +88,16 @@ final class LogCompactor {
         if (cleanable.isEmpty()) {
             return false;
         }
+        AbortedRanges aborted = new AbortedRanges(log.segmentMap().values());
         Map<ByteBuffer, Long> latest = new HashMap<>();
-        int cleanCount = mapDirtySegments(cleanable, latest, maxKeyMapBytes);
+        int cleanCount = mapDirtySegments(cleanable, latest, maxKeyMapBytes, aborted);
         cleanable = cleanable.subList(0, cleanCount);
         long deadline = Long.MAX_VALUE;
         long bytesBefore = 0;
         long bytesAfter = 0;
         for (LogSegment segment : cleanable) {
             bytesBefore += segment.sizeBytes();
-            SegmentResult result = cleanSegment(segment, latest, config, nowMs);
+            SegmentResult result = cleanSegment(segment, latest, aborted, config, nowMs);
             bytesAfter += result.sizeBytes;
             deadline = Math.min(deadline, result.tombstoneDeadlineMs);
         }
@@ -109,7 +117,8 @@ final class LogCompactor {
      *
      * @return how many leading segments this pass cleans (at least one)
      */
-    private int mapDirtySegments(List<LogSegment> cleanable, Map<ByteBuffer, Long> latest, long maxKeyMapBytes) throws IOException {
+    private int mapDirtySegments(List<LogSegment> cleanable, Map<ByteBuffer, Long> latest, long maxKeyMapBytes,
+                                 AbortedRanges aborted) throws IOException {
         long mapBytes = 0;
         int cleanCount = 0;
         for (LogSegment segment : cleanable) {
@@ -117,7 +126,7 @@ final class LogCompactor {
             if (segment.baseOffset() < firstDirtyOffset && segment != cleanable.get(cleanable.size() - 1)) {
                 continue;
             }
-            mapBytes += mapKeys(segment, latest);
+            mapBytes += mapKeys(segment, latest, aborted);
             if (mapBytes > maxKeyMapBytes) {
                 boolean firstDirty = cleanCount == 1 || cleanable.get(cleanCount - 2).baseOffset() < firstDirtyOffset;
                 LOG.info("Key map of {} full at {} bytes; cleaning {} segments this pass", log.topicPartition(), mapBytes,
@@ -131,9 +140,11 @@ final class LogCompactor {
     private List<LogSegment> cleanableSegments(LogConfig config, long nowMs) {
         List<LogSegment> cleanable = new ArrayList<>();
         LogSegment active = log.activeSegment();
+        long firstOpenTxn = log.producerState().firstOngoingOffset();
         for (LogSegment segment : log.segmentMap().values()) {
             boolean tooRecent = config.minCompactionLagMs() > 0 && nowMs - segment.maxTimestampMs() < config.minCompactionLagMs();
-            if (segment == active || tooRecent) {
+            boolean unstable = firstOpenTxn >= 0 && segment.nextOffset() > firstOpenTxn;
+            if (segment == active || tooRecent || unstable) {
                 break;
             }
             cleanable.add(segment);
@@ -149,12 +160,12 @@ final class LogCompactor {
      *
      * @return the estimated bytes the new entries take
      */
-    private static long mapKeys(LogSegment segment, Map<ByteBuffer, Long> latest) throws IOException {
+    private static long mapKeys(LogSegment segment, Map<ByteBuffer, Long> latest, AbortedRanges aborted) throws IOException {
         long added = 0;
         BatchScanner scanner = new BatchScanner(segment.channel(), 0, segment.sizeBytes(), segment.baseOffset(), false, 1 << 20);
         RecordBatch batch;
         while ((batch = scanner.next()) != null) {
-            if (!isOpenable(batch)) {
+            if (!isOpenable(batch) || aborted.contains(batch)) {
                 continue;
             }
             RecordCursor cursor = new RecordCursor(batch);
@@ -178,7 +189,8 @@ final class LogCompactor {
     private record SegmentResult(long sizeBytes, long tombstoneDeadlineMs) {
     }
 
-    private SegmentResult cleanSegment(LogSegment segment, Map<ByteBuffer, Long> latest, LogConfig config, long nowMs) throws IOException {
+    private SegmentResult cleanSegment(LogSegment segment, Map<ByteBuffer, Long> latest, AbortedRanges aborted, LogConfig config,
+                                       long nowMs) throws IOException {
         Path logPath = SegmentFiles.withSuffix(segment.logPath(), SegmentFiles.CLEANED_SUFFIX);
         Path indexPath = SegmentFiles.withSuffix(segment.offsetIndex().path(), SegmentFiles.CLEANED_SUFFIX);
         Path timeIndexPath = SegmentFiles.withSuffix(segment.timeIndex().path(), SegmentFiles.CLEANED_SUFFIX);
@@ -188,13 +200,26 @@ final class LogCompactor {
         // a cleaned segment has at most as many batches as the original: size its indexes to that
         long maxBatches = segment.sizeBytes() / RecordBatch.HEADER_SIZE + 2;
         int indexBytes = (int) Math.min(config.segmentIndexBytes(), maxBatches * TimeIndex.ENTRY_BYTES);
-        LogSegment cleaned = LogSegment.open(logPath, indexPath, timeIndexPath, segment.baseOffset(),
+        // the cleaned copy gets an index of its own that is never written: the swap keeps the segment's
+        TransactionIndex unusedTxnIndex = TransactionIndex.load(SegmentFiles.withSuffix(segment.txnIndex().path(),
+                SegmentFiles.CLEANED_SUFFIX));
+        LogSegment cleaned = LogSegment.open(logPath, indexPath, timeIndexPath, unusedTxnIndex, segment.baseOffset(),
                 indexBytes, log.time().milliseconds());
         long deadline = Long.MAX_VALUE;
         try {
             BatchScanner scanner = new BatchScanner(segment.channel(), 0, segment.sizeBytes(), segment.baseOffset(), false, 1 << 20);
             RecordBatch batch;
             while ((batch = scanner.next()) != null) {
+                if (aborted.contains(batch)) {
+                    continue;
+                }
+                if (batch.isControlBatch()) {
+                    long markerDeadlineMs = batch.maxTimestamp() + config.deleteRetentionMs();
+                    if (nowMs - markerDeadlineMs >= 0) {
+                        continue;
+                    }
+                    deadline = Math.min(deadline, markerDeadlineMs);
+                }
                 BatchFilter.Result filtered = BatchFilter.filter(batch, latest, config.deleteRetentionMs(), nowMs);
                 deadline = Math.min(deadline, filtered.tombstoneDeadlineMs());
                 if (filtered.batch() != null) {
@@ -237,7 +262,8 @@ final class LogCompactor {
             Files.move(cleanedIndex, indexPath, StandardCopyOption.ATOMIC_MOVE);
             Files.move(cleanedTimeIndex, timeIndexPath, StandardCopyOption.ATOMIC_MOVE);
             PartitionCheckpoint.fsyncDirectory(logPath.getParent());
-            LogSegment replacement = LogSegment.open(logPath, indexPath, timeIndexPath, old.baseOffset(), 0, old.createdMs());
+            LogSegment replacement = LogSegment.open(logPath, indexPath, timeIndexPath, old.txnIndex(), old.baseOffset(), 0,
+                    old.createdMs());
             replacement.loadTailState();
             log.segmentMap().put(old.baseOffset(), replacement);
             log.pendingDeletes().add(old, nowMs + config.fileDeleteDelayMs(), false);

@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * One segment of a partition log: a {@code .log} file of whole batches starting at a base offset,
- * with its sparse {@link OffsetIndex} and {@link TimeIndex}.
+ * with its sparse {@link OffsetIndex} and {@link TimeIndex} and its {@link TransactionIndex} of aborted transactions.
  *
  * <p>Thread-safety: mutations (append, recover, roll-over, close) come from one thread at a time,
  * the holder of the owning {@link PartitionLog}'s lock. Reads run concurrently: the committed size
@@ -26,6 +26,7 @@ final class LogSegment {
     private final FileChannel channel;
     private final OffsetIndex offsetIndex;
     private final TimeIndex timeIndex;
+    private final TransactionIndex txnIndex;
     private final long createdMs;
     private volatile Path logPath;
     private volatile int sizeBytes;
@@ -33,12 +34,14 @@ final class LogSegment {
     private volatile long maxTimestampMs = RecordBatch.NO_TIMESTAMP;
     private int bytesSinceLastIndexEntry;
 
-    private LogSegment(Path logPath, long baseOffset, OffsetIndex offsetIndex, TimeIndex timeIndex, long createdMs) throws IOException {
+    private LogSegment(Path logPath, long baseOffset, OffsetIndex offsetIndex, TimeIndex timeIndex, TransactionIndex txnIndex,
+                       long createdMs) throws IOException {
         this.logPath = logPath;
         this.baseOffset = baseOffset;
         this.channel = FileChannel.open(logPath, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         this.offsetIndex = offsetIndex;
         this.timeIndex = timeIndex;
+        this.txnIndex = txnIndex;
         this.createdMs = createdMs;
         this.sizeBytes = (int) Math.min(channel.size(), Integer.MAX_VALUE);
         this.nextOffset = baseOffset;
@@ -48,6 +51,7 @@ final class LogSegment {
     static LogSegment create(Path dir, long baseOffset, LogConfig config, long nowMs) throws IOException {
         Files.deleteIfExists(SegmentFiles.offsetIndex(dir, baseOffset));
         Files.deleteIfExists(SegmentFiles.timeIndex(dir, baseOffset));
+        Files.deleteIfExists(SegmentFiles.txnIndex(dir, baseOffset));
         Path log = SegmentFiles.log(dir, baseOffset);
         // start from an empty file even if a stale one had the name
         Files.deleteIfExists(log);
@@ -62,9 +66,16 @@ final class LogSegment {
      */
     static LogSegment open(Path log, Path offsetIndexPath, Path timeIndexPath, long baseOffset, int maxIndexBytes,
                            long nowMs) throws IOException {
+        return open(log, offsetIndexPath, timeIndexPath, TransactionIndex.load(SegmentFiles.txnIndex(log.getParent(), baseOffset)),
+                baseOffset, maxIndexBytes, nowMs);
+    }
+
+    /** As {@link #open(Path, Path, Path, long, int, long)} with a given aborted-transaction index (compaction's swap). */
+    static LogSegment open(Path log, Path offsetIndexPath, Path timeIndexPath, TransactionIndex txnIndex, long baseOffset,
+                           int maxIndexBytes, long nowMs) throws IOException {
         OffsetIndex offsets = new OffsetIndex(offsetIndexPath, baseOffset, maxIndexBytes);
         TimeIndex times = new TimeIndex(timeIndexPath, baseOffset, maxIndexBytes);
-        return new LogSegment(log, baseOffset, offsets, times, nowMs);
+        return new LogSegment(log, baseOffset, offsets, times, txnIndex, nowMs);
     }
 
     long baseOffset() {
@@ -113,6 +124,11 @@ final class LogSegment {
 
     TimeIndex timeIndex() {
         return timeIndex;
+    }
+
+    /** The segment's aborted transactions (ABORT markers appended to it). */
+    TransactionIndex txnIndex() {
+        return txnIndex;
     }
 
     /**
@@ -422,6 +438,7 @@ final class LogSegment {
         long dropped = channel.size() - position;
         channel.truncate(position);
         channel.force(true);
+        txnIndex.truncateTo(offset);
         recover(indexIntervalBytes, maxIndexBytes);
         return dropped;
     }
@@ -448,6 +465,7 @@ final class LogSegment {
      */
     void flush() throws IOException {
         channel.force(false);
+        txnIndex.flush();
     }
 
     /** Forces the bytes and both indexes: at a clean close, so the marker can trust them. */
@@ -455,6 +473,7 @@ final class LogSegment {
         channel.force(false);
         offsetIndex.flush();
         timeIndex.flush();
+        txnIndex.flush();
     }
 
     /** Renames the files with the .deleted suffix; the channel stays open for readers. */
@@ -464,6 +483,7 @@ final class LogSegment {
         logPath = target;
         offsetIndex.renameTo(SegmentFiles.withSuffix(offsetIndex.path(), SegmentFiles.DELETED_SUFFIX));
         timeIndex.renameTo(SegmentFiles.withSuffix(timeIndex.path(), SegmentFiles.DELETED_SUFFIX));
+        txnIndex.renameTo(SegmentFiles.withSuffix(txnIndex.path(), SegmentFiles.DELETED_SUFFIX));
     }
 
     /** Closes the channel and indexes without touching the files. */
@@ -479,6 +499,7 @@ final class LogSegment {
         Files.deleteIfExists(logPath);
         offsetIndex.deleteFile();
         timeIndex.deleteFile();
+        txnIndex.deleteFile();
     }
 
     @Override

@@ -54,6 +54,9 @@ public final class PartitionLog implements AutoCloseable {
     private final GroupCommit groupCommit;
     private final LogCompactor compactor;
     private final LeaderEpochCache epochs;
+    private final ProducerStateManager producerState = new ProducerStateManager();
+    /** Batches the last producer-state rebuild replayed (tests: only the tail after a snapshot). */
+    private volatile long producerStateReplayedBatches;
     private volatile LogConfig config;
     private volatile LogSegment activeSegment;
     private volatile long logEndOffset;
@@ -85,6 +88,9 @@ public final class PartitionLog implements AutoCloseable {
         this.epochs = LeaderEpochCache.load(dir);
         epochs.truncateFromEnd(logEndOffset);
         epochs.truncateFromStart(logStartOffset);
+        // a snapshot at or below the recovered end is whole and its segments' txn indexes were fsynced before it
+        this.producerStateReplayedBatches = ProducerStateLoader.rebuild(dir, partition, segments, producerState, logStartOffset,
+                logEndOffset, logEndOffset);
         this.groupCommit = new GroupCommit(this::flushAll, logEndOffset);
         this.compactor = new LogCompactor(this);
         this.lastFlushMs = nowMs;
@@ -194,12 +200,14 @@ public final class PartitionLog implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
+            LogTransactions.checkMarkers(producerState, buffer);
             long nowMs = time.milliseconds();
             long firstOffset = logEndOffset;
             LogSegment segment = maybeRoll(cfg, summary.sizeInBytes(), firstOffset + summary.offsetCount() - 1, nowMs);
             long maxTimestamp = assignOffsets(buffer, firstOffset, cfg, nowMs, leaderEpoch);
             segment.append(buffer, cfg.indexIntervalBytes());
             startNewEpochs(buffer);
+            LogTransactions.apply(segment, producerState, buffer);
             long nextOffset = firstOffset + summary.offsetCount();
             logEndOffset = nextOffset;
             long appendTimeMs = cfg.timestampType() == TimestampType.LOG_APPEND_TIME ? nowMs : RecordBatch.NO_TIMESTAMP;
@@ -283,6 +291,7 @@ public final class PartitionLog implements AutoCloseable {
             }
             segment.append(buffer, cfg.indexIntervalBytes());
             startNewEpochs(buffer);
+            LogTransactions.apply(segment, producerState, buffer);
             logEndOffset = lastAndMaxTimestamp[0] + 1;
             info = new AppendInfo(firstOffset, lastAndMaxTimestamp[0], RecordBatch.NO_TIMESTAMP, lastAndMaxTimestamp[1],
                     logStartOffset, summary.sizeInBytes(), summary.batchCount());
@@ -335,6 +344,8 @@ public final class PartitionLog implements AutoCloseable {
         highWatermark = Math.max(highWatermark, offset);
         groupCommit.reset(offset);
         checkpoint.write(offset, offset);
+        producerState.reset(offset);
+        LogTransactions.deleteSnapshotsBelow(dir, Long.MAX_VALUE); // they describe data this log no longer has
         return next;
     }
 
@@ -390,6 +401,8 @@ public final class PartitionLog implements AutoCloseable {
                 logEndOffset = holding.nextOffset();
             }
             truncations++;
+            producerStateReplayedBatches = ProducerStateLoader.rebuild(dir, partition, segments, producerState, logStartOffset,
+                    logEndOffset, logEndOffset);
             epochs.truncateFromEnd(logEndOffset);
             highWatermark = Math.max(logStartOffset, Math.min(highWatermark, logEndOffset));
             long recoveryPoint = Math.min(groupCommit.durableOffset(), logEndOffset);
@@ -420,6 +433,7 @@ public final class PartitionLog implements AutoCloseable {
         logEndOffset = offset;
         logStartOffset = offset;
         epochs.truncateFromStart(offset);
+        LogTransactions.deleteSnapshotsBelow(dir, Long.MAX_VALUE); // they describe data this log no longer has
     }
 
     /** The partition's leader epochs. */
@@ -435,6 +449,36 @@ public final class PartitionLog implements AutoCloseable {
     /** OffsetForLeaderEpoch over this log's epochs and its current end offset. */
     public EpochEndOffset endOffsetForEpoch(int epoch) {
         return epochs.endOffsetFor(epoch, logEndOffset);
+    }
+
+    /** The producers of this partition and their transactions, as this log holds them. */
+    public ProducerStateManager producerState() {
+        return producerState;
+    }
+
+    /**
+     * The last stable offset: below it every transaction is decided (committed or aborted, with
+     * its marker below the high watermark); read_committed consumers read only below it.
+     *
+     * @param highWatermark the partition's high watermark, read before this call (the log end
+     *                      offset of a single-node partition)
+     */
+    public long lastStableOffset(long highWatermark) {
+        return producerState.lastStableOffset(highWatermark);
+    }
+
+    /**
+     * The aborted transactions overlapping {@code [fromOffset, upperBoundOffset)}, in marker order
+     * per segment: what a read_committed fetch from {@code fromOffset} returns with its records.
+     * Reads only the in-memory index entries of the segments from the one holding fromOffset on.
+     */
+    public List<AbortedTxn> abortedTransactions(long fromOffset, long upperBoundOffset) {
+        return LogTransactions.abortedTransactions(segments, fromOffset, upperBoundOffset);
+    }
+
+    /** Batches replayed by the last producer-state rebuild (open or truncation). */
+    long producerStateReplayedBatches() {
+        return producerStateReplayedBatches;
     }
 
     /** Offsets below this are committed (replicated to the ISR); consumers read only below it. */
@@ -475,6 +519,8 @@ public final class PartitionLog implements AutoCloseable {
         PartitionCheckpoint.fsyncDirectory(dir);
         segments.put(next.baseOffset(), next);
         activeSegment = next;
+        old.txnIndex().flush(); // the snapshot below is trusted after a crash, so the entries it relies on go first
+        ProducerStateSnapshot.write(dir, logEndOffset, producerState.snapshotEntries());
         LOG.debug("Rolled {} to a new segment at offset {}", partition, next.baseOffset());
         return next;
     }
@@ -672,6 +718,7 @@ public final class PartitionLog implements AutoCloseable {
             logStartOffset = firstBase;
         }
         startMoved();
+        LogTransactions.deleteSnapshotsBelow(dir, firstBase);
         return deleted;
     }
 
@@ -779,6 +826,7 @@ public final class PartitionLog implements AutoCloseable {
                 segment.flushWithIndexes();
             }
             groupCommit.reset(logEndOffset);
+            ProducerStateSnapshot.write(dir, logEndOffset, producerState.snapshotEntries());
             checkpoint.write(logEndOffset, logStartOffset);
             closeSegments();
             checkpoint.writeCleanShutdownMarker();

@@ -22,6 +22,7 @@ import io.samsa.broker.data.produce.ProducerIdAllocator;
 import io.samsa.broker.data.produce.ProducerIdSource;
 import io.samsa.broker.data.produce.ProducerIdExpiry;
 import io.samsa.broker.data.produce.ProducerStateTable;
+import io.samsa.broker.data.produce.TransactionVerifier;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.LogManager;
@@ -55,6 +56,7 @@ public final class DataModule implements BrokerModule {
     private final ReplicaManager replicas;
     private final ProducePurgatory producePurgatory;
     private final BrokerComponent fetchers;
+    private final TransactionVerifier transactions;
 
     /**
      * @param logs    the log manager (usable once storage started)
@@ -80,7 +82,17 @@ public final class DataModule implements BrokerModule {
      */
     public DataModule(BrokerConfig config, Time time, PartitionLookup partitions, ProducerIdSource producerIds,
                       ReplicaManager replicas, BrokerComponent fetchers) {
+        this(config, time, partitions, producerIds, replicas, fetchers, TransactionVerifier.NONE);
+    }
+
+    /**
+     * @param transactions whether a producer's transaction is open for a partition (the transaction
+     *                     coordinator's check); {@link TransactionVerifier#NONE} refuses every transactional produce
+     */
+    public DataModule(BrokerConfig config, Time time, PartitionLookup partitions, ProducerIdSource producerIds,
+                      ReplicaManager replicas, BrokerComponent fetchers, TransactionVerifier transactions) {
         this.config = config;
+        this.transactions = transactions;
         this.time = time;
         this.replicas = replicas;
         this.fetchers = fetchers;
@@ -110,7 +122,7 @@ public final class DataModule implements BrokerModule {
     @Override
     public List<ApiHandler> handlers() {
         return List.of(
-                new ProduceHandler(partitions, producerStates, time, replicas, producePurgatory),
+                new ProduceHandler(partitions, producerStates, time, replicas, producePurgatory, transactions),
                 new FetchHandler(reader, purgatory,
                         new FetchSessions(config.get(BrokerConfigKeys.MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS))),
                 new ListOffsetsHandler(partitions, replicas),

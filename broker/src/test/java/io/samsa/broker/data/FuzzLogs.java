@@ -102,6 +102,11 @@ public final class FuzzLogs implements AutoCloseable {
         return new ProduceHandler(lookup, states, time, singleNodeReplicas(), new ProducePurgatory());
     }
 
+    /** A produce handler whose transactional produces are admitted when {@code transactions} says so. */
+    public ProduceHandler produceHandler(ProducerStateTable states, io.samsa.broker.data.produce.TransactionVerifier transactions) {
+        return new ProduceHandler(lookup, states, time, singleNodeReplicas(), new ProducePurgatory(), transactions);
+    }
+
     public PartitionLog log(String topic) {
         return logs.getLog(new TopicPartition(topic, 0)).orElseThrow();
     }

@@ -7,8 +7,10 @@ import io.samsa.protocol.message.FetchRequest.FetchPartition;
 import io.samsa.protocol.message.FetchRequest.FetchTopic;
 import io.samsa.protocol.message.FetchResponse;
 import io.samsa.protocol.message.FetchResponse.FetchableTopicResponse;
+import io.samsa.protocol.message.FetchResponse.AbortedTransaction;
 import io.samsa.protocol.message.FetchResponse.PartitionData;
 import io.samsa.protocol.record.MemoryRecords;
+import io.samsa.storage.AbortedTxn;
 import io.samsa.storage.FileSlice;
 import io.samsa.storage.OffsetOutOfRangeException;
 import io.samsa.storage.PartitionLog;
@@ -29,8 +31,12 @@ import org.slf4j.LoggerFactory;
  * byte limits: the response holds at most min(max_bytes, fetch.max.bytes) and each partition at most
  * its partition_max_bytes, except that the first partition with data always gets at least one whole
  * batch, however large (KIP-74), so a consumer always makes progress. On a single-node partition
- * (no role, see {@link ReplicaManager}) the high watermark and the last stable offset are the log
- * end offset.
+ * (no role, see {@link ReplicaManager}) the high watermark is the log end offset.
+ *
+ * <p>Every partition answers its last stable offset (the log's LSO over the high watermark). A
+ * consumer fetching with isolation_level 1 (READ_COMMITTED) reads only below the LSO and gets the
+ * aborted transactions (producer id, first offset) that overlap what it may read, so it can drop
+ * their records; with READ_UNCOMMITTED the list is null, as Kafka sends it.
  *
  * <p>A replicated partition is read only on its leader, after the current_leader_epoch check
  * (NOT_LEADER_OR_FOLLOWER, FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH). A consumer (replica_id &lt; 0)
@@ -41,6 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FetchReader {
     private static final Logger LOG = LoggerFactory.getLogger(FetchReader.class);
+    /** Fetch's isolation_level for READ_COMMITTED. */
+    static final byte READ_COMMITTED = 1;
 
     private final PartitionLookup partitions;
     private final int brokerMaxBytes;
@@ -89,7 +97,8 @@ public final class FetchReader {
             List<PartitionData> results = new ArrayList<>(topic.partitions().size());
             for (FetchPartition partition : topic.partitions()) {
                 int limit = Math.min(Math.max(partition.partitionMaxBytes(), 0), budget);
-                PartitionData data = readPartition(topic.topic(), partition, limit, minOneBatch, version, request.replicaId());
+                PartitionData data = readPartition(topic.topic(), partition, limit, minOneBatch, version, request.replicaId(),
+                        request.isolationLevel() == READ_COMMITTED);
                 int size = data.records() == null ? 0 : data.records().sizeInBytes();
                 if (size > 0) {
                     minOneBatch = false;
@@ -105,7 +114,7 @@ public final class FetchReader {
     }
 
     private PartitionData readPartition(String topic, FetchPartition request, int limit, boolean minOneBatch, short version,
-                                        int replicaId) {
+                                        int replicaId, boolean isolationCommitted) {
         int index = request.partition();
         Optional<PartitionLog> found = partitions.log(topic, index);
         if (found.isEmpty()) {
@@ -120,7 +129,10 @@ public final class FetchReader {
             }
         }
         boolean follower = replicated != null && replicaId >= 0;
-        long maxOffset = replicated == null || follower ? Long.MAX_VALUE : replicated.highWatermark();
+        boolean readCommitted = isolationCommitted && replicaId < 0;
+        // the high watermark before the LSO: the log applies transactions before it publishes their batches
+        long stableBound = readCommitted ? log.lastStableOffset(replicated == null ? log.logEndOffset() : replicated.highWatermark()) : -1;
+        long maxOffset = readCommitted ? stableBound : replicated == null || follower ? Long.MAX_VALUE : replicated.highWatermark();
         try {
             long startOffset = log.logStartOffset();
             FileSlice slice = limit > 0 || minOneBatch ? log.read(request.fetchOffset(), Math.max(limit, 1), maxOffset) : null;
@@ -141,14 +153,28 @@ public final class FetchReader {
                 return error(index, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
             }
             return new PartitionData().setPartitionIndex(index).setErrorCode(ErrorCode.NONE.code())
-                    .setHighWatermark(highWatermark).setLastStableOffset(highWatermark).setLogStartOffset(startOffset)
-                    .setRecords(fits ? slice : MemoryRecords.EMPTY);
+                    .setHighWatermark(highWatermark).setLastStableOffset(log.lastStableOffset(highWatermark))
+                    .setLogStartOffset(startOffset).setRecords(fits ? slice : MemoryRecords.EMPTY)
+                    .setAbortedTransactions(readCommitted ? aborted(log, request.fetchOffset(), stableBound, fits) : null);
         } catch (OffsetOutOfRangeException e) {
             return error(index, ErrorCode.OFFSET_OUT_OF_RANGE);
         } catch (StorageException | IOException e) {
             LOG.error("Fetch from {}-{} failed", topic, index, e);
             return error(index, ErrorCode.KAFKA_STORAGE_ERROR);
         }
+    }
+
+    /** The aborted transactions overlapping [fetchOffset, stableBound), when records are returned. */
+    private static List<AbortedTransaction> aborted(PartitionLog log, long fetchOffset, long stableBound, boolean withRecords) {
+        if (!withRecords) {
+            return List.of();
+        }
+        List<AbortedTxn> found = log.abortedTransactions(fetchOffset, stableBound);
+        List<AbortedTransaction> out = new ArrayList<>(found.size());
+        for (AbortedTxn txn : found) {
+            out.add(new AbortedTransaction().setProducerId(txn.producerId()).setFirstOffset(txn.firstOffset()));
+        }
+        return out;
     }
 
     private static PartitionData error(int index, ErrorCode error) {

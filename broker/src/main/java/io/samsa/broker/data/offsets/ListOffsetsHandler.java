@@ -26,8 +26,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * ListOffsets (key 2), versions 1-10: earliest (-2), latest (-1), max timestamp (-3), earliest
  * local (-4, the same as earliest without tiered storage) and the first offset at or after a
- * timestamp. The isolation level is ignored: without transactions the last stable offset is the
- * high watermark. A timestamp no record reaches, or an unknown special value, answers offset -1.
+ * timestamp. Latest with isolation_level 1 (READ_COMMITTED, v2+) answers the last stable offset, as
+ * Kafka does; with 0 the high watermark. A timestamp no record reaches, or an unknown special value,
+ * answers offset -1.
  *
  * <p>A replicated partition answers only on its leader, after the current_leader_epoch check
  * (NOT_LEADER_OR_FOLLOWER, FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH); latest is its high
@@ -43,6 +44,8 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
     static final long EARLIEST_LOCAL = -4;
     /** Responses carry a leader epoch from v4. */
     static final short FIRST_LEADER_EPOCH_VERSION = 4;
+    /** isolation_level READ_COMMITTED (v2+; earlier versions decode it as 0). */
+    static final byte READ_COMMITTED = 1;
     /** The only leader epoch of a single-node partition. */
 
     private final PartitionLookup partitions;
@@ -60,14 +63,16 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
         for (ListOffsetsTopic topic : request.topics()) {
             List<ListOffsetsPartitionResponse> results = new ArrayList<>();
             for (ListOffsetsPartition partition : topic.partitions()) {
-                results.add(answer(topic.name(), partition, context.apiVersion(), request.replicaId()));
+                results.add(answer(topic.name(), partition, context.apiVersion(), request.replicaId(),
+                        request.isolationLevel() == READ_COMMITTED));
             }
             topics.add(new ListOffsetsTopicResponse().setName(topic.name()).setPartitions(results));
         }
         return CompletableFuture.completedFuture(new ListOffsetsResponse().setTopics(topics));
     }
 
-    private ListOffsetsPartitionResponse answer(String topic, ListOffsetsPartition request, short version, int replicaId) {
+    private ListOffsetsPartitionResponse answer(String topic, ListOffsetsPartition request, short version, int replicaId,
+                                                boolean readCommitted) {
         ListOffsetsPartitionResponse response = new ListOffsetsPartitionResponse()
                 .setPartitionIndex(request.partitionIndex()).setTimestamp(-1).setOffset(-1).setLeaderEpoch(-1);
         Optional<PartitionLog> found = partitions.log(topic, request.partitionIndex());
@@ -89,8 +94,9 @@ public final class ListOffsetsHandler extends MessageHandler<ListOffsetsRequest,
             if (timestamp == EARLIEST || timestamp == EARLIEST_LOCAL) {
                 result = Optional.of(log.earliestOffset());
             } else if (timestamp == LATEST) {
-                result = Optional.of(replicated == null || replicaId >= 0 ? log.latestOffset()
-                        : new TimestampAndOffset(-1, replicated.highWatermark()));
+                long highWatermark = replicated == null || replicaId >= 0 ? log.logEndOffset() : replicated.highWatermark();
+                long latest = readCommitted && replicaId < 0 ? log.lastStableOffset(highWatermark) : highWatermark;
+                result = Optional.of(new TimestampAndOffset(-1, latest));
             } else if (timestamp == MAX_TIMESTAMP) {
                 result = log.maxTimestampOffset();
             } else if (timestamp >= 0) {

@@ -12,14 +12,16 @@ import io.samsa.protocol.message.DescribeProducersResponse.PartitionResponse;
 import io.samsa.protocol.message.DescribeProducersResponse.ProducerState;
 import io.samsa.protocol.message.DescribeProducersResponse.TopicResponse;
 import io.samsa.storage.PartitionLog;
+import io.samsa.storage.ProducerStateManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * DescribeProducers (key 61) v0: the idempotent producers each partition knows, with their epoch,
- * last sequence and last timestamp (no transactions: coordinator epoch -1, no open transaction).
+ * DescribeProducers (key 61) v0: the producers each partition knows, with their epoch, last
+ * sequence, last timestamp, the coordinator epoch of their last transaction marker (-1 when none)
+ * and the first offset of their open transaction (-1 when none).
  *
  * <p>Thread-safe.
  */
@@ -53,10 +55,10 @@ public final class DescribeProducersHandler extends MessageHandler<DescribeProdu
             return result.setErrorCode(partitions.missing(topic, index).code());
         }
         List<ProducerState> producers = new ArrayList<>();
-        for (PartitionProducerState.ActiveProducer producer : producerStates.of(found.get()).activeProducers()) {
+        for (ProducerStateManager.ActiveProducer producer : producerStates.of(found.get()).activeProducers()) {
             producers.add(new ProducerState().setProducerId(producer.producerId()).setProducerEpoch(producer.epoch())
-                    .setLastSequence(producer.lastBatch().lastSequence()).setLastTimestamp(producer.lastBatch().timestampMs())
-                    .setCoordinatorEpoch(-1).setCurrentTxnStartOffset(-1));
+                    .setLastSequence(producer.lastSequence()).setLastTimestamp(producer.lastTimestampMs())
+                    .setCoordinatorEpoch(producer.coordinatorEpoch()).setCurrentTxnStartOffset(producer.currentTxnStartOffset()));
         }
         return result.setErrorCode(ErrorCode.NONE.code()).setActiveProducers(producers);
     }

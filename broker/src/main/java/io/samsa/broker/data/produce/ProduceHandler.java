@@ -19,6 +19,9 @@ import io.samsa.protocol.record.RecordBatch;
 import io.samsa.storage.AppendInfo;
 import io.samsa.protocol.record.CorruptRecordException;
 import io.samsa.storage.PartitionLog;
+import io.samsa.storage.ProducerStateException;
+import io.samsa.storage.ProducerStateManager;
+import io.samsa.storage.SequenceCheck;
 import io.samsa.storage.RecordTooLargeException;
 import io.samsa.storage.StorageException;
 import io.samsa.protocol.util.Time;
@@ -36,10 +39,12 @@ import org.slf4j.LoggerFactory;
  * the framework, as Kafka 4.x does).
  *
  * <p>A request with transactional records is refused whole by {@link TransactionalProduceGate}
- * (TRANSACTIONAL_ID_AUTHORIZATION_FAILED for every partition, nothing appended). Otherwise each
+ * (TRANSACTIONAL_ID_AUTHORIZATION_FAILED for every partition, nothing appended) unless its
+ * {@link TransactionVerifier} says the producer's transaction is open for those partitions. Otherwise each
  * partition's batch is validated ({@link ProducedBatchValidator}, records included, against the
  * broker's clock read once per request), checked against its
- * producer's sequence when idempotent ({@link PartitionProducerState}) and appended as received:
+ * producer's sequence when idempotent (the log's {@link ProducerStateManager}, which the append
+ * itself updates: transactions opened, LSO) and appended as received:
  * the request's bytes go to the log with their offsets assigned in place, no copy. The handler
  * runs on an I/O thread, so appends (and, when the topic's flush settings ask for it, their fsync)
  * happen there, never on an event loop; the request's bytes are valid until the returned future
@@ -69,14 +74,21 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
     private final PartitionLookup partitions;
     private final ProducerStateTable producerStates;
     private final Time time;
-    private final TransactionalProduceGate transactions = new TransactionalProduceGate();
+    private final TransactionalProduceGate transactions;
     private final ReplicaManager replicas;
     private final ProducePurgatory purgatory;
 
     /** @param time the clock CreateTime timestamps are checked against */
     public ProduceHandler(PartitionLookup partitions, ProducerStateTable producerStates, Time time, ReplicaManager replicas,
                           ProducePurgatory purgatory) {
+        this(partitions, producerStates, time, replicas, purgatory, TransactionVerifier.NONE);
+    }
+
+    /** @param verifier whether a producer's transaction is open for a partition (the transaction coordinator's view) */
+    public ProduceHandler(PartitionLookup partitions, ProducerStateTable producerStates, Time time, ReplicaManager replicas,
+                          ProducePurgatory purgatory, TransactionVerifier verifier) {
         super(ApiKey.PRODUCE);
+        this.transactions = new TransactionalProduceGate(verifier);
         this.partitions = partitions;
         this.producerStates = producerStates;
         this.time = time;
@@ -149,7 +161,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
             batch.setPartitionLeaderEpoch(replicated.map(ReplicatedPartition::leaderEpoch).orElse(LeaderEpoch.CURRENT)); // not under the CRC
             AppendInfo info;
             if (batch.hasProducerId()) {
-                PartitionProducerState state = producerStates.of(log);
+                ProducerStateManager state = producerStates.of(log);
                 synchronized (state) {
                     state.pruneBelow(log.logStartOffset());
                     SequenceCheck check = state.check(batch);
@@ -163,8 +175,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
                         awaitReplication(replicated, acks, log.logEndOffset(), duplicate, pending);
                         return duplicate;
                     }
-                    info = log.append(records);
-                    state.record(batch, info.firstOffset(), info.lastOffset(), info.maxTimestampMs());
+                    info = log.append(records); // the log applies the batch to the producer state
                 }
             } else {
                 info = log.append(records);
@@ -177,6 +188,8 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
             return appended;
         } catch (ProducedBatchValidator.RejectedBatchException e) {
             return failed(index, e.error(), e.getMessage()).setRecordErrors(recordErrors(e.recordErrors()));
+        } catch (ProducerStateException e) {
+            return failed(index, e.error(), e.getMessage());
         } catch (RecordTooLargeException e) {
             return failed(index, ErrorCode.MESSAGE_TOO_LARGE, e.getMessage());
         } catch (CorruptRecordException e) {

@@ -4,18 +4,19 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.PartitionLog;
+import io.samsa.storage.ProducerStateManager;
 
 /**
- * The idempotent-producer state of every partition, built from the partition's log the first time
- * the partition is produced to (or described) after start-up: every batch from the log start
- * offset is read back, so state survives a restart. Producers idle for
- * {@code producer.id.expiration.ms} are dropped when loaded and by {@link #expireIdle}.
+ * The producer state of the partitions produced to (or described) since start-up. The state
+ * itself is the log's ({@link PartitionLog#producerState()}: kept by every append, leader or
+ * follower, and loaded at open from the last producer-state snapshot plus the tail after it); this
+ * table remembers which partitions the broker has used, so {@link #expireIdle} can drop producers
+ * idle for {@code producer.id.expiration.ms}, and drops idle ones the first time a partition is used.
  *
- * <p>Keyed by log instance with weak keys: a deleted partition's state goes with its log, and a
- * topic re-created under the same name starts fresh. Thread-safe.
+ * <p>Keyed by log instance with weak keys: a deleted partition's entry goes with its log. Thread-safe.
  */
 public final class ProducerStateTable {
-    private final Cache<PartitionLog, PartitionProducerState> states = Caffeine.newBuilder().weakKeys().build();
+    private final Cache<PartitionLog, ProducerStateManager> states = Caffeine.newBuilder().weakKeys().build();
     private final Time time;
     private final long expirationMs;
 
@@ -25,33 +26,32 @@ public final class ProducerStateTable {
         this.expirationMs = expirationMs;
     }
 
-    /** @return the partition's producer state, rebuilt from its log when first asked for */
-    public PartitionProducerState of(PartitionLog log) {
-        return states.get(log, this::rebuild);
+    /** @return the partition's producer state */
+    public ProducerStateManager of(PartitionLog log) {
+        return states.get(log, this::firstUse);
     }
 
-    /** Forgets a partition's state; the next use rebuilds it from the log (after a role change or truncation). */
+    /** Forgets a partition (after a role change); its state stays the log's. */
     public void invalidate(PartitionLog log) {
         states.invalidate(log);
     }
 
     /**
-     * Drops, in every partition, the producers idle for the expiration time.
+     * Drops, in every partition used, the producers idle for the expiration time.
      *
      * @return how many producer entries were dropped
      */
     public int expireIdle() {
         long nowMs = time.milliseconds();
         int expired = 0;
-        for (PartitionProducerState state : states.asMap().values()) {
+        for (ProducerStateManager state : states.asMap().values()) {
             expired += state.expire(nowMs, expirationMs);
         }
         return expired;
     }
 
-    private PartitionProducerState rebuild(PartitionLog log) {
-        PartitionProducerState state = new PartitionProducerState();
-        state.load(log.batchesFrom(log.logStartOffset()));
+    private ProducerStateManager firstUse(PartitionLog log) {
+        ProducerStateManager state = log.producerState();
         state.expire(time.milliseconds(), expirationMs);
         return state;
     }

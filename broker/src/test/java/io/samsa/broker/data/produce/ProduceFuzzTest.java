@@ -19,6 +19,7 @@ import io.samsa.protocol.record.FuzzedBatches.BatchSpec;
 import io.samsa.protocol.record.MemoryRecords;
 import io.samsa.protocol.record.RecordBatch;
 import io.samsa.storage.PartitionLog;
+import io.samsa.storage.ProducerStateManager;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -144,7 +145,7 @@ class ProduceFuzzTest {
     }
 
     /** What must not change when a produce is refused. */
-    private record LogState(long logEndOffset, long sizeInBytes, List<PartitionProducerState.ActiveProducer> producers) {
+    private record LogState(long logEndOffset, long sizeInBytes, List<ProducerStateManager.ActiveProducer> producers) {
         static LogState of(PartitionLog log, ProducerStateTable states) {
             return new LogState(log.logEndOffset(), log.sizeInBytes(), states.of(log).activeProducers());
         }

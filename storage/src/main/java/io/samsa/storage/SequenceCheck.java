@@ -1,4 +1,4 @@
-package io.samsa.broker.data.produce;
+package io.samsa.storage;
 
 import io.samsa.protocol.ErrorCode;
 
@@ -10,7 +10,7 @@ import io.samsa.protocol.ErrorCode;
  * @param message   why, for the response's error message, or null
  */
 public record SequenceCheck(ErrorCode error, ProducerBatch duplicate, String message) {
-    static final SequenceCheck APPEND = new SequenceCheck(ErrorCode.NONE, null, null);
+    public static final SequenceCheck APPEND = new SequenceCheck(ErrorCode.NONE, null, null);
 
     static SequenceCheck duplicateOf(ProducerBatch batch) {
         return new SequenceCheck(ErrorCode.NONE, batch, null);

@@ -1,4 +1,4 @@
-package io.samsa.broker.data.produce;
+package io.samsa.storage;
 
 /**
  * What the broker remembers of one appended idempotent batch: its sequence range and the offsets
