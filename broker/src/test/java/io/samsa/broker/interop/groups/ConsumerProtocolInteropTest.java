@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,7 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  * in-process Samsa broker: members join one by one and leave, and partitions move without ever
  * having two owners (checked through each consumer's rebalance listener after every poll) while
  * every record is consumed once with commitSync (member epochs); Admin describes the group as a
- * CONSUMER group; a broker-side regular expression picks up a topic created later; and
+ * CONSUMER group; a member killed with SIGKILL (a child JVM) loses its partitions after the broker's
+ * session timeout; a restarted static member gets its partitions back with no revocation at the
+ * other member, and the client's {@code group.remote.assignor=range} is the group's assignor; a
+ * broker-side regular expression picks up a topic created later; and
  * {@code kafka-consumer-groups} lists, describes and deletes the group.
  */
 class ConsumerProtocolInteropTest {
@@ -124,6 +128,90 @@ class ConsumerProtocolInteropTest {
     }
 
     @Test
+    void aRestartedStaticMemberGetsItsPartitionsBackWithoutRevokingAnyoneAndRangeIsChosenByTheClient() throws Exception {
+        String topic = "kip848-static";
+        String group = "kip848-static-group";
+        broker.createTopic(topic, 6);
+        Map<String, Set<TopicPartition>> owned = new ConcurrentHashMap<>();
+        owned.put("static", ConcurrentHashMap.newKeySet());
+        owned.put("other", ConcurrentHashMap.newKeySet());
+        AtomicInteger otherRevocations = new AtomicInteger();
+        Properties staticConfig = config(group);
+        staticConfig.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "instance-1");
+        staticConfig.put("group.remote.assignor", "range");
+        Properties otherConfig = config(group);
+        otherConfig.put("group.remote.assignor", "range");
+        KafkaConsumer<String, String> first = new KafkaConsumer<>(staticConfig);
+        boolean firstClosed = false;
+        try (KafkaConsumer<String, String> other = new KafkaConsumer<>(otherConfig)) {
+            first.subscribe(List.of(topic), tracking(owned.get("static")));
+            other.subscribe(List.of(topic), tracking(owned.get("other"), otherRevocations));
+            Await.until(WAIT, "two members with three partitions each", () -> {
+                first.poll(Duration.ofMillis(30));
+                other.poll(Duration.ofMillis(30));
+                return owned.get("static").size() == 3 && owned.get("other").size() == 3;
+            });
+            assertEquals("range", describe(group).partitionAssignor());
+            Set<TopicPartition> staticPartitions = Set.copyOf(owned.get("static"));
+            Set<TopicPartition> otherPartitions = Set.copyOf(owned.get("other"));
+            int revocationsBefore = otherRevocations.get();
+
+            first.close(); // a static member leaves with epoch -2: the group keeps its partitions for it
+            firstClosed = true;
+            owned.get("static").clear();
+            try (KafkaConsumer<String, String> restarted = new KafkaConsumer<>(staticConfig)) {
+                restarted.subscribe(List.of(topic), tracking(owned.get("static")));
+                Await.until(WAIT, "the restarted static member owns its old partitions", () -> {
+                    restarted.poll(Duration.ofMillis(30));
+                    other.poll(Duration.ofMillis(30));
+                    return owned.get("static").equals(staticPartitions);
+                });
+                for (int i = 0; i < 10; i++) {
+                    restarted.poll(Duration.ofMillis(30));
+                    other.poll(Duration.ofMillis(30));
+                }
+                assertEquals(otherPartitions, owned.get("other"));
+                assertEquals(revocationsBefore, otherRevocations.get(), "the other member revoked nothing");
+                assertEquals(2, describe(group).members().size());
+            }
+        } finally {
+            if (!firstClosed) {
+                first.close();
+            }
+        }
+    }
+
+    @Test
+    void aKilledMembersPartitionsMoveAfterTheBrokersSessionTimeout() throws Exception {
+        String topic = "kip848-killed";
+        String group = "kip848-killed-group";
+        broker.createTopic(topic, 4);
+        Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
+        try (RunningProcess child = RunningProcess.startJvm(ChildConsumerMain.class,
+                List.of(broker.bootstrap(), group, topic, "consumer"));
+             KafkaConsumer<String, String> survivor = new KafkaConsumer<>(config(group))) {
+            Await.until(WAIT, "the child JVM consumer owning every partition", () -> {
+                assertTrue(child.isAlive(), child::describe);
+                return child.lines().contains("assigned 4");
+            });
+            survivor.subscribe(List.of(topic), tracking(owned));
+            Await.until(WAIT, "the two members splitting the topic", () -> {
+                survivor.poll(Duration.ofMillis(30));
+                return owned.size() == 2 && child.lines().contains("assigned 2");
+            });
+            child.killForcibly();
+            long killedNs = System.nanoTime();
+            Await.until(WAIT, "the survivor owning every partition", () -> {
+                survivor.poll(Duration.ofMillis(30));
+                return owned.size() == 4;
+            });
+            long takeoverMs = Duration.ofNanos(System.nanoTime() - killedNs).toMillis();
+            // Nothing told the broker the child was gone: only group.consumer.session.timeout.ms (6 s) can have removed it.
+            assertTrue(takeoverMs >= 5000, "partitions moved after " + takeoverMs + " ms, before the session timeout");
+        }
+    }
+
+    @Test
     void aBrokerSideRegexSubscriptionPicksUpATopicCreatedLater() throws Exception {
         broker.createTopic("regex-orders-1", 2);
         Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
@@ -205,9 +293,17 @@ class ConsumerProtocolInteropTest {
 
     /** A listener keeping {@code owned} equal to what the consumer was told it owns. */
     private static ConsumerRebalanceListener tracking(Set<TopicPartition> owned) {
+        return tracking(owned, new AtomicInteger());
+    }
+
+    /** As {@link #tracking(Set)}, also counting the revocations that took partitions away. */
+    private static ConsumerRebalanceListener tracking(Set<TopicPartition> owned, AtomicInteger revocations) {
         return new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                if (!partitions.isEmpty()) {
+                    revocations.incrementAndGet();
+                }
                 owned.removeAll(partitions);
             }
 
