@@ -3,6 +3,7 @@ package io.samsa.coordinator.consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorTestContext;
 import io.samsa.coordinator.admin.DescribedGroup;
 import io.samsa.coordinator.admin.ListGroupsRequest;
@@ -66,6 +67,27 @@ class ConsumerGroupAdminTest extends ConsumerGroupTestSupport {
             assertEquals(ErrorCode.GROUP_ID_NOT_FOUND, v6.error());
             DescribedGroup v5 = ctx.await(ctx.service.describeGroups(List.of(GROUP), (short) 5)).get(0);
             assertEquals("Dead", v5.state());
+        }
+    }
+
+    @Test
+    void offsetsOfAConsumerGroupWithMembersDoNotExpireAndThoseOfAnEmptyOneDo() {
+        topics.create("t", 2);
+        try (GroupCoordinatorTestContext ctx = context(Map.of(GroupCoordinatorConfig.OFFSETS_RETENTION_MINUTES, "1",
+                GroupCoordinatorConfig.OFFSETS_RETENTION_CHECK_INTERVAL_MS, "1000"))) {
+            ok(ctx, join("a", List.of("t")));
+            ctx.await(ctx.service.commitOffsets(new OffsetCommitRequest(GROUP, "a", 1, null, -1, (short) 9,
+                    List.of(new OffsetCommitRequest.PartitionCommit("t", 0, 5, -1, "")))));
+            for (int i = 0; i < 90; i++) {
+                ctx.sleep(1000);
+                ok(ctx, beat("a", 1, null));
+            }
+            assertEquals(1, ctx.await(ctx.service.fetchOffsets(OffsetFetchRequest.allPartitions(GROUP))).partitions().size(),
+                    "kept past offsets.retention.minutes while the group has a member");
+            ok(ctx, beat("a", -1, null));
+            ctx.sleep(61_000);
+            ctx.sleep(1000);
+            assertTrue(ctx.await(ctx.service.fetchOffsets(OffsetFetchRequest.allPartitions(GROUP))).partitions().isEmpty());
         }
     }
 
