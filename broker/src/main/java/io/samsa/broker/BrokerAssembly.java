@@ -97,7 +97,7 @@ public final class BrokerAssembly {
                 topics.registry().topic(topic).map(t -> partition < t.partitionCount()).orElse(false));
         modules.add(new DataModule(config, time, partitions, producerIds, replicas, fetchers));
         modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer, replicas,
-                cluster == null ? null : cluster.membership()::quorum));
+                cluster == null ? null : cluster.membership()::quorum, topics.groupConfigs()));
         modules.add(new OperationsModule(config, topics.storage()));
         if (cluster != null) {
             // last, once storage, the replica manager and its listeners run: the image drives topics, logs and roles

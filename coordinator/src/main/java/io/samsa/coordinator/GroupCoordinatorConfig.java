@@ -1,6 +1,10 @@
 package io.samsa.coordinator;
 
+import io.samsa.coordinator.classic.ClassicGroupConfig;
+import io.samsa.coordinator.consumer.ConsumerGroupConfig;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  * @param groupSyncGraceMs                Samsa: how long a rejoin that would rebalance a Stable group waits for
  *                                        members of its generation that have not sent SyncGroup yet (500); 0
  *                                        rebalances at once, as Kafka does
+ * @param consumer                        the consumer-protocol (KIP-848) group settings
  */
 public record GroupCoordinatorConfig(
         int offsetsTopicPartitions,
@@ -42,7 +47,8 @@ public record GroupCoordinatorConfig(
         int coordinatorThreads,
         int maxWriteBytes,
         long timerTickMs,
-        int groupSyncGraceMs) {
+        int groupSyncGraceMs,
+        ConsumerGroupConfig consumer) {
 
     public static final String OFFSETS_TOPIC_PARTITIONS = "offsets.topic.num.partitions";
     public static final String OFFSETS_RETENTION_MINUTES = "offsets.retention.minutes";
@@ -78,6 +84,7 @@ public record GroupCoordinatorConfig(
         requirePositive(COORDINATOR_THREADS, coordinatorThreads);
         requirePositive(MAX_WRITE_BYTES, maxWriteBytes);
         requirePositive(TIMER_TICK_MS, timerTickMs);
+        Objects.requireNonNull(consumer, "consumer");
         if (groupSyncGraceMs < 0) {
             throw new IllegalArgumentException(GROUP_SYNC_GRACE_MS + " must not be negative");
         }
@@ -107,7 +114,19 @@ public record GroupCoordinatorConfig(
                 intOf(props, COORDINATOR_THREADS, 4),
                 intOf(props, MAX_WRITE_BYTES, 1_048_588),
                 longOf(props, TIMER_TICK_MS, 10L),
-                intOf(props, GROUP_SYNC_GRACE_MS, 500));
+                intOf(props, GROUP_SYNC_GRACE_MS, 500),
+                new ConsumerGroupConfig(
+                        intOf(props, ConsumerGroupConfig.SESSION_TIMEOUT_MS, 45_000),
+                        intOf(props, ConsumerGroupConfig.HEARTBEAT_INTERVAL_MS, 5000),
+                        intOf(props, ConsumerGroupConfig.MAX_SIZE, Integer.MAX_VALUE),
+                        ConsumerGroupConfig.assignors(Arrays.asList(
+                                props.getOrDefault(ConsumerGroupConfig.ASSIGNORS, "uniform,range").split(",")))));
+    }
+
+    /** @return the settings of the classic-group protocol */
+    public ClassicGroupConfig classic() {
+        return new ClassicGroupConfig(groupMinSessionTimeoutMs, groupMaxSessionTimeoutMs, groupInitialRebalanceDelayMs,
+                groupMaxSize, groupSyncGraceMs);
     }
 
     /** @return offsets.retention.minutes in milliseconds */

@@ -17,6 +17,14 @@ import io.samsa.coordinator.classic.LeaveGroupResult;
 import io.samsa.coordinator.classic.SyncGroupHandler;
 import io.samsa.coordinator.classic.SyncGroupRequest;
 import io.samsa.coordinator.classic.SyncGroupResult;
+import io.samsa.coordinator.consumer.ConsumerGroupDescribeHandler;
+import io.samsa.coordinator.consumer.ConsumerGroupHeartbeatHandler;
+import io.samsa.coordinator.consumer.ConsumerGroupHeartbeatRequest;
+import io.samsa.coordinator.consumer.ConsumerGroupHeartbeatResponse;
+import io.samsa.coordinator.consumer.DescribedConsumerGroup;
+import io.samsa.coordinator.consumer.GroupOverrides;
+import io.samsa.coordinator.consumer.SubscribedTopics;
+import io.samsa.coordinator.consumer.TopicLookup;
 import io.samsa.coordinator.offsets.OffsetCommitHandler;
 import io.samsa.coordinator.offsets.OffsetCommitRequest;
 import io.samsa.coordinator.offsets.OffsetCommitResponse;
@@ -29,6 +37,7 @@ import io.samsa.coordinator.offsets.OffsetFetchResponse;
 import io.samsa.coordinator.offsets.TopicMetadataLookup;
 import io.samsa.coordinator.offsets.TopicPartition;
 import io.samsa.coordinator.offsets.UnknownPartitionFilter;
+import io.samsa.coordinator.runtime.CoordinatorException;
 import io.samsa.coordinator.runtime.CoordinatorLog;
 import io.samsa.coordinator.runtime.CoordinatorRuntime;
 import io.samsa.coordinator.runtime.CoordinatorWriteOperation;
@@ -75,18 +84,45 @@ public final class GroupCoordinatorService implements AutoCloseable {
     private final ListGroupsHandler listGroups = new ListGroupsHandler();
     private final DescribeGroupsHandler describeGroups = new DescribeGroupsHandler();
     private final DeleteGroupsHandler deleteGroups = new DeleteGroupsHandler();
+    private final ConsumerGroupHeartbeatHandler consumerHeartbeat;
+    private final ConsumerGroupDescribeHandler consumerDescribe;
 
     /**
+     * A coordinator whose consumer groups see no topics (for tests of classic groups and offsets).
+     *
      * @param runtime a runtime whose shards are {@link GroupCoordinatorShard}s built with {@code config}
      * @param topics  the topics that exist, to refuse commits for partitions that do not
      */
     public GroupCoordinatorService(GroupCoordinatorConfig config, CoordinatorRuntime<GroupCoordinatorShard> runtime,
                                    TopicMetadataLookup topics) {
+        this(config, runtime, topics, TopicLookup.NONE);
+    }
+
+    /**
+     * @param runtime a runtime whose shards are {@link GroupCoordinatorShard}s built with {@code config}
+     * @param topics  the topics that exist, to refuse commits for partitions that do not
+     * @param image   the topics with their ids, which consumer groups subscribe to and are assigned
+     */
+    public GroupCoordinatorService(GroupCoordinatorConfig config, CoordinatorRuntime<GroupCoordinatorShard> runtime,
+                                   TopicMetadataLookup topics, TopicLookup image) {
+        this(config, runtime, topics, image, GroupOverrides.NONE);
+    }
+
+    /**
+     * @param runtime   a runtime whose shards are {@link GroupCoordinatorShard}s built with {@code config} and {@code overrides}
+     * @param topics    the topics that exist, to refuse commits for partitions that do not
+     * @param image     the topics with their ids, which consumer groups subscribe to and are assigned
+     * @param overrides the consumer groups' own configs (session timeout, heartbeat interval)
+     */
+    public GroupCoordinatorService(GroupCoordinatorConfig config, CoordinatorRuntime<GroupCoordinatorShard> runtime,
+                                   TopicMetadataLookup topics, TopicLookup image, GroupOverrides overrides) {
         this.config = config;
         this.runtime = runtime;
         this.topics = topics;
         this.offsetCommit = new OffsetCommitHandler(config.offsetMetadataMaxBytes());
-        this.joinGroup = new JoinGroupHandler(config);
+        this.joinGroup = new JoinGroupHandler(config.classic());
+        this.consumerHeartbeat = new ConsumerGroupHeartbeatHandler(config.consumer(), new SubscribedTopics(image), overrides);
+        this.consumerDescribe = new ConsumerGroupDescribeHandler(image, config.consumer());
     }
 
     /**
@@ -97,16 +133,41 @@ public final class GroupCoordinatorService implements AutoCloseable {
      */
     public static GroupCoordinatorService start(GroupCoordinatorConfig config, Time time, CoordinatorLog log,
                                                 TopicMetadataLookup topics) {
+        return start(config, time, log, topics, TopicLookup.NONE);
+    }
+
+    /**
+     * The production wiring: group.coordinator.threads event threads and a timer ticker.
+     *
+     * @param log    the broker's view of {@code __consumer_offsets}
+     * @param topics the topics that exist
+     * @param image  the topics with their ids, for consumer groups
+     */
+    public static GroupCoordinatorService start(GroupCoordinatorConfig config, Time time, CoordinatorLog log,
+                                                TopicMetadataLookup topics, TopicLookup image) {
+        return start(config, time, log, topics, image, GroupOverrides.NONE);
+    }
+
+    /**
+     * The production wiring: group.coordinator.threads event threads and a timer ticker.
+     *
+     * @param log       the broker's view of {@code __consumer_offsets}
+     * @param topics    the topics that exist
+     * @param image     the topics with their ids, for consumer groups
+     * @param overrides the consumer groups' own configs (IncrementalAlterConfigs on GROUP resources)
+     */
+    public static GroupCoordinatorService start(GroupCoordinatorConfig config, Time time, CoordinatorLog log,
+                                                TopicMetadataLookup topics, TopicLookup image, GroupOverrides overrides) {
         CoordinatorRuntime<GroupCoordinatorShard> runtime = CoordinatorRuntime.<GroupCoordinatorShard>builder()
                 .withTime(time)
                 .withExecutor(new ThreadPoolEventExecutor(config.coordinatorThreads(), "samsa-group-coordinator"))
                 .withLog(log)
-                .withShardFactory(context -> new GroupCoordinatorShard(context, config))
+                .withShardFactory(context -> new GroupCoordinatorShard(context, config, overrides))
                 .withMaxWriteBytes(config.maxWriteBytes())
                 .withAppendTimeoutMs(config.offsetCommitTimeoutMs())
                 .withTimerTicker(config.timerTickMs())
                 .build();
-        return new GroupCoordinatorService(config, runtime, topics);
+        return new GroupCoordinatorService(config, runtime, topics, image, overrides);
     }
 
     /** @return the {@code __consumer_offsets} partition that coordinates {@code groupId} */
@@ -174,6 +235,30 @@ public final class GroupCoordinatorService implements AutoCloseable {
         }
         return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "LeaveGroup",
                 (shard, nowMs) -> leaveGroup.leave(shard, request, nowMs)), LeaveGroupResult::failed);
+    }
+
+    /** ConsumerGroupHeartbeat (KIP-848): joins, reconciles or removes a consumer-protocol member. */
+    public CompletableFuture<ConsumerGroupHeartbeatResponse> consumerGroupHeartbeat(ConsumerGroupHeartbeatRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(
+                    ConsumerGroupHeartbeatResponse.failed(ErrorCode.INVALID_GROUP_ID, "GroupId can't be empty."));
+        }
+        return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "ConsumerGroupHeartbeat",
+                        (shard, nowMs) -> consumerHeartbeat.heartbeat(shard, request, nowMs)),
+                error -> ConsumerGroupHeartbeatResponse.failed(error, null));
+    }
+
+    /** @return one description per requested group id, in request order */
+    public CompletableFuture<List<DescribedConsumerGroup>> consumerGroupDescribe(List<String> groupIds) {
+        return perPartition(groupIds, (groupId, error) -> DescribedConsumerGroup.failed(groupId, error, null),
+                (partition, ids) -> runtime.scheduleRead(partition, "ConsumerGroupDescribe",
+                        (shard, nowMs) -> consumerDescribe.describe(shard.consumerGroups(), shard.classicGroups(), ids)),
+                (ids, described) -> {
+                    Map<String, DescribedConsumerGroup> byId = new HashMap<>();
+                    described.forEach(group -> byId.put(group.groupId(), group));
+                    return byId;
+                })
+                .thenApply(byId -> groupIds.stream().map(byId::get).toList());
     }
 
     /**

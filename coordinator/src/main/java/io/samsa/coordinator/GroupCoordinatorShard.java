@@ -3,10 +3,19 @@ package io.samsa.coordinator;
 import io.samsa.coordinator.classic.JoinGroupResult;
 import io.samsa.coordinator.classic.Rebalancer;
 import io.samsa.coordinator.classic.SyncGroupResult;
+import io.samsa.coordinator.consumer.ClassicGroupProbe;
+import io.samsa.coordinator.consumer.ConsumerGroupContext;
+import io.samsa.coordinator.consumer.ConsumerGroupStore;
+import io.samsa.coordinator.consumer.ConsumerMemberTimers;
+import io.samsa.coordinator.consumer.GroupOverrides;
+import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupSoftState;
+import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.group.ClassicGroupStore;
+import io.samsa.coordinator.group.GroupCoordinatorRecords;
 import io.samsa.coordinator.offsets.OffsetExpirationHandler;
 import io.samsa.coordinator.offsets.OffsetStore;
+import io.samsa.coordinator.offsets.OffsetsContext;
 import io.samsa.coordinator.offsets.TopicPartition;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.proto.GroupMetadataValue;
@@ -20,33 +29,59 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The group coordinator's state for one {@code __consumer_offsets} partition: its classic groups and
- * its committed offsets. It holds state and replays records; the per-API handlers (offsets, and in
+ * The group coordinator's state for one {@code __consumer_offsets} partition: its classic groups, its
+ * consumer groups (KIP-848) and its committed offsets. It holds state and replays records; the per-API handlers (offsets, and in
  * the next phase join, sync, heartbeat, leave, describe/list/delete, expiry) read it and return
  * records, each in its own class.
  *
  * <p>Persisted state, changed only by {@link #replay}, one method per record type: the groups
- * ({@link ClassicGroupStore}) and the offsets ({@link OffsetStore}). In-memory only: the timer and
+ * ({@link ClassicGroupStore}, {@link ConsumerGroupStore}) and the offsets ({@link OffsetStore}).
+ * Handlers see it only through narrow interfaces: {@link io.samsa.coordinator.classic.ClassicGroupContext},
+ * {@link OffsetsContext} (offsets and admin) and {@link ConsumerGroupContext}. In-memory only: the timer and
  * each group's {@link ClassicGroupSoftState} (pending member ids, parked JoinGroup/SyncGroup responses).
  *
  * <p>Not thread-safe: owned by the partition's event thread.
  */
-public final class GroupCoordinatorShard implements CoordinatorShard {
+public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsContext, ConsumerGroupContext {
     private final int partition;
     private final GroupCoordinatorConfig config;
     private final CoordinatorTimer timer;
     private final ClassicGroupStore groups;
     private final OffsetStore offsets;
+    private final ConsumerGroupStore consumerGroups;
     private final Rebalancer rebalancer;
+    private final GroupOverrides overrides;
     private final Map<String, ClassicGroupSoftState<JoinGroupResult, SyncGroupResult>> softStates = new HashMap<>();
+    private final ClassicGroupProbe classicProbe = new ClassicGroupProbe() {
+        @Override
+        public Status status(String groupId) {
+            ClassicGroup group = groups.group(groupId);
+            if (group == null) {
+                return Status.NONE;
+            }
+            return group.isInState(ClassicGroupState.EMPTY) ? Status.EMPTY : Status.ACTIVE;
+        }
+
+        @Override
+        public CoordinatorRecord deletionRecord(String groupId) {
+            return GroupCoordinatorRecords.newGroupMetadataTombstoneRecord(groupId);
+        }
+    };
 
     public GroupCoordinatorShard(CoordinatorShardContext context, GroupCoordinatorConfig config) {
+        this(context, config, GroupOverrides.NONE);
+    }
+
+    /** @param overrides the consumer groups' own session timeouts and heartbeat intervals */
+    public GroupCoordinatorShard(CoordinatorShardContext context, GroupCoordinatorConfig config, GroupOverrides overrides) {
+        this.overrides = overrides;
         this.partition = context.partition();
         this.config = config;
         this.timer = context.timer();
         this.groups = new ClassicGroupStore(context.snapshotRegistry());
         this.offsets = new OffsetStore(context.snapshotRegistry());
-        this.rebalancer = new Rebalancer(config);
+        this.consumerGroups = new ConsumerGroupStore(context.snapshotRegistry());
+        this.rebalancer = new Rebalancer(config.classic());
     }
 
     @Override
@@ -54,6 +89,8 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
         switch (record.type()) {
             case GROUP_METADATA -> replayGroupMetadata(record.key(), (GroupMetadataValue) record.value());
             case OFFSET_COMMIT -> replayOffsetCommit(record.key(), (OffsetCommitValue) record.value());
+            case CONSUMER_GROUP_METADATA, CONSUMER_GROUP_MEMBER_METADATA, CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA,
+                 CONSUMER_GROUP_TARGET_ASSIGNMENT_MEMBER, CONSUMER_GROUP_CURRENT_MEMBER_ASSIGNMENT -> consumerGroups.replay(record);
             case RECORD_TYPE_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalArgumentException("cannot replay " + record.type());
         }
     }
@@ -75,6 +112,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
     @Override
     public void onLoaded(long nowMs) {
         rebalancer.onLoaded(this);
+        new ConsumerMemberTimers(config.consumer(), overrides).onLoaded(this);
         new OffsetExpirationHandler(config.offsetsRetentionMs(), config.offsetsRetentionCheckIntervalMs(),
                 config.maxWriteBytes()).schedule(this);
     }
@@ -87,23 +125,44 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
         return config;
     }
 
+    @Override
     public CoordinatorTimer timer() {
         return timer;
     }
 
+    @Override
     public ClassicGroupStore groups() {
         return groups;
     }
 
+    @Override
     public OffsetStore offsets() {
         return offsets;
     }
 
+    @Override
+    public boolean isOtherGroupType(String groupId) {
+        return consumerGroups.group(groupId) != null;
+    }
+
+    @Override
+    public ConsumerGroupStore consumerGroups() {
+        return consumerGroups;
+    }
+
+    /** @return how a classic group under a consumer group's id stands (none, Empty, with members), and its tombstone */
+    @Override
+    public ClassicGroupProbe classicGroups() {
+        return classicProbe;
+    }
+
+    @Override
     public Rebalancer rebalancer() {
         return rebalancer;
     }
 
     /** @return the in-memory-only part of a group (created empty on first use) */
+    @Override
     public ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> softState(String groupId) {
         return softStates.computeIfAbsent(groupId, id -> new ClassicGroupSoftState<>());
     }
@@ -113,6 +172,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
      * groups, MEMBER_ID_REQUIRED ids never used) leave nothing behind. Safe anywhere, replay
      * included: an idle part is recreated empty on demand.
      */
+    @Override
     public void forgetIdleSoftState(String groupId) {
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = softStates.get(groupId);
         if (soft != null && soft.isIdle()) {
@@ -121,6 +181,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
     }
 
     /** @return the in-memory-only part of a group, or null when it has none (never creates one) */
+    @Override
     public ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> existingSoftState(String groupId) {
         return softStates.get(groupId);
     }

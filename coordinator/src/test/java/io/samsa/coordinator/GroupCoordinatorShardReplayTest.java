@@ -9,10 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
+import io.samsa.coordinator.group.GroupCoordinatorRecords;
 import io.samsa.coordinator.offsets.CommittedOffset;
+import io.samsa.coordinator.offsets.OffsetCommitRecords;
 import io.samsa.coordinator.offsets.TopicPartition;
 import io.samsa.coordinator.records.CoordinatorRecord;
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.coordinator.runtime.CoordinatorResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,10 @@ class GroupCoordinatorShardReplayTest {
         try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
             ctx.seed(0,
                     GroupCoordinatorRecords.newGroupMetadataRecord(group),
-                    GroupCoordinatorRecords.newOffsetCommitRecord("g1", "t", 0, CommittedOffset.of(5, 1, "", 10L)),
-                    GroupCoordinatorRecords.newOffsetCommitRecord("g1", "t", 1, CommittedOffset.of(6, 1, "", 10L)),
-                    GroupCoordinatorRecords.newOffsetCommitRecord("g1", "t", 0, CommittedOffset.of(7, 2, "x", 11L)),
-                    GroupCoordinatorRecords.newOffsetCommitRecord("g2", "u", 0, CommittedOffset.of(1, -1, "", 12L)));
+                    OffsetCommitRecords.newOffsetCommitRecord("g1", "t", 0, CommittedOffset.of(5, 1, "", 10L)),
+                    OffsetCommitRecords.newOffsetCommitRecord("g1", "t", 1, CommittedOffset.of(6, 1, "", 10L)),
+                    OffsetCommitRecords.newOffsetCommitRecord("g1", "t", 0, CommittedOffset.of(7, 2, "x", 11L)),
+                    OffsetCommitRecords.newOffsetCommitRecord("g2", "u", 0, CommittedOffset.of(1, -1, "", 12L)));
             ctx.load(0);
             GroupCoordinatorShard shard = ctx.shard(0);
             assertEquals(group, shard.groups().group("g1"));
@@ -39,9 +40,9 @@ class GroupCoordinatorShardReplayTest {
 
             ctx.write(0, (s, now) -> CoordinatorResult.of(List.of(
                     GroupCoordinatorRecords.newGroupMetadataTombstoneRecord("g1"),
-                    GroupCoordinatorRecords.newOffsetCommitTombstoneRecord("g1", "t", 0),
-                    GroupCoordinatorRecords.newOffsetCommitTombstoneRecord("g2", "u", 0),
-                    GroupCoordinatorRecords.newOffsetCommitTombstoneRecord("never", "t", 9)), "ok")).join();
+                    OffsetCommitRecords.newOffsetCommitTombstoneRecord("g1", "t", 0),
+                    OffsetCommitRecords.newOffsetCommitTombstoneRecord("g2", "u", 0),
+                    OffsetCommitRecords.newOffsetCommitTombstoneRecord("never", "t", 9)), "ok")).join();
 
             assertNull(shard.groups().group("g1"));
             assertNull(shard.offsets().offset("g1", new TopicPartition("t", 0)));
@@ -62,9 +63,9 @@ class GroupCoordinatorShardReplayTest {
             g = g.withMember(staticMember("b", "instance-b", "roundrobin")).withNextGeneration(now + 1);
             writeAll(first, 3, GroupCoordinatorRecords.newGroupMetadataRecord(g));
             for (int i = 0; i < 20; i++) {
-                writeAll(first, 3, GroupCoordinatorRecords.newOffsetCommitRecord("g", "t" + i % 3, i, CommittedOffset.of(i, 0, "m" + i, now + i)));
+                writeAll(first, 3, OffsetCommitRecords.newOffsetCommitRecord("g", "t" + i % 3, i, CommittedOffset.of(i, 0, "m" + i, now + i)));
             }
-            writeAll(first, 3, GroupCoordinatorRecords.newOffsetCommitTombstoneRecord("g", "t0", 0),
+            writeAll(first, 3, OffsetCommitRecords.newOffsetCommitTombstoneRecord("g", "t0", 0),
                     GroupCoordinatorRecords.newGroupMetadataRecord(g.withoutMember("a")),
                     GroupCoordinatorRecords.newGroupMetadataRecord(ClassicGroup.empty("other", now)),
                     GroupCoordinatorRecords.newGroupMetadataTombstoneRecord("other"));

@@ -1,5 +1,7 @@
 package io.samsa.coordinator;
 
+import io.samsa.coordinator.consumer.GroupOverrides;
+import io.samsa.coordinator.consumer.TopicLookup;
 import io.samsa.coordinator.offsets.TopicMetadataLookup;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.CoordinatorRecordSerde;
@@ -35,6 +37,16 @@ public final class GroupCoordinatorTestContext implements AutoCloseable {
     }
 
     public GroupCoordinatorTestContext(GroupCoordinatorConfig config) {
+        this(config, TopicLookup.NONE);
+    }
+
+    /** @param topics the topics consumer groups (KIP-848) see, with their ids */
+    public GroupCoordinatorTestContext(GroupCoordinatorConfig config, TopicLookup topics) {
+        this(config, topics, GroupOverrides.NONE);
+    }
+
+    /** @param overrides the consumer groups' own configs */
+    public GroupCoordinatorTestContext(GroupCoordinatorConfig config, TopicLookup topics, GroupOverrides overrides) {
         this.config = config;
         this.runtime = CoordinatorRuntime.<GroupCoordinatorShard>builder()
                 .withTime(time)
@@ -43,12 +55,12 @@ public final class GroupCoordinatorTestContext implements AutoCloseable {
                 .withMaxWriteBytes(config.maxWriteBytes())
                 .withAppendTimeoutMs(config.offsetCommitTimeoutMs())
                 .withShardFactory(context -> {
-                    GroupCoordinatorShard shard = new GroupCoordinatorShard(context, config);
+                    GroupCoordinatorShard shard = new GroupCoordinatorShard(context, config, overrides);
                     shards.put(context.partition(), shard);
                     return shard;
                 })
                 .build();
-        this.service = new GroupCoordinatorService(config, runtime, TopicMetadataLookup.ALL_KNOWN);
+        this.service = new GroupCoordinatorService(config, runtime, TopicMetadataLookup.ALL_KNOWN, topics, overrides);
     }
 
     /** Runs every ready event and returns the future's value; fails when it is not complete then. */

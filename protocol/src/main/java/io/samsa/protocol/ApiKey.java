@@ -45,7 +45,9 @@ public enum ApiKey {
     ALTER_CLIENT_QUOTAS(49, "AlterClientQuotas", 0, 1),
     DESCRIBE_QUORUM(55, "DescribeQuorum", 0, 2),
     DESCRIBE_CLUSTER(60, "DescribeCluster", 0, 2),
-    DESCRIBE_PRODUCERS(61, "DescribeProducers", 0, 0);
+    DESCRIBE_PRODUCERS(61, "DescribeProducers", 0, 0),
+    CONSUMER_GROUP_HEARTBEAT(68, "ConsumerGroupHeartbeat", 0, 1),
+    CONSUMER_GROUP_DESCRIBE(69, "ConsumerGroupDescribe", 0, 1);
 
     private static final ApiKey[] BY_ID;
 

@@ -212,6 +212,11 @@ public final class BrokerConfigKeys {
             "group.consumer.heartbeat.interval.ms", ConfigType.INT, 5000, atLeast(1), "Heartbeat interval of consumer-protocol members");
     public static final ConfigKey<Integer> GROUP_CONSUMER_MAX_SIZE = DEFINITION.define("group.consumer.max.size", ConfigType.INT,
             Integer.MAX_VALUE, atLeast(1), "Most members one consumer-protocol group may have");
+    public static final ConfigKey<List<String>> GROUP_CONSUMER_ASSIGNORS = DEFINITION.define("group.consumer.assignors",
+            ConfigType.LIST, List.of("uniform", "range"), eachOneOf("uniform", "range",
+                    "org.apache.kafka.coordinator.group.assignor.UniformAssignor",
+                    "org.apache.kafka.coordinator.group.assignor.RangeAssignor"),
+            "Server-side assignors of consumer-protocol groups, the first the default (by name, or Kafka's class names)");
 
     // ---- group configs (KIP-848 family): the defaults and bounds of the per-group configs ----
     // DescribeConfigs/IncrementalAlterConfigs on GROUP resources report and validate against these.

@@ -7,6 +7,8 @@ import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicatedPartition;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorService;
+import io.samsa.coordinator.consumer.TopicLookup;
+import io.samsa.coordinator.group.GroupConfigLookup;
 import io.samsa.coordinator.offsets.TopicMetadataLookup;
 import io.samsa.metadata.image.TopicImage;
 import io.samsa.metadata.quorum.MetadataQuorum;
@@ -39,6 +41,7 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
     private final ReplicaManager replicas;
     private final boolean clusterMode;
     private final Supplier<MetadataQuorum> quorum;
+    private final GroupConfigLookup groupConfigs;
     private final OffsetsReplicationWaits waits = new OffsetsReplicationWaits();
     private volatile GroupCoordinatorService service;
     private volatile OffsetsLeadership leadership;
@@ -53,6 +56,13 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
      */
     public GroupCoordinatorComponent(BrokerConfig config, Time time, OffsetsTopic offsetsTopic, TopicMetadataLookup topics,
                                      ReplicaManager replicas, Supplier<MetadataQuorum> quorum) {
+        this(config, time, offsetsTopic, topics, replicas, quorum, GroupConfigLookup.NONE);
+    }
+
+    /** @param groupConfigs the groups' own configs, which consumer groups (KIP-848) honour */
+    public GroupCoordinatorComponent(BrokerConfig config, Time time, OffsetsTopic offsetsTopic, TopicMetadataLookup topics,
+                                     ReplicaManager replicas, Supplier<MetadataQuorum> quorum, GroupConfigLookup groupConfigs) {
+        this.groupConfigs = groupConfigs;
         this.quorum = quorum;
         this.clusterMode = quorum != null;
         this.config = config;
@@ -74,7 +84,9 @@ public final class GroupCoordinatorComponent implements BrokerComponent {
                         config.get(BrokerConfigKeys.OFFSETS_TOPIC_SEGMENT_BYTES));
         GroupCoordinatorConfig coordinatorConfig = GroupCoordinatorConfigs.from(config, partitions);
         log = new OffsetsTopicLog(offsetsTopic::partition, this::replicated, waits, time, LOAD_THREADS, this::reload);
-        service = GroupCoordinatorService.start(coordinatorConfig, time, log, topics);
+        // The registry lookup also names topics by id, which consumer groups (KIP-848) need.
+        TopicLookup image = topics instanceof TopicLookup withIds ? withIds : TopicLookup.NONE;
+        service = GroupCoordinatorService.start(coordinatorConfig, time, log, topics, image, groupConfigs::overrides);
         OffsetsLeadership leading = new OffsetsLeadership(service, this::replicated, partitions, !clusterMode);
         leadership = leading;
         replicas.addListener(waits);

@@ -10,6 +10,7 @@ import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.security.Authorizer;
 import io.samsa.broker.topics.TopicRegistry;
 import io.samsa.coordinator.GroupCoordinatorService;
+import io.samsa.coordinator.group.GroupConfigLookup;
 import io.samsa.metadata.quorum.MetadataQuorum;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.LogManager;
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * The consumer-group APIs: the group coordinator over {@code __consumer_offsets} and one handler
  * per API (FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit,
- * OffsetFetch, OffsetDelete, ListGroups, DescribeGroups, DeleteGroups).
+ * OffsetFetch, OffsetDelete, ListGroups, DescribeGroups, DeleteGroups, and KIP-848's
+ * ConsumerGroupHeartbeat and ConsumerGroupDescribe).
  *
  * <p>Wiring: it needs the topic registry (to create the offsets topic, whose logs the registry's
  * storage listener opens) and the log manager, so it comes after the topics/storage module:
@@ -52,9 +54,19 @@ public final class GroupModule implements BrokerModule {
     public GroupModule(BrokerConfig config, Time time, TopicRegistry registry, Supplier<LogManager> logs,
                        Supplier<LocalBroker> localBroker, Authorizer authorizer, ReplicaManager replicas,
                        Supplier<MetadataQuorum> quorum) {
+        this(config, time, registry, logs, localBroker, authorizer, replicas, quorum, GroupConfigLookup.NONE);
+    }
+
+    /**
+     * @param groupConfigs the groups' own configs (consumer.session.timeout.ms, consumer.heartbeat.interval.ms),
+     *                     which consumer groups (KIP-848) honour
+     */
+    public GroupModule(BrokerConfig config, Time time, TopicRegistry registry, Supplier<LogManager> logs,
+                       Supplier<LocalBroker> localBroker, Authorizer authorizer, ReplicaManager replicas,
+                       Supplier<MetadataQuorum> quorum, GroupConfigLookup groupConfigs) {
         this.authorizer = authorizer;
         this.coordinator = new GroupCoordinatorComponent(config, time, new OffsetsTopic(registry, logs),
-                new RegistryTopicLookup(registry), replicas, quorum);
+                new RegistryTopicLookup(registry), replicas, quorum, groupConfigs);
         this.locator = quorum == null ? CoordinatorLocator.local(coordinator::service, localBroker)
                 : new ImageCoordinatorLocator(quorum, config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS),
                         config.get(BrokerConfigKeys.OFFSETS_TOPIC_REPLICATION_FACTOR).shortValue(),
@@ -86,6 +98,8 @@ public final class GroupModule implements BrokerModule {
                 new OffsetDeleteApi(service),
                 new ListGroupsApi(service),
                 new DescribeGroupsApi(service, authorizer),
-                new DeleteGroupsApi(service));
+                new DeleteGroupsApi(service),
+                new ConsumerGroupHeartbeatApi(service),
+                new ConsumerGroupDescribeApi(service, authorizer));
     }
 }

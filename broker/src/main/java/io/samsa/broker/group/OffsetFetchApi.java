@@ -30,6 +30,7 @@ import java.util.function.Supplier;
  * <li>Null topics (v2+) mean every partition the group committed.</li>
  * <li>v1 has no group-level error field, so a group error is reported on every requested
  *     partition, as Kafka does.</li>
+ * <li>v9+ names the fetching member and its epoch, which a consumer group (KIP-848) checks.</li>
  * <li>require_stable (v7+) needs no wait here: without transactions no commit is ever pending.</li>
  * </ul>
  * Thread-safe.
@@ -105,7 +106,8 @@ final class OffsetFetchApi extends GroupApiHandler<io.samsa.protocol.message.Off
                     }
                 }
             }
-            groups.add(coordinator().fetchOffsets(new OffsetFetchRequest(group.groupId(), partitions))
+            groups.add(coordinator().fetchOffsets(new OffsetFetchRequest(group.groupId(), partitions, group.memberId(),
+                            group.memberEpoch()))
                     .thenApply(result -> groupResponse(group.groupId(), result)));
         }
         return CompletableFuture.allOf(groups.toArray(new CompletableFuture<?>[0])).thenApply(ignored -> {

@@ -2,7 +2,7 @@ package io.samsa.broker.group;
 
 import io.samsa.broker.replication.PartitionChangeListener;
 import io.samsa.broker.replication.ReplicatedPartition;
-import io.samsa.coordinator.CoordinatorException;
+import io.samsa.coordinator.runtime.CoordinatorException;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.storage.TopicPartition;
 import java.util.ArrayDeque;

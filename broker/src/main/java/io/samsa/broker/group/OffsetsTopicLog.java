@@ -2,8 +2,8 @@ package io.samsa.broker.group;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.samsa.broker.replication.ReplicatedPartition;
-import io.samsa.coordinator.CoordinatorException;
 import io.samsa.coordinator.records.SerializedRecord;
+import io.samsa.coordinator.runtime.CoordinatorException;
 import io.samsa.coordinator.runtime.CoordinatorLog;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.record.CompressionType;

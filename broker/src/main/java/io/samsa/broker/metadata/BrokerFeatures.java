@@ -17,7 +17,8 @@ import java.util.List;
  *       (Kafka 4.1's ranges, see {@code ApiKey}).</li>
  *   <li>{@code kraft.version}: 1 means a dynamic controller quorum (KIP-853); a single node is a
  *       static quorum, level 0.</li>
- *   <li>{@code group.version}: 1 switches on the KIP-848 consumer protocol; not implemented, 0.</li>
+ *   <li>{@code group.version}: 1 switches on the KIP-848 consumer protocol (ConsumerGroupHeartbeat,
+ *       ConsumerGroupDescribe); supported 0 to 1 and finalized at 1, as Kafka 4.1 ships it.</li>
  *   <li>{@code transaction.version}: 1 and 2 are KIP-890's transaction protocol; transactions are
  *       not implemented, 0 (a producer would otherwise use EndTxn v5 and implicit partitions).</li>
  *   <li>{@code eligible.leader.replicas.version} (KIP-966), {@code share.version} (KIP-932),
@@ -43,6 +44,9 @@ public final class BrokerFeatures {
     static final short METADATA_VERSION_3_3_IV3 = 7;
     static final short METADATA_VERSION_4_1_IV1 = 27;
 
+    /** group.version 1: the KIP-848 consumer group protocol. */
+    static final short GROUP_VERSION_1 = 1;
+
     /** The finalized-features epoch while levels are compiled in (valid epochs are >= 0). */
     static final long STATIC_FINALIZED_EPOCH = 0;
 
@@ -50,7 +54,7 @@ public final class BrokerFeatures {
     public static final BrokerFeatures SAMSA = new BrokerFeatures(List.of(
             new Feature(METADATA_VERSION, METADATA_VERSION_3_3_IV3, METADATA_VERSION_4_1_IV1, METADATA_VERSION_4_1_IV1),
             Feature.notImplemented(KRAFT_VERSION),
-            Feature.notImplemented(GROUP_VERSION),
+            new Feature(GROUP_VERSION, (short) 0, GROUP_VERSION_1, GROUP_VERSION_1),
             Feature.notImplemented(TRANSACTION_VERSION),
             Feature.notImplemented(ELIGIBLE_LEADER_REPLICAS_VERSION),
             Feature.notImplemented(SHARE_VERSION),

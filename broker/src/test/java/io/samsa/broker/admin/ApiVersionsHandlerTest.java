@@ -54,10 +54,11 @@ class ApiVersionsHandlerTest {
             var metadataVersion = parsed.data().supportedFeatures().find("metadata.version");
             assertEquals(7, metadataVersion.minVersion());
             assertEquals(27, metadataVersion.maxVersion());
-            // Only metadata.version is finalized above 0: no client may switch on KIP-848 or KIP-890.
-            assertEquals(1, parsed.data().finalizedFeatures().size());
+            // metadata.version and group.version (KIP-848) are finalized above 0; no client may switch on KIP-890.
+            assertEquals(2, parsed.data().finalizedFeatures().size());
             var finalized = parsed.data().finalizedFeatures().find("metadata.version");
             assertEquals(27, finalized.maxVersionLevel());
+            assertEquals(1, parsed.data().finalizedFeatures().find("group.version").maxVersionLevel());
             assertEquals(27, finalized.minVersionLevel());
             assertEquals(0L, parsed.data().finalizedFeaturesEpoch());
             assertFalse(parsed.data().zkMigrationReady());

@@ -141,9 +141,9 @@ class OperationsAdminApiTest {
             assertEquals(7, features.supportedFeatures().size(), features::toString);
             assertEquals(7, features.supportedFeatures().get("metadata.version").minVersion());
             assertEquals(27, features.supportedFeatures().get("metadata.version").maxVersion());
-            assertEquals(0, features.supportedFeatures().get("group.version").maxVersion());
+            assertEquals(1, features.supportedFeatures().get("group.version").maxVersion());
             assertEquals(0, features.supportedFeatures().get("transaction.version").maxVersion());
-            assertEquals(Map.of("metadata.version", 27), features.finalizedFeatures().entrySet().stream()
+            assertEquals(Map.of("metadata.version", 27, "group.version", 1), features.finalizedFeatures().entrySet().stream()
                     .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (int) e.getValue().maxVersionLevel())));
             assertEquals(0L, features.finalizedFeaturesEpoch().orElseThrow());
         }

@@ -1,15 +1,15 @@
 package io.samsa.broker.group;
 
-import io.samsa.coordinator.offsets.TopicMetadataLookup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.samsa.coordinator.CoordinatorException;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorService;
 import io.samsa.coordinator.offsets.CommittedOffset;
+import io.samsa.coordinator.offsets.OffsetCommitRecords;
+import io.samsa.coordinator.offsets.TopicMetadataLookup;
 import io.samsa.coordinator.offsets.TopicPartition;
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
+import io.samsa.coordinator.runtime.CoordinatorException;
 import io.samsa.coordinator.runtime.CoordinatorResult;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.util.ManualTime;
@@ -90,7 +90,7 @@ class OffsetsTopicLogReloadTest {
 
     private CompletableFuture<String> commit(long offset) {
         return service.runtime().scheduleWrite(P, "commit", (shard, nowMs) -> CoordinatorResult.of(
-                List.of(GroupCoordinatorRecords.newOffsetCommitRecord("g", TP.topic(), TP.partition(),
+                List.of(OffsetCommitRecords.newOffsetCommitRecord("g", TP.topic(), TP.partition(),
                         CommittedOffset.of(offset, 0, "", nowMs))), Long.toString(offset)));
     }
 

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.broker.group.GroupCoordinatorComponent;
-import io.samsa.coordinator.CoordinatorException;
 import io.samsa.coordinator.GroupCoordinatorService;
 import io.samsa.coordinator.offsets.CommittedOffset;
 import io.samsa.coordinator.offsets.OffsetCommitRequest;
 import io.samsa.coordinator.offsets.OffsetCommitResponse;
+import io.samsa.coordinator.runtime.CoordinatorException;
 import io.samsa.coordinator.runtime.CoordinatorPartitionState;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.storage.TopicPartition;

@@ -1,10 +1,10 @@
 package io.samsa.coordinator.admin;
 
 import com.google.protobuf.ByteString;
-import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupMember;
 import io.samsa.coordinator.group.ClassicGroupState;
+import io.samsa.coordinator.offsets.OffsetsContext;
 import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +12,15 @@ import java.util.List;
 /**
  * DescribeGroups on one shard, a read. As in Kafka, the chosen protocol and each member's metadata
  * and assignment are shown only while the group is Stable (during a rebalance they are in flux).
- * An unknown group is "Dead" with no error before v6 and GROUP_ID_NOT_FOUND from v6. Stateless;
+ * An unknown group is "Dead" with no error before v6 and GROUP_ID_NOT_FOUND from v6; so is a
+ * consumer group (KIP-1043: DescribeGroups describes classic groups only, ConsumerGroupDescribe
+ * the others). Stateless;
  * thread-safe.
  */
 public final class DescribeGroupsHandler {
 
     /** @param apiVersion the DescribeGroups request version */
-    public List<DescribedGroup> describe(GroupCoordinatorShard shard, List<String> groupIds, short apiVersion) {
+    public List<DescribedGroup> describe(OffsetsContext shard, List<String> groupIds, short apiVersion) {
         List<DescribedGroup> described = new ArrayList<>(groupIds.size());
         for (String groupId : groupIds) {
             described.add(describe(shard, groupId, apiVersion));
@@ -26,9 +28,9 @@ public final class DescribeGroupsHandler {
         return described;
     }
 
-    private static DescribedGroup describe(GroupCoordinatorShard shard, String groupId, short apiVersion) {
+    private static DescribedGroup describe(OffsetsContext shard, String groupId, short apiVersion) {
         ClassicGroup group = GroupView.find(shard, groupId);
-        if (group == null) {
+        if (group == null || shard.consumerGroups().group(groupId) != null) {
             ErrorCode error = apiVersion >= 6 ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.NONE;
             return new DescribedGroup(groupId, error, ClassicGroupState.DEAD.displayName(), "", "", List.of());
         }

@@ -7,7 +7,7 @@ import java.util.Set;
  *
  * @param statesFilter state names to keep, compared case-insensitively (v4+); empty keeps all
  * @param typesFilter  group types to keep, compared case-insensitively (v5+); empty keeps all.
- *                     Every group here is of type "classic".
+ *                     Groups are of type "classic" or "consumer".
  */
 public record ListGroupsRequest(Set<String> statesFilter, Set<String> typesFilter) {
     public ListGroupsRequest {

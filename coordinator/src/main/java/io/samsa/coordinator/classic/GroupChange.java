@@ -2,8 +2,8 @@ package io.samsa.coordinator.classic;
 
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
+import io.samsa.coordinator.group.GroupCoordinatorRecords;
 import io.samsa.coordinator.records.CoordinatorRecord;
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.coordinator.runtime.CoordinatorResult;
 import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;

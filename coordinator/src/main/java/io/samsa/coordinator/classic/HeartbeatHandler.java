@@ -1,6 +1,5 @@
 package io.samsa.coordinator.classic;
 
-import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.runtime.CoordinatorResult;
@@ -14,7 +13,7 @@ import io.samsa.protocol.ErrorCode;
  */
 public final class HeartbeatHandler {
 
-    public CoordinatorResult<ErrorCode> heartbeat(GroupCoordinatorShard shard, HeartbeatRequest request) {
+    public CoordinatorResult<ErrorCode> heartbeat(ClassicGroupContext shard, HeartbeatRequest request) {
         ClassicGroup group = shard.groups().group(request.groupId());
         if (group == null) {
             return CoordinatorResult.response(ErrorCode.UNKNOWN_MEMBER_ID);

@@ -1,9 +1,6 @@
 package io.samsa.coordinator.classic;
 
 import com.google.protobuf.ByteString;
-import io.samsa.coordinator.GroupCoordinatorConfig;
-import io.samsa.coordinator.GroupCoordinatorShard;
-import io.samsa.coordinator.GroupTimerKey;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupMember;
 import io.samsa.coordinator.group.ClassicGroupSoftState;
@@ -39,14 +36,14 @@ import java.util.concurrent.CompletableFuture;
  * <p>Stateless apart from its config; thread-safe.
  */
 public final class JoinGroupHandler {
-    private final GroupCoordinatorConfig config;
+    private final ClassicGroupConfig config;
 
-    public JoinGroupHandler(GroupCoordinatorConfig config) {
+    public JoinGroupHandler(ClassicGroupConfig config) {
         this.config = config;
     }
 
     /** @param response completed with the answer, now or when the join phase ends */
-    public CoordinatorResult<Void> join(GroupCoordinatorShard shard, JoinGroupRequest request,
+    public CoordinatorResult<Void> join(ClassicGroupContext shard, JoinGroupRequest request,
                                         CompletableFuture<JoinGroupResult> response, long nowMs) {
         String groupId = request.groupId();
         String memberId = request.memberId();
@@ -57,6 +54,10 @@ public final class JoinGroupHandler {
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> existingSoft = shard.existingSoftState(groupId);
         boolean pending = existingSoft != null && !memberId.isEmpty() && existingSoft.isPendingMember(memberId);
         ClassicGroup group = shard.groups().group(groupId);
+        if (group == null && shard.isOtherGroupType(groupId)) {
+            // A consumer-protocol (KIP-848) group holds the id; without online migration a classic member cannot join it.
+            return answer(response, JoinGroupResult.failed(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, memberId));
+        }
         if (group == null) {
             if (!memberId.isEmpty() && !pending) {
                 return answer(response, JoinGroupResult.failed(ErrorCode.UNKNOWN_MEMBER_ID, memberId));
@@ -82,7 +83,7 @@ public final class JoinGroupHandler {
         return change.result(null);
     }
 
-    private void joinNewMember(GroupCoordinatorShard shard, GroupChange change, JoinGroupRequest request,
+    private void joinNewMember(ClassicGroupContext shard, GroupChange change, JoinGroupRequest request,
                                CompletableFuture<JoinGroupResult> response, long nowMs) {
         String newMemberId = request.clientId() + "-" + UUID.randomUUID();
         String instanceId = request.groupInstanceId();
@@ -103,7 +104,7 @@ public final class JoinGroupHandler {
         }
     }
 
-    private void joinKnownMember(GroupCoordinatorShard shard, GroupChange change, JoinGroupRequest request,
+    private void joinKnownMember(ClassicGroupContext shard, GroupChange change, JoinGroupRequest request,
                                  CompletableFuture<JoinGroupResult> response, long nowMs) {
         ClassicGroup group = change.group();
         String memberId = request.memberId();
@@ -135,7 +136,7 @@ public final class JoinGroupHandler {
         parkAndRebalance(shard, change, updated, response, nowMs);
     }
 
-    private void addMemberAndRebalance(GroupCoordinatorShard shard, GroupChange change, JoinGroupRequest request,
+    private void addMemberAndRebalance(ClassicGroupContext shard, GroupChange change, JoinGroupRequest request,
                                        String memberId, CompletableFuture<JoinGroupResult> response, long nowMs) {
         ClassicGroupMember member = new ClassicGroupMember(memberId, request.groupInstanceId(), request.clientId(),
                 request.clientHost(), request.sessionTimeoutMs(), request.rebalanceTimeoutMs(), request.protocols(), ByteString.EMPTY);
@@ -152,7 +153,7 @@ public final class JoinGroupHandler {
     }
 
     /** Parks the member's JoinGroup, starts a rebalance if the group is settled, and ends the join phase if it can. */
-    private void parkAndRebalance(GroupCoordinatorShard shard, GroupChange change, ClassicGroupMember member,
+    private void parkAndRebalance(ClassicGroupContext shard, GroupChange change, ClassicGroupMember member,
                                   CompletableFuture<JoinGroupResult> response, long nowMs) {
         park(shard, change, member, response);
         if (!change.group().isInState(ClassicGroupState.PREPARING_REBALANCE)) {
@@ -162,7 +163,7 @@ public final class JoinGroupHandler {
     }
 
     /** Parks the member's JoinGroup until the join phase ends (a parked member counts as alive). */
-    private static void park(GroupCoordinatorShard shard, GroupChange change, ClassicGroupMember member,
+    private static void park(ClassicGroupContext shard, GroupChange change, ClassicGroupMember member,
                              CompletableFuture<JoinGroupResult> response) {
         String memberId = member.memberId();
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(change.groupId());
@@ -178,7 +179,7 @@ public final class JoinGroupHandler {
     }
 
     /** KIP-345: a known instance id joined with an empty member id, so it takes over under a new id. */
-    private void replaceStaticMember(GroupCoordinatorShard shard, GroupChange change, JoinGroupRequest request,
+    private void replaceStaticMember(ClassicGroupContext shard, GroupChange change, JoinGroupRequest request,
                                      String oldMemberId, String newMemberId, CompletableFuture<JoinGroupResult> response, long nowMs) {
         ClassicGroup group = change.group();
         ClassicGroupMember old = group.member(oldMemberId);
@@ -229,7 +230,7 @@ public final class JoinGroupHandler {
      * members plus outstanding pending member ids stay below the limit (stricter than Kafka, which
      * in PreparingRebalance counts only members that already rejoined).
      */
-    private boolean acceptsJoiningMember(GroupCoordinatorShard shard, ClassicGroup group, String memberId, boolean pending) {
+    private boolean acceptsJoiningMember(ClassicGroupContext shard, ClassicGroup group, String memberId, boolean pending) {
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.existingSoftState(group.groupId());
         int otherPending = (soft == null ? 0 : soft.pendingMemberIds().size()) - (pending ? 1 : 0);
         return group.hasMember(memberId) || group.size() + otherPending < config.groupMaxSize();

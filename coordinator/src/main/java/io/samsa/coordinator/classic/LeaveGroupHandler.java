@@ -1,7 +1,5 @@
 package io.samsa.coordinator.classic;
 
-import io.samsa.coordinator.GroupCoordinatorShard;
-import io.samsa.coordinator.GroupTimerKey;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupSoftState;
 import io.samsa.coordinator.runtime.CoordinatorResult;
@@ -18,7 +16,7 @@ import java.util.List;
  */
 public final class LeaveGroupHandler {
 
-    public CoordinatorResult<LeaveGroupResult> leave(GroupCoordinatorShard shard, LeaveGroupRequest request, long nowMs) {
+    public CoordinatorResult<LeaveGroupResult> leave(ClassicGroupContext shard, LeaveGroupRequest request, long nowMs) {
         ClassicGroup group = shard.groups().group(request.groupId());
         if (group == null) {
             return CoordinatorResult.response(LeaveGroupResult.failed(ErrorCode.UNKNOWN_MEMBER_ID));

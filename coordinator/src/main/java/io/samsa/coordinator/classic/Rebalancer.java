@@ -1,8 +1,5 @@
 package io.samsa.coordinator.classic;
 
-import io.samsa.coordinator.GroupCoordinatorConfig;
-import io.samsa.coordinator.GroupCoordinatorShard;
-import io.samsa.coordinator.GroupTimerKey;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupMember;
 import io.samsa.coordinator.group.ClassicGroupSoftState;
@@ -31,18 +28,18 @@ import java.util.concurrent.CompletableFuture;
  * <p>Stateless apart from its config; thread-safe. Runs on the partition's event thread.
  */
 public final class Rebalancer {
-    private final GroupCoordinatorConfig config;
+    private final ClassicGroupConfig config;
 
-    public Rebalancer(GroupCoordinatorConfig config) {
+    public Rebalancer(ClassicGroupConfig config) {
         this.config = config;
     }
 
-    GroupCoordinatorConfig config() {
+    ClassicGroupConfig config() {
         return config;
     }
 
     /** Restarts every deadline a loaded partition's groups imply (timers are not persisted). */
-    public void onLoaded(GroupCoordinatorShard shard) {
+    public void onLoaded(ClassicGroupContext shard) {
         for (ClassicGroup group : shard.groups().groups()) {
             for (ClassicGroupMember member : group.members()) {
                 scheduleSession(shard, group.groupId(), member);
@@ -58,7 +55,7 @@ public final class Rebalancer {
     }
 
     /** (Re)starts a member's session: it must heartbeat, join, sync or commit within its session timeout. */
-    public void scheduleSession(GroupCoordinatorShard shard, String groupId, ClassicGroupMember member) {
+    public void scheduleSession(ClassicGroupContext shard, String groupId, ClassicGroupMember member) {
         String memberId = member.memberId();
         shard.timer().schedule(new GroupTimerKey.MemberSession(groupId, memberId), member.sessionTimeoutMs(),
                 nowMs -> onSessionExpired(shard, groupId, memberId, nowMs));
@@ -75,7 +72,7 @@ public final class Rebalancer {
      * @param memberId the rejoining member: it no longer waits for this generation's assignment
      * @return true when the rebalance is held, false when it should start now
      */
-    boolean holdRebalanceForPendingSyncs(GroupCoordinatorShard shard, GroupChange change, String memberId) {
+    boolean holdRebalanceForPendingSyncs(ClassicGroupContext shard, GroupChange change, String memberId) {
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(change.groupId());
         if (!change.group().isInState(ClassicGroupState.STABLE)) {
             return false;
@@ -101,7 +98,7 @@ public final class Rebalancer {
     }
 
     /** Starts the rebalance {@link #holdRebalanceForPendingSyncs} held, if one is held. */
-    void startHeldRebalance(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
+    void startHeldRebalance(ClassicGroupContext shard, GroupChange change, long nowMs) {
         if (!shard.softState(change.groupId()).isRebalanceHeld()) {
             return;
         }
@@ -113,14 +110,14 @@ public final class Rebalancer {
         maybeCompleteJoinPhase(shard, change, nowMs);
     }
 
-    private static void releaseHold(GroupCoordinatorShard shard, String groupId) {
+    private static void releaseHold(ClassicGroupContext shard, String groupId) {
         if (shard.softState(groupId).releaseHeldRebalance()) {
             shard.timer().cancel(new GroupTimerKey.SyncGrace(groupId));
         }
     }
 
     /** Moves a Stable, CompletingRebalance or Empty group into a new join phase. */
-    void prepareRebalance(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
+    void prepareRebalance(ClassicGroupContext shard, GroupChange change, long nowMs) {
         ClassicGroup group = change.group();
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(group.groupId());
         if (group.isInState(ClassicGroupState.COMPLETING_REBALANCE)) {
@@ -141,7 +138,7 @@ public final class Rebalancer {
     }
 
     /** Ends the join phase now if nobody is left to wait for. */
-    void maybeCompleteJoinPhase(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
+    void maybeCompleteJoinPhase(ClassicGroupContext shard, GroupChange change, long nowMs) {
         if (change.group().isInState(ClassicGroupState.PREPARING_REBALANCE)
                 && shard.softState(change.groupId()).allKnownMembersRejoined(change.group())) {
             completeJoinPhase(shard, change, nowMs);
@@ -153,7 +150,7 @@ public final class Rebalancer {
      * once that is durable every parked JoinGroup gets the new generation (the leader with the
      * members' metadata). Members then have the rebalance timeout to send SyncGroup.
      */
-    void completeJoinPhase(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
+    void completeJoinPhase(ClassicGroupContext shard, GroupChange change, long nowMs) {
         String groupId = change.groupId();
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(groupId);
         shard.timer().cancel(new GroupTimerKey.JoinPhase(groupId));
@@ -186,7 +183,7 @@ public final class Rebalancer {
     }
 
     /** Removes a member; its parked responses get {@code parkedError}. */
-    void removeMember(GroupCoordinatorShard shard, GroupChange change, String memberId, ErrorCode parkedError) {
+    void removeMember(ClassicGroupContext shard, GroupChange change, String memberId, ErrorCode parkedError) {
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(change.groupId());
         CompletableFuture<JoinGroupResult> join = soft.awaitingJoin().take(memberId);
         if (join != null) {
@@ -205,7 +202,7 @@ public final class Rebalancer {
      * After members left (LeaveGroup, session or sync expiry): a settled group rebalances; a
      * rebalancing one in which every remaining member has rejoined completes its join phase now.
      */
-    void onMembersRemoved(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
+    void onMembersRemoved(ClassicGroupContext shard, GroupChange change, long nowMs) {
         ClassicGroup group = change.group();
         if (group.isInState(ClassicGroupState.STABLE) || group.isInState(ClassicGroupState.COMPLETING_REBALANCE)) {
             prepareRebalance(shard, change, nowMs);
@@ -222,7 +219,7 @@ public final class Rebalancer {
      * does. So the group of consumers that all closed is Empty at once (DeleteGroups succeeds),
      * rather than PreparingRebalance until group.initial.rebalance.delay.ms runs out.
      */
-    private void completeJoinPhaseIfAllJoined(GroupCoordinatorShard shard, GroupChange change, long nowMs) {
+    private void completeJoinPhaseIfAllJoined(ClassicGroupContext shard, GroupChange change, long nowMs) {
         ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(change.groupId());
         if (change.group().isInState(ClassicGroupState.PREPARING_REBALANCE) && soft.allMembersJoined(change.group())) {
             soft.endInitialDelay();
@@ -258,7 +255,7 @@ public final class Rebalancer {
         return max;
     }
 
-    private void scheduleJoinPhase(GroupCoordinatorShard shard, String groupId, long delayMs) {
+    private void scheduleJoinPhase(ClassicGroupContext shard, String groupId, long delayMs) {
         shard.timer().schedule(new GroupTimerKey.JoinPhase(groupId), delayMs, nowMs -> {
             ClassicGroup group = shard.groups().group(groupId);
             if (group == null || !group.isInState(ClassicGroupState.PREPARING_REBALANCE)) {
@@ -270,7 +267,7 @@ public final class Rebalancer {
         });
     }
 
-    private void scheduleInitialDelay(GroupCoordinatorShard shard, String groupId, long delayMs) {
+    private void scheduleInitialDelay(ClassicGroupContext shard, String groupId, long delayMs) {
         shard.timer().schedule(new GroupTimerKey.JoinPhase(groupId), delayMs, nowMs -> {
             ClassicGroup group = shard.groups().group(groupId);
             if (group == null || !group.isInState(ClassicGroupState.PREPARING_REBALANCE)) {
@@ -290,7 +287,7 @@ public final class Rebalancer {
         });
     }
 
-    private void scheduleSyncPhase(GroupCoordinatorShard shard, String groupId, long delayMs) {
+    private void scheduleSyncPhase(ClassicGroupContext shard, String groupId, long delayMs) {
         shard.timer().schedule(new GroupTimerKey.SyncPhase(groupId), delayMs, nowMs -> {
             ClassicGroup group = shard.groups().group(groupId);
             ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.softState(groupId);
@@ -307,7 +304,7 @@ public final class Rebalancer {
         });
     }
 
-    private CoordinatorResult<Void> onSessionExpired(GroupCoordinatorShard shard, String groupId, String memberId, long nowMs) {
+    private CoordinatorResult<Void> onSessionExpired(ClassicGroupContext shard, String groupId, String memberId, long nowMs) {
         ClassicGroup group = shard.groups().group(groupId);
         if (group == null || !group.hasMember(memberId)) {
             return CoordinatorResult.empty();
@@ -324,7 +321,7 @@ public final class Rebalancer {
     }
 
     /** A member id handed out with MEMBER_ID_REQUIRED that was never used expires. */
-    void schedulePendingMember(GroupCoordinatorShard shard, String groupId, String memberId, long timeoutMs) {
+    void schedulePendingMember(ClassicGroupContext shard, String groupId, String memberId, long timeoutMs) {
         shard.timer().schedule(new GroupTimerKey.PendingMemberJoin(groupId, memberId), timeoutMs, nowMs -> {
             shard.softState(groupId).removePendingMember(memberId);
             ClassicGroup group = shard.groups().group(groupId);

@@ -1,7 +1,5 @@
 package io.samsa.coordinator.classic;
 
-import io.samsa.coordinator.GroupCoordinatorShard;
-import io.samsa.coordinator.GroupTimerKey;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupSoftState;
 import io.samsa.coordinator.group.ClassicGroupState;
@@ -27,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 public final class SyncGroupHandler {
 
     /** @param response completed with the answer, now or when the leader's assignment is durable */
-    public CoordinatorResult<Void> sync(GroupCoordinatorShard shard, SyncGroupRequest request,
+    public CoordinatorResult<Void> sync(ClassicGroupContext shard, SyncGroupRequest request,
                                         CompletableFuture<SyncGroupResult> response, long nowMs) {
         ClassicGroup group = shard.groups().group(request.groupId());
         ErrorCode error = group == null ? ErrorCode.UNKNOWN_MEMBER_ID : validate(group, request);

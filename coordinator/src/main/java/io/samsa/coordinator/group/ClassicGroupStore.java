@@ -1,6 +1,5 @@
 package io.samsa.coordinator.group;
 
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.coordinator.records.proto.GroupMetadataValue;
 import io.samsa.coordinator.timeline.SnapshotRegistry;
 import io.samsa.coordinator.timeline.TimelineHashMap;

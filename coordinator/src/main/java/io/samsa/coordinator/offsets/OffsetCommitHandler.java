@@ -1,11 +1,11 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.classic.MemberValidation;
+import io.samsa.coordinator.consumer.ConsumerGroup;
+import io.samsa.coordinator.consumer.ConsumerOffsetValidation;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.records.CoordinatorRecord;
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.coordinator.runtime.CoordinatorResult;
 import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
@@ -32,6 +32,9 @@ import java.util.OptionalLong;
  * gets OFFSET_METADATA_TOO_LARGE and is not written; the others are written with the commit time
  * and, for v2 to v4 retention, an explicit expiry.
  *
+ * <p>A consumer group (KIP-848) checks the committer by member epoch instead
+ * ({@link ConsumerOffsetValidation}): the generation field carries the member epoch from v9.
+ *
  * <p>As in Kafka, an accepted commit from a member of a Stable or PreparingRebalance group also
  * restarts that member's session (in memory, like every deadline).
  *
@@ -45,8 +48,11 @@ public final class OffsetCommitHandler {
         this.offsetMetadataMaxBytes = offsetMetadataMaxBytes;
     }
 
-    public CoordinatorResult<OffsetCommitResponse> commit(GroupCoordinatorShard shard, OffsetCommitRequest request, long nowMs) {
-        ErrorCode groupError = validate(shard.groups().group(request.groupId()), request);
+    public CoordinatorResult<OffsetCommitResponse> commit(OffsetsContext shard, OffsetCommitRequest request, long nowMs) {
+        ConsumerGroup consumerGroup = shard.consumerGroups().group(request.groupId());
+        ErrorCode groupError = consumerGroup != null
+                ? ConsumerOffsetValidation.validateCommit(consumerGroup, request.memberId(), request.generationId(), request.apiVersion())
+                : validate(shard.groups().group(request.groupId()), request);
         if (groupError != ErrorCode.NONE) {
             return CoordinatorResult.response(OffsetCommitResponse.allFailed(request, groupError));
         }
@@ -66,7 +72,7 @@ public final class OffsetCommitHandler {
                 continue;
             }
             CommittedOffset offset = new CommittedOffset(commit.offset(), commit.leaderEpoch(), metadata, nowMs, expireTimestampMs);
-            records.add(GroupCoordinatorRecords.newOffsetCommitRecord(request.groupId(), commit.topic(), commit.partition(), offset));
+            records.add(OffsetCommitRecords.newOffsetCommitRecord(request.groupId(), commit.topic(), commit.partition(), offset));
             results.add(new PartitionResult(commit.topic(), commit.partition(), ErrorCode.NONE));
         }
         return CoordinatorResult.of(records, new OffsetCommitResponse(results));

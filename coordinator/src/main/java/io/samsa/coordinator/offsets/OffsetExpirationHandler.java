@@ -1,13 +1,12 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.GroupCoordinatorShard;
-import io.samsa.coordinator.GroupTimerKey;
+import io.samsa.coordinator.classic.GroupTimerKey;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.group.ConsumerSubscriptions;
+import io.samsa.coordinator.group.GroupCoordinatorRecords;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.CoordinatorRecordSerde;
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.coordinator.runtime.CoordinatorResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,8 @@ import java.util.TreeSet;
  *   <li>an Empty group: the time it became Empty, so a group that is merely idle keeps its offsets;</li>
  *   <li>a Stable consumer group with known subscriptions: the commit time, but only for topics no
  *       member subscribes to;</li>
- *   <li>any other group (rebalancing, or subscriptions unknown): never.</li>
+ *   <li>any other group (rebalancing, or subscriptions unknown), and a consumer group (KIP-848) with
+ *       members: never; an empty consumer group's offsets count from their commit time.</li>
  *   </ul></li>
  * </ul>
  * One run writes at most {@code maxWriteBytes} of tombstones; when there is more, the next run is
@@ -53,11 +53,11 @@ public final class OffsetExpirationHandler {
     }
 
     /** Schedules the periodic check on the shard's timer (called once the partition is loaded). */
-    public void schedule(GroupCoordinatorShard shard) {
+    public void schedule(OffsetsContext shard) {
         scheduleIn(shard, checkIntervalMs);
     }
 
-    private void scheduleIn(GroupCoordinatorShard shard, long delayMs) {
+    private void scheduleIn(OffsetsContext shard, long delayMs) {
         shard.timer().schedule(new GroupTimerKey.OffsetExpiry(), delayMs, nowMs -> {
             Batch batch = expire(shard, nowMs);
             scheduleIn(shard, batch.complete() ? checkIntervalMs : 0);
@@ -70,7 +70,7 @@ public final class OffsetExpirationHandler {
     }
 
     /** @return the tombstones for everything expired at {@code nowMs} (up to the write budget) */
-    public Batch expire(GroupCoordinatorShard shard, long nowMs) {
+    public Batch expire(OffsetsContext shard, long nowMs) {
         OffsetStore offsets = shard.offsets();
         TreeSet<String> groupIds = new TreeSet<>(offsets.groupIds());
         for (ClassicGroup group : shard.groups().groups()) {
@@ -79,13 +79,16 @@ public final class OffsetExpirationHandler {
         List<CoordinatorRecord> records = new ArrayList<>();
         long budget = maxWriteBytes;
         for (String groupId : groupIds) {
+            if (shard.consumerGroups().group(groupId) != null && !shard.consumerGroups().group(groupId).isEmpty()) {
+                continue; // a consumer group with members keeps its offsets (Samsa does not track per-topic subscriptions here yet)
+            }
             ClassicGroup group = shard.groups().group(groupId);
             List<CoordinatorRecord> groupRecords = new ArrayList<>();
             int remaining = 0;
             for (Map.Entry<TopicPartition, CommittedOffset> entry : offsets.offsets(groupId)) {
                 if (isExpired(group, entry.getKey(), entry.getValue(), nowMs)) {
                     TopicPartition tp = entry.getKey();
-                    groupRecords.add(GroupCoordinatorRecords.newOffsetCommitTombstoneRecord(groupId, tp.topic(), tp.partition()));
+                    groupRecords.add(OffsetCommitRecords.newOffsetCommitTombstoneRecord(groupId, tp.topic(), tp.partition()));
                 } else {
                     remaining++;
                 }

@@ -1,6 +1,7 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.GroupCoordinatorShard;
+import io.samsa.coordinator.consumer.ConsumerGroup;
+import io.samsa.coordinator.consumer.ConsumerOffsetValidation;
 import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,11 +11,19 @@ import java.util.Map;
 /**
  * OffsetFetch for one group: a read; partitions without a commit answer offset -1, and an unknown
  * group simply has no commits. Asking for all partitions returns every committed one, sorted by
- * topic then partition. Stateless; thread-safe.
+ * topic then partition. A consumer group's member must name itself with its current epoch
+ * ({@link ConsumerOffsetValidation}). Stateless; thread-safe.
  */
 public final class OffsetFetchHandler {
 
-    public OffsetFetchResponse fetch(GroupCoordinatorShard shard, OffsetFetchRequest request) {
+    public OffsetFetchResponse fetch(OffsetsContext shard, OffsetFetchRequest request) {
+        ConsumerGroup consumerGroup = shard.consumerGroups().group(request.groupId());
+        if (consumerGroup != null) {
+            ErrorCode error = ConsumerOffsetValidation.validateFetch(consumerGroup, request.memberId(), request.memberEpoch());
+            if (error != ErrorCode.NONE) {
+                return OffsetFetchResponse.failed(error);
+            }
+        }
         OffsetStore offsets = shard.offsets();
         List<OffsetFetchResponse.PartitionOffset> results = new ArrayList<>();
         if (request.partitions() == null) {

@@ -1,6 +1,5 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.coordinator.records.proto.OffsetCommitValue;
 import io.samsa.coordinator.timeline.SnapshotRegistry;
 import io.samsa.coordinator.timeline.TimelineHashMap;
@@ -48,7 +47,7 @@ public final class OffsetStore {
             offsets = new TimelineHashMap<>(registry);
             byGroup.put(groupId, offsets);
         }
-        offsets.put(partition, GroupCoordinatorRecords.toCommittedOffset(value));
+        offsets.put(partition, OffsetCommitRecords.toCommittedOffset(value));
     }
 
     /** @return the committed offset, or null */

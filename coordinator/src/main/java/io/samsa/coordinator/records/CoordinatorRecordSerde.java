@@ -2,6 +2,11 @@ package io.samsa.coordinator.records;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import io.samsa.coordinator.records.proto.ConsumerGroupCurrentMemberAssignmentValue;
+import io.samsa.coordinator.records.proto.ConsumerGroupMemberMetadataValue;
+import io.samsa.coordinator.records.proto.ConsumerGroupMetadataValue;
+import io.samsa.coordinator.records.proto.ConsumerGroupTargetAssignmentMemberValue;
+import io.samsa.coordinator.records.proto.ConsumerGroupTargetAssignmentMetadataValue;
 import io.samsa.coordinator.records.proto.GroupMetadataValue;
 import io.samsa.coordinator.records.proto.OffsetCommitValue;
 import io.samsa.coordinator.records.proto.RecordKey;
@@ -56,6 +61,11 @@ public final class CoordinatorRecordSerde {
         return switch (type) {
             case GROUP_METADATA -> GroupMetadataValue.parseFrom(value);
             case OFFSET_COMMIT -> OffsetCommitValue.parseFrom(value);
+            case CONSUMER_GROUP_METADATA -> ConsumerGroupMetadataValue.parseFrom(value);
+            case CONSUMER_GROUP_MEMBER_METADATA -> ConsumerGroupMemberMetadataValue.parseFrom(value);
+            case CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA -> ConsumerGroupTargetAssignmentMetadataValue.parseFrom(value);
+            case CONSUMER_GROUP_TARGET_ASSIGNMENT_MEMBER -> ConsumerGroupTargetAssignmentMemberValue.parseFrom(value);
+            case CONSUMER_GROUP_CURRENT_MEMBER_ASSIGNMENT -> ConsumerGroupCurrentMemberAssignmentValue.parseFrom(value);
             case RECORD_TYPE_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalStateException("checked above: " + type);
         };
     }

@@ -1,6 +1,5 @@
 package io.samsa.coordinator.runtime;
 
-import io.samsa.coordinator.CoordinatorException;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.CoordinatorRecordFormatException;
 import io.samsa.coordinator.records.CoordinatorRecordSerde;

@@ -1,6 +1,5 @@
 package io.samsa.coordinator.runtime;
 
-import io.samsa.coordinator.CoordinatorException;
 import io.samsa.protocol.ErrorCode;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;

@@ -14,9 +14,10 @@ import io.samsa.coordinator.OffsetsTopicPartitioner;
 import io.samsa.coordinator.TestGroups;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
+import io.samsa.coordinator.group.GroupCoordinatorRecords;
 import io.samsa.coordinator.offsets.CommittedOffset;
+import io.samsa.coordinator.offsets.OffsetCommitRecords;
 import io.samsa.coordinator.offsets.TopicPartition;
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,8 @@ class GroupAdminApisTest {
                 GroupCoordinatorRecords.newGroupMetadataRecord(stable),
                 GroupCoordinatorRecords.newGroupMetadataRecord(preparing),
                 GroupCoordinatorRecords.newGroupMetadataRecord(empty),
-                GroupCoordinatorRecords.newOffsetCommitRecord("empty", "t", 0, CommittedOffset.of(1, 0, "", 1L)),
-                GroupCoordinatorRecords.newOffsetCommitRecord("solo", "t", 0, CommittedOffset.of(2, 0, "", 1L)));
+                OffsetCommitRecords.newOffsetCommitRecord("empty", "t", 0, CommittedOffset.of(1, 0, "", 1L)),
+                OffsetCommitRecords.newOffsetCommitRecord("solo", "t", 0, CommittedOffset.of(2, 0, "", 1L)));
         ctx.load(0);
     }
 

@@ -10,7 +10,7 @@ import io.samsa.coordinator.GroupCoordinatorTestContext;
 import io.samsa.coordinator.TestGroups;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
+import io.samsa.coordinator.group.GroupCoordinatorRecords;
 import io.samsa.protocol.ErrorCode;
 import java.util.List;
 import java.util.Map;

@@ -12,7 +12,7 @@ import io.samsa.coordinator.GroupCoordinatorTestContext;
 import io.samsa.coordinator.TestGroups;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
+import io.samsa.coordinator.group.GroupCoordinatorRecords;
 import io.samsa.coordinator.runtime.CoordinatorResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ class OffsetExpirationTest {
     }
 
     private static void commit(GroupCoordinatorTestContext ctx, String group, String topic, int partition) {
-        ctx.write(0, (shard, now) -> CoordinatorResult.records(List.of(GroupCoordinatorRecords.newOffsetCommitRecord(
+        ctx.write(0, (shard, now) -> CoordinatorResult.records(List.of(OffsetCommitRecords.newOffsetCommitRecord(
                 group, topic, partition, CommittedOffset.of(1, 0, "", now))))).join();
     }
 
@@ -100,7 +100,7 @@ class OffsetExpirationTest {
     void anExplicitExpiryWins() {
         try (GroupCoordinatorTestContext ctx = context(Map.of())) {
             ctx.load(0);
-            ctx.write(0, (shard, now) -> CoordinatorResult.records(List.of(GroupCoordinatorRecords.newOffsetCommitRecord(
+            ctx.write(0, (shard, now) -> CoordinatorResult.records(List.of(OffsetCommitRecords.newOffsetCommitRecord(
                     "solo", "t", 0, new CommittedOffset(1, 0, "", now, OptionalLong.of(now + 2 * CHECK_MS)))))).join();
             ctx.sleep(CHECK_MS);
             assertTrue(has(ctx, "solo", "t"));

@@ -10,8 +10,8 @@ import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorTestContext;
 import io.samsa.coordinator.TestGroups;
 import io.samsa.coordinator.group.ClassicGroup;
+import io.samsa.coordinator.group.GroupCoordinatorRecords;
 import io.samsa.coordinator.records.CoordinatorRecord;
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ class OffsetFetchAndDeleteTest {
     }
 
     private static CoordinatorRecord offset(String group, String topic, int partition, long offset) {
-        return GroupCoordinatorRecords.newOffsetCommitRecord(group, topic, partition, CommittedOffset.of(offset, 1, "m" + offset, 7L));
+        return OffsetCommitRecords.newOffsetCommitRecord(group, topic, partition, CommittedOffset.of(offset, 1, "m" + offset, 7L));
     }
 
     private void load(ClassicGroup group, CoordinatorRecord... offsets) {

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.samsa.coordinator.TestGroups;
 import io.samsa.coordinator.group.ClassicGroup;
 import io.samsa.coordinator.group.ClassicGroupState;
+import io.samsa.coordinator.group.GroupCoordinatorRecords;
 import io.samsa.coordinator.offsets.CommittedOffset;
+import io.samsa.coordinator.offsets.OffsetCommitRecords;
 import io.samsa.coordinator.records.proto.GroupMetadataValue;
 import io.samsa.coordinator.records.proto.OffsetCommitValue;
 import io.samsa.coordinator.records.proto.RecordKey;
@@ -58,19 +60,19 @@ class CoordinatorRecordSerdeTest {
         CommittedOffset plain = CommittedOffset.of(100L, 7, "meta", 5_000L);
         CommittedOffset expiring = new CommittedOffset(200L, -1, "", 6_000L, OptionalLong.of(9_000L));
         for (CommittedOffset offset : new CommittedOffset[] {plain, expiring}) {
-            CoordinatorRecord record = GroupCoordinatorRecords.newOffsetCommitRecord("g", "topic", 3, offset);
+            CoordinatorRecord record = OffsetCommitRecords.newOffsetCommitRecord("g", "topic", 3, offset);
             CoordinatorRecord read = roundTrip(record);
             assertEquals(record, read);
             assertEquals("topic", read.key().getTopic());
             assertEquals(3, read.key().getPartition());
-            assertEquals(offset, GroupCoordinatorRecords.toCommittedOffset((OffsetCommitValue) read.value()));
+            assertEquals(offset, OffsetCommitRecords.toCommittedOffset((OffsetCommitValue) read.value()));
         }
     }
 
     @Test
     void tombstonesHaveNoValueBytes() {
         SerializedRecord group = CoordinatorRecordSerde.serialize(GroupCoordinatorRecords.newGroupMetadataTombstoneRecord("g"));
-        SerializedRecord offset = CoordinatorRecordSerde.serialize(GroupCoordinatorRecords.newOffsetCommitTombstoneRecord("g", "t", 0));
+        SerializedRecord offset = CoordinatorRecordSerde.serialize(OffsetCommitRecords.newOffsetCommitTombstoneRecord("g", "t", 0));
         assertNull(group.value());
         assertNull(offset.value());
         CoordinatorRecord read = CoordinatorRecordSerde.deserialize(offset);

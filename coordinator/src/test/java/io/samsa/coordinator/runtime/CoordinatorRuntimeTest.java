@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.samsa.coordinator.CoordinatorException;
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.GroupCoordinatorTestContext;
 import io.samsa.coordinator.offsets.CommittedOffset;
+import io.samsa.coordinator.offsets.OffsetCommitRecords;
 import io.samsa.coordinator.offsets.TopicPartition;
 import io.samsa.coordinator.records.CoordinatorRecord;
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.coordinator.records.SerializedRecord;
 import io.samsa.coordinator.records.proto.GroupMetadataValue;
 import io.samsa.coordinator.records.proto.RecordKey;
@@ -32,7 +31,7 @@ class CoordinatorRuntimeTest {
 
     private static CoordinatorWriteOperation<GroupCoordinatorShard, String> commit(long offset) {
         return (shard, now) -> CoordinatorResult.of(
-                List.of(GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(offset, 0, "", now))),
+                List.of(OffsetCommitRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(offset, 0, "", now))),
                 "committed " + offset);
     }
 
@@ -171,7 +170,7 @@ class CoordinatorRuntimeTest {
 
     private static CoordinatorWriteOperation<GroupCoordinatorShard, String> inMemoryCommit(long offset) {
         return (shard, now) -> CoordinatorResult.inMemory(
-                List.of(GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(offset, 0, "", now))),
+                List.of(OffsetCommitRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(offset, 0, "", now))),
                 "kept " + offset);
     }
 
@@ -254,7 +253,7 @@ class CoordinatorRuntimeTest {
     @Test
     void aPartitionStillLoadingAnswersLoadInProgress() {
         try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
-            ctx.seed(P, GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(3, 0, "", 1L)));
+            ctx.seed(P, OffsetCommitRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(3, 0, "", 1L)));
             ctx.log.holdLoads(true);
             CompletableFuture<Void> loaded = ctx.runtime.scheduleLoad(P);
             ctx.executor.runAll();
@@ -298,7 +297,7 @@ class CoordinatorRuntimeTest {
         try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext(small)) {
             ctx.load(P);
             CompletableFuture<String> big = ctx.write(P, (shard, now) -> CoordinatorResult.of(List.of(
-                    GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(1, 0, "x".repeat(300), now))), "no"));
+                    OffsetCommitRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(1, 0, "x".repeat(300), now))), "no"));
             assertEquals(ErrorCode.RECORD_LIST_TOO_LARGE, errorOf(big));
             assertNull(committed(ctx));
             assertTrue(ctx.log.records(P).isEmpty());
@@ -327,7 +326,7 @@ class CoordinatorRuntimeTest {
                     RecordKey.newBuilder().setType(RecordType.GROUP_METADATA).setGroupId("g").build(),
                     GroupMetadataValue.getDefaultInstance()); // state UNSPECIFIED: replay rejects it
             CompletableFuture<String> write = ctx.write(P, (shard, now) -> CoordinatorResult.of(List.of(
-                    GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(1, 0, "", now)),
+                    OffsetCommitRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(1, 0, "", now)),
                     unreplayable), "no"));
             assertEquals(ErrorCode.UNKNOWN_SERVER_ERROR, errorOf(write));
             assertNull(committed(ctx), "the first record's effect was reverted too");
@@ -340,7 +339,7 @@ class CoordinatorRuntimeTest {
         try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
             byte[] futureKey = RecordKey.newBuilder().setTypeValue(42).setGroupId("g").build().toByteArray();
             ctx.log.seed(P, List.of(new SerializedRecord(futureKey, new byte[] {1, 2, 3})));
-            ctx.seed(P, GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(3, 0, "", 1L)));
+            ctx.seed(P, OffsetCommitRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(3, 0, "", 1L)));
             ctx.load(P);
             assertEquals(3L, committed(ctx));
 

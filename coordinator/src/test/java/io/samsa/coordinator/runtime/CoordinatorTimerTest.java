@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.GroupCoordinatorTestContext;
-import io.samsa.coordinator.GroupTimerKey;
+import io.samsa.coordinator.classic.GroupTimerKey;
 import io.samsa.coordinator.offsets.CommittedOffset;
+import io.samsa.coordinator.offsets.OffsetCommitRecords;
 import io.samsa.coordinator.offsets.TopicPartition;
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -120,7 +120,7 @@ class CoordinatorTimerTest {
         try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext()) {
             ctx.load(P);
             onShard(ctx, shard -> shard.timer().schedule(new GroupTimerKey.OffsetExpiry(), 1000, nowMs ->
-                    CoordinatorResult.records(List.of(GroupCoordinatorRecords.newOffsetCommitRecord(
+                    CoordinatorResult.records(List.of(OffsetCommitRecords.newOffsetCommitRecord(
                             "g", "t", 0, CommittedOffset.of(42, 0, "", nowMs))))));
             ctx.sleep(1000);
             CommittedOffset offset = ctx.shard(P).offsets().offset("g", new TopicPartition("t", 0));

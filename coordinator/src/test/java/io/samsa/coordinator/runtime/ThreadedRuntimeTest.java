@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.samsa.coordinator.GroupCoordinatorConfig;
 import io.samsa.coordinator.GroupCoordinatorShard;
-import io.samsa.coordinator.GroupTimerKey;
+import io.samsa.coordinator.classic.GroupTimerKey;
 import io.samsa.coordinator.offsets.CommittedOffset;
+import io.samsa.coordinator.offsets.OffsetCommitRecords;
 import io.samsa.coordinator.offsets.TopicPartition;
-import io.samsa.coordinator.records.GroupCoordinatorRecords;
 import io.samsa.protocol.testing.Await;
 import io.samsa.protocol.util.ManualTime;
 import java.time.Duration;
@@ -73,7 +73,7 @@ class ThreadedRuntimeTest {
             for (int i = 0; i < 400; i++) {
                 long offset = i;
                 writes.add(runtime.scheduleWrite(i % 4, "commit", (shard, now) -> CoordinatorResult.of(List.of(
-                        GroupCoordinatorRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(offset, 0, "", now))), offset)));
+                        OffsetCommitRecords.newOffsetCommitRecord("g", "t", 0, CommittedOffset.of(offset, 0, "", now))), offset)));
             }
             for (int i = 0; i < writes.size(); i++) {
                 assertEquals(i, writes.get(i).join());

@@ -1,25 +1,20 @@
-package io.samsa.coordinator.records;
+package io.samsa.coordinator.group;
 
-import io.samsa.coordinator.group.ClassicGroup;
-import io.samsa.coordinator.group.ClassicGroupMember;
-import io.samsa.coordinator.group.ClassicGroupState;
-import io.samsa.coordinator.group.MemberProtocol;
-import io.samsa.coordinator.offsets.CommittedOffset;
+import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.proto.GroupMetadataValue;
 import io.samsa.coordinator.records.proto.GroupStateValue;
 import io.samsa.coordinator.records.proto.MemberProtocolValue;
 import io.samsa.coordinator.records.proto.MemberValue;
-import io.samsa.coordinator.records.proto.OffsetCommitValue;
 import io.samsa.coordinator.records.proto.RecordKey;
 import io.samsa.coordinator.records.proto.RecordType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
- * The one place coordinator records are made: a factory pair per record type
- * ({@code new...Record} and {@code new...TombstoneRecord}), plus the inverse readers replay uses to
- * turn a value back into the domain object. Keeping both directions here keeps the mapping between
+ * The classic group's records: a factory pair ({@code new...Record} and
+ * {@code new...TombstoneRecord}), plus the inverse reader replay uses to turn a value back into the
+ * domain object (offsets have {@code offsets.OffsetCommitRecords}, consumer groups
+ * {@code consumer.ConsumerGroupRecords}). Keeping both directions here keeps the mapping between
  * domain model and protobuf in one file. Stateless; thread-safe.
  */
 public final class GroupCoordinatorRecords {
@@ -50,20 +45,6 @@ public final class GroupCoordinatorRecords {
         return new CoordinatorRecord(groupKey(groupId), null);
     }
 
-    public static CoordinatorRecord newOffsetCommitRecord(String groupId, String topic, int partition, CommittedOffset offset) {
-        OffsetCommitValue.Builder value = OffsetCommitValue.newBuilder()
-                .setOffset(offset.offset())
-                .setLeaderEpoch(offset.leaderEpoch())
-                .setMetadata(offset.metadata())
-                .setCommitTimestampMs(offset.commitTimestampMs());
-        offset.expireTimestampMs().ifPresent(value::setExpireTimestampMs);
-        return new CoordinatorRecord(offsetKey(groupId, topic, partition), value.build());
-    }
-
-    public static CoordinatorRecord newOffsetCommitTombstoneRecord(String groupId, String topic, int partition) {
-        return new CoordinatorRecord(offsetKey(groupId, topic, partition), null);
-    }
-
     /** Reads a group back from its record value; the inverse of {@link #newGroupMetadataRecord}. */
     public static ClassicGroup toClassicGroup(String groupId, GroupMetadataValue value) {
         List<ClassicGroupMember> members = new ArrayList<>(value.getMembersCount());
@@ -78,20 +59,8 @@ public final class GroupCoordinatorRecords {
                 members);
     }
 
-    /** Reads a committed offset back; the inverse of {@link #newOffsetCommitRecord}. */
-    public static CommittedOffset toCommittedOffset(OffsetCommitValue value) {
-        return new CommittedOffset(value.getOffset(), value.getLeaderEpoch(), value.getMetadata(),
-                value.getCommitTimestampMs(),
-                value.hasExpireTimestampMs() ? OptionalLong.of(value.getExpireTimestampMs()) : OptionalLong.empty());
-    }
-
     private static RecordKey groupKey(String groupId) {
         return RecordKey.newBuilder().setType(RecordType.GROUP_METADATA).setGroupId(groupId).build();
-    }
-
-    private static RecordKey offsetKey(String groupId, String topic, int partition) {
-        return RecordKey.newBuilder().setType(RecordType.OFFSET_COMMIT)
-                .setGroupId(groupId).setTopic(topic).setPartition(partition).build();
     }
 
     private static MemberValue toValue(ClassicGroupMember member) {

@@ -1,4 +1,4 @@
-package io.samsa.coordinator;
+package io.samsa.coordinator.classic;
 
 import io.samsa.coordinator.runtime.TimerKey;
 

@@ -1,4 +1,4 @@
-package io.samsa.coordinator;
+package io.samsa.coordinator.runtime;
 
 import io.samsa.protocol.ErrorCode;
 

@@ -1,0 +1,15 @@
+package io.samsa.coordinator.consumer;
+
+import io.samsa.coordinator.runtime.TimerKey;
+
+/** The deadlines of consumer-protocol members, one record type each, named by value. */
+public sealed interface ConsumerTimerKey extends TimerKey {
+
+    /** A member must heartbeat before this fires (group.consumer.session.timeout.ms), else it is removed. */
+    record Session(String groupId, String memberId) implements ConsumerTimerKey {
+    }
+
+    /** A member revoking partitions must acknowledge it before its rebalance timeout, else it is removed. */
+    record Revocation(String groupId, String memberId) implements ConsumerTimerKey {
+    }
+}
