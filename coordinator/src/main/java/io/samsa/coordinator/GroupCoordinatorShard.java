@@ -7,6 +7,7 @@ import io.samsa.coordinator.group.ClassicGroupSoftState;
 import io.samsa.coordinator.group.ClassicGroupStore;
 import io.samsa.coordinator.offsets.OffsetExpirationHandler;
 import io.samsa.coordinator.offsets.OffsetStore;
+import io.samsa.coordinator.offsets.PendingOffsetStore;
 import io.samsa.coordinator.offsets.TopicPartition;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.proto.GroupMetadataValue;
@@ -37,6 +38,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
     private final CoordinatorTimer timer;
     private final ClassicGroupStore groups;
     private final OffsetStore offsets;
+    private final PendingOffsetStore pendingOffsets;
     private final Rebalancer rebalancer;
     private final Map<String, ClassicGroupSoftState<JoinGroupResult, SyncGroupResult>> softStates = new HashMap<>();
 
@@ -46,6 +48,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
         this.timer = context.timer();
         this.groups = new ClassicGroupStore(context.snapshotRegistry());
         this.offsets = new OffsetStore(context.snapshotRegistry());
+        this.pendingOffsets = new PendingOffsetStore(context.snapshotRegistry());
         this.rebalancer = new Rebalancer(config);
     }
 
@@ -54,6 +57,8 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
         switch (record.type()) {
             case GROUP_METADATA -> replayGroupMetadata(record.key(), (GroupMetadataValue) record.value());
             case OFFSET_COMMIT -> replayOffsetCommit(record.key(), (OffsetCommitValue) record.value());
+            case TXN_OFFSET_COMMIT -> pendingOffsets.replay(record.key().getProducerId(), record.key().getGroupId(),
+                    new TopicPartition(record.key().getTopic(), record.key().getPartition()), (OffsetCommitValue) record.value());
             case RECORD_TYPE_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalArgumentException("cannot replay " + record.type());
         }
     }
@@ -97,6 +102,11 @@ public final class GroupCoordinatorShard implements CoordinatorShard {
 
     public OffsetStore offsets() {
         return offsets;
+    }
+
+    /** @return the offsets committed in transactions not yet ended by a marker */
+    public PendingOffsetStore pendingOffsets() {
+        return pendingOffsets;
     }
 
     public Rebalancer rebalancer() {

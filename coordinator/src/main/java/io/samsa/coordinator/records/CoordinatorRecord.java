@@ -38,7 +38,7 @@ public record CoordinatorRecord(RecordKey key, Message value) {
     static Class<? extends Message> valueClass(RecordType type) {
         return switch (type) {
             case GROUP_METADATA -> GroupMetadataValue.class;
-            case OFFSET_COMMIT -> OffsetCommitValue.class;
+            case OFFSET_COMMIT, TXN_OFFSET_COMMIT -> OffsetCommitValue.class;
             case RECORD_TYPE_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalArgumentException("no value type for " + type);
         };
     }

@@ -55,7 +55,7 @@ public final class CoordinatorRecordSerde {
     private static Message parseValue(RecordType type, ByteBuffer value) throws InvalidProtocolBufferException {
         return switch (type) {
             case GROUP_METADATA -> GroupMetadataValue.parseFrom(value);
-            case OFFSET_COMMIT -> OffsetCommitValue.parseFrom(value);
+            case OFFSET_COMMIT, TXN_OFFSET_COMMIT -> OffsetCommitValue.parseFrom(value);
             case RECORD_TYPE_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalStateException("checked above: " + type);
         };
     }

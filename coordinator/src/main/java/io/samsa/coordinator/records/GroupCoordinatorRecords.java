@@ -64,6 +64,22 @@ public final class GroupCoordinatorRecords {
         return new CoordinatorRecord(offsetKey(groupId, topic, partition), null);
     }
 
+    /** An offset {@code producerId} committed in its open transaction (pending until the marker). */
+    public static CoordinatorRecord newTxnOffsetCommitRecord(String groupId, String topic, int partition, long producerId,
+                                                             CommittedOffset offset) {
+        CoordinatorRecord plain = newOffsetCommitRecord(groupId, topic, partition, offset);
+        return new CoordinatorRecord(txnOffsetKey(groupId, topic, partition, producerId), plain.value());
+    }
+
+    public static CoordinatorRecord newTxnOffsetCommitTombstoneRecord(String groupId, String topic, int partition, long producerId) {
+        return new CoordinatorRecord(txnOffsetKey(groupId, topic, partition, producerId), null);
+    }
+
+    private static RecordKey txnOffsetKey(String groupId, String topic, int partition, long producerId) {
+        return RecordKey.newBuilder().setType(RecordType.TXN_OFFSET_COMMIT)
+                .setGroupId(groupId).setTopic(topic).setPartition(partition).setProducerId(producerId).build();
+    }
+
     /** Reads a group back from its record value; the inverse of {@link #newGroupMetadataRecord}. */
     public static ClassicGroup toClassicGroup(String groupId, GroupMetadataValue value) {
         List<ClassicGroupMember> members = new ArrayList<>(value.getMembersCount());
