@@ -69,14 +69,21 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
     private final PartitionLookup partitions;
     private final ProducerStateTable producerStates;
     private final Time time;
-    private final TransactionalProduceGate transactions = new TransactionalProduceGate();
+    private final TransactionalProduceGate transactions;
     private final ReplicaManager replicas;
     private final ProducePurgatory purgatory;
 
     /** @param time the clock CreateTime timestamps are checked against */
     public ProduceHandler(PartitionLookup partitions, ProducerStateTable producerStates, Time time, ReplicaManager replicas,
                           ProducePurgatory purgatory) {
+        this(partitions, producerStates, time, replicas, purgatory, false);
+    }
+
+    /** @param transactionsEnabled whether a transaction coordinator runs ({@link TransactionalProduceGate}) */
+    public ProduceHandler(PartitionLookup partitions, ProducerStateTable producerStates, Time time, ReplicaManager replicas,
+                          ProducePurgatory purgatory, boolean transactionsEnabled) {
         super(ApiKey.PRODUCE);
+        this.transactions = new TransactionalProduceGate(transactionsEnabled);
         this.partitions = partitions;
         this.producerStates = producerStates;
         this.time = time;

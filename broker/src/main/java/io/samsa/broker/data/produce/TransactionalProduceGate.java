@@ -25,9 +25,33 @@ import java.nio.ByteBuffer;
 final class TransactionalProduceGate {
     private static final int BYTES_TO_ATTRIBUTES = RecordBatch.ATTRIBUTES_OFFSET + 2;
 
-    /** @return whether the request may be handled; false means refuse it whole, append nothing */
+    private final boolean admitNamedTransactions;
+
+    /** A gate for a broker without a transaction coordinator: every transactional request is refused. */
+    TransactionalProduceGate() {
+        this(false);
+    }
+
+    /**
+     * @param admitNamedTransactions whether a transaction coordinator runs, so a request naming a
+     *                               transactional id may carry transactional records (interim rule)
+     */
+    TransactionalProduceGate(boolean admitNamedTransactions) {
+        this.admitNamedTransactions = admitNamedTransactions;
+    }
+
+    /**
+     * Interim, until the transaction-log work plugs the coordinator's check in: with a transaction
+     * coordinator, a request with transactional records is admitted when it names a transactional
+     * id (its producer got its id and epoch from the coordinator, which fences stale epochs at
+     * AddPartitionsToTxn and EndTxn).
+     *
+     * @return whether the request may be handled; false means refuse it whole, append nothing
+     */
     boolean admits(ProduceRequest request) {
-        return !hasTransactionalRecords(request);
+        String transactionalId = request.transactionalId();
+        boolean named = transactionalId != null && !transactionalId.isEmpty();
+        return (admitNamedTransactions && named) || !hasTransactionalRecords(request);
     }
 
     /** Kafka's test: some partition's first batch is a magic-2 batch with the transactional bit set. */
