@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  *
  * @param states      the states to list (already known states only)
  * @param producerIds the producer ids to list
- * @param minDurationMs list only transactions open at least this long, ms; -1 for any
+ * @param minDurationMs list only transactions that started more than this long ago, ms; -1 for any
  * @param idPattern   a regular expression the whole transactional id must match, or null
  */
 public record TransactionFilter(Set<TransactionState> states, Set<Long> producerIds, long minDurationMs, Pattern idPattern) {
@@ -17,16 +17,18 @@ public record TransactionFilter(Set<TransactionState> states, Set<Long> producer
         producerIds = Set.copyOf(producerIds);
     }
 
-    /** @return whether {@code metadata} passes every filter at {@code nowMs} */
+    /** @return whether {@code metadata} passes every filter at {@code nowMs}; a Dead id never does, as in Kafka */
     public boolean matches(TransactionMetadata metadata, long nowMs) {
+        if (metadata.state() == TransactionState.DEAD) {
+            return false;
+        }
         if (!states.isEmpty() && !states.contains(metadata.state())) {
             return false;
         }
         if (!producerIds.isEmpty() && !producerIds.contains(metadata.producerId())) {
             return false;
         }
-        if (minDurationMs >= 0 && (metadata.state() != TransactionState.ONGOING
-                || nowMs - metadata.txnStartTimestampMs() < minDurationMs)) {
+        if (minDurationMs >= 0 && nowMs - metadata.txnStartTimestampMs() <= minDurationMs) {
             return false;
         }
         return idPattern == null || idPattern.matcher(metadata.transactionalId()).matches();

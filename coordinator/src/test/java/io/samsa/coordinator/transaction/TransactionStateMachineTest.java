@@ -249,6 +249,22 @@ class TransactionStateMachineTest {
     }
 
     @Test
+    void listingFiltersByStateProducerIdDurationAndIdPattern() {
+        InitProducerIdResult open = ctx.init(ID, TIMEOUT);
+        ctx.add(ID, open, T0);
+        InitProducerIdResult idle = ctx.init("txn-b", TIMEOUT);
+        ctx.time.advance(500);
+        java.util.function.Function<TransactionFilter, Set<String>> list = filter -> ctx.await(ctx.service.list(filter))
+                .transactions().stream().map(ListedTransaction::transactionalId).collect(java.util.stream.Collectors.toSet());
+        assertEquals(Set.of(ID, "txn-b"), list.apply(new TransactionFilter(Set.of(), Set.of(), -1, null)));
+        assertEquals(Set.of(ID), list.apply(new TransactionFilter(Set.of(TransactionState.ONGOING), Set.of(), -1, null)));
+        assertEquals(Set.of("txn-b"), list.apply(new TransactionFilter(Set.of(), Set.of(idle.producerId()), -1, null)));
+        assertEquals(Set.of(ID), list.apply(new TransactionFilter(Set.of(TransactionState.ONGOING), Set.of(), 499, null)));
+        assertEquals(Set.of(), list.apply(new TransactionFilter(Set.of(TransactionState.ONGOING), Set.of(), 500, null)));
+        assertEquals(Set.of("txn-b"), list.apply(new TransactionFilter(Set.of(), Set.of(), -1, java.util.regex.Pattern.compile(".*-b"))));
+    }
+
+    @Test
     void anUnloadedPartitionAnswersNotCoordinator() {
         ctx.await(ctx.service.onResignation(ctx.service.partitionFor(ID)));
         assertEquals(ErrorCode.NOT_COORDINATOR, ctx.init(ID, TIMEOUT).error());
