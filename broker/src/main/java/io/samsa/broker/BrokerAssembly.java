@@ -11,12 +11,15 @@ import io.samsa.broker.data.produce.ProducerIdAllocator;
 import io.samsa.broker.data.produce.ProducerIdSource;
 import io.samsa.broker.data.produce.QuorumProducerIdAllocator;
 import io.samsa.broker.group.GroupModule;
+import io.samsa.broker.group.OffsetsTopic;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicatedPartition;
 import io.samsa.broker.replication.ReplicationConfig;
 import io.samsa.broker.replication.ReplicationEnvironment;
 import io.samsa.broker.replication.fetcher.ReplicaFetcherManager;
 import io.samsa.broker.security.Authorizer;
+import io.samsa.broker.topics.Topic;
+import io.samsa.broker.transaction.TransactionModule;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.util.Time;
 import java.util.ArrayList;
@@ -95,9 +98,22 @@ public final class BrokerAssembly {
                         config.get(BrokerConfigKeys.CONTROLLER_QUORUM_RETRY_BACKOFF_MS));
         PartitionLookup partitions = new PartitionLookup(topics.storage()::logs, (topic, partition) ->
                 topics.registry().topic(topic).map(t -> partition < t.partitionCount()).orElse(false));
-        modules.add(new DataModule(config, time, partitions, producerIds, replicas, fetchers));
-        modules.add(new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer, replicas,
-                cluster == null ? null : cluster.membership()::quorum, topics.groupConfigs()));
+        DataModule data = new DataModule(config, time, partitions, producerIds, replicas, fetchers);
+        modules.add(data);
+        java.util.function.Supplier<io.samsa.metadata.quorum.MetadataQuorum> quorum = cluster == null ? null : cluster.membership()::quorum;
+        GroupModule groups = new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer,
+                replicas, quorum, topics.groupConfigs());
+        modules.add(groups);
+        TransactionModule transactions = new TransactionModule(config, time, topics.registry(), topics.storage()::logs,
+                topics::localBroker, replicas, quorum, data, (topic, partition) ->
+                topics.registry().topic(topic).map(t -> partition < t.partitionCount()).orElse(false),
+                () -> topics.registry().topic(OffsetsTopic.NAME).map(Topic::partitionCount)
+                        .orElse(config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS)));
+        data.transactions(transactions.initProducerId());
+        data.markerWriter().offsetsMarkers((partition, producerId, commit) ->
+                groups.coordinator().service().completeTransaction(partition, producerId, commit));
+        groups.transactionCoordinators(transactions.keyType());
+        modules.add(transactions);
         modules.add(new OperationsModule(config, topics.storage()));
         if (cluster != null) {
             // last, once storage, the replica manager and its listeners run: the image drives topics, logs and roles

@@ -36,6 +36,8 @@ import io.samsa.coordinator.offsets.OffsetFetchRequest;
 import io.samsa.coordinator.offsets.OffsetFetchResponse;
 import io.samsa.coordinator.offsets.TopicMetadataLookup;
 import io.samsa.coordinator.offsets.TopicPartition;
+import io.samsa.coordinator.offsets.TxnOffsetCommitHandler;
+import io.samsa.coordinator.offsets.TxnOffsetCompletionHandler;
 import io.samsa.coordinator.offsets.UnknownPartitionFilter;
 import io.samsa.coordinator.runtime.CoordinatorException;
 import io.samsa.coordinator.runtime.CoordinatorLog;
@@ -86,6 +88,8 @@ public final class GroupCoordinatorService implements AutoCloseable {
     private final DeleteGroupsHandler deleteGroups = new DeleteGroupsHandler();
     private final ConsumerGroupHeartbeatHandler consumerHeartbeat;
     private final ConsumerGroupDescribeHandler consumerDescribe;
+    private final TxnOffsetCommitHandler txnOffsetCommit;
+    private final TxnOffsetCompletionHandler txnOffsetCompletion = new TxnOffsetCompletionHandler();
 
     /**
      * A coordinator whose consumer groups see no topics (for tests of classic groups and offsets).
@@ -123,6 +127,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
         this.joinGroup = new JoinGroupHandler(config.classic());
         this.consumerHeartbeat = new ConsumerGroupHeartbeatHandler(config.consumer(), new SubscribedTopics(image), overrides);
         this.consumerDescribe = new ConsumerGroupDescribeHandler(image, config.consumer());
+        this.txnOffsetCommit = new TxnOffsetCommitHandler(config.offsetMetadataMaxBytes());
     }
 
     /**
@@ -269,16 +274,45 @@ public final class GroupCoordinatorService implements AutoCloseable {
         if (request.groupId().isEmpty()) {
             return CompletableFuture.completedFuture(OffsetCommitResponse.allFailed(request, ErrorCode.INVALID_GROUP_ID));
         }
+        return commitKnownPartitions(request, "OffsetCommit", known -> (shard, nowMs) -> offsetCommit.commit(shard, known, nowMs));
+    }
+
+    /** Runs a commit of the partitions that exist; the others answer UNKNOWN_TOPIC_OR_PARTITION. */
+    private CompletableFuture<OffsetCommitResponse> commitKnownPartitions(OffsetCommitRequest request, String name,
+            Function<OffsetCommitRequest, CoordinatorWriteOperation<GroupCoordinatorShard, OffsetCommitResponse>> operation) {
         UnknownPartitionFilter<OffsetCommitRequest.PartitionCommit> filter = UnknownPartitionFilter.split(
                 request.partitions(), commit -> new TopicPartition(commit.topic(), commit.partition()), topics);
         if (filter.knownEntries().isEmpty()) {
             return CompletableFuture.completedFuture(new OffsetCommitResponse(filter.merge(List.of())));
         }
         OffsetCommitRequest known = filter.allKnown() ? request : request.withPartitions(filter.knownEntries());
-        return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "OffsetCommit",
-                        (shard, nowMs) -> offsetCommit.commit(shard, known, nowMs)),
+        return answer(runtime.scheduleWrite(partitionFor(request.groupId()), name, operation.apply(known)),
                 error -> OffsetCommitResponse.allFailed(known, commitError(error)))
                 .thenApply(response -> new OffsetCommitResponse(filter.merge(response.partitions())));
+    }
+
+    /**
+     * TxnOffsetCommit: offsets pending under {@code producerId} until its transaction's marker
+     * reaches the group's partition ({@link #completeTransaction}). Partitions that do not exist
+     * answer UNKNOWN_TOPIC_OR_PARTITION and are not stored.
+     */
+    public CompletableFuture<OffsetCommitResponse> commitTransactionalOffsets(long producerId, OffsetCommitRequest request) {
+        if (request.groupId().isEmpty()) {
+            return CompletableFuture.completedFuture(OffsetCommitResponse.allFailed(request, ErrorCode.INVALID_GROUP_ID));
+        }
+        return commitKnownPartitions(request, "TxnOffsetCommit",
+                known -> (shard, nowMs) -> txnOffsetCommit.commit(shard, producerId, known, nowMs));
+    }
+
+    /**
+     * A transaction marker of {@code producerId} was appended to {@code __consumer_offsets}
+     * partition {@code partition}: commit or drop its pending offsets there.
+     *
+     * @return NONE once durable, else the coordinator error (the marker's sender retries)
+     */
+    public CompletableFuture<ErrorCode> completeTransaction(int partition, long producerId, boolean commit) {
+        return answer(runtime.scheduleWrite(partition, "TxnOffsetCompletion",
+                (shard, nowMs) -> txnOffsetCompletion.complete(shard, producerId, commit)), error -> error);
     }
 
     public CompletableFuture<OffsetFetchResponse> fetchOffsets(OffsetFetchRequest request) {

@@ -16,6 +16,7 @@ import io.samsa.coordinator.group.GroupCoordinatorRecords;
 import io.samsa.coordinator.offsets.OffsetExpirationHandler;
 import io.samsa.coordinator.offsets.OffsetStore;
 import io.samsa.coordinator.offsets.OffsetsContext;
+import io.samsa.coordinator.offsets.PendingOffsetStore;
 import io.samsa.coordinator.offsets.TopicPartition;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.records.proto.GroupMetadataValue;
@@ -49,6 +50,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsCon
     private final ClassicGroupStore groups;
     private final OffsetStore offsets;
     private final ConsumerGroupStore consumerGroups;
+    private final PendingOffsetStore pendingOffsets;
     private final Rebalancer rebalancer;
     private final GroupOverrides overrides;
     private final Map<String, ClassicGroupSoftState<JoinGroupResult, SyncGroupResult>> softStates = new HashMap<>();
@@ -81,6 +83,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsCon
         this.groups = new ClassicGroupStore(context.snapshotRegistry());
         this.offsets = new OffsetStore(context.snapshotRegistry());
         this.consumerGroups = new ConsumerGroupStore(context.snapshotRegistry());
+        this.pendingOffsets = new PendingOffsetStore(context.snapshotRegistry());
         this.rebalancer = new Rebalancer(config.classic());
     }
 
@@ -91,6 +94,8 @@ public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsCon
             case OFFSET_COMMIT -> replayOffsetCommit(record.key(), (OffsetCommitValue) record.value());
             case CONSUMER_GROUP_METADATA, CONSUMER_GROUP_MEMBER_METADATA, CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA,
                  CONSUMER_GROUP_TARGET_ASSIGNMENT_MEMBER, CONSUMER_GROUP_CURRENT_MEMBER_ASSIGNMENT -> consumerGroups.replay(record);
+            case TXN_OFFSET_COMMIT -> pendingOffsets.replay(record.key().getProducerId(), record.key().getGroupId(),
+                    new TopicPartition(record.key().getTopic(), record.key().getPartition()), (OffsetCommitValue) record.value());
             case RECORD_TYPE_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalArgumentException("cannot replay " + record.type());
         }
     }
@@ -138,6 +143,11 @@ public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsCon
     @Override
     public OffsetStore offsets() {
         return offsets;
+    }
+
+    /** @return the offsets committed in transactions not yet ended by a marker */
+    public PendingOffsetStore pendingOffsets() {
+        return pendingOffsets;
     }
 
     @Override

@@ -29,6 +29,11 @@ public enum ApiKey {
     DELETE_RECORDS(21, "DeleteRecords", 0, 2),
     INIT_PRODUCER_ID(22, "InitProducerId", 0, 5),
     OFFSET_FOR_LEADER_EPOCH(23, "OffsetForLeaderEpoch", 2, 4),
+    ADD_PARTITIONS_TO_TXN(24, "AddPartitionsToTxn", 0, 5),
+    ADD_OFFSETS_TO_TXN(25, "AddOffsetsToTxn", 0, 4),
+    END_TXN(26, "EndTxn", 0, 4),
+    WRITE_TXN_MARKERS(27, "WriteTxnMarkers", 1, 1),
+    TXN_OFFSET_COMMIT(28, "TxnOffsetCommit", 0, 5),
     DESCRIBE_ACLS(29, "DescribeAcls", 1, 3),
     CREATE_ACLS(30, "CreateAcls", 1, 3),
     DELETE_ACLS(31, "DeleteAcls", 1, 3),
@@ -46,6 +51,8 @@ public enum ApiKey {
     DESCRIBE_QUORUM(55, "DescribeQuorum", 0, 2),
     DESCRIBE_CLUSTER(60, "DescribeCluster", 0, 2),
     DESCRIBE_PRODUCERS(61, "DescribeProducers", 0, 0),
+    DESCRIBE_TRANSACTIONS(65, "DescribeTransactions", 0, 0),
+    LIST_TRANSACTIONS(66, "ListTransactions", 0, 2),
     CONSUMER_GROUP_HEARTBEAT(68, "ConsumerGroupHeartbeat", 0, 1),
     CONSUMER_GROUP_DESCRIBE(69, "ConsumerGroupDescribe", 0, 1);
 

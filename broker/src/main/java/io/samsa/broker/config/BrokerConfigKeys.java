@@ -218,6 +218,30 @@ public final class BrokerConfigKeys {
                     "org.apache.kafka.coordinator.group.assignor.RangeAssignor"),
             "Server-side assignors of consumer-protocol groups, the first the default (by name, or Kafka's class names)");
 
+    // ---- transactions -------------------------------------------------------------------------
+    public static final ConfigKey<Integer> TRANSACTION_STATE_LOG_NUM_PARTITIONS = DEFINITION.define(
+            "transaction.state.log.num.partitions", ConfigType.INT, 50, atLeast(1),
+            "Partitions of __transaction_state (fixed once created)");
+    public static final ConfigKey<Integer> TRANSACTION_STATE_LOG_REPLICATION_FACTOR = DEFINITION.define(
+            "transaction.state.log.replication.factor", ConfigType.INT, 3, atLeast(1),
+            "Replication factor of __transaction_state; in a cluster it is created once that many brokers are unfenced");
+    public static final ConfigKey<Integer> TRANSACTION_STATE_LOG_MIN_ISR = DEFINITION.define("transaction.state.log.min.isr",
+            ConfigType.INT, 2, atLeast(1), "min.insync.replicas of __transaction_state, capped by its replication factor");
+    public static final ConfigKey<Integer> TRANSACTION_STATE_LOG_SEGMENT_BYTES = DEFINITION.define(
+            "transaction.state.log.segment.bytes", ConfigType.INT, 100 * MIB, atLeast(1), "Segment size of __transaction_state");
+    public static final ConfigKey<Integer> TRANSACTION_MAX_TIMEOUT_MS = DEFINITION.define("transaction.max.timeout.ms",
+            ConfigType.INT, 900_000, atLeast(1), "Largest transaction.timeout.ms a producer may ask for"
+                    + " (a larger one is INVALID_TRANSACTION_TIMEOUT)");
+    public static final ConfigKey<Integer> TRANSACTIONAL_ID_EXPIRATION_MS = DEFINITION.define("transactional.id.expiration.ms",
+            ConfigType.INT, 604_800_000, atLeast(1), "How long a transactional id with no open transaction is kept after its"
+                    + " last change");
+    public static final ConfigKey<Integer> TRANSACTION_ABORT_TIMED_OUT_CLEANUP_INTERVAL_MS = DEFINITION.define(
+            "transaction.abort.timed.out.transaction.cleanup.interval.ms", ConfigType.INT, 10_000, atLeast(1),
+            "How often transactions open longer than their timeout are looked for and aborted");
+    public static final ConfigKey<Integer> TRANSACTION_REMOVE_EXPIRED_CLEANUP_INTERVAL_MS = DEFINITION.define(
+            "transaction.remove.expired.transaction.cleanup.interval.ms", ConfigType.INT, 3_600_000, atLeast(1),
+            "How often expired transactional ids are looked for and removed");
+
     // ---- group configs (KIP-848 family): the defaults and bounds of the per-group configs ----
     // DescribeConfigs/IncrementalAlterConfigs on GROUP resources report and validate against these.
     public static final ConfigKey<Integer> GROUP_CONSUMER_MIN_SESSION_TIMEOUT_MS = groupInt("group.consumer.min.session.timeout.ms",

@@ -15,6 +15,9 @@ import io.samsa.broker.data.produce.DescribeProducersHandler;
 import io.samsa.broker.data.produce.InitProducerIdHandler;
 import io.samsa.broker.data.produce.ProduceHandler;
 import io.samsa.broker.data.produce.ProducePurgatory;
+import io.samsa.broker.data.produce.TransactionMarkerWriter;
+import io.samsa.broker.data.produce.TransactionalInitProducerId;
+import io.samsa.broker.data.produce.WriteTxnMarkersHandler;
 import io.samsa.broker.replication.AlterPartitionSender;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicationConfig;
@@ -56,7 +59,9 @@ public final class DataModule implements BrokerModule {
     private final ReplicaManager replicas;
     private final ProducePurgatory producePurgatory;
     private final BrokerComponent fetchers;
-    private final TransactionVerifier transactions;
+    private final TransactionVerifier verifier;
+    private final TransactionMarkerWriter markerWriter;
+    private volatile TransactionalInitProducerId transactions;
 
     /**
      * @param logs    the log manager (usable once storage started)
@@ -92,7 +97,7 @@ public final class DataModule implements BrokerModule {
     public DataModule(BrokerConfig config, Time time, PartitionLookup partitions, ProducerIdSource producerIds,
                       ReplicaManager replicas, BrokerComponent fetchers, TransactionVerifier transactions) {
         this.config = config;
-        this.transactions = transactions;
+        this.verifier = transactions;
         this.time = time;
         this.replicas = replicas;
         this.fetchers = fetchers;
@@ -104,6 +109,7 @@ public final class DataModule implements BrokerModule {
         this.reader = new FetchReader(partitions, config.get(BrokerConfigKeys.FETCH_MAX_BYTES), replicas, time);
         this.purgatory = new FetchPurgatory(reader, time);
         this.producePurgatory = new ProducePurgatory();
+        this.markerWriter = new TransactionMarkerWriter(partitions, producerStates, replicas, time);
         replicas.addListener(purgatory);
         replicas.addListener(producePurgatory);
         replicas.addRoleListener(producerStates::invalidate);
@@ -119,14 +125,34 @@ public final class DataModule implements BrokerModule {
         return components;
     }
 
+    /** @return where transaction markers are appended to the partitions this broker leads */
+    public TransactionMarkerWriter markerWriter() {
+        return markerWriter;
+    }
+
+    /** @return where producer ids come from (the transaction coordinator takes its ids here too) */
+    public ProducerIdSource producerIds() {
+        return producerIds;
+    }
+
+    /** Sends InitProducerId with a transactional id to the transaction coordinator; call before {@link #handlers()} is used. */
+    public void transactions(TransactionalInitProducerId coordinator) {
+        this.transactions = coordinator;
+    }
+
     @Override
     public List<ApiHandler> handlers() {
         return List.of(
-                new ProduceHandler(partitions, producerStates, time, replicas, producePurgatory, transactions),
+                // until the coordinator verifies partitions (KIP-890), a running coordinator admits a named
+                // transactional producer's batches; without one, the verifier given (NONE refuses them all)
+                new ProduceHandler(partitions, producerStates, time, replicas, producePurgatory,
+                        (id, producerId, epoch, partition) -> transactions != null
+                                || verifier.isOpen(id, producerId, epoch, partition)),
                 new FetchHandler(reader, purgatory,
                         new FetchSessions(config.get(BrokerConfigKeys.MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS))),
                 new ListOffsetsHandler(partitions, replicas),
-                new InitProducerIdHandler(producerIds),
+                new InitProducerIdHandler(producerIds, () -> transactions),
+                new WriteTxnMarkersHandler(markerWriter),
                 new DeleteRecordsHandler(partitions, replicas),
                 new OffsetForLeaderEpochHandler(partitions, replicas),
                 new DescribeProducersHandler(partitions, producerStates));

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * cluster ({@link ImageCoordinatorLocator}). Thread-safe; never blocks.
  */
 @FunctionalInterface
-interface CoordinatorLocator {
+public interface CoordinatorLocator {
 
     /**
      * @param listenerName the listener the request came in on: the answer names the coordinator's
@@ -26,8 +26,14 @@ interface CoordinatorLocator {
      * @param self this node as clients reach it; read per request (the port is known after binding)
      */
     static CoordinatorLocator local(Supplier<GroupCoordinatorService> coordinator, Supplier<LocalBroker> self) {
+        return localRuntime(() -> coordinator.get().runtime(), self);
+    }
+
+    /** As {@link #local}, for any coordinator's runtime (the transaction coordinator's too). */
+    static CoordinatorLocator localRuntime(Supplier<? extends io.samsa.coordinator.runtime.CoordinatorRuntime<?>> runtime,
+                                           Supplier<LocalBroker> self) {
         return (partition, listenerName) -> {
-            if (!coordinator.get().runtime().partitions().contains(partition)) {
+            if (!runtime.get().partitions().contains(partition)) {
                 return Location.unavailable();
             }
             LocalBroker node = self.get();
@@ -42,11 +48,11 @@ interface CoordinatorLocator {
      */
     record Location(ErrorCode error, int nodeId, String host, int port) {
 
-        static Location unavailable() {
+        public static Location unavailable() {
             return new Location(ErrorCode.COORDINATOR_NOT_AVAILABLE, -1, "", -1);
         }
 
-        static Location at(int nodeId, String host, int port) {
+        public static Location at(int nodeId, String host, int port) {
             return new Location(ErrorCode.NONE, nodeId, host, port);
         }
     }

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * FindCoordinator (v0-6). A group key is answered with the node its {@link CoordinatorLocator}
  * names for the group's {@code __consumer_offsets} partition: this node on a single node (which
  * leads every partition), the partition's leader in a cluster; COORDINATOR_NOT_AVAILABLE (so the
- * client retries) while there is none. Transaction keys (type 1) get
- * COORDINATOR_NOT_AVAILABLE too: Samsa has no transaction coordinator. An empty group id or an
+ * client retries) while there is none. Transaction keys (type 1) are answered the same way for
+ * the transactional id's {@code __transaction_state} partition ({@link CoordinatorKeyType}), or
+ * COORDINATOR_NOT_AVAILABLE on a broker without a transaction coordinator. An empty key or an
  * unknown key type is INVALID_REQUEST.
  *
  * <p>The one version rule: v0-3 carry one key and the answer in top-level fields, v4+ (KIP-699)
@@ -29,10 +30,17 @@ final class FindCoordinatorApi extends GroupApiHandler<FindCoordinatorRequest, F
     static final short FIRST_BATCHED_VERSION = 4;
 
     private final CoordinatorLocator locator;
+    private final Supplier<CoordinatorKeyType> transactions;
 
     FindCoordinatorApi(Supplier<GroupCoordinatorService> coordinator, CoordinatorLocator locator) {
+        this(coordinator, locator, () -> null);
+    }
+
+    /** @param transactions how transactional ids are located, or a supplier of null when this broker has no transaction coordinator */
+    FindCoordinatorApi(Supplier<GroupCoordinatorService> coordinator, CoordinatorLocator locator, Supplier<CoordinatorKeyType> transactions) {
         super(ApiKey.FIND_COORDINATOR, coordinator);
         this.locator = locator;
+        this.transactions = transactions;
     }
 
     @Override
@@ -56,16 +64,22 @@ final class FindCoordinatorApi extends GroupApiHandler<FindCoordinatorRequest, F
 
     private Coordinator find(byte keyType, String key, String listener) {
         Coordinator answer = new Coordinator().setKey(key);
-        if (keyType == TRANSACTION_KEY_TYPE) {
-            return failed(answer, ErrorCode.COORDINATOR_NOT_AVAILABLE, "Samsa has no transaction coordinator");
-        }
-        if (keyType != GROUP_KEY_TYPE) {
+        if (keyType != GROUP_KEY_TYPE && keyType != TRANSACTION_KEY_TYPE) {
             return failed(answer, ErrorCode.INVALID_REQUEST, "unknown coordinator key type " + keyType);
         }
         if (key == null || key.isEmpty()) {
-            return failed(answer, ErrorCode.INVALID_REQUEST, "empty group id");
+            return failed(answer, ErrorCode.INVALID_REQUEST, keyType == GROUP_KEY_TYPE ? "empty group id" : "empty transactional id");
         }
-        CoordinatorLocator.Location location = locator.locate(coordinator().partitionFor(key), listener);
+        CoordinatorLocator.Location location;
+        if (keyType == TRANSACTION_KEY_TYPE) {
+            CoordinatorKeyType transactional = transactions.get();
+            if (transactional == null) {
+                return failed(answer, ErrorCode.COORDINATOR_NOT_AVAILABLE, "this broker has no transaction coordinator");
+            }
+            location = transactional.locator().locate(transactional.partitionFor().applyAsInt(key), listener);
+        } else {
+            location = locator.locate(coordinator().partitionFor(key), listener);
+        }
         if (location.error() != ErrorCode.NONE) {
             return failed(answer, location.error(), null);
         }

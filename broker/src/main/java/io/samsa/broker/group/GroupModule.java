@@ -35,6 +35,7 @@ public final class GroupModule implements BrokerModule {
     private final GroupCoordinatorComponent coordinator;
     private final CoordinatorLocator locator;
     private final Authorizer authorizer;
+    private volatile CoordinatorKeyType transactions;
 
     /**
      * @param logs        the log manager, read once storage has started
@@ -74,6 +75,14 @@ public final class GroupModule implements BrokerModule {
                         config.get(BrokerConfigKeys.CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS));
     }
 
+    /**
+     * Lets FindCoordinator answer transactional ids (key type 1); call before {@link #handlers()}
+     * is used. Without it they are answered COORDINATOR_NOT_AVAILABLE.
+     */
+    public void transactionCoordinators(CoordinatorKeyType keyType) {
+        this.transactions = keyType;
+    }
+
     /** @return the coordinator component (its service is usable once started) */
     public GroupCoordinatorComponent coordinator() {
         return coordinator;
@@ -88,7 +97,7 @@ public final class GroupModule implements BrokerModule {
     public List<ApiHandler> handlers() {
         Supplier<GroupCoordinatorService> service = coordinator::service;
         return List.of(
-                new FindCoordinatorApi(service, locator),
+                new FindCoordinatorApi(service, locator, () -> transactions),
                 new JoinGroupApi(service),
                 new SyncGroupApi(service),
                 new HeartbeatApi(service),
@@ -100,6 +109,7 @@ public final class GroupModule implements BrokerModule {
                 new DescribeGroupsApi(service, authorizer),
                 new DeleteGroupsApi(service),
                 new ConsumerGroupHeartbeatApi(service),
-                new ConsumerGroupDescribeApi(service, authorizer));
+                new ConsumerGroupDescribeApi(service, authorizer),
+                new TxnOffsetCommitApi(service));
     }
 }

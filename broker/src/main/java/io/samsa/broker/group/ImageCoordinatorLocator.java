@@ -26,13 +26,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: reads the current immutable image; one creation request at a time.
  */
-final class ImageCoordinatorLocator implements CoordinatorLocator {
+public final class ImageCoordinatorLocator implements CoordinatorLocator {
     private static final Logger LOG = LoggerFactory.getLogger(ImageCoordinatorLocator.class);
 
     private final Supplier<MetadataQuorum> quorum;
+    private final String topicName;
     private final int partitionCount;
     private final short replicationFactor;
-    private final int segmentBytes;
+    private final Map<String, String> topicConfigs;
     private final long requestTimeoutMs;
     private final AtomicBoolean creating = new AtomicBoolean();
 
@@ -42,10 +43,21 @@ final class ImageCoordinatorLocator implements CoordinatorLocator {
      */
     ImageCoordinatorLocator(Supplier<MetadataQuorum> quorum, int partitionCount, short replicationFactor, int segmentBytes,
                             long requestTimeoutMs) {
+        this(quorum, OffsetsTopic.NAME, partitionCount, replicationFactor,
+                Map.of("cleanup.policy", "compact", "segment.bytes", Integer.toString(segmentBytes)), requestTimeoutMs);
+    }
+
+    /**
+     * @param topicName    the coordinator's internal topic
+     * @param topicConfigs the configs it is created with (compacted)
+     */
+    public ImageCoordinatorLocator(Supplier<MetadataQuorum> quorum, String topicName, int partitionCount, short replicationFactor,
+                                   Map<String, String> topicConfigs, long requestTimeoutMs) {
         this.quorum = quorum;
+        this.topicName = topicName;
         this.partitionCount = partitionCount;
         this.replicationFactor = replicationFactor;
-        this.segmentBytes = segmentBytes;
+        this.topicConfigs = Map.copyOf(topicConfigs);
         this.requestTimeoutMs = requestTimeoutMs;
     }
 
@@ -56,7 +68,7 @@ final class ImageCoordinatorLocator implements CoordinatorLocator {
             return Location.unavailable();
         }
         MetadataImage image = running.currentImage();
-        TopicImage topic = image.topic(OffsetsTopic.NAME);
+        TopicImage topic = image.topic(topicName);
         if (topic == null) {
             maybeCreate(running, image);
             return Location.unavailable();
@@ -86,22 +98,21 @@ final class ImageCoordinatorLocator implements CoordinatorLocator {
     private void maybeCreate(MetadataQuorum running, MetadataImage image) {
         long unfenced = image.brokers().values().stream().filter(broker -> !broker.fenced()).count();
         if (unfenced < replicationFactor) {
-            LOG.debug("{} needs {} unfenced brokers, {} are", OffsetsTopic.NAME, replicationFactor, unfenced);
+            LOG.debug("{} needs {} unfenced brokers, {} are", topicName, replicationFactor, unfenced);
             return;
         }
         if (!creating.compareAndSet(false, true)) {
             return;
         }
-        CreatableTopic topic = new CreatableTopic(OffsetsTopic.NAME, partitionCount, replicationFactor, Map.of(),
-                Map.of("cleanup.policy", "compact", "segment.bytes", Integer.toString(segmentBytes)));
+        CreatableTopic topic = new CreatableTopic(topicName, partitionCount, replicationFactor, Map.of(), topicConfigs);
         running.forward(ControllerRpcs.createTopics(List.of(topic), false), requestTimeoutMs).whenComplete((results, error) -> {
             creating.set(false);
             if (error != null) {
-                LOG.info("Creating {} failed ({}); the next FindCoordinator asks again", OffsetsTopic.NAME, error.getMessage());
+                LOG.info("Creating {} failed ({}); the next FindCoordinator asks again", topicName, error.getMessage());
             } else if (results.get(0).error().isError() && results.get(0).error().error() != ErrorCode.TOPIC_ALREADY_EXISTS) {
-                LOG.info("Creating {} refused: {}", OffsetsTopic.NAME, results.get(0).error().message());
+                LOG.info("Creating {} refused: {}", topicName, results.get(0).error().message());
             } else {
-                LOG.info("Created {} with {} partitions, replication factor {}", OffsetsTopic.NAME, partitionCount, replicationFactor);
+                LOG.info("Created {} with {} partitions, replication factor {}", topicName, partitionCount, replicationFactor);
             }
         });
     }

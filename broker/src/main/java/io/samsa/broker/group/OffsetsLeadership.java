@@ -3,6 +3,7 @@ package io.samsa.broker.group;
 import io.samsa.broker.replication.PartitionChangeListener;
 import io.samsa.broker.replication.ReplicatedPartition;
 import io.samsa.coordinator.GroupCoordinatorService;
+import io.samsa.coordinator.runtime.CoordinatorRuntime;
 import io.samsa.storage.TopicPartition;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the group coordinator follow leadership of {@code __consumer_offsets} (Kafka's rule: the
+ * Makes a coordinator follow leadership of its internal topic, {@code __consumer_offsets} for the
+ * group coordinator, {@code __transaction_state} for the transaction coordinator (Kafka's rule: the
  * coordinator of partition p runs on p's leader). Told of every change of a partition's role, ISR
  * or high watermark by the replica manager, it acts only when this broker's leadership of an
  * offsets partition changed: leader under a new epoch loads the partition by replay (with that
@@ -25,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: decisions are serialized on this object, so the load and unload events reach
  * the coordinator's partition queue in the order the roles changed; the service only queues them.
  */
-final class OffsetsLeadership implements PartitionChangeListener {
+public final class OffsetsLeadership implements PartitionChangeListener {
     private static final Logger LOG = LoggerFactory.getLogger(OffsetsLeadership.class);
 
-    private final GroupCoordinatorService service;
+    private final String topic;
+    private final CoordinatorRuntime<?> runtime;
     private final IntFunction<Optional<ReplicatedPartition>> replicas;
     private final int partitionCount;
     private final boolean electUnreplicated;
@@ -42,14 +45,24 @@ final class OffsetsLeadership implements PartitionChangeListener {
 
     OffsetsLeadership(GroupCoordinatorService service, IntFunction<Optional<ReplicatedPartition>> replicas,
                       int partitionCount, boolean electUnreplicated) {
-        this.service = service;
+        this(OffsetsTopic.NAME, service.runtime(), replicas, partitionCount, electUnreplicated);
+    }
+
+    /**
+     * @param topic   the coordinator's internal topic
+     * @param runtime the coordinator's runtime, which loads and unloads the topic's partitions
+     */
+    public OffsetsLeadership(String topic, CoordinatorRuntime<?> runtime, IntFunction<Optional<ReplicatedPartition>> replicas,
+                             int partitionCount, boolean electUnreplicated) {
+        this.topic = topic;
+        this.runtime = runtime;
         this.replicas = replicas;
         this.partitionCount = partitionCount;
         this.electUnreplicated = electUnreplicated;
     }
 
     /** Acts on every partition's current role once (after this listener is registered, so nothing is missed). */
-    synchronized void start() {
+    public synchronized void start() {
         for (int partition = 0; partition < partitionCount; partition++) {
             update(partition);
         }
@@ -57,7 +70,7 @@ final class OffsetsLeadership implements PartitionChangeListener {
 
     @Override
     public void onChange(TopicPartition partition) {
-        if (OffsetsTopic.NAME.equals(partition.topic()) && partition.partition() < partitionCount) {
+        if (topic.equals(partition.topic()) && partition.partition() < partitionCount) {
             synchronized (this) {
                 update(partition.partition());
             }
@@ -68,10 +81,10 @@ final class OffsetsLeadership implements PartitionChangeListener {
      * A failed append fenced {@code partition}: drop its state and replay it, under the epoch it is
      * led with now (or not at all when it is not led here any more).
      */
-    synchronized void reload(int partition) {
-        LOG.warn("Reloading {}-{} after a failed append", OffsetsTopic.NAME, partition);
+    public synchronized void reload(int partition) {
+        LOG.warn("Reloading {}-{} after a failed append", topic, partition);
         acted.remove(partition);
-        service.onResignation(partition);
+        runtime.scheduleUnload(partition);
         update(partition);
     }
 
@@ -81,10 +94,10 @@ final class OffsetsLeadership implements PartitionChangeListener {
         if (replicated.isEmpty()) {
             if (last == null && electUnreplicated) {
                 acted.put(partition, UNREPLICATED);
-                watch(partition, service.onElection(partition));
+                watch(topic, partition, runtime.scheduleLoad(partition));
             } else if (last != null && last != FOLLOWING && last != UNREPLICATED) {
                 acted.put(partition, FOLLOWING); // no longer a replica here
-                service.onResignation(partition);
+                runtime.scheduleUnload(partition);
             }
             return;
         }
@@ -93,20 +106,20 @@ final class OffsetsLeadership implements PartitionChangeListener {
         if (role.isLeader()) {
             if (last == null || last == FOLLOWING || last < epoch) {
                 acted.put(partition, epoch);
-                LOG.info("Leading {}-{} under epoch {}: loading its groups", OffsetsTopic.NAME, partition, epoch);
-                watch(partition, service.onElection(partition, epoch));
+                LOG.info("Leading {}-{} under epoch {}: loading it", topic, partition, epoch);
+                watch(topic, partition, runtime.scheduleLoad(partition, epoch));
             }
         } else if (last == null || last != FOLLOWING) {
             acted.put(partition, FOLLOWING);
-            LOG.info("Following {}-{} under epoch {}: unloading its groups", OffsetsTopic.NAME, partition, epoch);
-            service.onResignation(partition, epoch);
+            LOG.info("Following {}-{} under epoch {}: unloading it", topic, partition, epoch);
+            runtime.scheduleUnload(partition, epoch);
         }
     }
 
-    private static void watch(int partition, CompletableFuture<Void> loading) {
+    private static void watch(String topic, int partition, CompletableFuture<Void> loading) {
         loading.whenComplete((ignored, error) -> {
             if (error != null) {
-                LOG.info("Loading {}-{} ended: {}", OffsetsTopic.NAME, partition, error.getMessage());
+                LOG.info("Loading {}-{} ended: {}", topic, partition, error.getMessage());
             }
         });
     }

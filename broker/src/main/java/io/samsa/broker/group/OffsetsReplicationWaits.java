@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Coordinator appends to replicated {@code __consumer_offsets} partitions waiting for the high
+ * Coordinator appends to replicated partitions of a coordinator topic ({@code __consumer_offsets},
+ * {@code __transaction_state}) waiting for the high
  * watermark to pass them (Kafka answers a coordinator write only once it is replicated). Each wait
  * is checked when the partition's high watermark, ISR or role changes (the replica manager's
  * {@link PartitionChangeListener}, on whatever thread made the change), so nothing polls and no
@@ -23,8 +24,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe: each partition's queue is guarded by itself; futures complete outside the lock
  * (the runtime only queues an event on completion).
  */
-final class OffsetsReplicationWaits implements PartitionChangeListener {
+public final class OffsetsReplicationWaits implements PartitionChangeListener {
     private final Map<Integer, ArrayDeque<Wait>> waiting = new ConcurrentHashMap<>();
+    private final String topic;
+
+    /** Waits for appends to {@code __consumer_offsets}. */
+    OffsetsReplicationWaits() {
+        this(OffsetsTopic.NAME);
+    }
+
+    /** @param topic the coordinator topic whose appends wait here */
+    public OffsetsReplicationWaits(String topic) {
+        this.topic = topic;
+    }
 
     /** One append: done once the high watermark reaches {@code requiredOffset} under {@code leaderEpoch}. */
     private record Wait(ReplicatedPartition partition, long requiredOffset, int leaderEpoch, CompletableFuture<Long> future) {
@@ -46,7 +58,7 @@ final class OffsetsReplicationWaits implements PartitionChangeListener {
 
     @Override
     public void onChange(TopicPartition partition) {
-        if (!OffsetsTopic.NAME.equals(partition.topic())) {
+        if (!topic.equals(partition.topic())) {
             return;
         }
         ArrayDeque<Wait> queue = waiting.get(partition.partition());
@@ -67,7 +79,7 @@ final class OffsetsReplicationWaits implements PartitionChangeListener {
     }
 
     /** Fails every wait (the broker is stopping). */
-    void failAll() {
+    public void failAll() {
         for (Map.Entry<Integer, ArrayDeque<Wait>> entry : waiting.entrySet()) {
             List<Wait> failed;
             synchronized (entry.getValue()) {
@@ -79,7 +91,7 @@ final class OffsetsReplicationWaits implements PartitionChangeListener {
     }
 
     /** Appends are queued in offset order, so the replicated ones are a prefix of the queue. */
-    private static void settle(int index, ArrayDeque<Wait> queue) {
+    private void settle(int index, ArrayDeque<Wait> queue) {
         List<Wait> done = new ArrayList<>();
         List<Wait> failed = new ArrayList<>();
         synchronized (queue) {
@@ -101,7 +113,7 @@ final class OffsetsReplicationWaits implements PartitionChangeListener {
                 "leadership moved before the write was replicated")));
     }
 
-    private static CoordinatorException notCoordinator(int index, String why) {
-        return new CoordinatorException(ErrorCode.NOT_COORDINATOR, OffsetsTopic.NAME + "-" + index + ": " + why);
+    private CoordinatorException notCoordinator(int index, String why) {
+        return new CoordinatorException(ErrorCode.NOT_COORDINATOR, topic + "-" + index + ": " + why);
     }
 }

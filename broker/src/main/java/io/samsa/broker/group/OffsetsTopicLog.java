@@ -30,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The coordinator's {@link CoordinatorLog} over storage's partition logs of {@code __consumer_offsets}.
+ * A coordinator's {@link CoordinatorLog} over storage's partition logs of its internal topic
+ * ({@code __consumer_offsets}, or {@code __transaction_state} for the transaction coordinator).
  *
  * <p><b>Append.</b> The records of one call become one uncompressed v2 batch (so the operation is
  * atomic on disk), written by {@link PartitionLog#append} on the calling thread, which returns once
@@ -98,7 +99,7 @@ public final class OffsetsTopicLog implements CoordinatorLog, AutoCloseable {
      * @param replicas the replicated partition of each index, empty for a single-node one
      * @param waits    where appends wait for the high watermark; the replica manager must tell it of changes
      */
-    OffsetsTopicLog(IntFunction<PartitionLog> partitions, IntFunction<Optional<ReplicatedPartition>> replicas,
+    public OffsetsTopicLog(IntFunction<PartitionLog> partitions, IntFunction<Optional<ReplicatedPartition>> replicas,
                     OffsetsReplicationWaits waits, Time time, int loadThreads, IntConsumer onFenced) {
         this.replicas = replicas;
         this.waits = waits;

@@ -106,9 +106,7 @@ class RawProduceTest {
                         batch(CompressionType.NONE, 1, 10, producerId, (short) 0, 5)), VERSION));
                 assertEquals(7, latestOffset(client, "idem"));
 
-                InitProducerIdResponse transactional = client.call(new InitProducerIdRequest().setTransactionalId("tx")
-                        .setTransactionTimeoutMs(60_000).setProducerId(-1).setProducerEpoch((short) -1), 4);
-                assertEquals(ErrorCode.INVALID_REQUEST.code(), transactional.errorCode());
+                // InitProducerId with a transactional id is the transaction coordinator's: TransactionApisRawTest
             }
         }
         try (Broker broker = DataBrokers.start(dir, Map.of())) {

@@ -36,6 +36,23 @@ public final class OffsetCommitRecords {
                 value.hasExpireTimestampMs() ? OptionalLong.of(value.getExpireTimestampMs()) : OptionalLong.empty());
     }
 
+    /** An offset {@code producerId} committed in its open transaction (pending until the marker). */
+    public static CoordinatorRecord newTxnOffsetCommitRecord(String groupId, String topic, int partition, long producerId,
+                                                             CommittedOffset offset) {
+        CoordinatorRecord plain = newOffsetCommitRecord(groupId, topic, partition, offset);
+        return new CoordinatorRecord(txnOffsetKey(groupId, topic, partition, producerId), plain.value());
+    }
+
+    public static CoordinatorRecord newTxnOffsetCommitTombstoneRecord(String groupId, String topic, int partition,
+                                                                      long producerId) {
+        return new CoordinatorRecord(txnOffsetKey(groupId, topic, partition, producerId), null);
+    }
+
+    private static RecordKey txnOffsetKey(String groupId, String topic, int partition, long producerId) {
+        return RecordKey.newBuilder().setType(RecordType.TXN_OFFSET_COMMIT)
+                .setGroupId(groupId).setTopic(topic).setPartition(partition).setProducerId(producerId).build();
+    }
+
     private static RecordKey offsetKey(String groupId, String topic, int partition) {
         return RecordKey.newBuilder().setType(RecordType.OFFSET_COMMIT)
                 .setGroupId(groupId).setTopic(topic).setPartition(partition).build();

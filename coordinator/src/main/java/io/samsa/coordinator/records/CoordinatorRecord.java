@@ -44,7 +44,7 @@ public record CoordinatorRecord(RecordKey key, Message value) {
     static Class<? extends Message> valueClass(RecordType type) {
         return switch (type) {
             case GROUP_METADATA -> GroupMetadataValue.class;
-            case OFFSET_COMMIT -> OffsetCommitValue.class;
+            case OFFSET_COMMIT, TXN_OFFSET_COMMIT -> OffsetCommitValue.class;
             case CONSUMER_GROUP_METADATA -> ConsumerGroupMetadataValue.class;
             case CONSUMER_GROUP_MEMBER_METADATA -> ConsumerGroupMemberMetadataValue.class;
             case CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA -> ConsumerGroupTargetAssignmentMetadataValue.class;

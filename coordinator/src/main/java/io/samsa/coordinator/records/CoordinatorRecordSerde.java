@@ -60,7 +60,7 @@ public final class CoordinatorRecordSerde {
     private static Message parseValue(RecordType type, ByteBuffer value) throws InvalidProtocolBufferException {
         return switch (type) {
             case GROUP_METADATA -> GroupMetadataValue.parseFrom(value);
-            case OFFSET_COMMIT -> OffsetCommitValue.parseFrom(value);
+            case OFFSET_COMMIT, TXN_OFFSET_COMMIT -> OffsetCommitValue.parseFrom(value);
             case CONSUMER_GROUP_METADATA -> ConsumerGroupMetadataValue.parseFrom(value);
             case CONSUMER_GROUP_MEMBER_METADATA -> ConsumerGroupMemberMetadataValue.parseFrom(value);
             case CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA -> ConsumerGroupTargetAssignmentMetadataValue.parseFrom(value);

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One loaded incarnation of a {@code __consumer_offsets} partition inside the runtime: its shard,
+ * One loaded incarnation of a coordinator partition inside the runtime: its shard,
  * snapshot registry, timer, lifecycle state and the bookkeeping of writes in flight. A reload makes
  * a new instance, so completions meant for an old incarnation are recognised by identity.
  *
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Not thread-safe: owned by the partition's event thread (the loader thread while LOADING).
  * {@code state} is volatile and {@code timerFireScheduled} atomic because the timer ticker reads them.
  */
-final class CoordinatorPartition<S extends CoordinatorShard> {
+final class CoordinatorPartition<S extends ReplayableShard<?>> {
     final int partition;
     /** The leader epoch it was loaded under ({@link CoordinatorRuntime#NO_EPOCH} without replication). */
     final int epoch;

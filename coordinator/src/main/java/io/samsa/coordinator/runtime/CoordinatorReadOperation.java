@@ -5,7 +5,7 @@ package io.samsa.coordinator.runtime;
  * released once every write that was in flight when it ran is durable.
  */
 @FunctionalInterface
-public interface CoordinatorReadOperation<S extends CoordinatorShard, T> {
+public interface CoordinatorReadOperation<S extends ReplayableShard<?>, T> {
 
     /** @param nowMs the time of this event, wall-clock ms */
     T read(S shard, long nowMs);

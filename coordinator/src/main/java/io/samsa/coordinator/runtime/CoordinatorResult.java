@@ -1,6 +1,5 @@
 package io.samsa.coordinator.runtime;
 
-import io.samsa.coordinator.records.CoordinatorRecord;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,29 +13,32 @@ import java.util.Objects;
  * settled generations). They change state through the same replay path, so they are undone with
  * any earlier in-flight write that fails, and their answer still waits for those writes.
  *
+ * <p>The records are of the shard's record type (the runtime's {@link CoordinatorRecordCodec});
+ * the runtime hands them to that shard's replay.
+ *
  * @param <T> the response type
  */
 public final class CoordinatorResult<T> {
     private static final AppendListener NO_LISTENER = error -> { };
 
-    private final List<CoordinatorRecord> records;
+    private final List<?> records;
     private final T response;
     private final AppendListener appendListener;
     private final boolean inMemory;
 
-    private CoordinatorResult(List<CoordinatorRecord> records, T response, AppendListener appendListener, boolean inMemory) {
+    private CoordinatorResult(List<?> records, T response, AppendListener appendListener, boolean inMemory) {
         this.records = List.copyOf(records);
         this.response = response;
         this.appendListener = Objects.requireNonNull(appendListener);
         this.inMemory = inMemory;
     }
 
-    private CoordinatorResult(List<CoordinatorRecord> records, T response, AppendListener appendListener) {
+    private CoordinatorResult(List<?> records, T response, AppendListener appendListener) {
         this(records, response, appendListener, false);
     }
 
     /** @return records to append, then {@code response} */
-    public static <T> CoordinatorResult<T> of(List<CoordinatorRecord> records, T response) {
+    public static <T> CoordinatorResult<T> of(List<?> records, T response) {
         return new CoordinatorResult<>(records, response, NO_LISTENER);
     }
 
@@ -44,7 +46,7 @@ public final class CoordinatorResult<T> {
      * @return records to replay without appending them, then {@code response} (released, like a
      *         response without records, once the writes in flight are durable)
      */
-    public static <T> CoordinatorResult<T> inMemory(List<CoordinatorRecord> records, T response) {
+    public static <T> CoordinatorResult<T> inMemory(List<?> records, T response) {
         return new CoordinatorResult<>(records, response, NO_LISTENER, true);
     }
 
@@ -54,7 +56,7 @@ public final class CoordinatorResult<T> {
     }
 
     /** @return records without a response, e.g. from a timer */
-    public static CoordinatorResult<Void> records(List<CoordinatorRecord> records) {
+    public static CoordinatorResult<Void> records(List<?> records) {
         return new CoordinatorResult<>(records, null, NO_LISTENER);
     }
 
@@ -68,7 +70,7 @@ public final class CoordinatorResult<T> {
         return new CoordinatorResult<>(records, response, listener, inMemory);
     }
 
-    public List<CoordinatorRecord> records() {
+    public List<?> records() {
         return records;
     }
 

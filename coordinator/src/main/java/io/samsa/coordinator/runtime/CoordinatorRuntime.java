@@ -1,8 +1,5 @@
 package io.samsa.coordinator.runtime;
 
-import io.samsa.coordinator.records.CoordinatorRecord;
-import io.samsa.coordinator.records.CoordinatorRecordFormatException;
-import io.samsa.coordinator.records.CoordinatorRecordSerde;
 import io.samsa.coordinator.records.SerializedRecord;
 import io.samsa.coordinator.timeline.SnapshotRegistry;
 import io.samsa.protocol.ErrorCode;
@@ -25,8 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs coordinator shards, one per {@code __consumer_offsets} partition this broker leads, and
- * routes every event for a partition to that partition's serial executor.
+ * Runs coordinator shards, one per partition of the coordinator's internal topic this broker leads
+ * ({@code __consumer_offsets} for groups, {@code __transaction_state} for transactions), and
+ * routes every event for a partition to that partition's serial executor. Records are turned into
+ * bytes and back by the builder's {@link CoordinatorRecordCodec} (the group coordinator's protobuf
+ * records by default).
  *
  * <p>Write path, all on the partition's event thread:
  * <pre>
@@ -56,13 +56,15 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: the schedule methods may be called from any thread. Futures are completed on the
  * partition's event thread; callers must not block in their callbacks.
  */
-public final class CoordinatorRuntime<S extends CoordinatorShard> implements AutoCloseable {
+public final class CoordinatorRuntime<S extends ReplayableShard<?>> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorRuntime.class);
 
     private final Time time;
     private final CoordinatorEventExecutor executor;
     private final CoordinatorLog log;
     private final CoordinatorShardFactory<S> shardFactory;
+    private final CoordinatorRecordCodec<Object> codec;
+    private final String topicName;
     private final int maxWriteBytes;
     private final long appendTimeoutMs;
     private final ScheduledExecutorService ticker;
@@ -73,6 +75,8 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         this.executor = Objects.requireNonNull(builder.executor, "executor");
         this.log = Objects.requireNonNull(builder.log, "log");
         this.shardFactory = Objects.requireNonNull(builder.shardFactory, "shardFactory");
+        this.codec = uncheckedCodec(builder.codec);
+        this.topicName = builder.topicName;
         this.maxWriteBytes = builder.maxWriteBytes;
         this.appendTimeoutMs = builder.appendTimeoutMs;
         if (builder.timerTickMs > 0) {
@@ -87,7 +91,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         }
     }
 
-    public static <S extends CoordinatorShard> Builder<S> builder() {
+    public static <S extends ReplayableShard<?>> Builder<S> builder() {
         return new Builder<>();
     }
 
@@ -274,17 +278,27 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
 
     /** Runs on the loading thread; the shard is touched by nobody else while LOADING. */
     private void replayLoaded(CoordinatorPartition<S> context, ByteBuffer key, ByteBuffer value) {
-        CoordinatorRecord record;
-        try {
-            record = CoordinatorRecordSerde.deserialize(key, value);
-        } catch (CoordinatorRecordFormatException e) {
-            if (!e.unknownType()) {
-                throw e;
-            }
+        Object record = codec.deserialize(key, value);
+        if (record == null) {
             context.skippedRecords++;
             return;
         }
-        context.shard.replay(record);
+        replay(context.shard, record);
+    }
+
+    /**
+     * The shard replays records of the codec's type: operations of a runtime return records of
+     * that type, so the cast holds unless an operation returned foreign records (a bug, reported
+     * as a failed replay).
+     */
+    @SuppressWarnings("unchecked")
+    private static void replay(ReplayableShard<?> shard, Object record) {
+        ((ReplayableShard<Object>) shard).replay(record);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CoordinatorRecordCodec<Object> uncheckedCodec(CoordinatorRecordCodec<?> codec) {
+        return (CoordinatorRecordCodec<Object>) Objects.requireNonNull(codec, "codec");
     }
 
     private void finishLoad(CoordinatorPartition<S> context, Long endOffset, Throwable error) {
@@ -299,7 +313,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
             }
         }
         if (error != null) {
-            LOG.error("loading __consumer_offsets partition {} failed", context.partition, error);
+            LOG.error("loading {} partition {} failed", topicName, context.partition, error);
             context.transitionTo(CoordinatorPartitionState.FAILED);
             context.loaded.completeExceptionally(new CoordinatorException(ErrorCode.NOT_COORDINATOR,
                     "loading partition " + context.partition + " failed", error));
@@ -309,7 +323,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         if (context.skippedRecords > 0) {
             LOG.warn("partition {}: skipped {} records of unknown type", context.partition, context.skippedRecords);
         }
-        LOG.info("loaded __consumer_offsets partition {} up to offset {}", context.partition, endOffset);
+        LOG.info("loaded {} partition {} up to offset {}", topicName, context.partition, endOffset);
         context.loaded.complete(null);
     }
 
@@ -365,8 +379,8 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         }
         List<SerializedRecord> serialized = new ArrayList<>(result.records().size());
         long bytes = 0;
-        for (CoordinatorRecord record : result.records()) {
-            SerializedRecord bytesOf = CoordinatorRecordSerde.serialize(record);
+        for (Object record : result.records()) {
+            SerializedRecord bytesOf = codec.serialize(record);
             bytes += bytesOf.sizeInBytes();
             serialized.add(bytesOf);
         }
@@ -378,8 +392,8 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         long sequence = context.nextSequence++;
         context.registry.createSnapshot(sequence);
         try {
-            for (CoordinatorRecord record : result.records()) {
-                context.shard.replay(record);
+            for (Object record : result.records()) {
+                replay(context.shard, record);
             }
         } catch (RuntimeException e) {
             LOG.error("{}: replaying its own records failed on partition {}", name, context.partition, e);
@@ -416,8 +430,8 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
     private <T> void replayInMemory(CoordinatorPartition<S> context, String name, CoordinatorResult<T> result,
                                     CompletableFuture<T> response) {
         try {
-            for (CoordinatorRecord record : result.records()) {
-                context.shard.replay(record);
+            for (Object record : result.records()) {
+                replay(context.shard, record);
             }
         } catch (RuntimeException e) {
             LOG.error("{}: replaying its in-memory records failed on partition {}", name, context.partition, e);
@@ -454,7 +468,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
             return;
         }
         ErrorCode code = appendError(error);
-        LOG.warn("append to __consumer_offsets partition {} failed ({}); reverting", context.partition, code, error);
+        LOG.warn("append to {} partition {} failed ({}); reverting", topicName, context.partition, code, error);
         context.registry.revertTo(sequence);
         while (!context.inFlight.isEmpty() && context.inFlight.peekLast() >= sequence) {
             context.timer.cancel(new AppendTimeout(context.inFlight.pollLast()));
@@ -471,7 +485,7 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
         if (!context.inFlight.contains(sequence)) {
             return;
         }
-        LOG.warn("append {} to __consumer_offsets partition {} not durable after {} ms", sequence, context.partition, appendTimeoutMs);
+        LOG.warn("append {} to {} partition {} not durable after {} ms", sequence, topicName, context.partition, appendTimeoutMs);
         context.deferred.failUpTo(sequence, ErrorCode.COORDINATOR_NOT_AVAILABLE);
     }
 
@@ -543,11 +557,13 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
     }
 
     /** Builds a runtime; time, executor, log and shard factory are required. */
-    public static final class Builder<S extends CoordinatorShard> {
+    public static final class Builder<S extends ReplayableShard<?>> {
         private Time time;
         private CoordinatorEventExecutor executor;
         private CoordinatorLog log;
         private CoordinatorShardFactory<S> shardFactory;
+        private CoordinatorRecordCodec<?> codec = GroupRecordCodec.INSTANCE;
+        private String topicName = "__consumer_offsets";
         private int maxWriteBytes = 1_048_588;
         private long appendTimeoutMs = 5_000;
         private long timerTickMs;
@@ -573,6 +589,21 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Aut
 
         public Builder<S> withShardFactory(CoordinatorShardFactory<S> value) {
             this.shardFactory = value;
+            return this;
+        }
+
+        /**
+         * @param value how the shards' records become bytes; must match the shard factory's record
+         *              type. Default: the group coordinator's protobuf records.
+         */
+        public Builder<S> withRecordCodec(CoordinatorRecordCodec<?> value) {
+            this.codec = value;
+            return this;
+        }
+
+        /** @param name the internal topic, for logs only (default {@code __consumer_offsets}) */
+        public Builder<S> withTopicName(String name) {
+            this.topicName = Objects.requireNonNull(name, "name");
             return this;
         }
 

@@ -6,7 +6,7 @@ package io.samsa.coordinator.runtime;
  * Runs on the partition's event thread.
  */
 @FunctionalInterface
-public interface CoordinatorWriteOperation<S extends CoordinatorShard, T> {
+public interface CoordinatorWriteOperation<S extends ReplayableShard<?>, T> {
 
     /** @param nowMs the time of this event, wall-clock ms, read once by the runtime */
     CoordinatorResult<T> generate(S shard, long nowMs);

@@ -94,6 +94,11 @@ final class MessageCatalog {
         put(map, 21, 0, 2);   // DeleteRecords
         put(map, 22, 0, 5);   // InitProducerId
         put(map, 23, 2, 4);   // OffsetForLeaderEpoch
+        put(map, 24, 0, 5);   // AddPartitionsToTxn
+        put(map, 25, 0, 4);   // AddOffsetsToTxn
+        put(map, 26, 0, 4);   // EndTxn (v5 needs transaction version 2)
+        put(map, 27, 1, 1);   // WriteTxnMarkers
+        put(map, 28, 0, 5);   // TxnOffsetCommit
         put(map, 29, 1, 3);   // DescribeAcls
         put(map, 30, 1, 3);   // CreateAcls
         put(map, 31, 1, 3);   // DeleteAcls
@@ -111,6 +116,8 @@ final class MessageCatalog {
         put(map, 55, 0, 2);   // DescribeQuorum
         put(map, 60, 0, 2);   // DescribeCluster
         put(map, 61, 0, 0);   // DescribeProducers
+        put(map, 65, 0, 0);   // DescribeTransactions
+        put(map, 66, 0, 2);   // ListTransactions
         put(map, 68, 0, 1);   // ConsumerGroupHeartbeat
         put(map, 69, 0, 1);   // ConsumerGroupDescribe
         return map;

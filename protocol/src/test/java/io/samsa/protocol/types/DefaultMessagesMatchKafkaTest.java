@@ -37,7 +37,7 @@ class DefaultMessagesMatchKafkaTest {
                 checked++;
             }
         }
-        assertEquals(194, checked, "API versions covered");
+        assertEquals(222, checked, "API versions covered");
     }
 
     @Test
