@@ -42,7 +42,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.tools.TransactionsCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * kafka-clients 4.1 transactions against one in-process Samsa broker over 127.0.0.1 (transaction
  * version 1: the broker does not finalize transaction.version 2). Each test uses its own
  * transactional id and topic. What a transaction wrote is checked with read_uncommitted reads
- * (the records and the marker's offset) and the coordinator's own view (DescribeTransactions);
- * the read_committed tests need the transaction-log branch and are disabled until it is merged.
+ * (the records and the marker's offset), the coordinator's own view (DescribeTransactions) and a
+ * read_committed consumer (it sees only committed transactions).
  */
 class TransactionsInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -190,7 +189,6 @@ class TransactionsInteropTest {
     }
 
     @Test
-    @Disabled("needs the txn-log branch (read_committed fetches stop at the LSO and drop aborted batches); enable after merging")
     void readCommittedSeesOnlyTheCommittedTransaction() throws Exception {
         String topic = "txn-read-committed";
         createTopic(topic, 1);
