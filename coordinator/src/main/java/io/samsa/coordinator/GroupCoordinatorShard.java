@@ -146,6 +146,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsCon
     }
 
     /** @return the offsets committed in transactions not yet ended by a marker */
+    @Override
     public PendingOffsetStore pendingOffsets() {
         return pendingOffsets;
     }

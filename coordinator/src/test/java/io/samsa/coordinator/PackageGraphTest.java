@@ -48,7 +48,8 @@ class PackageGraphTest {
             "group", Set.of("records", "timeline"),
             "runtime", Set.of("records", "timeline"),
             "records", Set.of(),
-            "timeline", Set.of());
+            "timeline", Set.of(),
+            "transaction", Set.of("(root)", "offsets", "records", "runtime", "timeline"));
 
     @Test
     void thePackageGraphHasNoCycle() {

@@ -16,4 +16,7 @@ public interface OffsetsContext extends ClassicGroupContext {
     OffsetStore offsets();
 
     ConsumerGroupStore consumerGroups();
+
+    /** @return the offsets committed in transactions not yet ended by a marker */
+    PendingOffsetStore pendingOffsets();
 }

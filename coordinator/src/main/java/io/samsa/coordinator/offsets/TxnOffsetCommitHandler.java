@@ -1,6 +1,5 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.runtime.CoordinatorResult;
 import io.samsa.protocol.ErrorCode;
@@ -26,7 +25,7 @@ public final class TxnOffsetCommitHandler {
     }
 
     /** @param request the commit, its generation -1 and member "" when the producer named none */
-    public CoordinatorResult<OffsetCommitResponse> commit(GroupCoordinatorShard shard, long producerId, OffsetCommitRequest request,
+    public CoordinatorResult<OffsetCommitResponse> commit(OffsetsContext shard, long producerId, OffsetCommitRequest request,
                                                           long nowMs) {
         io.samsa.coordinator.group.ClassicGroup group = shard.groups().group(request.groupId());
         boolean identified = request.generationId() >= 0 || !request.memberId().isEmpty() || request.groupInstanceId() != null;

@@ -1,6 +1,5 @@
 package io.samsa.coordinator.offsets;
 
-import io.samsa.coordinator.GroupCoordinatorShard;
 import io.samsa.coordinator.records.CoordinatorRecord;
 import io.samsa.coordinator.runtime.CoordinatorResult;
 import io.samsa.protocol.ErrorCode;
@@ -17,7 +16,7 @@ import java.util.Map;
  */
 public final class TxnOffsetCompletionHandler {
 
-    public CoordinatorResult<ErrorCode> complete(GroupCoordinatorShard shard, long producerId, boolean commit) {
+    public CoordinatorResult<ErrorCode> complete(OffsetsContext shard, long producerId, boolean commit) {
         List<CoordinatorRecord> records = new ArrayList<>();
         for (Map.Entry<PendingOffsetStore.PendingOffset, CommittedOffset> entry : shard.pendingOffsets().of(producerId)) {
             PendingOffsetStore.PendingOffset pending = entry.getKey();
