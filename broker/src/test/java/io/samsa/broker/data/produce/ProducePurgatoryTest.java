@@ -15,12 +15,14 @@ import io.samsa.protocol.message.ProduceResponse.PartitionProduceResponse;
 import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.record.MemoryRecords;
 import io.samsa.protocol.record.RecordBatchBuilder;
+import io.samsa.protocol.testing.Await;
 import io.samsa.protocol.util.ManualTime;
 import io.samsa.storage.LogConfig;
 import io.samsa.storage.LogManager;
 import io.samsa.storage.LogManagerConfig;
 import io.samsa.storage.TopicPartition;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,7 @@ class ProducePurgatoryTest {
     void timesOutWithRequestTimedOut() throws Exception {
         CompletableFuture<ProduceResponse> answer = produce(20);
         assertEquals(ErrorCode.REQUEST_TIMED_OUT.code(), errorOf(answer.get(5, TimeUnit.SECONDS)));
-        assertEquals(0, purgatory.parkedCount());
+        // the timeout answers first and leaves the purgatory right after, on its own thread
+        Await.until(Duration.ofSeconds(5), "the timed-out produce left the purgatory", () -> purgatory.parkedCount() == 0);
     }
 }
