@@ -110,9 +110,37 @@ public final class InProcessCluster implements AutoCloseable {
         if (running.containsKey(id)) {
             throw new IllegalStateException("node " + id + " is running");
         }
-        Broker broker = BrokerAssembly.build(config(id), Time.SYSTEM).start();
-        running.put(id, broker);
-        return broker;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Broker broker = BrokerAssembly.build(config(id), Time.SYSTEM).start();
+                running.put(id, broker);
+                return broker;
+            } catch (Exception e) {
+                // the broker port was picked free up front; another process may have taken it since
+                if (attempt >= 3 || !brokerPortTaken(e)) {
+                    throw e;
+                }
+                ports.put(id, freePort());
+            }
+        }
+    }
+
+    /** @return whether the start failed binding the broker listener (not the quorum's, which the voters fix) */
+    private static boolean brokerPortTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            boolean inUse = String.valueOf(t.getMessage()).contains("Address already in use");
+            boolean network = java.util.Arrays.stream(t.getStackTrace())
+                    .anyMatch(frame -> frame.getClassName().equals("io.samsa.broker.network.NetworkServer"));
+            if (inUse && network) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (brokerPortTaken(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Closes node {@code id} (a controlled shutdown); its data stays. */

@@ -37,7 +37,7 @@ final class TransactionalProduceGate {
         for (TopicProduceData topic : request.topicData()) {
             for (PartitionProduceData partition : topic.partitionData()) {
                 if (partition.records() instanceof MemoryRecords records && isTransactional(records.buffer())
-                        && (request.transactionalId() == null
+                        && (request.transactionalId() == null || request.transactionalId().isEmpty()
                         || !verified(request.transactionalId(), topic.name(), partition.index(), records.buffer()))) {
                     return false;
                 }
