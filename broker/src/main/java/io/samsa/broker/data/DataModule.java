@@ -109,7 +109,7 @@ public final class DataModule implements BrokerModule {
         this.reader = new FetchReader(partitions, config.get(BrokerConfigKeys.FETCH_MAX_BYTES), replicas, time);
         this.purgatory = new FetchPurgatory(reader, time);
         this.producePurgatory = new ProducePurgatory();
-        this.markerWriter = new TransactionMarkerWriter(partitions, producerStates, replicas, time);
+        this.markerWriter = new TransactionMarkerWriter(partitions, replicas, time);
         replicas.addListener(purgatory);
         replicas.addListener(producePurgatory);
         replicas.addRoleListener(producerStates::invalidate);

@@ -15,17 +15,13 @@ import io.samsa.metadata.rpc.ControllerRpcs;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.testing.Await;
 import io.samsa.protocol.types.Uuid;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +41,7 @@ class ObserverQuorumTest {
             quorum.startAll();
             quorum.submit((c, image, nowMs) -> c.registerBroker(image, new RegisterBrokerRequest(1,
                     quorum.node(1).clusterId(), new Uuid(3, 3), List.of(), Optional.empty()), nowMs));
-            writeConfigs(quorum, 0, 5);
+            quorum.writeConfigs(0, 5);
             AtomicInteger updates = new AtomicInteger();
             try (ObserverMetadataQuorum observer = quorum.startObserver(7, (delta, image) -> updates.incrementAndGet())) {
                 int leader = quorum.awaitActive();
@@ -56,7 +52,7 @@ class ObserverQuorumTest {
                 assertTrue(updates.get() > 0, "listeners told of the image");
                 assertEquals(quorum.node(leader).clusterId(), observer.clusterId());
 
-                writeConfigs(quorum, 5, 3);
+                quorum.writeConfigs(5, 3);
                 MetadataImage now = quorum.node(quorum.awaitActive()).currentImage();
                 Await.until(TestQuorum.WAIT, "the observer follows new commits",
                         () -> observer.currentImage().equals(now));
@@ -76,9 +72,9 @@ class ObserverQuorumTest {
             }
 
             // enough writes that every voter snapshots and purges: a new observer starts from the leader's image
-            writeConfigs(quorum, 8, 4 * SNAPSHOT_EVERY);
+            quorum.writeConfigs(8, 4 * SNAPSHOT_EVERY);
             for (int id : quorum.running()) {
-                Await.until(TestQuorum.WAIT, "a purged log on node " + id, () -> files(quorum.dir(id), "log_0-").isEmpty());
+                Await.until(TestQuorum.WAIT, "a purged log on node " + id, () -> TestQuorum.files(quorum.dir(id), "log_0-").isEmpty());
             }
             try (ObserverMetadataQuorum late = quorum.startObserver(8, (delta, image) -> { })) {
                 MetadataImage expected = quorum.node(quorum.awaitActive()).currentImage();
@@ -88,31 +84,11 @@ class ObserverQuorumTest {
 
                 int oldLeader = quorum.awaitActive();
                 quorum.stop(oldLeader);
-                writeConfigs(quorum, 1000, 2);
+                quorum.writeConfigs(1000, 2);
                 MetadataImage afterFailover = quorum.node(quorum.awaitActive()).currentImage();
                 Await.until(TestQuorum.WAIT, "the observer follows the new leader",
                         () -> late.currentImage().equals(afterFailover));
             }
-        }
-    }
-
-    private static void writeConfigs(TestQuorum quorum, int from, int count) {
-        RatisMetadataQuorum leader = quorum.node(quorum.awaitActive());
-        List<CompletableFuture<ApiError>> writes = new ArrayList<>();
-        for (int i = from; i < from + count; i++) {
-            String key = "key." + i;
-            writes.add(leader.submit((c, image, nowMs) -> c.alterConfigs(image, ConfigResource.topic("t"),
-                    Map.of(key, Optional.of("v" + key)))));
-        }
-        CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0]))
-                .orTimeout(TestQuorum.WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
-    }
-
-    private static List<Path> files(Path dir, String prefix) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
-        } catch (java.io.UncheckedIOException | java.io.IOException e) {
-            return List.of(Path.of("unreadable"));
         }
     }
 }

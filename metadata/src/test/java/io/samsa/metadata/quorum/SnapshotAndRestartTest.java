@@ -9,17 +9,8 @@ import io.samsa.metadata.image.MetadataImage;
 import io.samsa.protocol.testing.Await;
 import io.samsa.protocol.types.Uuid;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import io.samsa.metadata.controller.api.ApiError;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.Map;
@@ -48,11 +39,11 @@ class SnapshotAndRestartTest {
             int first = quorum.awaitActive();
             int lagging = first == 3 ? 2 : 3;
             quorum.stop(lagging);
-            writeConfigs(quorum, 0, 3 * SNAPSHOT_EVERY);
+            quorum.writeConfigs(0, 3 * SNAPSHOT_EVERY);
             for (int id : quorum.running()) {
                 Path dir = quorum.dir(id);
                 Await.until(TestQuorum.WAIT, "a snapshot and a purged log on node " + id,
-                        () -> !files(dir, "snapshot.").isEmpty() && files(dir, "log_0-").isEmpty());
+                        () -> !TestQuorum.files(dir, "snapshot.").isEmpty() && TestQuorum.files(dir, "log_0-").isEmpty());
             }
 
             quorum.start(lagging); // its log ends before the leader's first kept entry: it needs the snapshot
@@ -63,13 +54,13 @@ class SnapshotAndRestartTest {
 
             int written = 3 * SNAPSHOT_EVERY;
             do { // a tail after the last snapshot
-                writeConfigs(quorum, written++, 1);
+                quorum.writeConfigs(written++, 1);
             } while (latestSnapshotIndex(quorum.dir(leader)) >= quorum.node(leader).currentImage().offset());
             MetadataImage before = quorum.node(leader).currentImage();
             // One more write: the leader appends the metadata entry that records the commit of the tail
             // before this batch, and commits this batch only once its own log holds it, so its log durably
             // says the tail is committed. (Whether it also says this last batch is, it may not know yet.)
-            writeConfigs(quorum, written, 1);
+            quorum.writeConfigs(written, 1);
             MetadataImage last = quorum.node(leader).currentImage();
             quorum.awaitAll("the tail", image -> image.equals(last));
             quorum.stopAll();
@@ -85,7 +76,7 @@ class SnapshotAndRestartTest {
                     + latestSnapshotIndex(quorum.dir(leader)) + " and the committed tail: image offset "
                     + loaded.offset() + " with " + loaded.configs(ConfigResource.topic("t")).size() + " keys, "
                     + "expected offset " + before.offset() + " or " + last.offset());
-            assertTrue(files(quorum.dir(leader), "log_0-").isEmpty(), "the log behind the snapshot stays purged");
+            assertTrue(TestQuorum.files(quorum.dir(leader), "log_0-").isEmpty(), "the log behind the snapshot stays purged");
             for (int id = 1; id <= 3; id++) {
                 if (id != leader) {
                     quorum.start(id);
@@ -95,53 +86,12 @@ class SnapshotAndRestartTest {
         }
     }
 
-    /** Writes {@code count} config keys, pipelined on the active controller. */
-    private static void writeConfigs(TestQuorum quorum, int from, int count) {
-        RatisMetadataQuorum leader = quorum.node(quorum.awaitActive());
-        List<CompletableFuture<ApiError>> writes = new ArrayList<>();
-        for (int i = from; i < from + count; i++) {
-            String key = "key." + i;
-            writes.add(leader.submit((c, image, nowMs) -> c.alterConfigs(image, ConfigResource.topic("t"),
-                    Map.of(key, Optional.of("v" + key)))));
-        }
-        CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0]))
-                .orTimeout(TestQuorum.WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
-    }
 
     /** @return the index of the newest snapshot file under {@code dir} (named snapshot.term_index) */
     private static long latestSnapshotIndex(Path dir) {
-        return files(dir, "snapshot.").stream().map(p -> p.getFileName().toString())
+        return TestQuorum.files(dir, "snapshot.").stream().map(p -> p.getFileName().toString())
                 .filter(name -> !name.endsWith(".md5") && !name.endsWith(".tmp"))
                 .mapToLong(name -> Long.parseLong(name.substring(name.indexOf('_') + 1))).max().orElse(-1);
     }
 
-    /**
-     * The files under {@code dir} whose names start with {@code prefix}. Ratis writes and renames
-     * snapshot and log files while the test looks, so a file that vanishes during the walk is skipped.
-     */
-    private static List<Path> files(Path dir, String prefix) {
-        List<Path> found = new ArrayList<>();
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (file.getFileName().toString().startsWith(prefix)) {
-                        found.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return found;
-    }
 }

@@ -2,6 +2,8 @@ package io.samsa.metadata.quorum;
 
 import io.samsa.metadata.controller.ControllerConfig;
 import io.samsa.metadata.controller.ControllerOperation;
+import io.samsa.metadata.controller.api.ApiError;
+import io.samsa.metadata.image.ConfigResource;
 import io.samsa.metadata.image.MetadataImage;
 import io.samsa.metadata.image.MetadataListener;
 import io.samsa.protocol.ErrorCode;
@@ -11,12 +13,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -179,5 +188,48 @@ final class TestQuorum implements AutoCloseable {
     @Override
     public void close() {
         stopAll();
+    }
+
+    /** Writes {@code count} config keys of topic t, pipelined on the active controller. */
+    void writeConfigs(int from, int count) {
+        RatisMetadataQuorum leader = node(awaitActive());
+        List<CompletableFuture<ApiError>> writes = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            String key = "key." + i;
+            writes.add(leader.submit((c, image, nowMs) -> c.alterConfigs(image, ConfigResource.topic("t"),
+                    Map.of(key, Optional.of("v" + key)))));
+        }
+        CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0]))
+                .orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    /**
+     * The files under {@code dir} whose names start with {@code prefix}. Ratis writes and renames
+     * snapshot and log files while the test looks, so a file that vanishes during the walk is skipped.
+     */
+    static List<Path> files(Path dir, String prefix) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.getFileName().toString().startsWith(prefix)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
     }
 }

@@ -38,14 +38,12 @@ public final class TransactionMarkerWriter {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionMarkerWriter.class);
 
     private final PartitionLookup partitions;
-    private final ProducerStateTable producerStates;
     private final ReplicaManager replicas;
     private final Time time;
     private volatile OffsetsMarkerListener offsetsMarkers = OffsetsMarkerListener.NONE;
 
-    public TransactionMarkerWriter(PartitionLookup partitions, ProducerStateTable producerStates, ReplicaManager replicas, Time time) {
+    public TransactionMarkerWriter(PartitionLookup partitions, ReplicaManager replicas, Time time) {
         this.partitions = partitions;
-        this.producerStates = producerStates;
         this.replicas = replicas;
         this.time = time;
     }
