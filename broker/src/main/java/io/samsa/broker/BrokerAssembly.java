@@ -6,12 +6,13 @@ import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.config.BrokerConfigKeys;
 import io.samsa.broker.data.DataModule;
-import io.samsa.broker.data.PartitionLookup;
+import io.samsa.broker.data.partitions.PartitionLookup;
 import io.samsa.broker.data.produce.ProducerIdAllocator;
 import io.samsa.broker.data.produce.ProducerIdSource;
 import io.samsa.broker.data.produce.QuorumProducerIdAllocator;
 import io.samsa.broker.group.GroupModule;
 import io.samsa.broker.group.OffsetsTopic;
+import io.samsa.broker.lifecycle.BrokerModule;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicatedPartition;
 import io.samsa.broker.replication.ReplicationConfig;
@@ -108,7 +109,7 @@ public final class BrokerAssembly {
                 topics::localBroker, replicas, quorum, data, (topic, partition) ->
                 topics.registry().topic(topic).map(t -> partition < t.partitionCount()).orElse(false),
                 () -> topics.registry().topic(OffsetsTopic.NAME).map(Topic::partitionCount)
-                        .orElse(config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS)));
+                        .orElse(config.get(BrokerConfigKeys.OFFSETS_TOPIC_NUM_PARTITIONS)), environment.endpoints());
         data.transactions(transactions.initProducerId());
         data.markerWriter().offsetsMarkers((partition, producerId, commit) ->
                 groups.coordinator().service().completeTransaction(partition, producerId, commit));

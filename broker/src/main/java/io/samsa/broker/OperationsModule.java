@@ -11,6 +11,7 @@ import io.samsa.broker.admin.ReplicaHighWatermark;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.lifecycle.BrokerComponent;
+import io.samsa.broker.lifecycle.BrokerModule;
 import io.samsa.broker.storage.StorageComponent;
 import java.util.List;
 

@@ -15,8 +15,10 @@ import io.samsa.broker.config.BrokerConfigKeys;
 import io.samsa.broker.group.configs.FileGroupConfigStore;
 import io.samsa.broker.group.configs.GroupConfigManager;
 import io.samsa.broker.lifecycle.BrokerComponent;
+import io.samsa.broker.lifecycle.BrokerModule;
 import io.samsa.broker.metadata.BrokerConfigPorts;
 import io.samsa.broker.metadata.LocalBroker;
+import io.samsa.broker.replication.PartitionRole;
 import io.samsa.broker.security.Authorizer;
 import io.samsa.broker.storage.MetaProperties;
 import io.samsa.broker.storage.StorageComponent;
@@ -25,17 +27,16 @@ import io.samsa.broker.topics.PartitionLogsListener;
 import io.samsa.broker.topics.TopicLogConfigs;
 import io.samsa.broker.topics.TopicRegistry;
 import io.samsa.broker.topics.TopicStore;
+import io.samsa.metadata.quorum.MetadataQuorum;
 import io.samsa.protocol.util.Time;
 import io.samsa.storage.BrokerLogDefaults;
-import io.samsa.metadata.quorum.MetadataQuorum;
+import io.samsa.storage.TopicPartition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.function.Function;
 import java.util.Optional;
-import io.samsa.broker.replication.PartitionRole;
-import io.samsa.storage.TopicPartition;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Topics and storage: the topic registry (in the first log dir), the partition logs kept in step

@@ -23,7 +23,7 @@ import java.util.List;
  * handler must not touch a part after completing its future with the send. A {@code FileRegion}'s
  * release runs its {@code deallocate}; {@link io.netty.channel.DefaultFileRegion} closes its file
  * there, so a region over a log segment's shared channel must be one that does not
- * ({@link io.samsa.broker.network.SharedFileRegion}).
+ * ({@link io.samsa.broker.api.SharedFileRegion}).
  *
  * <p>Not thread-safe: one owner at a time (the handler, then, via the future, the dispatcher).
  */

@@ -1,7 +1,6 @@
 package io.samsa.broker.api;
 
 import io.netty.buffer.Unpooled;
-import io.samsa.broker.network.SharedFileRegion;
 import io.samsa.protocol.record.FileSliceRecords;
 import io.samsa.protocol.record.Records;
 import io.samsa.protocol.types.ByteBufferWritable;

@@ -1,6 +1,6 @@
 package io.samsa.broker.cluster;
 
-import io.samsa.broker.BrokerModule;
+import io.samsa.broker.lifecycle.BrokerModule;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.config.BrokerConfigKeys;

@@ -81,6 +81,12 @@ public final class BrokerConfigKeys {
                     + " (Kafka bounds its whole request queue with this key)");
     public static final ConfigKey<Integer> SOCKET_REQUEST_MAX_BYTES = DEFINITION.define("socket.request.max.bytes", ConfigType.INT,
             100 * MIB, atLeast(1), "Largest request frame accepted; a larger size prefix closes the connection");
+    public static final ConfigKey<Integer> REQUEST_TIMEOUT_MS = DEFINITION.define("request.timeout.ms", ConfigType.INT,
+            30_000, atLeast(1), "A request this broker sends another broker (e.g. WriteTxnMarkers) unanswered this"
+                    + " long fails and its connection is dropped");
+    public static final ConfigKey<Integer> SOCKET_CONNECTION_SETUP_TIMEOUT_MS = DEFINITION.define(
+            "socket.connection.setup.timeout.ms", ConfigType.INT, 10_000, atLeast(1),
+            "How long this broker waits for a connection to another broker to open");
     public static final ConfigKey<Integer> SOCKET_SEND_BUFFER_BYTES = DEFINITION.define("socket.send.buffer.bytes", ConfigType.INT,
             100 * KIB, atLeast(-1), "SO_SNDBUF of client connections; -1 keeps the OS default");
     public static final ConfigKey<Integer> SOCKET_RECEIVE_BUFFER_BYTES = DEFINITION.define("socket.receive.buffer.bytes",

@@ -1,7 +1,7 @@
 /**
  * The data plane: {@link io.samsa.broker.data.DataModule} serves Produce, Fetch, ListOffsets,
  * InitProducerId, DeleteRecords, OffsetForLeaderEpoch and DescribeProducers over the partition
- * logs of {@code io.samsa.storage}, found through {@link io.samsa.broker.data.PartitionLookup}.
+ * logs of {@code io.samsa.storage}, found through {@link io.samsa.broker.data.partitions.PartitionLookup}.
  *
  * <ul>
  *   <li>{@code produce}: validation with Kafka's error codes, idempotent-producer state (rebuilt

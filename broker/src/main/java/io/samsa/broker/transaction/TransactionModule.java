@@ -1,17 +1,21 @@
 package io.samsa.broker.transaction;
 
-import io.samsa.broker.BrokerModule;
+import io.samsa.broker.lifecycle.BrokerModule;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.config.BrokerConfig;
 import io.samsa.broker.config.BrokerConfigKeys;
 import io.samsa.broker.data.DataModule;
+import io.samsa.broker.data.produce.TransactionMarkerWriter;
 import io.samsa.broker.data.produce.TransactionalInitProducerId;
 import io.samsa.broker.group.CoordinatorKeyType;
 import io.samsa.broker.group.CoordinatorLocator;
 import io.samsa.broker.group.ImageCoordinatorLocator;
 import io.samsa.broker.group.OffsetsTopic;
+import io.samsa.broker.interbroker.InterBrokerClient;
+import io.samsa.broker.interbroker.InterBrokerSettings;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.metadata.LocalBroker;
+import io.samsa.broker.replication.ReplicaEndpoints;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.topics.TopicRegistry;
 import io.samsa.coordinator.transaction.TransactionCoordinatorService;
@@ -32,7 +36,7 @@ import java.util.function.Supplier;
  * DescribeTransactions, ListTransactions; InitProducerId with a transactional id arrives through
  * the data module's handler, {@link #initProducerId()}; FindCoordinator key type 1 through the
  * group module's, {@link #keyType()}). WriteTxnMarkers, which appends markers to local leaders, is
- * the data module's.
+ * the data module's; this module's marker channel sends it to the other brokers (cluster mode).
  *
  * <p>Wiring: after the data module (producer ids, the marker writer) and the group module:
  * <pre>
@@ -47,21 +51,35 @@ public final class TransactionModule implements BrokerModule {
     /** Kafka answers PRODUCER_FENCED to InitProducerId from v4; older clients get INVALID_PRODUCER_EPOCH. */
     static final short INIT_PRODUCER_ID_FIRST_FENCED_VERSION = 4;
 
-    private final LocalMarkerSender markers;
+    private final InterBrokerClient peers;
+    private final MarkerChannel markers;
     private final TransactionCoordinatorComponent coordinator;
     private final CoordinatorLocator locator;
     private final BiPredicate<String, Integer> partitionExists;
 
     /**
      * @param quorum                 in cluster mode the metadata quorum, else null
+     * @param peerEndpoints          the other brokers' inter-broker listeners (markers for the partitions they lead)
      * @param partitionExists        whether a topic partition exists (AddPartitionsToTxn refuses others)
      * @param offsetsTopicPartitions the partition count of {@code __consumer_offsets}, read once started
      */
     public TransactionModule(BrokerConfig config, Time time, TopicRegistry registry, Supplier<LogManager> logs,
                              Supplier<LocalBroker> localBroker, ReplicaManager replicas, Supplier<MetadataQuorum> quorum,
-                             DataModule data, BiPredicate<String, Integer> partitionExists, IntSupplier offsetsTopicPartitions) {
+                             DataModule data, BiPredicate<String, Integer> partitionExists, IntSupplier offsetsTopicPartitions,
+                             ReplicaEndpoints peerEndpoints) {
         this.partitionExists = partitionExists;
-        this.markers = new LocalMarkerSender(data.markerWriter());
+        TransactionMarkerWriter writer = data.markerWriter();
+        LocalMarkers localMarkers = (partition, m) -> writer.write(partition.topic(), partition.partition(), m.producerId(),
+                m.producerEpoch(), m.commit(), m.coordinatorEpoch());
+        if (quorum == null) {
+            this.peers = null;
+            this.markers = new MarkerChannel(config.nodeId(), PartitionLeaders.singleNode(config.nodeId()), localMarkers,
+                    callbacks -> RemoteMarkers.NONE);
+        } else {
+            this.peers = new InterBrokerClient(peerEndpoints, InterBrokerSettings.from(config));
+            this.markers = new MarkerChannel(config.nodeId(), PartitionLeaders.fromImage(() -> quorum.get().currentImage()), localMarkers,
+                    callbacks -> new WriteTxnMarkersClient(peers, callbacks));
+        }
         this.coordinator = new TransactionCoordinatorComponent(config, time,
                 new OffsetsTopic(TransactionCoordinatorService.STATE_TOPIC, registry, logs), replicas, quorum, markers,
                 data.producerIds(), offsetsTopicPartitions);
@@ -100,7 +118,7 @@ public final class TransactionModule implements BrokerModule {
 
     @Override
     public List<BrokerComponent> components() {
-        return List.of(markers, coordinator);
+        return peers == null ? List.of(markers, coordinator) : List.of(peers, markers, coordinator);
     }
 
     @Override

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.FileRegion;
-import io.samsa.broker.network.SharedFileRegion;
 import io.samsa.protocol.header.RequestHeader;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.ProtocolDecodeException;

@@ -10,7 +10,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.FileRegion;
-import io.samsa.broker.network.SharedFileRegion;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -1,12 +1,13 @@
 package io.samsa.broker.data;
 
-import io.samsa.broker.replication.ReplicationConfig;
-import io.samsa.broker.replication.ReplicaManager;
-import io.samsa.broker.replication.AlterPartitionSender;
-import io.samsa.broker.data.produce.ProducerStateTable;
-import io.samsa.broker.data.produce.ProducePurgatory;
-import io.samsa.broker.data.produce.ProduceHandler;
 import io.samsa.broker.data.fetch.FetchReader;
+import io.samsa.broker.data.partitions.PartitionLookup;
+import io.samsa.broker.data.produce.ProduceHandler;
+import io.samsa.broker.data.produce.ProducePurgatory;
+import io.samsa.broker.data.produce.ProducerStateTable;
+import io.samsa.broker.replication.AlterPartitionSender;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.ReplicationConfig;
 import io.samsa.protocol.util.ManualTime;
 import io.samsa.storage.LogConfig;
 import io.samsa.storage.LogManager;

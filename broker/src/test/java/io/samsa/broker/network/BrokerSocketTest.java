@@ -9,6 +9,7 @@ import io.samsa.broker.Broker;
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.api.ApiSpec;
 import io.samsa.broker.api.ResponseSend;
+import io.samsa.broker.api.SharedFileRegion;
 import io.samsa.broker.testing.ControlledHandler;
 import io.samsa.broker.testing.RequestBytes;
 import io.samsa.broker.testing.TestBrokers;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.samsa.broker.api.ApiSpec;
-import io.samsa.broker.data.PartitionLookup;
+import io.samsa.broker.data.partitions.PartitionLookup;
 import io.samsa.broker.data.produce.ProduceHandler;
 import io.samsa.broker.data.produce.ProducePurgatory;
 import io.samsa.broker.data.produce.ProducerStateTable;

@@ -3,7 +3,7 @@ package io.samsa.broker.data.fetch;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.samsa.broker.data.PartitionWaiters;
+import io.samsa.broker.data.partitions.PartitionWaiters;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.replication.PartitionChangeListener;
 import io.samsa.protocol.message.FetchRequest;

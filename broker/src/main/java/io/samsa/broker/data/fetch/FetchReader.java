@@ -1,6 +1,6 @@
 package io.samsa.broker.data.fetch;
 
-import io.samsa.broker.data.PartitionLookup;
+import io.samsa.broker.data.partitions.PartitionLookup;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.message.FetchRequest;
 import io.samsa.protocol.message.FetchRequest.FetchPartition;

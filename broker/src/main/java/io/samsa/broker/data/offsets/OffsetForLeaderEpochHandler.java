@@ -3,7 +3,7 @@ package io.samsa.broker.data.offsets;
 import io.samsa.broker.metadata.LeaderEpoch;
 import io.samsa.broker.api.MessageHandler;
 import io.samsa.broker.api.RequestContext;
-import io.samsa.broker.data.PartitionLookup;
+import io.samsa.broker.data.partitions.PartitionLookup;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.message.OffsetForLeaderEpochRequest;

@@ -1,7 +1,7 @@
 package io.samsa.broker.data.produce;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.samsa.broker.data.PartitionWaiters;
+import io.samsa.broker.data.partitions.PartitionWaiters;
 import io.samsa.broker.lifecycle.BrokerComponent;
 import io.samsa.broker.replication.PartitionChangeListener;
 import io.samsa.protocol.ErrorCode;

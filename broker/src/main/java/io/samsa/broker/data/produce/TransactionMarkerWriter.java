@@ -1,6 +1,6 @@
 package io.samsa.broker.data.produce;
 
-import io.samsa.broker.data.PartitionLookup;
+import io.samsa.broker.data.partitions.PartitionLookup;
 import io.samsa.broker.metadata.LeaderEpoch;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicatedPartition;

@@ -2,7 +2,7 @@ package io.samsa.broker.data.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.samsa.broker.data.PartitionLookup;
+import io.samsa.broker.data.partitions.PartitionLookup;
 import io.samsa.broker.replication.AlterPartitionSender;
 import io.samsa.broker.replication.PartitionRole;
 import io.samsa.broker.replication.ReplicaManager;

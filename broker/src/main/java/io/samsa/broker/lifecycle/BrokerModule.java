@@ -1,4 +1,4 @@
-package io.samsa.broker;
+package io.samsa.broker.lifecycle;
 
 import io.samsa.broker.api.ApiHandler;
 import io.samsa.broker.lifecycle.BrokerComponent;

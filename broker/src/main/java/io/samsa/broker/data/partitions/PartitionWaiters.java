@@ -1,4 +1,4 @@
-package io.samsa.broker.data;
+package io.samsa.broker.data.partitions;
 
 import io.samsa.storage.TopicPartition;
 import java.util.Collection;

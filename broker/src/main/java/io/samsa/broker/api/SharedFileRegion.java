@@ -1,4 +1,4 @@
-package io.samsa.broker.network;
+package io.samsa.broker.api;
 
 import io.netty.channel.DefaultFileRegion;
 import java.nio.channels.FileChannel;
