@@ -10,6 +10,7 @@ import io.samsa.broker.metadata.TopicConfigPolicy;
 import io.samsa.broker.metadata.TopicCreationDefaults;
 import io.samsa.broker.security.Authorizer;
 import io.samsa.metadata.quorum.MetadataQuorum;
+import io.samsa.metadata.quorum.QuorumStatusRpc;
 import io.samsa.metadata.quorum.VoterAddress;
 import io.samsa.protocol.ApiKey;
 import java.util.EnumSet;
@@ -52,8 +53,8 @@ public final class ClusterAdminHandlers {
                 new ClusterCreatePartitionsHandler(controller),
                 new ClusterDeleteTopicsHandler(controller, deleteTopicEnable),
                 new ClusterIncrementalAlterConfigsHandler(alterConfigs, controller, quorumTimeoutMs),
-                new MessageApiHandler<>(new DescribeQuorumHandler(() -> quorum.get().status(), voters,
-                        cluster.controllerListenerName())),
+                new DescribeQuorumHandler(() -> quorum.get().forward(QuorumStatusRpc.describeQuorum(), quorumTimeoutMs),
+                        () -> quorum.get().status(), voters, cluster.controllerListenerName()),
                 new ElectLeadersHandler(controller),
                 new AlterPartitionReassignmentsHandler(controller),
                 new ListPartitionReassignmentsHandler(controller));

@@ -1,21 +1,24 @@
 package io.samsa.broker.admin;
 
+import io.samsa.broker.api.MessageHandler;
+import io.samsa.broker.api.RequestContext;
 import io.samsa.metadata.quorum.QuorumStatus;
 import io.samsa.metadata.quorum.VoterAddress;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.ErrorCode;
-import io.samsa.protocol.message.DescribeQuorumRequest;
 import io.samsa.protocol.message.DescribeQuorumRequest.PartitionData;
 import io.samsa.protocol.message.DescribeQuorumRequest.TopicData;
-import io.samsa.protocol.message.DescribeQuorumResponse;
+import io.samsa.protocol.message.DescribeQuorumRequest;
 import io.samsa.protocol.message.DescribeQuorumResponse.Listener;
 import io.samsa.protocol.message.DescribeQuorumResponse.Node;
 import io.samsa.protocol.message.DescribeQuorumResponse.ReplicaState;
+import io.samsa.protocol.message.DescribeQuorumResponse;
 import io.samsa.protocol.types.Uuid;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -24,37 +27,53 @@ import java.util.function.Supplier;
  * --replication} read it: the leader's id and epoch (the Raft term), the high watermark (the
  * commit index), every voter of {@code controller.quorum.voters} with its log end offset and
  * last fetch / caught-up times, no observers (every node is a voter in combined mode), and (v2)
- * each voter's CONTROLLER listener. Answered by the node asked, from its own Ratis server: the
- * leader knows every voter's position; a follower reports -1 (unknown) for the others. A request
- * for any other topic or partition gets UNKNOWN_TOPIC_OR_PARTITION on each partition, as in
- * Kafka. Thread-safe.
+ * each voter's CONTROLLER listener. As Kafka's brokers forward DescribeQuorum to the controllers,
+ * the answer is the Raft leader's (only it knows every voter's position), whichever node is asked;
+ * when no leader answers within {@code controller.quorum.request.timeout.ms}, the node answers
+ * with its own view (positions it does not know are -1) rather than an error. A request for any
+ * other topic or partition gets UNKNOWN_TOPIC_OR_PARTITION on each partition, as in Kafka.
+ * Asynchronous, never blocks. Thread-safe.
  */
-public final class DescribeQuorumHandler implements SynchronousHandler<DescribeQuorumRequest, DescribeQuorumResponse> {
+public final class DescribeQuorumHandler extends MessageHandler<DescribeQuorumRequest, DescribeQuorumResponse> {
     /** Kafka's metadata log topic, the only one DescribeQuorum describes. */
     static final String METADATA_TOPIC = "__cluster_metadata";
 
-    private final Supplier<QuorumStatus> status;
+    private final Supplier<CompletableFuture<QuorumStatus>> leaderStatus;
+    private final Supplier<QuorumStatus> ownStatus;
     private final List<VoterAddress> voters;
     private final String controllerListener;
 
     /**
-     * @param status             this node's view of the quorum
+     * @param leaderStatus       the Raft leader's view of the quorum (forwarded to it; may fail)
+     * @param ownStatus          this node's view, the answer when the leader's does not come
      * @param voters             {@code controller.quorum.voters}
      * @param controllerListener the name of the listener the voters talk on ({@code controller.listener.names})
      */
-    public DescribeQuorumHandler(Supplier<QuorumStatus> status, List<VoterAddress> voters, String controllerListener) {
-        this.status = status;
+    public DescribeQuorumHandler(Supplier<CompletableFuture<QuorumStatus>> leaderStatus, Supplier<QuorumStatus> ownStatus,
+                                 List<VoterAddress> voters, String controllerListener) {
+        super(ApiKey.DESCRIBE_QUORUM);
+        this.leaderStatus = leaderStatus;
+        this.ownStatus = ownStatus;
         this.voters = List.copyOf(voters);
         this.controllerListener = controllerListener;
     }
 
     @Override
-    public ApiKey api() {
-        return ApiKey.DESCRIBE_QUORUM;
+    protected CompletableFuture<DescribeQuorumResponse> handle(RequestContext context, DescribeQuorumRequest request) {
+        if (!asksForTheMetadataPartition(request)) {
+            return CompletableFuture.completedFuture(answer(request, null, context.apiVersion()));
+        }
+        CompletableFuture<QuorumStatus> asked;
+        try {
+            asked = leaderStatus.get();
+        } catch (RuntimeException e) {
+            asked = CompletableFuture.failedFuture(e);
+        }
+        return asked.handle((status, error) -> answer(request, error == null ? status : ownStatus.get(), context.apiVersion()));
     }
 
-    @Override
-    public DescribeQuorumResponse handle(DescribeQuorumRequest request, short apiVersion) {
+    /** @param quorum the quorum as reported (unused when the request is not for the metadata partition) */
+    DescribeQuorumResponse answer(DescribeQuorumRequest request, QuorumStatus quorum, short apiVersion) {
         if (!asksForTheMetadataPartition(request)) {
             List<DescribeQuorumResponse.TopicData> topics = new ArrayList<>();
             for (TopicData topic : request.topics()) {
@@ -70,7 +89,6 @@ public final class DescribeQuorumHandler implements SynchronousHandler<DescribeQ
             return new DescribeQuorumResponse().setErrorCode(ErrorCode.NONE.code()).setErrorMessage(null)
                     .setTopics(topics);
         }
-        QuorumStatus quorum = status.get();
         Map<Integer, QuorumStatus.ReplicaState> known = new HashMap<>();
         quorum.voters().forEach(voter -> known.put(voter.replicaId(), voter));
         List<ReplicaState> currentVoters = new ArrayList<>();

@@ -106,7 +106,12 @@ public final class OffsetsLeadership implements PartitionChangeListener {
         if (role.isLeader()) {
             if (last == null || last == FOLLOWING || last < epoch) {
                 acted.put(partition, epoch);
-                LOG.info("Leading {}-{} under epoch {}: loading it", topic, partition, epoch);
+                if (epoch == 0 && last == null) {
+                    // a partition led from its creation (every partition of a single node): one line per partition is noise
+                    LOG.debug("Leading {}-{} under epoch {}: loading it", topic, partition, epoch);
+                } else {
+                    LOG.info("Leading {}-{} under epoch {}: loading it", topic, partition, epoch);
+                }
                 watch(topic, partition, runtime.scheduleLoad(partition, epoch));
             }
         } else if (last == null || last != FOLLOWING) {

@@ -269,12 +269,14 @@ class ClusterAdminTest {
         }
         assertTrue(run.lines().stream().anyMatch(line -> line.matches("HighWatermark:\\s+\\d+")), run.describe());
 
+        // asked at a follower, the answer is still the leader's: every voter's log end offset is known
+        int follower = leader == 1 ? 2 : 1;
         KafkaTool replication = KafkaTool.run(MetadataQuorumCommand.class, "--bootstrap-server",
-                "127.0.0.1:" + cluster.port(leader), "describe", "--replication");
+                "127.0.0.1:" + cluster.port(follower), "describe", "--replication");
         assertEquals(0, replication.exitCode(), replication.describe());
         assertTrue(replication.lines().stream().anyMatch(line -> line.matches("^" + leader + "\\s+.*Leader.*")),
                 replication.describe());
-        assertEquals(2, replication.lines().stream().filter(line -> line.matches("^[1-3]\\s+.*Follower.*")).count(),
+        assertEquals(2, replication.lines().stream().filter(line -> line.matches("^[1-3]\\s+\\S+\\s+\\d+\\s+\\d+\\s+\\d+\\s+.*Follower.*")).count(),
                 replication.describe());
     }
 

@@ -323,7 +323,12 @@ public final class CoordinatorRuntime<S extends ReplayableShard<?>> implements A
         if (context.skippedRecords > 0) {
             LOG.warn("partition {}: skipped {} records of unknown type", context.partition, context.skippedRecords);
         }
-        LOG.info("loaded {} partition {} up to offset {}", topicName, context.partition, endOffset);
+        if (endOffset != null && endOffset > 0) {
+            LOG.info("loaded {} partition {} up to offset {}", topicName, context.partition, endOffset);
+        } else {
+            // an empty partition: nothing worth a line per partition at start-up
+            LOG.debug("loaded {} partition {} (empty)", topicName, context.partition);
+        }
         context.loaded.complete(null);
     }
 

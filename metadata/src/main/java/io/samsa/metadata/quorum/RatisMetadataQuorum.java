@@ -142,6 +142,11 @@ public final class RatisMetadataQuorum implements MetadataQuorum {
                 return logReader.fetch(request.getFetchMetadata()).thenApply(fetched -> ControllerResponse.newBuilder()
                         .setLeaderId(leaderId()).setFetchMetadata(fetched).build().toByteArray());
             }
+            if (request.getRequestCase() == ControllerRequest.RequestCase.DESCRIBE_QUORUM) {
+                // DescribeQuorum forwarded to the Raft leader: only its Ratis server knows every voter's position
+                return CompletableFuture.completedFuture(ControllerResponse.newBuilder().setLeaderId(leaderId())
+                        .setDescribeQuorum(QuorumStatusRpc.describeQuorumAnswer(status())).build().toByteArray());
+            }
             operation = ControllerRpcHandler.operation(request);
         } catch (com.google.protobuf.InvalidProtocolBufferException | IllegalArgumentException e) {
             return CompletableFuture.completedFuture(quorumError(ErrorCode.INVALID_REQUEST,

@@ -79,6 +79,7 @@ public final class ControllerRpcHandler {
             case ALLOCATE_PRODUCER_IDS -> allocateProducerIds(request.getAllocateProducerIds());
             case ALTER_CONFIGS -> alterConfigs(request.getAlterConfigs());
             case FETCH_METADATA -> throw new IllegalArgumentException("FetchMetadata is answered from the log, not by the controller");
+            case DESCRIBE_QUORUM -> throw new IllegalArgumentException("DescribeQuorum is answered by the Raft leader, not by the controller");
             case REQUEST_NOT_SET -> throw new IllegalArgumentException("a controller request without an operation");
         };
     }
