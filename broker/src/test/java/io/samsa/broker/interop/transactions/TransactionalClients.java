@@ -24,12 +24,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>Stateless; each call opens its own client (the caller closes a returned producer).
  */
-final class TransactionalClients {
+public final class TransactionalClients {
     private TransactionalClients() {
     }
 
     /** @return a string producer with {@code transactionalId} and {@code timeoutMs} as transaction.timeout.ms */
-    static KafkaProducer<String, String> producer(String bootstrap, String transactionalId, int timeoutMs) {
+    public static KafkaProducer<String, String> producer(String bootstrap, String transactionalId, int timeoutMs) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
@@ -44,7 +44,7 @@ final class TransactionalClients {
      * Reads partitions {@code 0..partitions-1} of {@code topic} from the start until {@code expected}
      * records arrived (or 10 s passed), then polls once more so that anything beyond them shows.
      */
-    static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, int partitions, String isolation,
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, int partitions, String isolation,
                                                         int expected) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -68,17 +68,17 @@ final class TransactionalClients {
     }
 
     /** @return the values {@link #readAll} read, in partition-then-offset order per partition */
-    static List<String> values(List<ConsumerRecord<String, String>> records) {
+    public static List<String> values(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(ConsumerRecord::value).toList();
     }
 
     /** @return the log end offset of one partition (ListOffsets latest, read_uncommitted) */
-    static long endOffset(Admin admin, String topic, int partition) throws Exception {
+    public static long endOffset(Admin admin, String topic, int partition) throws Exception {
         return latest(admin, new TopicPartition(topic, partition), IsolationLevel.READ_UNCOMMITTED);
     }
 
     /** @return the last stable offset of one partition (ListOffsets latest, read_committed) */
-    static long lastStableOffset(Admin admin, String topic, int partition) throws Exception {
+    public static long lastStableOffset(Admin admin, String topic, int partition) throws Exception {
         return latest(admin, new TopicPartition(topic, partition), IsolationLevel.READ_COMMITTED);
     }
 
@@ -88,7 +88,7 @@ final class TransactionalClients {
     }
 
     /** @return whether {@code error} or one of its causes is a {@code type} */
-    static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    public static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
         for (Throwable cursor = error; cursor != null; cursor = cursor.getCause()) {
             if (type.isInstance(cursor)) {
                 return true;
