@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * number of times it was produced, and no count above it was ever committed (nothing counted twice).
  */
 class StreamsExactlyOnceInteropTest {
-    private static final int RECORDS = 20_000;
+    private static final int RECORDS = 100_000;
     private static final int WORDS = 97;
     private static final String INPUT = "wc-in";
     private static final String OUTPUT = "wc-out";
