@@ -16,7 +16,7 @@ import java.util.List;
  * <p>Stateless; thread-safe.
  */
 final class InteropTools {
-    /** The Debian interpreter that has python3-kafka; the pyenv python on PATH does not. */
+    /** The Debian interpreter that has python3-kafka and python3-confluent-kafka; the pyenv python on PATH does not. */
     static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
 
     private InteropTools() {
@@ -36,15 +36,24 @@ final class InteropTools {
 
     /** @return /usr/bin/python3 after checking it can import kafka-python */
     static Path kafkaPython() throws Exception {
+        return systemPython("kafka", "python3-kafka");
+    }
+
+    /** @return /usr/bin/python3 after checking it can import confluent-kafka */
+    static Path confluentPython() throws Exception {
+        return systemPython("confluent_kafka", "python3-confluent-kafka");
+    }
+
+    private static Path systemPython(String module, String debianPackage) throws Exception {
         skipWhenDisabled();
         if (!Files.isExecutable(SYSTEM_PYTHON)) {
-            throw new AssertionError(SYSTEM_PYTHON + " is missing: apt-get install -y python3 python3-kafka");
+            throw new AssertionError(SYSTEM_PYTHON + " is missing: apt-get install -y python3 " + debianPackage);
         }
-        ToolProcess.Result probe = ToolProcess.run(List.of(SYSTEM_PYTHON.toString(), "-c", "import kafka; print(kafka.__version__)"),
+        ToolProcess.Result probe = ToolProcess.run(List.of(SYSTEM_PYTHON.toString(), "-c", "import " + module),
                 new byte[0], Duration.ofSeconds(30));
         if (probe.exitCode() != 0) {
-            throw new AssertionError("kafka-python is not installed for " + SYSTEM_PYTHON
-                    + ": apt-get install -y python3-kafka (or set SAMSA_NO_INTEROP=1 to skip)\n" + probe);
+            throw new AssertionError(module + " is not installed for " + SYSTEM_PYTHON
+                    + ": apt-get install -y " + debianPackage + " (or set SAMSA_NO_INTEROP=1 to skip)\n" + probe);
         }
         return SYSTEM_PYTHON;
     }

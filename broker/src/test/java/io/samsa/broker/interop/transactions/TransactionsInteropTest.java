@@ -12,7 +12,6 @@ import io.samsa.protocol.testing.Await;
 import io.samsa.protocol.util.Time;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +25,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.tools.TransactionsCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,36 +84,11 @@ class TransactionsInteropTest {
     }
 
     private static KafkaProducer<String, String> producer(String transactionalId, int timeoutMs) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, timeoutMs);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        return TransactionalClients.producer(bootstrap(), transactionalId, timeoutMs);
     }
 
     private static List<ConsumerRecord<String, String>> readAll(String topic, int partitions, String isolation, int expected) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, String>> read = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> assigned = new ArrayList<>();
-            for (int p = 0; p < partitions; p++) {
-                assigned.add(new TopicPartition(topic, p));
-            }
-            consumer.assign(assigned);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (read.size() < expected && System.nanoTime() - deadline < 0) {
-                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
-            }
-            // one more poll: nothing beyond what was expected may arrive
-            consumer.poll(Duration.ofMillis(300)).forEach(read::add);
-        }
-        return read;
+        return TransactionalClients.readAll(bootstrap(), topic, partitions, isolation, expected);
     }
 
     /** One transaction of {@code aborted} values aborted, then one of {@code committed} committed, to partition 0. */
@@ -137,8 +106,11 @@ class TransactionsInteropTest {
     }
 
     private static long endOffset(String topic, int partition) throws Exception {
-        return admin.listOffsets(Map.of(new TopicPartition(topic, partition), org.apache.kafka.clients.admin.OffsetSpec.latest()))
-                .all().get().get(new TopicPartition(topic, partition)).offset();
+        return TransactionalClients.endOffset(admin, topic, partition);
+    }
+
+    private static long lastStableOffset(String topic, int partition) throws Exception {
+        return TransactionalClients.lastStableOffset(admin, topic, partition);
     }
 
     private static TransactionDescription describe(String transactionalId) throws Exception {
@@ -214,7 +186,7 @@ class TransactionsInteropTest {
             assertTrue(afterFence.producerEpoch() >= 2, "fenced twice over: abort of the open transaction, then the new epoch");
 
             KafkaException failure = assertThrows(KafkaException.class, zombie::commitTransaction);
-            assertTrue(causedBy(failure, ProducerFencedException.class), () -> "expected ProducerFencedException, got " + failure);
+            assertTrue(TransactionalClients.causedBy(failure, ProducerFencedException.class), () -> "expected ProducerFencedException, got " + failure);
 
             successor.beginTransaction();
             successor.send(new ProducerRecord<>(topic, 0, "k", "from-successor"));
@@ -237,10 +209,15 @@ class TransactionsInteropTest {
             producer.send(new ProducerRecord<>(topic, 0, "k", "left-open")).get();
             awaitState("timeout-1", TransactionState.COMPLETE_ABORT);
             assertEquals(2, endOffset(topic, 0), "the record and the abort marker");
+            assertEquals(2, lastStableOffset(topic, 0), "the aborted transaction no longer holds the last stable offset");
             KafkaException failure = assertThrows(KafkaException.class, producer::commitTransaction);
-            assertTrue(causedBy(failure, ProducerFencedException.class)
-                    || causedBy(failure, org.apache.kafka.common.errors.InvalidProducerEpochException.class), failure::toString);
+            assertTrue(TransactionalClients.causedBy(failure, ProducerFencedException.class)
+                    || TransactionalClients.causedBy(failure, org.apache.kafka.common.errors.InvalidProducerEpochException.class), failure::toString);
         }
+        assertEquals(List.of(), readAll(topic, 1, "read_committed", 0), "read_committed sees nothing of the timed-out transaction");
+        abortThenCommit("timeout-1", topic, List.of(), "after-timeout");
+        assertEquals(List.of("after-timeout"), readAll(topic, 1, "read_committed", 1).stream().map(ConsumerRecord::value).toList(),
+                "the id is usable again after its producer was fenced");
     }
 
     @Test
@@ -274,7 +251,7 @@ class TransactionsInteropTest {
         }
         var missing = admin.describeTransactions(List.of("never-used")).description("never-used");
         Exception error = assertThrows(Exception.class, missing::get);
-        assertTrue(causedBy(error, org.apache.kafka.common.errors.TransactionalIdNotFoundException.class), error::toString);
+        assertTrue(TransactionalClients.causedBy(error, org.apache.kafka.common.errors.TransactionalIdNotFoundException.class), error::toString);
     }
 
     @Test
@@ -314,14 +291,5 @@ class TransactionsInteropTest {
         } catch (Exception e) {
             return null;
         }
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable cursor = error; cursor != null; cursor = cursor.getCause()) {
-            if (type.isInstance(cursor)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
