@@ -55,7 +55,7 @@ public final class JoinGroupHandler {
         boolean pending = existingSoft != null && !memberId.isEmpty() && existingSoft.isPendingMember(memberId);
         ClassicGroup group = shard.groups().group(groupId);
         if (group == null && shard.isOtherGroupType(groupId)) {
-            // A consumer-protocol (KIP-848) group holds the id; without online migration a classic member cannot join it.
+            // An empty consumer-protocol (KIP-848) group holds the id (one with members serves classic members itself).
             return answer(response, JoinGroupResult.failed(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, memberId));
         }
         if (group == null) {
