@@ -7,19 +7,15 @@ import io.samsa.protocol.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.GroupType;
@@ -51,12 +47,7 @@ class OnlineMigrationInteropTest {
 
     @BeforeAll
     static void start() throws Exception {
-        broker = GroupsBroker.start(dataDir, Map.of(
-                "group.initial.rebalance.delay.ms", "0",
-                "group.consumer.min.session.timeout.ms", "1000",
-                "group.consumer.session.timeout.ms", "6000",
-                "group.consumer.min.heartbeat.interval.ms", "100",
-                "group.consumer.heartbeat.interval.ms", "300"));
+        broker = GroupsBroker.start(dataDir, GroupsBroker.FAST_CONSUMER_GROUPS);
     }
 
     @AfterAll
@@ -97,7 +88,7 @@ class OnlineMigrationInteropTest {
             });
             TopicRecords.produce(broker.bootstrap(), TOPIC, PARTITIONS, 2 * PER_ROUND, PER_ROUND);
             awaitConsumed(members, consumed, owned, 3 * PER_ROUND);
-            assertEveryRecordOnce(consumed, 3 * PER_ROUND);
+            Consumed.assertReadOnce(TOPIC, PARTITIONS, 3 * PER_ROUND, consumed);
         } finally {
             members.values().forEach(KafkaConsumer::close);
         }
@@ -108,7 +99,7 @@ class OnlineMigrationInteropTest {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
         owned.put(name, ConcurrentHashMap.newKeySet());
         consumed.put(name, new ArrayList<>());
-        consumer.subscribe(List.of(TOPIC), tracking(consumer, owned.get(name)));
+        consumer.subscribe(List.of(TOPIC), OwnedPartitions.tracking(owned.get(name), consumer, new AtomicInteger()));
         members.put(name, consumer);
     }
 
@@ -165,55 +156,12 @@ class OnlineMigrationInteropTest {
         return props;
     }
 
-    /** Keeps {@code owned} equal to what the consumer was told it owns; commits what it read before giving partitions up. */
-    private static ConsumerRebalanceListener tracking(KafkaConsumer<String, String> consumer, Set<TopicPartition> owned) {
-        return new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                if (!partitions.isEmpty()) {
-                    consumer.commitSync();
-                }
-                owned.removeAll(partitions);
-            }
-
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                owned.addAll(partitions);
-            }
-
-            @Override
-            public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                owned.removeAll(partitions);
-            }
-        };
-    }
-
     /** Polls each member once, commits what it read, and checks no partition is owned twice. */
     private static void pollAll(Map<String, KafkaConsumer<String, String>> members, Map<String, List<Consumed>> consumed,
                                 Map<String, Set<TopicPartition>> owned) {
         members.forEach((name, consumer) -> {
-            List<Consumed> sink = consumed.get(name);
-            int before = sink.size();
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(30))) {
-                sink.add(new Consumed(record.partition(), record.offset(), record.value()));
-            }
-            if (sink.size() > before) {
-                consumer.commitSync();
-            }
-            Set<TopicPartition> seen = new HashSet<>();
-            owned.forEach((member, partitions) -> partitions.forEach(partition ->
-                    assertTrue(seen.add(partition), partition + " owned twice: " + owned)));
+            OwnedPartitions.pollAndCommit(consumer, consumed.get(name));
+            OwnedPartitions.assertNoneOwnedTwice(owned);
         });
-    }
-
-    /** Every produced record was read, by whichever member owned its partition then, and none twice. */
-    private static void assertEveryRecordOnce(Map<String, List<Consumed>> consumed, int perPartition) {
-        Map<String, String> readers = new HashMap<>();
-        consumed.forEach((member, records) -> records.forEach(record -> {
-            String other = readers.put(record.partition() + "@" + record.offset(), member);
-            assertTrue(other == null, record + " read by " + other + " and " + member);
-            assertEquals(TopicRecords.value(TOPIC, record.partition(), (int) record.offset()), record.value());
-        }));
-        assertEquals(PARTITIONS * perPartition, readers.size(), "records read");
     }
 }
