@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.protocol.testing.Await;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,12 +22,8 @@ import org.apache.kafka.clients.consumer.SubscriptionPattern;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.tools.consumer.group.ConsumerGroupCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kafka-clients 4.1 consumers with {@code group.protocol=consumer} (KIP-848) against one
@@ -41,24 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * broker-side regular expression picks up a topic created later; and
  * {@code kafka-consumer-groups} lists, describes and deletes the group.
  */
-class ConsumerProtocolInteropTest {
+class ConsumerProtocolInteropTest extends ConsumerGroupsBrokerTest {
     private static final Duration WAIT = Duration.ofSeconds(45);
-    @TempDir
-    static Path dataDir;
-    static GroupsBroker broker;
-
-    @BeforeAll
-    static void start() throws Exception {
-        broker = GroupsBroker.start(dataDir, GroupsBroker.FAST_CONSUMER_GROUPS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
     @Test
     void threeMembersShareSixPartitionsAndALeaverPartitionsMoveWithoutTwoOwners() throws Exception {
         String topic = "kip848-six";
@@ -272,15 +251,7 @@ class ConsumerProtocolInteropTest {
     }
 
     private static Properties config(String group) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return props;
+        return ConsumerProtocolScenario.config(broker.bootstrap(), group);
     }
 
     /** A listener keeping {@code owned} equal to what the consumer was told it owns. */

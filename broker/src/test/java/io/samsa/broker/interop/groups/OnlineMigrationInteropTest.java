@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.protocol.testing.Await;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,11 +19,7 @@ import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * KIP-848's online migration with kafka-clients 4.1 against one in-process Samsa broker: a classic
@@ -35,28 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * checked after every poll) and every record is consumed exactly once (commitSync after each poll
  * and in onPartitionsRevoked).
  */
-class OnlineMigrationInteropTest {
+class OnlineMigrationInteropTest extends ConsumerGroupsBrokerTest {
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final String TOPIC = "migration-six";
     private static final String GROUP = "migration-group";
     private static final int PARTITIONS = 6;
     private static final int PER_ROUND = 5;
-    @TempDir
-    static Path dataDir;
-    static GroupsBroker broker;
-
-    @BeforeAll
-    static void start() throws Exception {
-        broker = GroupsBroker.start(dataDir, GroupsBroker.FAST_CONSUMER_GROUPS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
     @Test
     void aClassicGroupIsUpgradedByAConsumerProtocolMemberAndDowngradedWhenItLeaves() throws Exception {
         broker.createTopic(TOPIC, PARTITIONS);
@@ -131,7 +110,7 @@ class OnlineMigrationInteropTest {
 
     private static Properties classicConfig() {
         Properties props = baseConfig();
-        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic"); // overrides the base config's "consumer"
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000");
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "300");
@@ -140,20 +119,11 @@ class OnlineMigrationInteropTest {
     }
 
     private static Properties consumerConfig() {
-        Properties props = baseConfig();
-        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
-        return props;
+        return baseConfig();
     }
 
     private static Properties baseConfig() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return props;
+        return ConsumerProtocolScenario.config(broker.bootstrap(), GROUP);
     }
 
     /** Polls each member once, commits what it read, and checks no partition is owned twice. */
