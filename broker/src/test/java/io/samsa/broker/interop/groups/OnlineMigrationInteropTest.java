@@ -53,7 +53,9 @@ class OnlineMigrationInteropTest extends ConsumerGroupsBrokerTest {
             join(members, consumed, owned, "consumer", consumerConfig());
             awaitSplit(members, consumed, owned, 3, "the upgraded group of three splitting the topic");
             assertEquals(GroupType.CONSUMER, describe().type(), "the join upgraded the group");
-            assertEquals(3, describe().members().size());
+            assertEquals(List.of(false, false, true), describe().members().stream()
+                    .map(member -> member.upgraded().orElseThrow()).sorted().toList(),
+                    "KIP-1099: two classic members, one consumer-protocol member");
             TopicRecords.produce(broker.bootstrap(), TOPIC, PARTITIONS, PER_ROUND, PER_ROUND);
             awaitConsumed(members, consumed, owned, 2 * PER_ROUND);
             assertTrue(consumed.get("consumer").size() > 0, "the consumer-protocol member read its partitions");
