@@ -30,6 +30,7 @@ import io.samsa.coordinator.migration.ClassicMemberJoinHandler;
 import io.samsa.coordinator.migration.ClassicMemberLeaveHandler;
 import io.samsa.coordinator.migration.ClassicMemberLookup;
 import io.samsa.coordinator.migration.ClassicMemberSyncHandler;
+import io.samsa.coordinator.migration.EmptyConsumerGroupReplacement;
 import io.samsa.coordinator.offsets.OffsetCommitHandler;
 import io.samsa.coordinator.offsets.OffsetCommitRequest;
 import io.samsa.coordinator.offsets.OffsetCommitResponse;
@@ -46,6 +47,7 @@ import io.samsa.coordinator.offsets.TxnOffsetCompletionHandler;
 import io.samsa.coordinator.offsets.UnknownPartitionFilter;
 import io.samsa.coordinator.runtime.CoordinatorException;
 import io.samsa.coordinator.runtime.CoordinatorLog;
+import io.samsa.coordinator.runtime.CoordinatorResult;
 import io.samsa.coordinator.runtime.CoordinatorRuntime;
 import io.samsa.coordinator.runtime.CoordinatorWriteOperation;
 import io.samsa.coordinator.runtime.ThreadPoolEventExecutor;
@@ -223,9 +225,20 @@ public final class GroupCoordinatorService implements AutoCloseable {
             return CompletableFuture.completedFuture(JoinGroupResult.failed(ErrorCode.INVALID_GROUP_ID, request.memberId()));
         }
         return withParkedAnswer(request.groupId(), "JoinGroup",
-                response -> (shard, nowMs) -> ClassicMemberLookup.isConsumerGroupWithMembers(shard, request.groupId())
-                        ? classicMemberJoin.join(shard, request, response, nowMs) : joinGroup.join(shard, request, response, nowMs),
+                response -> (shard, nowMs) -> classicJoin(shard, request, response, nowMs),
                 error -> JoinGroupResult.failed(error, request.memberId()));
+    }
+
+    /** A JoinGroup: into a consumer group with members (online migration), replacing an empty one, or a classic group's. */
+    private CoordinatorResult<Void> classicJoin(GroupCoordinatorShard shard, JoinGroupRequest request,
+                                                CompletableFuture<JoinGroupResult> response, long nowMs) {
+        String groupId = request.groupId();
+        if (ClassicMemberLookup.isConsumerGroupWithMembers(shard, groupId)) {
+            return classicMemberJoin.join(shard, request, response, nowMs);
+        }
+        CoordinatorResult<Void> joined = joinGroup.join(shard, request, response, nowMs);
+        return EmptyConsumerGroupReplacement.holdsEmptyConsumerGroup(shard, groupId)
+                ? EmptyConsumerGroupReplacement.replacing(groupId, joined) : joined;
     }
 
     /** @return the answer, which followers get only once the leader's assignment is durable */

@@ -10,6 +10,7 @@ import io.samsa.coordinator.consumer.GroupOverrides;
 import io.samsa.coordinator.consumer.TopicLookup;
 import io.samsa.coordinator.group.ClassicGroupSoftState;
 import io.samsa.coordinator.group.ClassicGroupStore;
+import io.samsa.coordinator.migration.ClassicMemberLookup;
 import io.samsa.coordinator.migration.MigrationBridge;
 import io.samsa.coordinator.migration.MigrationContext;
 import io.samsa.coordinator.offsets.OffsetExpirationHandler;
@@ -151,7 +152,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsCon
 
     @Override
     public boolean isOtherGroupType(String groupId) {
-        return consumerGroups.group(groupId) != null;
+        return ClassicMemberLookup.isConsumerGroupWithMembers(this, groupId);
     }
 
     @Override

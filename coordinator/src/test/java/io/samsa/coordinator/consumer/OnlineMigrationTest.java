@@ -220,6 +220,27 @@ class OnlineMigrationTest extends OnlineMigrationTestSupport {
         }
     }
 
+    @Test
+    void aClassicJoinReplacesAnEmptyConsumerGroup() {
+        t = topics.create("t", 6);
+        try (GroupCoordinatorTestContext ctx = migrationContext(Map.of())) {
+            ok(ctx, join("k", List.of("t")));
+            ok(ctx, request("k", ConsumerGroupMember.LEAVE_GROUP_MEMBER_EPOCH, null, null, null, null));
+            assertTrue(group(ctx).isEmpty(), "no classic member remains: the group stays, empty");
+            String id = classicJoinNow(ctx, "", List.of(), -1).memberId();
+            assertNotNull(group(ctx), "MEMBER_ID_REQUIRED writes nothing");
+            CompletableFuture<JoinGroupResult> joined = classicJoin(ctx, id, List.of(), -1);
+            ctx.sleep(1);
+            assertEquals(ErrorCode.NONE, joined.join().error());
+            assertEquals(1, joined.join().generationId());
+            assertNull(group(ctx), "the empty consumer group is replaced");
+            assertNotNull(classicGroup(ctx).member(id));
+            assertEquals(ErrorCode.NONE, classicSync(ctx, id, 1).error(), "the leader's SyncGroup settles the generation");
+            assertEquals(ClassicGroupState.STABLE, classicGroup(ctx).state());
+            assertReplayGivesSameState(ctx);
+        }
+    }
+
     private static ErrorCode commit(GroupCoordinatorTestContext ctx, String memberId, int generation) {
         return ctx.await(ctx.service.commitOffsets(new OffsetCommitRequest(GROUP, memberId, generation, null,
                 OffsetCommitRequest.DEFAULT_RETENTION, (short) 8, List.of(new OffsetCommitRequest.PartitionCommit("t", 0, 10L, -1, "")))))
