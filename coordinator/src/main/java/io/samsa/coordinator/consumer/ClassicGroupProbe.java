@@ -23,13 +23,24 @@ public interface ClassicGroupProbe {
     /**
      * Online upgrade of the classic group {@code groupId}, which has members: appends to
      * {@code records} the records replacing it by a consumer group whose members keep their
-     * current assignment, and returns that consumer group as those records describe it (a
-     * stand-alone copy; the shard's state changes only when the records are replayed).
+     * current assignment. Changes nothing else: the caller runs {@link Upgrade#whenDurable} once
+     * those records are durable (and never, when it refuses the join after all).
      *
-     * @return the consumer group, or null when the group may not be upgraded (policy, size,
-     *         protocol type, unreadable member metadata): the caller refuses the join
+     * @return the upgrade, or null when the group may not be upgraded (policy, size, protocol
+     *         type, unreadable member metadata): the caller refuses the join
      */
-    ConsumerGroup upgrade(String groupId, List<CoordinatorRecord> records);
+    Upgrade upgrade(String groupId, List<CoordinatorRecord> records);
+
+    /**
+     * An online upgrade in the making.
+     *
+     * @param group       the consumer group the upgrade's records describe (a stand-alone copy; the
+     *                    shard's state changes only when the records are replayed)
+     * @param whenDurable what follows once the records are durable: the classic group's parked
+     *                    answers and deadlines end, the members' consumer-group sessions start
+     */
+    record Upgrade(ConsumerGroup group, Runnable whenDurable) {
+    }
 
     /**
      * Online downgrade: when {@code leaving} removes the last consumer-protocol members of
@@ -53,7 +64,7 @@ public interface ClassicGroupProbe {
         }
 
         @Override
-        public ConsumerGroup upgrade(String groupId, List<CoordinatorRecord> records) {
+        public Upgrade upgrade(String groupId, List<CoordinatorRecord> records) {
             return null;
         }
 

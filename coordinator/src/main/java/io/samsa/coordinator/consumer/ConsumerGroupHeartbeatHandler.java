@@ -63,13 +63,15 @@ public final class ConsumerGroupHeartbeatHandler {
         String groupId = request.groupId();
         ConsumerGroup group = context.consumerGroups().group(groupId);
         List<CoordinatorRecord> records = new ArrayList<>();
+        ClassicGroupProbe.Upgrade upgrade = null;
         if (group == null) {
             ClassicGroupProbe.Status classic = context.classicGroups().status(groupId);
             if (classic == ClassicGroupProbe.Status.ACTIVE) {
-                group = request.memberEpoch() == 0 ? context.classicGroups().upgrade(groupId, records) : null;
-                if (group == null) {
+                upgrade = request.memberEpoch() == 0 ? context.classicGroups().upgrade(groupId, records) : null;
+                if (upgrade == null) {
                     return fail(ErrorCode.GROUP_ID_NOT_FOUND, "Group " + groupId + " is not a consumer group.");
                 }
+                group = upgrade.group();
             } else if (request.memberEpoch() != 0) {
                 return fail(ErrorCode.GROUP_ID_NOT_FOUND, "Group " + groupId + " not found.");
             }
@@ -97,7 +99,17 @@ public final class ConsumerGroupHeartbeatHandler {
         if (refused != null) {
             return CoordinatorResult.response(refused);
         }
-        return update(context, group, request, memberId, existing, members, targets, records);
+        CoordinatorResult<ConsumerGroupHeartbeatResponse> updated = update(context, group, request, memberId, existing, members,
+                targets, records);
+        if (upgrade == null) {
+            return updated;
+        }
+        Runnable whenDurable = upgrade.whenDurable();
+        return updated.whenAppended(error -> {
+            if (error == ErrorCode.NONE) {
+                whenDurable.run();
+            }
+        });
     }
 
     private CoordinatorResult<ConsumerGroupHeartbeatResponse> update(ConsumerGroupContext context, ConsumerGroup group,

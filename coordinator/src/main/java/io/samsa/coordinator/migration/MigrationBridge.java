@@ -24,9 +24,10 @@ import java.util.function.LongSupplier;
  * <ul>
  * <li>Upgrade ({@link #upgrade}), when the policy allows it, the classic group uses the consumer
  *     protocol type and has fewer members than group.consumer.max.size, as Kafka's
- *     {@code validateOnlineUpgrade}; otherwise the join is refused with GROUP_ID_NOT_FOUND. Parked
- *     classic answers get REBALANCE_IN_PROGRESS, classic deadlines stop, and each member's session
- *     runs on as a consumer-group session with its own session timeout.</li>
+ *     {@code validateOnlineUpgrade}; otherwise the join is refused with GROUP_ID_NOT_FOUND. Once
+ *     the records are durable, parked classic answers get REBALANCE_IN_PROGRESS, classic deadlines
+ *     stop, and each member's session runs on as a consumer-group session with its own session
+ *     timeout.</li>
  * <li>Downgrade ({@link #downgrade}), see {@link ConsumerGroupDowngrade}: the classic group's
  *     sessions and join phase start, so the members rejoin it.</li>
  * </ul>
@@ -64,7 +65,7 @@ public final class MigrationBridge implements ClassicGroupProbe {
     }
 
     @Override
-    public ConsumerGroup upgrade(String groupId, List<CoordinatorRecord> records) {
+    public Upgrade upgrade(String groupId, List<CoordinatorRecord> records) {
         ClassicGroup classic = context.groups().group(groupId);
         if (classic == null || classic.hasNoMembers() || !consumerConfig.migrationPolicy().isUpgradeEnabled()
                 || !ConsumerSubscriptions.CONSUMER_PROTOCOL_TYPE.equals(classic.protocolType())
@@ -75,13 +76,15 @@ public final class MigrationBridge implements ClassicGroupProbe {
         if (upgrade.isEmpty()) {
             return null;
         }
-        context.rebalancer().onConvertedToConsumerGroup(context, classic);
         records.addAll(upgrade.get());
         ConsumerGroup converted = ConsumerGroupStore.materialize(groupId, upgrade.get());
-        for (ConsumerGroupMember member : converted.members()) {
-            ConsumerMemberTimers.scheduleSession(context, groupId, member.memberId(), member.classic().sessionTimeoutMs());
-        }
-        return converted;
+        List<ConsumerGroupMember> members = List.copyOf(converted.members());
+        return new Upgrade(converted, () -> {
+            context.rebalancer().onConvertedToConsumerGroup(context, classic);
+            for (ConsumerGroupMember member : members) {
+                ConsumerMemberTimers.scheduleSession(context, groupId, member.memberId(), member.classic().sessionTimeoutMs());
+            }
+        });
     }
 
     @Override

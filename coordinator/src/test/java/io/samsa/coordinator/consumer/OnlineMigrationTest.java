@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.coordinator.GroupCoordinatorTestContext;
 import io.samsa.coordinator.classic.JoinGroupResult;
+import io.samsa.coordinator.classic.SyncGroupRequest;
 import io.samsa.coordinator.classic.SyncGroupResult;
 import io.samsa.coordinator.group.ClassicGroup;
+import io.samsa.coordinator.group.ClassicGroupMember;
 import io.samsa.coordinator.group.ClassicGroupState;
+import io.samsa.coordinator.group.GroupCoordinatorRecords;
+import io.samsa.coordinator.group.MemberProtocol;
 import io.samsa.coordinator.offsets.OffsetCommitRequest;
 import io.samsa.protocol.ErrorCode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -83,7 +88,7 @@ class OnlineMigrationTest extends OnlineMigrationTestSupport {
                 assertEquals(ErrorCode.NONE, classicHeartbeat(ctx, classic, 4));
                 assertReplayGivesSameState(ctx);
             }
-            Map<String, Assignment> owned = settle(ctx, new java.util.HashMap<>(Map.of("k", Assignment.EMPTY)));
+            Map<String, Assignment> owned = settle(ctx, new HashMap<>(Map.of("k", Assignment.EMPTY)));
             assertEquals(2, owned.get("k").size());
             TreeSet<Integer> all = new TreeSet<>(partitionsOf(owned.get("k")));
             all.addAll(partitionsOf(member(ctx, "c1").assigned()));
@@ -118,7 +123,7 @@ class OnlineMigrationTest extends OnlineMigrationTestSupport {
             assertEquals(epoch + 1, c2.generationId());
             String leader = c2.leaderId();
             assertEquals(epoch + 1, c1.join().generationId());
-            CompletableFuture<SyncGroupResult> leaderSync = ctx.service.syncGroup(new io.samsa.coordinator.classic.SyncGroupRequest(
+            CompletableFuture<SyncGroupResult> leaderSync = ctx.service.syncGroup(new SyncGroupRequest(
                     GROUP, leader, null, epoch + 1, "consumer", PROTOCOL,
                     Map.of("c1", assignment(List.of(0, 1, 2)), "c2", assignment(List.of(3, 4, 5)))));
             ctx.executor.runAll();
@@ -217,6 +222,26 @@ class OnlineMigrationTest extends OnlineMigrationTestSupport {
             ctx.sleep(1000);
             assertNull(member(ctx, "d"), "no heartbeat within its own session timeout");
             assertNotNull(member(ctx, "k"));
+        }
+    }
+
+    @Test
+    void aJoinRefusedAfterTheUpgradeWasPreparedLeavesTheClassicGroupAsItWas() {
+        t = topics.create("t", 6);
+        try (GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext(config(Map.of()), topics)) {
+            long now = ctx.time.milliseconds();
+            ClassicGroup classic = new ClassicGroup(GROUP, ClassicGroupState.STABLE, now, "consumer", 3, PROTOCOL, "c1",
+                    List.of(new ClassicGroupMember("c1", "instance-1", "client-c1", "/127.0.0.1",
+                            CLASSIC_SESSION_MS, REBALANCE_TIMEOUT_MS, List.of(new MemberProtocol(
+                                    PROTOCOL, subscription(List.of(), -1))), assignment(List.of(0, 1, 2)))));
+            int partition = ctx.service.partitionFor(GROUP);
+            ctx.seed(partition, GroupCoordinatorRecords.newGroupMetadataRecord(classic)).load(partition);
+            ConsumerGroupHeartbeatResponse refused = heartbeat(ctx, joinStatic("k", "instance-1", List.of("t")));
+            assertEquals(ErrorCode.UNRELEASED_INSTANCE_ID, refused.error(), "the classic member still holds the instance id");
+            assertEquals(classic, classicGroup(ctx), "nothing was written");
+            assertNull(group(ctx));
+            ctx.sleep(CLASSIC_SESSION_MS);
+            assertTrue(classicGroup(ctx).hasNoMembers(), "the classic session deadline still ran: c1 expired");
         }
     }
 
