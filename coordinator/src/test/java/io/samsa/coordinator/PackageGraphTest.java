@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  *     ({@code ClassicGroupContext}, {@code OffsetsContext}, {@code ConsumerGroupContext}) declared
  *     in their own packages, which only the root's shard implements.</li>
  * <li>{@code consumer} depends only on the generic layers: it sees classic groups through
- *     {@code ClassicGroupProbe}, never their model; the assignors depend on nothing.</li>
+ *     {@code ClassicGroupProbe}, never their model; the assignors depend on nothing. Online
+ *     migration, which needs both models, is {@code migration}, above {@code classic} and
+ *     {@code consumer}.</li>
  * <li>Each package depends on no more than its layer allows ({@link #ALLOWED}).</li>
  * </ul>
  */
