@@ -2,6 +2,7 @@ package io.samsa.coordinator;
 
 import io.samsa.coordinator.classic.ClassicGroupConfig;
 import io.samsa.coordinator.consumer.ConsumerGroupConfig;
+import io.samsa.coordinator.consumer.MigrationPolicy;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -120,7 +121,8 @@ public record GroupCoordinatorConfig(
                         intOf(props, ConsumerGroupConfig.HEARTBEAT_INTERVAL_MS, 5000),
                         intOf(props, ConsumerGroupConfig.MAX_SIZE, Integer.MAX_VALUE),
                         ConsumerGroupConfig.assignors(Arrays.asList(
-                                props.getOrDefault(ConsumerGroupConfig.ASSIGNORS, "uniform,range").split(",")))));
+                                props.getOrDefault(ConsumerGroupConfig.ASSIGNORS, "uniform,range").split(","))),
+                        MigrationPolicy.parse(props.getOrDefault(ConsumerGroupConfig.MIGRATION_POLICY, "bidirectional"))));
     }
 
     /** @return the settings of the classic-group protocol */

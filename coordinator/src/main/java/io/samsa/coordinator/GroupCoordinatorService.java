@@ -25,6 +25,12 @@ import io.samsa.coordinator.consumer.DescribedConsumerGroup;
 import io.samsa.coordinator.consumer.GroupOverrides;
 import io.samsa.coordinator.consumer.SubscribedTopics;
 import io.samsa.coordinator.consumer.TopicLookup;
+import io.samsa.coordinator.migration.ClassicMemberHeartbeatHandler;
+import io.samsa.coordinator.migration.ClassicMemberJoinHandler;
+import io.samsa.coordinator.migration.ClassicMemberLeaveHandler;
+import io.samsa.coordinator.migration.ClassicMemberLookup;
+import io.samsa.coordinator.migration.ClassicMemberSyncHandler;
+import io.samsa.coordinator.migration.EmptyConsumerGroupReplacement;
 import io.samsa.coordinator.offsets.OffsetCommitHandler;
 import io.samsa.coordinator.offsets.OffsetCommitRequest;
 import io.samsa.coordinator.offsets.OffsetCommitResponse;
@@ -41,6 +47,7 @@ import io.samsa.coordinator.offsets.TxnOffsetCompletionHandler;
 import io.samsa.coordinator.offsets.UnknownPartitionFilter;
 import io.samsa.coordinator.runtime.CoordinatorException;
 import io.samsa.coordinator.runtime.CoordinatorLog;
+import io.samsa.coordinator.runtime.CoordinatorResult;
 import io.samsa.coordinator.runtime.CoordinatorRuntime;
 import io.samsa.coordinator.runtime.CoordinatorWriteOperation;
 import io.samsa.coordinator.runtime.ThreadPoolEventExecutor;
@@ -87,6 +94,10 @@ public final class GroupCoordinatorService implements AutoCloseable {
     private final DescribeGroupsHandler describeGroups = new DescribeGroupsHandler();
     private final DeleteGroupsHandler deleteGroups = new DeleteGroupsHandler();
     private final ConsumerGroupHeartbeatHandler consumerHeartbeat;
+    private final ClassicMemberJoinHandler classicMemberJoin;
+    private final ClassicMemberSyncHandler classicMemberSync = new ClassicMemberSyncHandler();
+    private final ClassicMemberHeartbeatHandler classicMemberHeartbeat = new ClassicMemberHeartbeatHandler();
+    private final ClassicMemberLeaveHandler classicMemberLeave = new ClassicMemberLeaveHandler();
     private final ConsumerGroupDescribeHandler consumerDescribe;
     private final TxnOffsetCommitHandler txnOffsetCommit;
     private final TxnOffsetCompletionHandler txnOffsetCompletion = new TxnOffsetCompletionHandler();
@@ -125,7 +136,9 @@ public final class GroupCoordinatorService implements AutoCloseable {
         this.topics = topics;
         this.offsetCommit = new OffsetCommitHandler(config.offsetMetadataMaxBytes());
         this.joinGroup = new JoinGroupHandler(config.classic());
-        this.consumerHeartbeat = new ConsumerGroupHeartbeatHandler(config.consumer(), new SubscribedTopics(image), overrides);
+        SubscribedTopics subscribed = new SubscribedTopics(image);
+        this.consumerHeartbeat = new ConsumerGroupHeartbeatHandler(config.consumer(), subscribed, overrides);
+        this.classicMemberJoin = new ClassicMemberJoinHandler(config.classic(), config.consumer(), subscribed);
         this.consumerDescribe = new ConsumerGroupDescribeHandler(image, config.consumer());
         this.txnOffsetCommit = new TxnOffsetCommitHandler(config.offsetMetadataMaxBytes());
     }
@@ -167,7 +180,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
                 .withTime(time)
                 .withExecutor(new ThreadPoolEventExecutor(config.coordinatorThreads(), "samsa-group-coordinator"))
                 .withLog(log)
-                .withShardFactory(context -> new GroupCoordinatorShard(context, config, overrides))
+                .withShardFactory(context -> new GroupCoordinatorShard(context, config, overrides, image))
                 .withMaxWriteBytes(config.maxWriteBytes())
                 .withAppendTimeoutMs(config.offsetCommitTimeoutMs())
                 .withTimerTicker(config.timerTickMs())
@@ -212,8 +225,20 @@ public final class GroupCoordinatorService implements AutoCloseable {
             return CompletableFuture.completedFuture(JoinGroupResult.failed(ErrorCode.INVALID_GROUP_ID, request.memberId()));
         }
         return withParkedAnswer(request.groupId(), "JoinGroup",
-                response -> (shard, nowMs) -> joinGroup.join(shard, request, response, nowMs),
+                response -> (shard, nowMs) -> classicJoin(shard, request, response, nowMs),
                 error -> JoinGroupResult.failed(error, request.memberId()));
+    }
+
+    /** A JoinGroup: into a consumer group with members (online migration), replacing an empty one, or a classic group's. */
+    private CoordinatorResult<Void> classicJoin(GroupCoordinatorShard shard, JoinGroupRequest request,
+                                                CompletableFuture<JoinGroupResult> response, long nowMs) {
+        String groupId = request.groupId();
+        if (ClassicMemberLookup.isConsumerGroupWithMembers(shard, groupId)) {
+            return classicMemberJoin.join(shard, request, response, nowMs);
+        }
+        CoordinatorResult<Void> joined = joinGroup.join(shard, request, response, nowMs);
+        return EmptyConsumerGroupReplacement.holdsEmptyConsumerGroup(shard, groupId)
+                ? EmptyConsumerGroupReplacement.replacing(groupId, joined) : joined;
     }
 
     /** @return the answer, which followers get only once the leader's assignment is durable */
@@ -222,7 +247,8 @@ public final class GroupCoordinatorService implements AutoCloseable {
             return CompletableFuture.completedFuture(SyncGroupResult.failed(ErrorCode.INVALID_GROUP_ID));
         }
         return withParkedAnswer(request.groupId(), "SyncGroup",
-                response -> (shard, nowMs) -> syncGroup.sync(shard, request, response, nowMs),
+                response -> (shard, nowMs) -> ClassicMemberLookup.isConsumerGroupWithMembers(shard, request.groupId())
+                        ? classicMemberSync.sync(shard, request, response) : syncGroup.sync(shard, request, response, nowMs),
                 SyncGroupResult::failed);
     }
 
@@ -231,7 +257,8 @@ public final class GroupCoordinatorService implements AutoCloseable {
             return CompletableFuture.completedFuture(ErrorCode.INVALID_GROUP_ID);
         }
         return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "Heartbeat",
-                (shard, nowMs) -> heartbeat.heartbeat(shard, request)), error -> error);
+                (shard, nowMs) -> ClassicMemberLookup.isConsumerGroupWithMembers(shard, request.groupId())
+                        ? classicMemberHeartbeat.heartbeat(shard, request) : heartbeat.heartbeat(shard, request)), error -> error);
     }
 
     public CompletableFuture<LeaveGroupResult> leaveGroup(LeaveGroupRequest request) {
@@ -239,7 +266,8 @@ public final class GroupCoordinatorService implements AutoCloseable {
             return CompletableFuture.completedFuture(LeaveGroupResult.failed(ErrorCode.INVALID_GROUP_ID));
         }
         return answer(runtime.scheduleWrite(partitionFor(request.groupId()), "LeaveGroup",
-                (shard, nowMs) -> leaveGroup.leave(shard, request, nowMs)), LeaveGroupResult::failed);
+                (shard, nowMs) -> ClassicMemberLookup.isConsumerGroupWithMembers(shard, request.groupId())
+                        ? classicMemberLeave.leave(shard, request) : leaveGroup.leave(shard, request, nowMs)), LeaveGroupResult::failed);
     }
 
     /** ConsumerGroupHeartbeat (KIP-848): joins, reconciles or removes a consumer-protocol member. */

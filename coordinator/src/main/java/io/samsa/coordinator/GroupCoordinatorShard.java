@@ -4,15 +4,15 @@ import io.samsa.coordinator.classic.JoinGroupResult;
 import io.samsa.coordinator.classic.Rebalancer;
 import io.samsa.coordinator.classic.SyncGroupResult;
 import io.samsa.coordinator.consumer.ClassicGroupProbe;
-import io.samsa.coordinator.consumer.ConsumerGroupContext;
 import io.samsa.coordinator.consumer.ConsumerGroupStore;
 import io.samsa.coordinator.consumer.ConsumerMemberTimers;
 import io.samsa.coordinator.consumer.GroupOverrides;
-import io.samsa.coordinator.group.ClassicGroup;
+import io.samsa.coordinator.consumer.TopicLookup;
 import io.samsa.coordinator.group.ClassicGroupSoftState;
-import io.samsa.coordinator.group.ClassicGroupState;
 import io.samsa.coordinator.group.ClassicGroupStore;
-import io.samsa.coordinator.group.GroupCoordinatorRecords;
+import io.samsa.coordinator.migration.ClassicMemberLookup;
+import io.samsa.coordinator.migration.MigrationBridge;
+import io.samsa.coordinator.migration.MigrationContext;
 import io.samsa.coordinator.offsets.OffsetExpirationHandler;
 import io.samsa.coordinator.offsets.OffsetStore;
 import io.samsa.coordinator.offsets.OffsetsContext;
@@ -38,12 +38,13 @@ import java.util.Map;
  * <p>Persisted state, changed only by {@link #replay}, one method per record type: the groups
  * ({@link ClassicGroupStore}, {@link ConsumerGroupStore}) and the offsets ({@link OffsetStore}).
  * Handlers see it only through narrow interfaces: {@link io.samsa.coordinator.classic.ClassicGroupContext},
- * {@link OffsetsContext} (offsets and admin) and {@link ConsumerGroupContext}. In-memory only: the timer and
+ * {@link OffsetsContext} (offsets and admin), {@link io.samsa.coordinator.consumer.ConsumerGroupContext} and
+ * {@link MigrationContext} (online migration between the two group types, through {@link MigrationBridge}). In-memory only: the timer and
  * each group's {@link ClassicGroupSoftState} (pending member ids, parked JoinGroup/SyncGroup responses).
  *
  * <p>Not thread-safe: owned by the partition's event thread.
  */
-public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsContext, ConsumerGroupContext {
+public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsContext, MigrationContext {
     private final int partition;
     private final GroupCoordinatorConfig config;
     private final CoordinatorTimer timer;
@@ -54,21 +55,8 @@ public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsCon
     private final Rebalancer rebalancer;
     private final GroupOverrides overrides;
     private final Map<String, ClassicGroupSoftState<JoinGroupResult, SyncGroupResult>> softStates = new HashMap<>();
-    private final ClassicGroupProbe classicProbe = new ClassicGroupProbe() {
-        @Override
-        public Status status(String groupId) {
-            ClassicGroup group = groups.group(groupId);
-            if (group == null) {
-                return Status.NONE;
-            }
-            return group.isInState(ClassicGroupState.EMPTY) ? Status.EMPTY : Status.ACTIVE;
-        }
-
-        @Override
-        public CoordinatorRecord deletionRecord(String groupId) {
-            return GroupCoordinatorRecords.newGroupMetadataTombstoneRecord(groupId);
-        }
-    };
+    private final TopicLookup topics;
+    private final ClassicGroupProbe classicProbe;
 
     public GroupCoordinatorShard(CoordinatorShardContext context, GroupCoordinatorConfig config) {
         this(context, config, GroupOverrides.NONE);
@@ -76,7 +64,17 @@ public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsCon
 
     /** @param overrides the consumer groups' own session timeouts and heartbeat intervals */
     public GroupCoordinatorShard(CoordinatorShardContext context, GroupCoordinatorConfig config, GroupOverrides overrides) {
+        this(context, config, overrides, TopicLookup.NONE);
+    }
+
+    /**
+     * @param overrides the consumer groups' own session timeouts and heartbeat intervals
+     * @param topics    the topics with their ids, which online migration maps classic members' partitions with
+     */
+    public GroupCoordinatorShard(CoordinatorShardContext context, GroupCoordinatorConfig config, GroupOverrides overrides,
+                                 TopicLookup topics) {
         this.overrides = overrides;
+        this.topics = topics;
         this.partition = context.partition();
         this.config = config;
         this.timer = context.timer();
@@ -85,6 +83,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsCon
         this.consumerGroups = new ConsumerGroupStore(context.snapshotRegistry());
         this.pendingOffsets = new PendingOffsetStore(context.snapshotRegistry());
         this.rebalancer = new Rebalancer(config.classic());
+        this.classicProbe = new MigrationBridge(this, config.consumer(), config.classic(), context.time()::milliseconds);
     }
 
     @Override
@@ -153,7 +152,7 @@ public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsCon
 
     @Override
     public boolean isOtherGroupType(String groupId) {
-        return consumerGroups.group(groupId) != null;
+        return ClassicMemberLookup.isConsumerGroupWithMembers(this, groupId);
     }
 
     @Override
@@ -161,7 +160,12 @@ public final class GroupCoordinatorShard implements CoordinatorShard, OffsetsCon
         return consumerGroups;
     }
 
-    /** @return how a classic group under a consumer group's id stands (none, Empty, with members), and its tombstone */
+    @Override
+    public TopicLookup topics() {
+        return topics;
+    }
+
+    /** @return how a classic group under a consumer group's id stands (none, Empty, with members), its tombstone, migration */
     @Override
     public ClassicGroupProbe classicGroups() {
         return classicProbe;

@@ -55,7 +55,7 @@ public final class GroupCoordinatorTestContext implements AutoCloseable {
                 .withMaxWriteBytes(config.maxWriteBytes())
                 .withAppendTimeoutMs(config.offsetCommitTimeoutMs())
                 .withShardFactory(context -> {
-                    GroupCoordinatorShard shard = new GroupCoordinatorShard(context, config, overrides);
+                    GroupCoordinatorShard shard = new GroupCoordinatorShard(context, config, overrides, topics);
                     shards.put(context.partition(), shard);
                     return shard;
                 })

@@ -223,6 +223,10 @@ public final class BrokerConfigKeys {
                     "org.apache.kafka.coordinator.group.assignor.UniformAssignor",
                     "org.apache.kafka.coordinator.group.assignor.RangeAssignor"),
             "Server-side assignors of consumer-protocol groups, the first the default (by name, or Kafka's class names)");
+    public static final ConfigKey<String> GROUP_CONSUMER_MIGRATION_POLICY = DEFINITION.define("group.consumer.migration.policy",
+            ConfigType.STRING, "bidirectional", oneOf("bidirectional", "upgrade", "downgrade", "disabled"),
+            "Online migration between the classic and consumer group protocols (KIP-848): upgrade converts a classic group"
+                    + " when a consumer-protocol member joins, downgrade converts back when the last one leaves");
 
     // ---- transactions -------------------------------------------------------------------------
     public static final ConfigKey<Integer> TRANSACTION_STATE_LOG_NUM_PARTITIONS = DEFINITION.define(

@@ -16,14 +16,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * ConsumerGroupDescribe (KIP-848, v0-1) to the coordinator and back. Members are of type consumer
- * (v1's member type 1; classic members in consumer groups come with online migration). Authorized
+ * ConsumerGroupDescribe (KIP-848, v0-1) to the coordinator and back, with v1's member type (KIP-1099:
+ * 1 for consumer-protocol members, 0 for classic members of a migrated group). Authorized
  * operations are reported only when asked for and only on groups described without error, as in
  * DescribeGroups. Thread-safe.
  */
 final class ConsumerGroupDescribeApi extends GroupApiHandler<ConsumerGroupDescribeRequest, ConsumerGroupDescribeResponse> {
-    /** ConsumerGroupDescribe v1's member type of a consumer-protocol member. */
+    /** ConsumerGroupDescribe v1's member type of a consumer-protocol member (KIP-1099). */
     static final byte CONSUMER_MEMBER_TYPE = 1;
+    /** ConsumerGroupDescribe v1's member type of a classic-protocol member of a consumer group (KIP-1099). */
+    static final byte CLASSIC_MEMBER_TYPE = 0;
 
     private final Authorizer authorizer;
 
@@ -60,7 +62,7 @@ final class ConsumerGroupDescribeApi extends GroupApiHandler<ConsumerGroupDescri
                     .setSubscribedTopicRegex(member.subscribedTopicRegex())
                     .setAssignment(assignment(member.assignment()))
                     .setTargetAssignment(assignment(member.targetAssignment()))
-                    .setMemberType(CONSUMER_MEMBER_TYPE));
+                    .setMemberType(member.classic() ? CLASSIC_MEMBER_TYPE : CONSUMER_MEMBER_TYPE));
         }
         return new ConsumerGroupDescribeResponse.DescribedGroup()
                 .setErrorCode(group.error().code())

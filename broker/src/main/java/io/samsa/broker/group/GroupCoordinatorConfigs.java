@@ -42,6 +42,7 @@ public final class GroupCoordinatorConfigs {
         props.put(ConsumerGroupConfig.HEARTBEAT_INTERVAL_MS, text(config.get(BrokerConfigKeys.GROUP_CONSUMER_HEARTBEAT_INTERVAL_MS)));
         props.put(ConsumerGroupConfig.MAX_SIZE, text(config.get(BrokerConfigKeys.GROUP_CONSUMER_MAX_SIZE)));
         props.put(ConsumerGroupConfig.ASSIGNORS, String.join(",", config.get(BrokerConfigKeys.GROUP_CONSUMER_ASSIGNORS)));
+        props.put(ConsumerGroupConfig.MIGRATION_POLICY, config.get(BrokerConfigKeys.GROUP_CONSUMER_MIGRATION_POLICY));
         // One operation's records form one batch of the offsets topic, so they obey the batch limit.
         props.put(GroupCoordinatorConfig.MAX_WRITE_BYTES, text(config.get(BrokerConfigKeys.MESSAGE_MAX_BYTES)));
         requireWithin(config, BrokerConfigKeys.GROUP_CONSUMER_SESSION_TIMEOUT_MS, BrokerConfigKeys.GROUP_CONSUMER_MIN_SESSION_TIMEOUT_MS,

@@ -55,7 +55,7 @@ public final class JoinGroupHandler {
         boolean pending = existingSoft != null && !memberId.isEmpty() && existingSoft.isPendingMember(memberId);
         ClassicGroup group = shard.groups().group(groupId);
         if (group == null && shard.isOtherGroupType(groupId)) {
-            // A consumer-protocol (KIP-848) group holds the id; without online migration a classic member cannot join it.
+            // A consumer-protocol (KIP-848) group with members holds the id (the service routes its joins to it).
             return answer(response, JoinGroupResult.failed(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, memberId));
         }
         if (group == null) {

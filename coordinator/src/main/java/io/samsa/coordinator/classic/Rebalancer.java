@@ -54,6 +54,40 @@ public final class Rebalancer {
         }
     }
 
+    /**
+     * A consumer group became this classic group (KIP-848 online downgrade), written in
+     * PreparingRebalance: every member's session and the join phase start, so the members (told
+     * REBALANCE_IN_PROGRESS by their heartbeats) rejoin or are removed at the rebalance timeout.
+     */
+    public void onConvertedFromConsumerGroup(ClassicGroupContext shard, ClassicGroup group) {
+        for (ClassicGroupMember member : group.members()) {
+            scheduleSession(shard, group.groupId(), member);
+        }
+        scheduleJoinPhase(shard, group.groupId(), maxRebalanceTimeoutMs(group));
+    }
+
+    /**
+     * This classic group becomes a consumer group (KIP-848 online upgrade): parked JoinGroup and
+     * SyncGroup answers get REBALANCE_IN_PROGRESS (the members rejoin the consumer group) and every
+     * deadline of the classic group stops.
+     */
+    public void onConvertedToConsumerGroup(ClassicGroupContext shard, ClassicGroup group) {
+        String groupId = group.groupId();
+        ClassicGroupSoftState<JoinGroupResult, SyncGroupResult> soft = shard.existingSoftState(groupId);
+        if (soft != null) {
+            soft.awaitingJoin().takeAll().forEach((memberId, future) ->
+                    future.complete(JoinGroupResult.failed(ErrorCode.REBALANCE_IN_PROGRESS, memberId)));
+            answerParkedSyncs(soft, ErrorCode.REBALANCE_IN_PROGRESS);
+            soft.pendingSyncMemberIds().clear();
+            releaseHold(shard, groupId);
+        }
+        for (ClassicGroupMember member : group.members()) {
+            shard.timer().cancel(new GroupTimerKey.MemberSession(groupId, member.memberId()));
+        }
+        shard.timer().cancel(new GroupTimerKey.JoinPhase(groupId));
+        shard.timer().cancel(new GroupTimerKey.SyncPhase(groupId));
+    }
+
     /** (Re)starts a member's session: it must heartbeat, join, sync or commit within its session timeout. */
     public void scheduleSession(ClassicGroupContext shard, String groupId, ClassicGroupMember member) {
         String memberId = member.memberId();

@@ -5,6 +5,7 @@ import io.samsa.coordinator.consumer.assignor.RangeAssignor;
 import io.samsa.coordinator.consumer.assignor.UniformAssignor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The settings of consumer-protocol groups (KIP-848), with Kafka's names and defaults. Immutable;
@@ -15,13 +16,16 @@ import java.util.List;
  * @param heartbeatIntervalMs group.consumer.heartbeat.interval.ms (5000): told to members in every response
  * @param maxSize             group.consumer.max.size (Integer.MAX_VALUE): a join beyond it gets GROUP_MAX_SIZE_REACHED
  * @param assignors           group.consumer.assignors ("uniform,range"): the server-side assignors, the first the default
+ * @param migrationPolicy     group.consumer.migration.policy (bidirectional): online migration between the protocols
  */
-public record ConsumerGroupConfig(int sessionTimeoutMs, int heartbeatIntervalMs, int maxSize, List<PartitionAssignor> assignors) {
+public record ConsumerGroupConfig(int sessionTimeoutMs, int heartbeatIntervalMs, int maxSize, List<PartitionAssignor> assignors,
+                                  MigrationPolicy migrationPolicy) {
 
     public static final String SESSION_TIMEOUT_MS = "group.consumer.session.timeout.ms";
     public static final String HEARTBEAT_INTERVAL_MS = "group.consumer.heartbeat.interval.ms";
     public static final String MAX_SIZE = "group.consumer.max.size";
     public static final String ASSIGNORS = "group.consumer.assignors";
+    public static final String MIGRATION_POLICY = "group.consumer.migration.policy";
 
     public ConsumerGroupConfig {
         if (sessionTimeoutMs <= 0 || heartbeatIntervalMs <= 0 || maxSize <= 0) {
@@ -34,11 +38,13 @@ public record ConsumerGroupConfig(int sessionTimeoutMs, int heartbeatIntervalMs,
         if (assignors.isEmpty()) {
             throw new IllegalArgumentException(ASSIGNORS + " must name at least one assignor");
         }
+        Objects.requireNonNull(migrationPolicy, MIGRATION_POLICY);
     }
 
     /** @return Kafka's defaults */
     public static ConsumerGroupConfig defaults() {
-        return new ConsumerGroupConfig(45_000, 5000, Integer.MAX_VALUE, assignors(List.of(UniformAssignor.NAME, RangeAssignor.NAME)));
+        return new ConsumerGroupConfig(45_000, 5000, Integer.MAX_VALUE, assignors(List.of(UniformAssignor.NAME, RangeAssignor.NAME)),
+                MigrationPolicy.BIDIRECTIONAL);
     }
 
     /**

@@ -45,7 +45,8 @@ public final class ConsumerGroupDescribeHandler {
         for (ConsumerGroupMember member : sorted) {
             members.add(new DescribedConsumerGroup.Member(member.memberId(), member.instanceId(), member.rackId(),
                     member.memberEpoch(), member.clientId(), member.clientHost(), member.subscribedTopicNames(),
-                    member.subscribedTopicRegex(), named(member.assigned()), named(group.targetAssignment(member.memberId()))));
+                    member.subscribedTopicRegex(), named(member.assigned()), named(group.targetAssignment(member.memberId())),
+                    member.usesClassicProtocol()));
         }
         String assignor = TargetAssignmentBuilder.assignorFor(group.members(), config.assignors()).name();
         return new DescribedConsumerGroup(group.groupId(), ErrorCode.NONE, null, group.state().displayName(), group.groupEpoch(),

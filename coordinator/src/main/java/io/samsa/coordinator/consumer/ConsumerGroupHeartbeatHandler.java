@@ -15,9 +15,12 @@ import java.util.TreeMap;
  * ConsumerGroupHeartbeat (KIP-848): one heartbeat joins, updates, reconciles or removes a member,
  * as records; it changes no state itself. In order:
  * <ol>
- * <li>{@link HeartbeatValidation}; then the group: a classic group with members under the id
- *     refuses (GROUP_ID_NOT_FOUND, no online migration), an empty one is replaced.</li>
- * <li>Leave: epoch -1 removes the member ({@link MemberRemoval}); -2 keeps a static member, away,
+ * <li>{@link HeartbeatValidation}; then the group: a classic group with members under the id is
+ *     upgraded by a join (KIP-848 online migration, {@link ClassicGroupProbe#upgrade}), or refuses
+ *     it (GROUP_ID_NOT_FOUND) when the policy, its size or its protocol type forbid; an empty one
+ *     is replaced.</li>
+ * <li>Leave: epoch -1 removes the member ({@link MemberRemoval}; the last consumer-protocol member
+ *     leaving only classic members downgrades the group); -2 keeps a static member, away,
  *     with its partitions until its session ends or its next incarnation replaces it.</li>
  * <li>The member: a join (epoch 0) creates it (GROUP_MAX_SIZE_REACHED past group.consumer.max.size),
  *     or replaces an away static member of the same instance id, taking over its partitions and
@@ -37,12 +40,14 @@ public final class ConsumerGroupHeartbeatHandler {
     private final ConsumerGroupConfig config;
     private final SubscribedTopics topics;
     private final ConsumerMemberTimers timers;
+    private final MemberUpdater updater;
 
     /** @param overrides the groups' own session timeouts and heartbeat intervals */
     public ConsumerGroupHeartbeatHandler(ConsumerGroupConfig config, SubscribedTopics topics, GroupOverrides overrides) {
         this.config = config;
         this.topics = topics;
         this.timers = new ConsumerMemberTimers(config, overrides);
+        this.updater = new MemberUpdater(config, topics);
     }
 
     public ConsumerMemberTimers timers() {
@@ -58,12 +63,16 @@ public final class ConsumerGroupHeartbeatHandler {
         String groupId = request.groupId();
         ConsumerGroup group = context.consumerGroups().group(groupId);
         List<CoordinatorRecord> records = new ArrayList<>();
+        ClassicGroupProbe.Upgrade upgrade = null;
         if (group == null) {
             ClassicGroupProbe.Status classic = context.classicGroups().status(groupId);
             if (classic == ClassicGroupProbe.Status.ACTIVE) {
-                return fail(ErrorCode.GROUP_ID_NOT_FOUND, "Group " + groupId + " is not a consumer group.");
-            }
-            if (request.memberEpoch() != 0) {
+                upgrade = request.memberEpoch() == 0 ? context.classicGroups().upgrade(groupId, records) : null;
+                if (upgrade == null) {
+                    return fail(ErrorCode.GROUP_ID_NOT_FOUND, "Group " + groupId + " is not a consumer group.");
+                }
+                group = upgrade.group();
+            } else if (request.memberEpoch() != 0) {
                 return fail(ErrorCode.GROUP_ID_NOT_FOUND, "Group " + groupId + " not found.");
             }
             if (classic == ClassicGroupProbe.Status.EMPTY) {
@@ -74,12 +83,8 @@ public final class ConsumerGroupHeartbeatHandler {
             return leave(context, group, request);
         }
         String memberId = request.memberId().isEmpty() ? Uuid.random().toString() : request.memberId();
-        Map<String, ConsumerGroupMember> members = new TreeMap<>();
-        Map<String, Assignment> targets = new TreeMap<>();
-        if (group != null) {
-            group.members().forEach(member -> members.put(member.memberId(), member));
-            targets.putAll(group.targetAssignment());
-        }
+        Map<String, ConsumerGroupMember> members = MemberUpdater.membersOf(group);
+        Map<String, Assignment> targets = MemberUpdater.targetsOf(group);
         ConsumerGroupMember existing = members.get(memberId);
         ConsumerGroupHeartbeatResponse refused;
         if (request.memberEpoch() == 0) {
@@ -94,7 +99,17 @@ public final class ConsumerGroupHeartbeatHandler {
         if (refused != null) {
             return CoordinatorResult.response(refused);
         }
-        return update(context, group, request, memberId, existing, members, targets, records);
+        CoordinatorResult<ConsumerGroupHeartbeatResponse> updated = update(context, group, request, memberId, existing, members,
+                targets, records);
+        if (upgrade == null) {
+            return updated;
+        }
+        Runnable whenDurable = upgrade.whenDurable();
+        return updated.whenAppended(error -> {
+            if (error == ErrorCode.NONE) {
+                whenDurable.run();
+            }
+        });
     }
 
     private CoordinatorResult<ConsumerGroupHeartbeatResponse> update(ConsumerGroupContext context, ConsumerGroup group,
@@ -102,39 +117,8 @@ public final class ConsumerGroupHeartbeatHandler {
             Map<String, ConsumerGroupMember> members, Map<String, Assignment> targets, List<CoordinatorRecord> records) {
         String groupId = request.groupId();
         ConsumerGroupMember base = existing == null ? ConsumerGroupMember.joining(memberId) : existing;
-        ConsumerGroupMember member = withRequestMetadata(base, request);
-        boolean bump = existing == null || !member.sameSubscriptionAs(existing);
-        if (existing == null || !member.sameMetadataAs(existing)) {
-            records.add(ConsumerGroupRecords.newMemberMetadataRecord(groupId, member));
-        }
-        members.put(memberId, member);
-        SortedMap<Uuid, TopicLookup.TopicMetadata> resolved = topics.resolve(members.values());
-        long hash = SubscribedTopics.metadataHash(resolved);
-        int groupEpoch = group == null ? 0 : group.groupEpoch();
-        if (bump || group == null || hash != group.metadataHash()) {
-            groupEpoch++;
-            records.add(ConsumerGroupRecords.newGroupMetadataRecord(groupId, groupEpoch, hash));
-        }
-        int targetEpoch = group == null ? 0 : group.targetAssignmentEpoch();
-        if (groupEpoch > targetEpoch) {
-            PartitionAssignor assignor = TargetAssignmentBuilder.assignorFor(members.values(), config.assignors());
-            Map<String, Assignment> next = TargetAssignmentBuilder.build(members, targets, resolved, topics, assignor);
-            next.forEach((id, target) -> {
-                if (!target.equals(targets.getOrDefault(id, Assignment.EMPTY)) || !targets.containsKey(id)) {
-                    records.add(ConsumerGroupRecords.newTargetAssignmentRecord(groupId, id, target));
-                }
-            });
-            records.add(ConsumerGroupRecords.newTargetAssignmentEpochRecord(groupId, groupEpoch));
-            targets.clear();
-            targets.putAll(next);
-            targetEpoch = groupEpoch;
-        }
-        ConsumerGroupMember reconciled = MemberReconciler.reconcile(member, targetEpoch,
-                targets.getOrDefault(memberId, Assignment.EMPTY), request.owned(),
-                () -> group == null ? Map.of() : group.partitionOwners());
-        if (existing == null || !reconciled.sameAssignmentAs(existing)) {
-            records.add(ConsumerGroupRecords.newCurrentAssignmentRecord(groupId, reconciled));
-        }
+        ConsumerGroupMember reconciled = updater.update(groupId, group, existing, withRequestMetadata(base, request), members,
+                targets, request.owned(), records);
         timers.scheduleSession(context, groupId, memberId);
         timers.updateRevocation(context, groupId, reconciled);
         boolean sendAssignment = request.memberEpoch() == 0 || request.isFull() || existing == null
@@ -159,7 +143,7 @@ public final class ConsumerGroupHeartbeatHandler {
             context.timer().cancel(new ConsumerTimerKey.Revocation(group.groupId(), member.memberId()));
             return CoordinatorResult.of(List.of(ConsumerGroupRecords.newCurrentAssignmentRecord(group.groupId(), away)), left);
         }
-        return CoordinatorResult.of(MemberRemoval.records(context, group, member.memberId(), true),
+        return CoordinatorResult.of(MemberRemoval.recordsOrDowngrade(context, group, member.memberId()),
                 new ConsumerGroupHeartbeatResponse(ErrorCode.NONE, null, member.memberId(),
                         ConsumerGroupMember.LEAVE_GROUP_MEMBER_EPOCH, 0, null));
     }
@@ -251,7 +235,7 @@ public final class ConsumerGroupHeartbeatHandler {
                 request.clientId(), request.clientHost(), names, regex,
                 request.rebalanceTimeoutMs() != -1 ? request.rebalanceTimeoutMs() : member.rebalanceTimeoutMs(),
                 assignor, member.memberEpoch(), member.previousMemberEpoch(), member.state(), member.assigned(),
-                member.pendingRevocation());
+                member.pendingRevocation(), null);
     }
 
     private static CoordinatorResult<ConsumerGroupHeartbeatResponse> fail(ErrorCode error, String message) {

@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param state                the reconciliation state
  * @param assigned             the partitions the member owns
  * @param pendingRevocation    the partitions the member must give up before it gets new ones
+ * @param classic              for a member speaking the classic protocol (online migration), its
+ *                             session timeout and JoinGroup protocols; null for a consumer-protocol member
  */
 public record ConsumerGroupMember(String memberId, String instanceId, String rackId, String clientId, String clientHost,
                                   List<String> subscribedTopicNames, String subscribedTopicRegex, int rebalanceTimeoutMs,
                                   String serverAssignor, int memberEpoch, int previousMemberEpoch, MemberState state,
-                                  Assignment assigned, Assignment pendingRevocation) {
+                                  Assignment assigned, Assignment pendingRevocation, ClassicMemberMetadata classic) {
 
     /** The epoch a static member sends (and is kept at) when it leaves temporarily. */
     public static final int LEAVE_GROUP_STATIC_MEMBER_EPOCH = -2;
@@ -44,14 +46,14 @@ public record ConsumerGroupMember(String memberId, String instanceId, String rac
     /** @return a member that has just joined: epoch 0, owning nothing */
     public static ConsumerGroupMember joining(String memberId) {
         return new ConsumerGroupMember(memberId, null, null, "", "", List.of(), null, -1, null,
-                0, 0, MemberState.STABLE, Assignment.EMPTY, Assignment.EMPTY);
+                0, 0, MemberState.STABLE, Assignment.EMPTY, Assignment.EMPTY, null);
     }
 
     /** @return this member with the identity and subscription fields of {@code other} */
     public ConsumerGroupMember withMetadataOf(ConsumerGroupMember other) {
         return new ConsumerGroupMember(memberId, other.instanceId, other.rackId, other.clientId, other.clientHost,
                 other.subscribedTopicNames, other.subscribedTopicRegex, other.rebalanceTimeoutMs, other.serverAssignor,
-                memberEpoch, previousMemberEpoch, state, assigned, pendingRevocation);
+                memberEpoch, previousMemberEpoch, state, assigned, pendingRevocation, other.classic);
     }
 
     /** @return this member with the reconciliation fields of {@code other} */
@@ -63,20 +65,26 @@ public record ConsumerGroupMember(String memberId, String instanceId, String rac
                                               Assignment newPendingRevocation) {
         return new ConsumerGroupMember(memberId, instanceId, rackId, clientId, clientHost, subscribedTopicNames,
                 subscribedTopicRegex, rebalanceTimeoutMs, serverAssignor, epoch, previousEpoch, newState, newAssigned,
-                newPendingRevocation);
+                newPendingRevocation, classic);
     }
 
     public ConsumerGroupMember withMemberId(String newMemberId) {
         return new ConsumerGroupMember(newMemberId, instanceId, rackId, clientId, clientHost, subscribedTopicNames,
                 subscribedTopicRegex, rebalanceTimeoutMs, serverAssignor, memberEpoch, previousMemberEpoch, state, assigned,
-                pendingRevocation);
+                pendingRevocation, classic);
+    }
+
+    /** @return true for a member that speaks the classic protocol (JoinGroup/SyncGroup) inside the consumer group */
+    public boolean usesClassicProtocol() {
+        return classic != null;
     }
 
     /** @return true when the identity and subscription fields (the member-metadata record) equal {@code other}'s */
     public boolean sameMetadataAs(ConsumerGroupMember other) {
         return Objects.equals(instanceId, other.instanceId) && Objects.equals(rackId, other.rackId)
                 && clientId.equals(other.clientId) && clientHost.equals(other.clientHost)
-                && sameSubscriptionAs(other) && rebalanceTimeoutMs == other.rebalanceTimeoutMs;
+                && sameSubscriptionAs(other) && rebalanceTimeoutMs == other.rebalanceTimeoutMs
+                && Objects.equals(classic, other.classic);
     }
 
     /** @return true when what the member subscribes to, and with which assignor, equals {@code other}'s */

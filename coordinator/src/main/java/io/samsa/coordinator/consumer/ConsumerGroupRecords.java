@@ -1,11 +1,13 @@
 package io.samsa.coordinator.consumer;
 
 import io.samsa.coordinator.records.CoordinatorRecord;
+import io.samsa.coordinator.records.proto.ClassicMemberMetadataValue;
 import io.samsa.coordinator.records.proto.ConsumerGroupCurrentMemberAssignmentValue;
 import io.samsa.coordinator.records.proto.ConsumerGroupMemberMetadataValue;
 import io.samsa.coordinator.records.proto.ConsumerGroupMetadataValue;
 import io.samsa.coordinator.records.proto.ConsumerGroupTargetAssignmentMemberValue;
 import io.samsa.coordinator.records.proto.ConsumerGroupTargetAssignmentMetadataValue;
+import io.samsa.coordinator.records.proto.MemberProtocolValue;
 import io.samsa.coordinator.records.proto.RecordKey;
 import io.samsa.coordinator.records.proto.RecordType;
 import io.samsa.coordinator.records.proto.TopicPartitionsValue;
@@ -53,6 +55,13 @@ public final class ConsumerGroupRecords {
         }
         if (member.serverAssignor() != null) {
             value.setServerAssignor(member.serverAssignor());
+        }
+        if (member.classic() != null) {
+            ClassicMemberMetadataValue.Builder classic = ClassicMemberMetadataValue.newBuilder()
+                    .setSessionTimeoutMs(member.classic().sessionTimeoutMs());
+            member.classic().protocols().forEach(protocol -> classic.addSupportedProtocols(
+                    MemberProtocolValue.newBuilder().setName(protocol.name()).setMetadata(protocol.metadata())));
+            value.setClassicMemberMetadata(classic);
         }
         return new CoordinatorRecord(memberKey(RecordType.CONSUMER_GROUP_MEMBER_METADATA, groupId, member.memberId()), value.build());
     }
@@ -104,7 +113,13 @@ public final class ConsumerGroupRecords {
                 value.hasSubscribedTopicRegex() ? value.getSubscribedTopicRegex() : null,
                 value.getRebalanceTimeoutMs(),
                 value.hasServerAssignor() ? value.getServerAssignor() : null,
-                0, 0, MemberState.STABLE, Assignment.EMPTY, Assignment.EMPTY);
+                0, 0, MemberState.STABLE, Assignment.EMPTY, Assignment.EMPTY,
+                value.hasClassicMemberMetadata() ? toClassic(value.getClassicMemberMetadata()) : null);
+    }
+
+    private static ClassicMemberMetadata toClassic(ClassicMemberMetadataValue value) {
+        return new ClassicMemberMetadata(value.getSessionTimeoutMs(), value.getSupportedProtocolsList().stream()
+                .map(protocol -> new ClassicMemberMetadata.Protocol(protocol.getName(), protocol.getMetadata())).toList());
     }
 
     /** @return a member carrying only the reconciliation fields of a current-assignment value */

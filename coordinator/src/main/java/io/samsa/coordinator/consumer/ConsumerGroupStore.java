@@ -9,7 +9,11 @@ import io.samsa.coordinator.records.proto.ConsumerGroupTargetAssignmentMetadataV
 import io.samsa.coordinator.records.proto.RecordKey;
 import io.samsa.coordinator.timeline.SnapshotRegistry;
 import io.samsa.coordinator.timeline.TimelineHashMap;
+import io.samsa.coordinator.records.proto.RecordType;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The consumer groups of one {@code __consumer_offsets} partition, by group id. Changed only by
@@ -97,6 +101,27 @@ public final class ConsumerGroupStore {
             default -> throw new IllegalArgumentException("not a consumer-group record: " + record.type());
         }
     }
+
+    /**
+     * The group {@code records} describe, replayed into a store of its own: a stand-alone copy for
+     * an operation that writes a group and goes on working with it before the records are replayed
+     * (an online upgrade). Records that are not consumer-group records are skipped.
+     *
+     * @return the group, or null when the records create none
+     */
+    public static ConsumerGroup materialize(String groupId, List<CoordinatorRecord> records) {
+        ConsumerGroupStore scratch = new ConsumerGroupStore(new SnapshotRegistry());
+        for (CoordinatorRecord record : records) {
+            if (CONSUMER_GROUP_TYPES.contains(record.type())) {
+                scratch.replay(record);
+            }
+        }
+        return scratch.group(groupId);
+    }
+
+    private static final Set<RecordType> CONSUMER_GROUP_TYPES = EnumSet.of(RecordType.CONSUMER_GROUP_METADATA,
+            RecordType.CONSUMER_GROUP_MEMBER_METADATA, RecordType.CONSUMER_GROUP_TARGET_ASSIGNMENT_METADATA,
+            RecordType.CONSUMER_GROUP_TARGET_ASSIGNMENT_MEMBER, RecordType.CONSUMER_GROUP_CURRENT_MEMBER_ASSIGNMENT);
 
     private ConsumerGroup getOrCreate(String groupId) {
         ConsumerGroup group = groups.get(groupId);

@@ -5,7 +5,8 @@ import io.samsa.coordinator.runtime.CoordinatorResult;
 /**
  * The deadlines of consumer-protocol members, kept in memory like every deadline and restarted on
  * load: the session (any heartbeat restarts it) and the revocation (started when a member must
- * revoke partitions, stopped when it did). Either, when it fires, removes the member with
+ * revoke partitions, stopped when it did); for classic-protocol members (online migration) their
+ * own session timeout and the join and sync deadlines instead of the revocation. Either, when it fires, removes the member with
  * {@link MemberRemoval}, provided the member is still the one the deadline was set for.
  *
  * <p>Stateless apart from its config; thread-safe (the timer itself is the shard's).
@@ -29,10 +30,28 @@ public final class ConsumerMemberTimers {
         return overrides.intOf(groupId, GroupOverrides.HEARTBEAT_INTERVAL_MS, config.heartbeatIntervalMs());
     }
 
-    /** (Re)starts the member's session. */
+    /** (Re)starts the session of a consumer-protocol member (the group's session timeout). */
     public void scheduleSession(ConsumerGroupContext context, String groupId, String memberId) {
-        context.timer().schedule(new ConsumerTimerKey.Session(groupId, memberId), sessionTimeoutMs(groupId),
+        scheduleSession(context, groupId, memberId, sessionTimeoutMs(groupId));
+    }
+
+    /** @param timeoutMs the session timeout, in ms (a classic member's own, from its JoinGroup) */
+    public static void scheduleSession(ConsumerGroupContext context, String groupId, String memberId, long timeoutMs) {
+        context.timer().schedule(new ConsumerTimerKey.Session(groupId, memberId), timeoutMs,
                 nowMs -> fence(context, groupId, memberId, null));
+    }
+
+    /**
+     * Starts a classic member's join or sync deadline ({@code key}) unless it runs already: when it
+     * passes, the member is removed.
+     *
+     * @param timeoutMs the member's rebalance timeout, in ms
+     */
+    public static void scheduleClassicDeadline(ConsumerGroupContext context, ConsumerTimerKey key, String groupId, String memberId,
+                                               long timeoutMs) {
+        if (!context.timer().isScheduled(key)) {
+            context.timer().schedule(key, timeoutMs, nowMs -> fence(context, groupId, memberId, null));
+        }
     }
 
     /**
@@ -54,8 +73,12 @@ public final class ConsumerMemberTimers {
     public void onLoaded(ConsumerGroupContext context) {
         for (ConsumerGroup group : context.consumerGroups().groups()) {
             for (ConsumerGroupMember member : group.members()) {
-                scheduleSession(context, group.groupId(), member.memberId());
-                updateRevocation(context, group.groupId(), member);
+                if (member.usesClassicProtocol()) {
+                    scheduleSession(context, group.groupId(), member.memberId(), member.classic().sessionTimeoutMs());
+                } else {
+                    scheduleSession(context, group.groupId(), member.memberId());
+                    updateRevocation(context, group.groupId(), member);
+                }
             }
         }
     }
@@ -70,6 +93,6 @@ public final class ConsumerMemberTimers {
         if (revokingEpoch != null && (member.state() != MemberState.UNREVOKED_PARTITIONS || member.memberEpoch() != revokingEpoch)) {
             return CoordinatorResult.empty();
         }
-        return CoordinatorResult.records(MemberRemoval.records(context, group, memberId, true));
+        return CoordinatorResult.records(MemberRemoval.recordsOrDowngrade(context, group, memberId));
     }
 }

@@ -9,7 +9,8 @@ import io.samsa.protocol.ErrorCode;
  * <li>Commit: a negative epoch (an admin client or a standalone consumer) only while the group is
  *     empty; otherwise the member must exist (UNKNOWN_MEMBER_ID), use OffsetCommit v9+
  *     (UNSUPPORTED_VERSION) and send its current epoch, else STALE_MEMBER_EPOCH (the member retries
- *     once its heartbeat returned the current epoch).</li>
+ *     once its heartbeat returned the current epoch). A classic-protocol member (online migration)
+ *     commits at any version with its generation, which is its member epoch, else ILLEGAL_GENERATION.</li>
  * <li>Fetch: without a member id and with a negative epoch (admin clients, older consumers)
  *     always; otherwise the same member and epoch checks.</li>
  * </ul>
@@ -29,6 +30,9 @@ public final class ConsumerOffsetValidation {
         ConsumerGroupMember member = memberId == null ? null : group.member(memberId);
         if (member == null) {
             return ErrorCode.UNKNOWN_MEMBER_ID;
+        }
+        if (member.usesClassicProtocol()) {
+            return memberEpoch == member.memberEpoch() ? ErrorCode.NONE : ErrorCode.ILLEGAL_GENERATION;
         }
         if (apiVersion < FIRST_MEMBER_EPOCH_COMMIT_VERSION) {
             return ErrorCode.UNSUPPORTED_VERSION;

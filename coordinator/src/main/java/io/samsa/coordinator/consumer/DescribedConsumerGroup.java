@@ -25,10 +25,14 @@ public record DescribedConsumerGroup(String groupId, ErrorCode error, String err
         return new DescribedConsumerGroup(groupId, error, message, "", 0, 0, "", List.of());
     }
 
-    /** One member; assignments list only topics that still exist. */
+    /**
+     * One member; assignments list only topics that still exist.
+     *
+     * @param classic true for a member speaking the classic protocol inside the group (online migration)
+     */
     public record Member(String memberId, String instanceId, String rackId, int memberEpoch, String clientId, String clientHost,
                          List<String> subscribedTopicNames, String subscribedTopicRegex, List<NamedPartitions> assignment,
-                         List<NamedPartitions> targetAssignment) {
+                         List<NamedPartitions> targetAssignment, boolean classic) {
     }
 
     /** The partitions of one topic, with its name. */

@@ -77,7 +77,7 @@ class ConsumerGroupErrorsTest extends ConsumerGroupTestSupport {
     }
 
     @Test
-    void aClassicGroupWithMembersKeepsItsIdAndAClassicJoinCannotEnterAConsumerGroup() {
+    void aClassicJoinWithoutAReadableSubscriptionCannotEnterAConsumerGroup() {
         try (GroupCoordinatorTestContext ctx = context()) {
             ok(ctx, join("a", List.of("t")));
             JoinGroupRequest classicJoin = new JoinGroupRequest(GROUP, "", null, "consumer",
@@ -87,7 +87,7 @@ class ConsumerGroupErrorsTest extends ConsumerGroupTestSupport {
     }
 
     @Test
-    void aConsumerMemberCannotTakeOverAClassicGroupWithMembersButReplacesAnEmptyOne() {
+    void aConsumerMemberCannotUpgradeAClassicGroupWithUnreadableSubscriptionsButReplacesAnEmptyOne() {
         GroupCoordinatorTestContext ctx = new GroupCoordinatorTestContext(config(Map.of()), topics);
         try (ctx) {
             int partition = ctx.service.partitionFor(GROUP);
@@ -100,8 +100,10 @@ class ConsumerGroupErrorsTest extends ConsumerGroupTestSupport {
             } else {
                 ctx.seed(partition, active).seed(emptyPartition, empty).load(partition).load(emptyPartition);
             }
+            // classic-1's metadata is no ConsumerProtocolSubscription, so the group cannot be upgraded online
             ConsumerGroupHeartbeatResponse refused = heartbeat(ctx, join("a", List.of("t")));
             assertEquals(ErrorCode.GROUP_ID_NOT_FOUND, refused.error());
+            assertNotNull(ctx.shard(partition).groups().group(GROUP), "the classic group stays");
             assertEquals("Group g is not a consumer group.", refused.errorMessage());
 
             ConsumerGroupHeartbeatResponse taken = ctx.await(ctx.service.consumerGroupHeartbeat(new ConsumerGroupHeartbeatRequest(

@@ -21,7 +21,7 @@ class ConsumerGroupReplayTest extends ConsumerGroupTestSupport {
     void everyRecordTypeRoundTripsAndReplays() {
         Uuid t = topics.create("t", 4);
         ConsumerGroupMember member = new ConsumerGroupMember("m", "instance", "rack", "client", "/10.0.0.1", List.of("t"),
-                "t.*", 3000, "range", 5, 4, MemberState.UNREVOKED_PARTITIONS, partitions(t, 0, 1), partitions(t, 2));
+                "t.*", 3000, "range", 5, 4, MemberState.UNREVOKED_PARTITIONS, partitions(t, 0, 1), partitions(t, 2), null);
         List<CoordinatorRecord> records = List.of(
                 ConsumerGroupRecords.newGroupMetadataRecord(GROUP, 5, 1234L),
                 ConsumerGroupRecords.newMemberMetadataRecord(GROUP, member),

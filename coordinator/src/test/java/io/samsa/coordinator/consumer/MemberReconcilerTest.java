@@ -14,7 +14,7 @@ class MemberReconcilerTest {
 
     private static ConsumerGroupMember member(int epoch, MemberState state, Assignment assigned, Assignment revoking) {
         return new ConsumerGroupMember("m", null, null, "c", "h", List.of("t"), null, 1000, null, epoch, epoch - 1, state,
-                assigned, revoking);
+                assigned, revoking, null);
     }
 
     @Test

@@ -40,6 +40,21 @@ record Consumed(int partition, long offset, String value) {
     }
 
     /**
+     * Asserts that the consumers together read every record {@link TopicRecords#produce} wrote (indexes 0
+     * to perPartition-1, at offsets equal to their index) exactly once, whichever consumer owned the
+     * partition at the time (partitions may move between them).
+     */
+    static void assertReadOnce(String topic, int partitions, int perPartition, Map<String, List<Consumed>> byConsumer) {
+        Map<String, String> readers = new java.util.HashMap<>();
+        byConsumer.forEach((member, records) -> records.forEach(record -> {
+            String other = readers.put(record.partition() + "@" + record.offset(), member);
+            assertTrue(other == null, record + " read by " + other + " and " + member);
+            assertEquals(TopicRecords.value(topic, record.partition(), (int) record.offset()), record.value());
+        }));
+        assertEquals(partitions * perPartition, readers.size(), "records read");
+    }
+
+    /**
      * Asserts that the consumers together read every record {@link TopicRecords#produce} wrote (indexes
      * 0 to perPartition-1, at offsets equal to their index), none twice, and that no partition was read by
      * two consumers.

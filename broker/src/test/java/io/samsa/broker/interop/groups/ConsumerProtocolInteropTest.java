@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.protocol.testing.Await;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +17,13 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.SubscriptionPattern;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.tools.consumer.group.ConsumerGroupCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kafka-clients 4.1 consumers with {@code group.protocol=consumer} (KIP-848) against one
@@ -45,28 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * broker-side regular expression picks up a topic created later; and
  * {@code kafka-consumer-groups} lists, describes and deletes the group.
  */
-class ConsumerProtocolInteropTest {
+class ConsumerProtocolInteropTest extends ConsumerGroupsBrokerTest {
     private static final Duration WAIT = Duration.ofSeconds(45);
-    @TempDir
-    static Path dataDir;
-    static GroupsBroker broker;
-
-    @BeforeAll
-    static void start() throws Exception {
-        broker = GroupsBroker.start(dataDir, Map.of(
-                "group.consumer.min.session.timeout.ms", "1000",
-                "group.consumer.session.timeout.ms", "6000",
-                "group.consumer.min.heartbeat.interval.ms", "100",
-                "group.consumer.heartbeat.interval.ms", "300"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
     @Test
     void threeMembersShareSixPartitionsAndALeaverPartitionsMoveWithoutTwoOwners() throws Exception {
         String topic = "kip848-six";
@@ -96,7 +67,7 @@ class ConsumerProtocolInteropTest {
                 pollAll(members, consumed, owned);
                 return consumed.values().stream().mapToInt(List::size).sum() >= 120;
             });
-            assertEveryRecordOnce(topic, 6, 20, consumed);
+            Consumed.assertReadOnce(topic, 6, 20, consumed);
             owned.values().forEach(set -> assertEquals(2, set.size(), owned.toString()));
 
             Await.until(WAIT, "the group Stable on the broker", () -> {
@@ -280,15 +251,7 @@ class ConsumerProtocolInteropTest {
     }
 
     private static Properties config(String group) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return props;
+        return ConsumerProtocolScenario.config(broker.bootstrap(), group);
     }
 
     /** A listener keeping {@code owned} equal to what the consumer was told it owns. */
@@ -298,58 +261,19 @@ class ConsumerProtocolInteropTest {
 
     /** As {@link #tracking(Set)}, also counting the revocations that took partitions away. */
     private static ConsumerRebalanceListener tracking(Set<TopicPartition> owned, AtomicInteger revocations) {
-        return new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                if (!partitions.isEmpty()) {
-                    revocations.incrementAndGet();
-                }
-                owned.removeAll(partitions);
-            }
-
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                owned.addAll(partitions);
-            }
-
-            @Override
-            public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                owned.removeAll(partitions);
-            }
-        };
+        return OwnedPartitions.tracking(owned, null, revocations);
     }
 
     /** Polls each member once, commits what it read, and checks no partition is owned twice. */
     private static void pollAll(List<KafkaConsumer<String, String>> members, Map<String, List<Consumed>> consumed,
                                 Map<String, Set<TopicPartition>> owned) {
         for (int i = 0; i < members.size(); i++) {
-            KafkaConsumer<String, String> consumer = members.get(i);
-            List<Consumed> sink = consumed.get("member-" + i);
-            int before = sink.size();
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(30))) {
-                sink.add(new Consumed(record.partition(), record.offset(), record.value()));
-            }
-            if (sink.size() > before) {
-                consumer.commitSync();
-            }
-            Set<TopicPartition> seen = new HashSet<>();
-            owned.forEach((name, partitions) -> partitions.forEach(partition ->
-                    assertTrue(seen.add(partition), partition + " owned twice: " + owned)));
+            OwnedPartitions.pollAndCommit(members.get(i), consumed.get("member-" + i));
+            OwnedPartitions.assertNoneOwnedTwice(owned);
         }
     }
 
     private static int totalOwned(Map<String, Set<TopicPartition>> owned) {
         return owned.values().stream().mapToInt(Set::size).sum();
-    }
-
-    /** Every produced record was read, by whichever member owned its partition then, and none twice. */
-    private static void assertEveryRecordOnce(String topic, int partitions, int perPartition, Map<String, List<Consumed>> consumed) {
-        Map<String, String> readers = new HashMap<>();
-        consumed.forEach((member, records) -> records.forEach(record -> {
-            String other = readers.put(record.partition() + "@" + record.offset(), member);
-            assertTrue(other == null, record + " read by " + other + " and " + member);
-            assertEquals(TopicRecords.value(topic, record.partition(), (int) record.offset()), record.value());
-        }));
-        assertEquals(partitions * perPartition, readers.size(), "records read");
     }
 }

@@ -26,6 +26,12 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 final class GroupsBroker implements GroupsTarget {
     static final Duration WAIT = Duration.ofSeconds(30);
+    /** Consumer-protocol groups at test speed: a 6 s session (1 s allowed), heartbeats every 300 ms (100 ms allowed). */
+    static final Map<String, String> FAST_CONSUMER_GROUPS = Map.of(
+            "group.consumer.min.session.timeout.ms", "1000",
+            "group.consumer.session.timeout.ms", "6000",
+            "group.consumer.min.heartbeat.interval.ms", "100",
+            "group.consumer.heartbeat.interval.ms", "300");
 
     private final Path dataDir;
     private final Map<String, String> extra;
