@@ -131,8 +131,9 @@ public final class ClusterMembership implements BrokerComponent {
             return;
         }
         String clusterId = quorum.clusterId();
+        String rack = config.get(BrokerConfigKeys.BROKER_RACK);
         RegisterBrokerRequest request = new RegisterBrokerRequest(brokerId, clusterId, incarnationId, endpoints,
-                Optional.empty());
+                rack == null || rack.isEmpty() ? Optional.empty() : Optional.of(rack));
         quorum.forward(ControllerRpcs.registerBroker(request), requestTimeoutMs + heartbeatIntervalMs)
                 .whenComplete((response, error) -> onRegistered(response, error));
     }

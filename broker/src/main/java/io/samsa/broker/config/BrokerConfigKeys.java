@@ -26,6 +26,8 @@ public final class BrokerConfigKeys {
     // ---- identity and listeners -------------------------------------------------------------
     public static final ConfigKey<Integer> NODE_ID = DEFINITION.define("node.id", ConfigType.INT, 0, atLeast(0),
             "The id of this broker in metadata responses. broker.id is accepted as an alias");
+    public static final ConfigKey<String> BROKER_RACK = DEFINITION.defineOptional("broker.rack", ConfigType.STRING,
+            Validator.any(), "The rack of this broker (none when unset); the controller spreads a partition's replicas over racks");
     public static final ConfigKey<Integer> BROKER_ID = DEFINITION.define("broker.id", ConfigType.INT, 0, atLeast(0),
             "Legacy alias of node.id, used only when node.id is not set");
     public static final ConfigKey<List<String>> LISTENERS = DEFINITION.define("listeners", ConfigType.LIST,

@@ -36,10 +36,11 @@ public final class BrokerConfigPorts {
      * @param clusterId  the cluster id (from the data directory)
      * @param advertised the endpoint clients connect to: {@code Broker.advertisedEndpoints().get(0)}
      *                   once the listener is bound
-     * @return this node as clients see it ({@code broker.rack} is not supported yet: null)
+     * @return this node as clients see it, with its {@code broker.rack} (null when empty)
      */
     public LocalBroker localBroker(String clusterId, Endpoint advertised) {
-        return new LocalBroker(config.nodeId(), clusterId, advertised.host(), advertised.port(), null);
+        String rack = config.get(BrokerConfigKeys.BROKER_RACK);
+        return new LocalBroker(config.nodeId(), clusterId, advertised.host(), advertised.port(), rack == null || rack.isEmpty() ? null : rack);
     }
 
     /** @return num.partitions, default.replication.factor, auto.create.topics.enable */

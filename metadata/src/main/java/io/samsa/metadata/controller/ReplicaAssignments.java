@@ -5,7 +5,9 @@ import io.samsa.metadata.image.BrokerRegistration;
 import io.samsa.metadata.image.MetadataImage;
 import io.samsa.protocol.ErrorCode;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +42,13 @@ final class ReplicaAssignments {
     /** @return the unfenced broker ids, sorted: where the controller places replicas */
     static List<Integer> usableBrokers(MetadataImage image) {
         return image.brokers().values().stream().filter(b -> !b.fenced()).map(BrokerRegistration::id).sorted().toList();
+    }
+
+    /** @return each of {@code brokers} with its registered rack ("" for none), in broker order */
+    static Map<Integer, String> racks(MetadataImage image, List<Integer> brokers) {
+        Map<Integer, String> racks = new LinkedHashMap<>();
+        brokers.forEach(id -> racks.put(id, image.broker(id).rack().orElse("")));
+        return racks;
     }
 
     /** @return NONE, or Kafka's INVALID_REPLICATION_FACTOR when too few brokers are usable */

@@ -17,6 +17,7 @@ import io.samsa.protocol.types.Uuid;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -241,7 +242,7 @@ final class TopicCreation {
 
     /**
      * Places {@code partitions} new partitions over the usable brokers into {@code out}, continuing
-     * the rotation where the last placement stopped.
+     * the rotation where the last placement stopped: over racks when the brokers span two or more.
      *
      * @return NONE, or INVALID_REPLICATION_FACTOR when too few brokers are usable
      */
@@ -249,7 +250,10 @@ final class TopicCreation {
         List<Integer> brokers = ReplicaAssignments.usableBrokers(image);
         ApiError error = ReplicaAssignments.checkReplicationFactor(replicationFactor, brokers.size());
         if (!error.isError()) {
-            out.addAll(ReplicaPlacer.place(brokers, placementStart, partitions, replicationFactor));
+            Map<Integer, String> racks = ReplicaAssignments.racks(image, brokers);
+            out.addAll(RackAwarePlacer.applies(racks)
+                    ? RackAwarePlacer.place(racks, placementStart, partitions, replicationFactor)
+                    : ReplicaPlacer.place(brokers, placementStart, partitions, replicationFactor));
             placementStart += partitions;
         }
         return error;

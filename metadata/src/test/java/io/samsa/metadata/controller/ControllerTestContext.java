@@ -35,6 +35,7 @@ final class ControllerTestContext {
     final MetadataController controller;
     final List<List<MetadataRecord>> log = new ArrayList<>();
     final Map<Integer, Uuid> incarnations = new HashMap<>();
+    private final Map<Integer, String> racks = new HashMap<>();
     final Map<Integer, Long> epochs = new HashMap<>();
     MetadataImage image = MetadataImage.EMPTY;
     private long nextTopicId;
@@ -74,6 +75,11 @@ final class ControllerTestContext {
         return response.brokerEpoch();
     }
 
+    /** Broker {@code brokerId} registers with {@code broker.rack} = {@code rack} from now on. */
+    void rack(int brokerId, String rack) {
+        racks.put(brokerId, rack);
+    }
+
     Uuid newIncarnation(int brokerId) {
         Uuid id = new Uuid(7, nextIncarnation++);
         incarnations.put(brokerId, id);
@@ -83,7 +89,7 @@ final class ControllerTestContext {
     RegisterBrokerResponse register(int brokerId, Uuid incarnation) {
         RegisterBrokerResponse response = commit(controller.registerBroker(image, new RegisterBrokerRequest(brokerId,
                 CLUSTER_ID, incarnation, List.of(new Endpoint("PLAINTEXT", "localhost", 9000 + brokerId, "PLAINTEXT")),
-                Optional.empty()), nowMs()));
+                Optional.ofNullable(racks.get(brokerId))), nowMs()));
         if (!response.error().isError()) {
             epochs.put(brokerId, response.brokerEpoch());
         }

@@ -50,6 +50,28 @@ class TopicCreationTest {
     }
 
     @Test
+    void brokersInRacksGetEveryPartitionSpreadOverThreeRacks() {
+        ControllerTestContext ctx = new ControllerTestContext();
+        String[] racks = {"a", "a", "b", "b", "c", "c"};
+        for (int id = 1; id <= racks.length; id++) {
+            ctx.rack(id, racks[id - 1]);
+            ctx.startBroker(id);
+        }
+        assertEquals(ErrorCode.NONE, ctx.createTopic("racked", 12, 3).error().error());
+        Map<Integer, Integer> leaders = new HashMap<>();
+        for (int p = 0; p < 12; p++) {
+            int[] replicas = ctx.partition("racked", p).replicas();
+            Set<String> spanned = new HashSet<>();
+            for (int replica : replicas) {
+                spanned.add(racks[replica - 1]);
+            }
+            assertEquals(Set.of("a", "b", "c"), spanned, "partition " + p + " over every rack");
+            leaders.merge(replicas[0], 1, Integer::sum);
+        }
+        assertEquals(Map.of(1, 2, 2, 2, 3, 2, 4, 2, 5, 2, 6, 2), leaders);
+    }
+
+    @Test
     void successiveTopicsContinueTheRotation() {
         ControllerTestContext ctx = threeBrokers();
         Set<Integer> leaders = new HashSet<>();
