@@ -146,6 +146,20 @@ abstract class SamsaTransactionsInteropCases {
         return records.stream().map(org.apache.kafka.clients.consumer.ConsumerRecord::value).toList();
     }
 
+    /** One transaction of one record to partition 0, committed. */
+    private static void commitOne(SamsaProducer<String, String> producer, String topic, String value) {
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(topic, 0, null, value));
+        producer.commitTransaction();
+    }
+
+    /** What read_committed consumers of both clients (SamsaConsumer and kafka-clients 4.1) see, from the beginning. */
+    private void assertReadCommitted(List<String> expected, String topic, int partitions) {
+        assertEquals(expected, readValues(topic, partitions, "read_committed", expected.size()), "SamsaConsumer read_committed");
+        assertEquals(expected, readValuesWithKafka(topic, partitions, "read_committed", expected.size()),
+            "kafka-clients 4.1 read_committed");
+    }
+
     private static List<String> values(String prefix, int count) {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -170,8 +184,7 @@ abstract class SamsaTransactionsInteropCases {
         }
         List<String> expected = new ArrayList<>(values("r0-", 10));
         expected.addAll(values("r1-", 10));
-        assertEquals(expected, readValues(topic, 1, "read_committed", 20));
-        assertEquals(expected, readValuesWithKafka(topic, 1, "read_committed", 20), "kafka-clients 4.1 read_committed");
+        assertReadCommitted(expected, topic, 1);
     }
 
     @Test
@@ -186,12 +199,9 @@ abstract class SamsaTransactionsInteropCases {
             }
             producer.flush();
             producer.abortTransaction();
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(topic, 0, null, "committed"));
-            producer.commitTransaction();
+            commitOne(producer, topic, "committed");
         }
-        assertEquals(List.of("committed"), readValues(topic, 2, "read_committed", 1));
-        assertEquals(List.of("committed"), readValuesWithKafka(topic, 2, "read_committed", 1), "kafka-clients 4.1 read_committed");
+        assertReadCommitted(List.of("committed"), topic, 2);
         List<String> uncommitted = readValues(topic, 2, "read_uncommitted", 11);
         assertEquals(11, uncommitted.size(), uncommitted.toString());
         assertTrue(uncommitted.containsAll(values("aborted-", 10)) && uncommitted.contains("committed"), uncommitted.toString());
@@ -214,9 +224,7 @@ abstract class SamsaTransactionsInteropCases {
                 ExecutionException failure = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
                 assertInstanceOf(TransactionAbortedException.class, failure.getCause());
             }
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(topic, 0, null, "after"));
-            producer.commitTransaction();
+            commitOne(producer, topic, "after");
         }
         assertEquals(List.of("after"), readValues(topic, 1, "read_uncommitted", 1), "the dropped records never reached the log");
     }
@@ -305,12 +313,9 @@ abstract class SamsaTransactionsInteropCases {
             assertInstanceOf(RecordTooLargeException.class, commit.getCause(), "commit names the abortable error");
             producer.abortTransaction();
             // the refused batch left a gap in the sequences: the abort bumped the epoch, and the next transaction goes on
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(topic, 0, null, "committed"));
-            producer.commitTransaction();
+            commitOne(producer, topic, "committed");
         }
-        assertEquals(List.of("committed"), readValues(topic, 1, "read_committed", 1));
-        assertEquals(List.of("committed"), readValuesWithKafka(topic, 1, "read_committed", 1), "kafka-clients 4.1 read_committed");
+        assertReadCommitted(List.of("committed"), topic, 1);
     }
 
     @Test
@@ -329,10 +334,8 @@ abstract class SamsaTransactionsInteropCases {
             ExecutionException send = assertThrows(ExecutionException.class,
                 () -> zombie.send(new ProducerRecord<>(topic, 0, null, "zombie-2")).get(20, TimeUnit.SECONDS));
             assertInstanceOf(ProducerFencedException.class, send.getCause());
-            successor.beginTransaction();
-            successor.send(new ProducerRecord<>(topic, 0, null, "successor"));
-            successor.commitTransaction();
+            commitOne(successor, topic, "successor");
         }
-        assertEquals(List.of("successor"), readValues(topic, 1, "read_committed", 1));
+        assertReadCommitted(List.of("successor"), topic, 1);
     }
 }
