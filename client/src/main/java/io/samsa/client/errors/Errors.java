@@ -135,6 +135,7 @@ public final class Errors {
         map.put(ErrorCode.UNSTABLE_OFFSET_COMMIT, UnstableOffsetCommitException::new);
         map.put(ErrorCode.THROTTLING_QUOTA_EXCEEDED, ThrottlingQuotaExceededException::new);
         map.put(ErrorCode.PRODUCER_FENCED, ProducerFencedException::new);
+        map.put(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, TransactionalIdAuthorizationException::new);
         map.put(ErrorCode.UNKNOWN_TOPIC_ID, UnknownTopicIdException::new);
         map.put(ErrorCode.INCONSISTENT_TOPIC_ID, InconsistentTopicIdException::new);
         map.put(ErrorCode.FENCED_MEMBER_EPOCH, FencedMemberEpochException::new);

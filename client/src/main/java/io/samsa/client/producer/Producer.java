@@ -3,6 +3,9 @@ package io.samsa.client.producer;
 import io.samsa.client.common.Metric;
 import io.samsa.client.common.MetricName;
 import io.samsa.client.common.PartitionInfo;
+import io.samsa.client.common.TopicPartition;
+import io.samsa.client.consumer.ConsumerGroupMetadata;
+import io.samsa.client.consumer.OffsetAndMetadata;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +20,21 @@ import java.util.concurrent.Future;
  * @param <V> value type
  */
 public interface Producer<K, V> extends Closeable {
+
+    /** Gets the transactional producer its id and epoch, fencing older producers with the same transactional.id. */
+    void initTransactions();
+
+    /** Starts a transaction. */
+    void beginTransaction();
+
+    /** Adds consumed offsets to the current transaction. */
+    void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata);
+
+    /** Commits the current transaction, after sending everything buffered. */
+    void commitTransaction();
+
+    /** Aborts the current transaction, dropping records not yet sent. */
+    void abortTransaction();
 
     /** Sends asynchronously; the future completes with the record's metadata or its failure. */
     Future<RecordMetadata> send(ProducerRecord<K, V> record);

@@ -8,23 +8,30 @@ import io.samsa.client.common.TopicPartition;
 import io.samsa.client.common.header.Header;
 import io.samsa.client.common.header.RecordHeaders;
 import io.samsa.client.config.CommonClientConfigs;
+import io.samsa.client.consumer.ConsumerGroupMetadata;
+import io.samsa.client.consumer.OffsetAndMetadata;
 import io.samsa.client.errors.ApiException;
 import io.samsa.client.errors.InterruptException;
 import io.samsa.client.errors.KafkaException;
 import io.samsa.client.errors.RecordTooLargeException;
 import io.samsa.client.errors.SerializationException;
+import io.samsa.client.errors.TimeoutException;
 import io.samsa.client.internals.metadata.ClusterMetadata;
+import io.samsa.client.internals.metadata.CoordinatorLookup;
 import io.samsa.client.internals.network.NetworkClient;
 import io.samsa.client.internals.network.NetworkConfig;
 import io.samsa.client.producer.internals.BufferPool;
 import io.samsa.client.producer.internals.BuiltInPartitioner;
 import io.samsa.client.producer.internals.IdempotenceState;
 import io.samsa.client.producer.internals.MetadataWaiter;
+import io.samsa.client.producer.internals.NetworkTxnChannel;
 import io.samsa.client.producer.internals.ProducerBatch;
 import io.samsa.client.producer.internals.ProducerMetrics;
 import io.samsa.client.producer.internals.RecordAccumulator;
 import io.samsa.client.producer.internals.Sender;
 import io.samsa.client.producer.internals.SenderConfig;
+import io.samsa.client.producer.internals.TransactionManager;
+import io.samsa.client.producer.internals.TransactionalRequestResult;
 import io.samsa.client.serialization.Serializer;
 import io.samsa.protocol.record.CompressionType;
 import io.samsa.protocol.record.RecordHeader;
@@ -48,7 +55,10 @@ import org.slf4j.LoggerFactory;
  * sticky batches without one, or a custom {@link Partitioner}), buffered per partition by the
  * {@link RecordAccumulator} within buffer.memory, and sent by a background {@link Sender} thread
  * over the shared {@link NetworkClient}. Idempotence (the default with acks=all) gives each
- * partition's batches sequence numbers so retries never duplicate or reorder.
+ * partition's batches sequence numbers so retries never duplicate or reorder. With transactional.id
+ * the producer is transactional, with kafka-clients' API and error semantics ({@link #initTransactions},
+ * {@link #beginTransaction}, {@link #sendOffsetsToTransaction}, {@link #commitTransaction},
+ * {@link #abortTransaction}; see {@link TransactionManager}).
  *
  * <p>Errors, as Kafka's: API errors (metadata or memory wait past max.block.ms, a record over
  * max.request.size) complete the returned future and the callback exceptionally; bad arguments,
@@ -71,6 +81,8 @@ public final class SamsaProducer<K, V> implements Producer<K, V> {
     private final RecordAccumulator accumulator;
     private final ProducerMetrics metrics;
     private final Sender sender;
+    /** Null without transactional.id. */
+    private final TransactionManager transactions;
     private final Thread ioThread;
     private final long maxBlockMs;
     private final int maxRequestSizeBytes;
@@ -140,8 +152,18 @@ public final class SamsaProducer<K, V> implements Producer<K, V> {
                 config.getLong(ProducerConfig.LINGER_MS_CONFIG), retryBackoffMs,
                 config.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG), pool);
             this.metrics = new ProducerMetrics(clientId, time, pool);
-            IdempotenceState idempotence = config.getBoolean(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG) ? new IdempotenceState() : null;
-            this.sender = new Sender(SenderConfig.from(config), accumulator, metadata, network, idempotence, metrics, time);
+            String transactionalId = config.getString(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+            IdempotenceState idempotence = config.getBoolean(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)
+                ? new IdempotenceState(transactionalId != null) : null;
+            // the manager hands network answers to the sender thread, which is built after it
+            java.util.concurrent.atomic.AtomicReference<Sender> senderRef = new java.util.concurrent.atomic.AtomicReference<>();
+            this.transactions = transactionalId == null ? null : new TransactionManager(transactionalId,
+                config.getInt(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), retryBackoffMs, idempotence,
+                new NetworkTxnChannel(network, new CoordinatorLookup(network, metadata)), accumulator,
+                task -> senderRef.get().enqueue(task), time);
+            this.sender = new Sender(SenderConfig.from(config), accumulator, metadata, network, idempotence, transactions,
+                metrics, time);
+            senderRef.set(sender);
             this.ioThread = new Thread(sender, "samsa-producer-network-thread" + (clientId.isEmpty() ? "" : " | " + clientId));
             ioThread.setDaemon(true);
             ioThread.start();
@@ -193,6 +215,9 @@ public final class SamsaProducer<K, V> implements Producer<K, V> {
             int recordBytes = ProducerBatch.estimateRecordBytes(key, value, headers);
             ensureValidRecordSize(ProducerBatch.estimateBatchBytes(recordBytes));
             long timestampMs = record.timestamp() == null ? nowMs : record.timestamp();
+            if (transactions != null) {
+                transactions.maybeAddPartition(partition);
+            }
             RecordAccumulator.AppendResult result = accumulator.append(partition, timestampMs, key, value, headers, recordBytes,
                 callback, remainingBlockMs, nowMs);
             if (customPartitioner == null && record.partition() == null) {
@@ -257,6 +282,81 @@ public final class SamsaProducer<K, V> implements Producer<K, V> {
             throw new RecordTooLargeException("The message is " + sizeBytes + " bytes when serialized which is larger than the total "
                 + "memory buffer you have configured with the " + ProducerConfig.BUFFER_MEMORY_CONFIG + " configuration.");
         }
+    }
+
+    /**
+     * Gets the producer id for transactional.id, fencing any earlier producer with the same id and
+     * completing (or aborting) what it left open. Call once, before any other transactional method.
+     *
+     * @throws IllegalStateException without transactional.id, or when called twice
+     * @throws TimeoutException      after max.block.ms; calling again resumes the same initialization
+     */
+    @Override
+    public void initTransactions() {
+        await(transactionManager("initTransactions").initializeTransactions());
+    }
+
+    /** Starts a transaction (local only: the coordinator hears of it with the first partition or offsets). */
+    @Override
+    public void beginTransaction() {
+        transactionManager("beginTransaction").beginTransaction();
+    }
+
+    /**
+     * Adds the consumer's offsets to the transaction: they become the group's committed offsets with
+     * the commit and are dropped on an abort. Blocks up to max.block.ms.
+     */
+    @Override
+    public void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata) {
+        TransactionManager manager = transactionManager("sendOffsetsToTransaction");
+        if (groupMetadata == null) {
+            throw new IllegalArgumentException("Consumer group metadata could not be null");
+        }
+        if (groupMetadata.generationId() > 0 && groupMetadata.memberId().isEmpty()) {
+            throw new IllegalArgumentException("Passed in group metadata " + groupMetadata + " has generationId > 0 but member.id ");
+        }
+        await(manager.sendOffsetsToTransaction(offsets, groupMetadata));
+    }
+
+    /**
+     * Sends what is buffered, waits for it, then commits. An abortable error in the transaction makes
+     * this throw; call {@link #abortTransaction()} then.
+     *
+     * @throws TimeoutException after max.block.ms; calling again resumes the same commit
+     */
+    @Override
+    public void commitTransaction() {
+        await(transactionManager("commitTransaction").beginCommit());
+    }
+
+    /** Drops unsent records (their futures fail with TransactionAbortedException) and aborts the transaction. */
+    @Override
+    public void abortTransaction() {
+        await(transactionManager("abortTransaction").beginAbort());
+    }
+
+    private TransactionManager transactionManager(String method) {
+        if (closed.get()) {
+            throw new IllegalStateException("Cannot perform operation after producer has been closed");
+        }
+        if (transactions == null) {
+            throw new IllegalStateException("Transactional method invoked on a non-transactional producer: " + method);
+        }
+        return transactions;
+    }
+
+    /** Waits up to max.block.ms for a transactional call's result; one that timed out stays pending for a retried call. */
+    private void await(TransactionalRequestResult result) {
+        sender.wakeup();
+        try {
+            result.await(time, maxBlockMs);
+        } catch (TimeoutException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            transactions.awaited(result);
+            throw e;
+        }
+        transactions.awaited(result);
     }
 
     @Override

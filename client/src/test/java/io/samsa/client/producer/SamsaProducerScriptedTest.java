@@ -10,7 +10,11 @@ import io.samsa.client.errors.TimeoutException;
 import io.samsa.client.serialization.StringSerializer;
 import io.samsa.client.testing.FakeKafkaServer;
 import io.samsa.protocol.ErrorCode;
+import io.samsa.protocol.message.AddPartitionsToTxnResponse;
 import io.samsa.protocol.message.ApiMessageType;
+import io.samsa.protocol.message.EndTxnRequest;
+import io.samsa.protocol.message.EndTxnResponse;
+import io.samsa.protocol.message.FindCoordinatorResponse;
 import io.samsa.protocol.message.InitProducerIdRequest;
 import io.samsa.protocol.message.InitProducerIdResponse;
 import io.samsa.protocol.message.MetadataResponse;
@@ -220,5 +224,130 @@ class SamsaProducerScriptedTest {
         ConfigException compression = assertThrows(ConfigException.class, () -> producer("compression.type", "brotli"));
         assertTrue(compression.getMessage().contains("compression.type"), compression.getMessage());
         assertThrows(ConfigException.class, () -> new SamsaProducer<String, String>(Map.of("bootstrap.servers", "127.0.0.1:1")));
+    }
+
+    /** The scripted transaction coordinator's answers; {@code endTxn} decides what EndTxn gets (null: held). */
+    private ApiMessage transactionalAnswer(FakeKafkaServer.Received request, Function<FakeKafkaServer.Received, ApiMessage> endTxn) {
+        short key = request.header().apiKey();
+        if (key == ApiMessageType.FIND_COORDINATOR.apiKey()) {
+            return new FindCoordinatorResponse().setCoordinators(List.of(new FindCoordinatorResponse.Coordinator().setKey("tx")
+                .setNodeId(1).setHost("127.0.0.1").setPort(server.port())));
+        }
+        if (key == ApiMessageType.INIT_PRODUCER_ID.apiKey()) {
+            return new InitProducerIdResponse().setProducerId(50).setProducerEpoch((short) 2);
+        }
+        if (key == ApiMessageType.ADD_PARTITIONS_TO_TXN.apiKey()) {
+            return new AddPartitionsToTxnResponse().setResultsByTopicV3AndBelow(List.of(
+                new AddPartitionsToTxnResponse.AddPartitionsToTxnTopicResult().setName("t").setResultsByPartition(List.of(
+                    new AddPartitionsToTxnResponse.AddPartitionsToTxnPartitionResult().setPartitionIndex(0)))));
+        }
+        if (key == ApiMessageType.PRODUCE.apiKey()) {
+            return produceAnswer(ErrorCode.NONE, 9);
+        }
+        if (key == ApiMessageType.END_TXN.apiKey()) {
+            return endTxn.apply(request);
+        }
+        return null;
+    }
+
+    private List<Short> apiKeysSeen() {
+        return seen.stream().map(r -> r.header().apiKey()).filter(k -> k != ApiMessageType.METADATA.apiKey()).toList();
+    }
+
+    @Test
+    void aTransactionAddsThePartitionBeforeItsTransactionalBatchAndCommitsAfterIt() throws Exception {
+        serve(server.port(), request -> transactionalAnswer(request, r -> new EndTxnResponse()));
+        try (SamsaProducer<String, String> producer = producer("transactional.id", "tx", "max.block.ms", 10_000)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            Future<RecordMetadata> sent = producer.send(new ProducerRecord<>("t", 0, "k", "v"));
+            producer.commitTransaction();
+            assertTrue(sent.isDone(), "commit flushed the record");
+            assertEquals(9, sent.get().offset());
+        }
+        List<Short> keys = apiKeysSeen();
+        int add = keys.indexOf(ApiMessageType.ADD_PARTITIONS_TO_TXN.apiKey());
+        int produce = keys.indexOf(ApiMessageType.PRODUCE.apiKey());
+        int end = keys.indexOf(ApiMessageType.END_TXN.apiKey());
+        assertTrue(keys.indexOf(ApiMessageType.INIT_PRODUCER_ID.apiKey()) < add && add < produce && produce < end, keys.toString());
+        FakeKafkaServer.Received produceRequest = seen.stream()
+            .filter(r -> r.header().apiKey() == ApiMessageType.PRODUCE.apiKey()).findFirst().orElseThrow();
+        assertEquals(11, produceRequest.header().apiVersion(), "transaction version 1 stays below Produce v12");
+        assertEquals("tx", ((ProduceRequest) produceRequest.body()).transactionalId());
+        RecordBatch batch = batchOf(produceRequest);
+        assertTrue(batch.isTransactional());
+        assertEquals(50, batch.producerId());
+        assertEquals(2, batch.producerEpoch());
+        assertTrue(batch.isChecksumValid());
+        InitProducerIdRequest init = (InitProducerIdRequest) seen.stream()
+            .filter(r -> r.header().apiKey() == ApiMessageType.INIT_PRODUCER_ID.apiKey()).findFirst().orElseThrow().body();
+        assertEquals("tx", init.transactionalId());
+    }
+
+    @Test
+    void aCommitTimesOutAfterMaxBlockAndTheRetriedCallResumesIt() throws Exception {
+        // the coordinator keeps answering CONCURRENT_TRANSACTIONS (retried every 20 ms) until released
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        serve(server.port(), request -> transactionalAnswer(request, r -> new EndTxnResponse().setErrorCode(
+            released.get() ? ErrorCode.NONE.code() : ErrorCode.CONCURRENT_TRANSACTIONS.code())));
+        SamsaProducer<String, String> producer = producer("transactional.id", "tx", "max.block.ms", 300);
+        try {
+            // 300 ms is short on a loaded machine: a timed-out initTransactions is called again (it resumes)
+            untilNoTimeout("initTransactions", producer::initTransactions);
+            untilNoTimeout("metadata of t", () -> producer.partitionsFor("t"));
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>("t", 0, "k", "v"));
+            long startNs = System.nanoTime();
+            TimeoutException timeout = assertThrows(TimeoutException.class, producer::commitTransaction);
+            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs);
+            assertTrue(elapsedMs >= 290 && elapsedMs < 5_000, "timed out after " + elapsedMs + " ms");
+            assertTrue(timeout.getMessage().contains("EndTxn"), timeout.getMessage());
+            assertThrows(IllegalStateException.class, producer::abortTransaction, "the commit must be retried first");
+            Await.until(Duration.ofSeconds(10), "EndTxn retried on CONCURRENT_TRANSACTIONS", () -> endTxnRequests().size() >= 2);
+            released.set(true);
+            producer.commitTransaction();
+            assertTrue(endTxnRequests().stream().allMatch(EndTxnRequest::committed), "only the one commit, retried");
+            producer.beginTransaction();
+        } finally {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private static void untilNoTimeout(String what, Runnable call) {
+        Await.until(Duration.ofSeconds(10), what, () -> {
+            try {
+                call.run();
+                return true;
+            } catch (TimeoutException e) {
+                return false;
+            }
+        });
+    }
+
+    private List<EndTxnRequest> endTxnRequests() {
+        return seen.stream().filter(r -> r.header().apiKey() == ApiMessageType.END_TXN.apiKey())
+            .map(r -> (EndTxnRequest) r.body()).toList();
+    }
+
+    @Test
+    void transactionalMethodsNeedATransactionalIdAndTheRightState() {
+        serve(server.port(), request -> transactionalAnswer(request, r -> new EndTxnResponse()));
+        try (SamsaProducer<String, String> plain = producer()) {
+            assertThrows(IllegalStateException.class, plain::initTransactions);
+            assertThrows(IllegalStateException.class, plain::beginTransaction);
+        }
+        try (SamsaProducer<String, String> producer = producer("transactional.id", "tx")) {
+            assertThrows(IllegalStateException.class, () -> producer.send(new ProducerRecord<>("t", 0, "k", "v")),
+                "send before initTransactions");
+            producer.initTransactions();
+            assertThrows(IllegalStateException.class, () -> producer.send(new ProducerRecord<>("t", 0, "k", "v")),
+                "send outside a transaction");
+            assertThrows(IllegalStateException.class, producer::commitTransaction, "commit without begin");
+            producer.beginTransaction();
+            assertThrows(IllegalStateException.class, producer::beginTransaction, "begin twice");
+        }
+        ConfigException noIdempotence = assertThrows(ConfigException.class,
+            () -> producer("transactional.id", "tx", "enable.idempotence", false));
+        assertTrue(noIdempotence.getMessage().contains("transactional.id"), noIdempotence.getMessage());
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  * fresh temporary data directory, which {@link #close} deletes.
  *
  * <p>Settings mirror {@link KafkaBroker}'s single-node defaults: node id 1, one partition per new
- * topic, one offsets-topic partition, no initial rebalance delay. Thread-safe for reading.
+ * topic, one offsets-topic and one transaction-state partition, no initial rebalance delay.
+ * Thread-safe for reading.
  */
 final class SamsaBrokerUnderTest implements BrokerUnderTest {
     private static final int NODE_ID = 1;
@@ -44,6 +45,7 @@ final class SamsaBrokerUnderTest implements BrokerUnderTest {
                 "log.dirs", dataDir.toString(),
                 "num.partitions", "1",
                 "offsets.topic.num.partitions", "1",
+                "transaction.state.log.num.partitions", "1",
                 "group.initial.rebalance.delay.ms", "0"));
             return new SamsaBrokerUnderTest(dataDir, BrokerAssembly.build(config, Time.SYSTEM).start());
         } catch (Exception e) {

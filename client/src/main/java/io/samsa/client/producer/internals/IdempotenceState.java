@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The idempotent producer's bookkeeping (non-transactional): the producer id and epoch from
- * InitProducerId, the next sequence of each partition, and each partition's unresolved batches
- * (stamped with a sequence, not yet completed) in sequence order.
+ * The idempotent producer's bookkeeping: the producer id and epoch from InitProducerId (set by the
+ * {@link TransactionManager} for a transactional producer), the next sequence of each partition,
+ * and each partition's unresolved batches (stamped with a sequence, not yet completed) in sequence
+ * order.
  *
  * <p>Ordering rules, as Kafka's idempotent producer keeps them:
  * <ul>
@@ -49,6 +50,7 @@ public final class IdempotenceState {
 
     private static final Comparator<ProducerBatch> BY_SEQUENCE = Comparator.comparingInt(ProducerBatch::baseSequence);
 
+    private final boolean transactional;
     private long producerId = RecordBatch.NO_PRODUCER_ID;
     private short producerEpoch = RecordBatch.NO_PRODUCER_EPOCH;
     private boolean bumpNeeded;
@@ -58,6 +60,16 @@ public final class IdempotenceState {
     private final Map<TopicPartition, ArrayDeque<ProducerBatch>> windows = new HashMap<>();
     /** Partitions where the broker acknowledged a batch of the current producer id. */
     private final Set<TopicPartition> acknowledged = new HashSet<>();
+
+    /** A non-transactional idempotent producer's state. */
+    public IdempotenceState() {
+        this(false);
+    }
+
+    /** @param transactional whether stamped batches carry the transactional attribute (transactional.id is set) */
+    public IdempotenceState(boolean transactional) {
+        this.transactional = transactional;
+    }
 
     public boolean hasProducerId() {
         return producerId != RecordBatch.NO_PRODUCER_ID && !bumpNeeded;
@@ -124,7 +136,7 @@ public final class IdempotenceState {
         TopicPartition partition = batch.topicPartition();
         int sequence = nextSequence.getOrDefault(partition, 0);
         nextSequence.put(partition, incrementSequence(sequence, batch.recordCount()));
-        batch.setProducerState(producerId, producerEpoch, sequence);
+        batch.setProducerState(producerId, producerEpoch, sequence, transactional);
         unresolved.computeIfAbsent(partition, p -> new TreeSet<>(BY_SEQUENCE)).add(batch);
         windows.computeIfAbsent(partition, p -> new ArrayDeque<>()).addLast(batch);
     }

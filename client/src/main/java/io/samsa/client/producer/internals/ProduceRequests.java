@@ -18,7 +18,9 @@ import java.util.Map;
  *
  * <p>Version: the highest both sides support, from v3 (the first with record batch v2). v13 names
  * topics by id, so it is allowed only when the metadata gave every topic of the request a real
- * (non-zero) id; otherwise the request is capped at v12, whose wire form names topics.
+ * (non-zero) id; otherwise the request is capped at v12, whose wire form names topics. A
+ * transactional producer (transaction version 1) stays at v11: from v12 on a broker may add the
+ * partition to the transaction itself, which belongs to transaction version 2 (KIP-890).
  *
  * <p>Stateless; thread-safe.
  */
@@ -26,6 +28,7 @@ public final class ProduceRequests {
     static final short MIN_VERSION = 3;
     static final short MAX_VERSION_BY_NAME = 12;
     static final short MAX_VERSION_BY_ID = 13;
+    static final short MAX_VERSION_BEFORE_TV2 = 11;
 
     private ProduceRequests() {
     }
@@ -41,6 +44,12 @@ public final class ProduceRequests {
      * @param acks     -1, 0 or 1; with 0 the request expects no response
      */
     public static ClientRequest request(List<ProducerBatch> batches, short acks, int timeoutMs, Map<String, Uuid> topicIds) {
+        return request(batches, acks, timeoutMs, topicIds, null);
+    }
+
+    /** As {@link #request(List, short, int, Map)} for a transactional producer's batches ({@code transactionalId} null: none). */
+    public static ClientRequest request(List<ProducerBatch> batches, short acks, int timeoutMs, Map<String, Uuid> topicIds,
+                                        String transactionalId) {
         Map<String, List<ProducerBatch>> byTopic = new LinkedHashMap<>();
         for (ProducerBatch batch : batches) {
             byTopic.computeIfAbsent(batch.topicPartition().topic(), t -> new ArrayList<>()).add(batch);
@@ -49,7 +58,7 @@ public final class ProduceRequests {
             Uuid id = topicIds.get(t);
             return id != null && !Uuid.ZERO.equals(id);
         });
-        short maxVersion = allIds ? MAX_VERSION_BY_ID : MAX_VERSION_BY_NAME;
+        short maxVersion = transactionalId != null ? MAX_VERSION_BEFORE_TV2 : allIds ? MAX_VERSION_BY_ID : MAX_VERSION_BY_NAME;
         ClientRequest request = ClientRequest.build(ApiMessageType.PRODUCE, MIN_VERSION, maxVersion, version -> {
             List<ProduceRequest.TopicProduceData> topics = new ArrayList<>(byTopic.size());
             for (Map.Entry<String, List<ProducerBatch>> entry : byTopic.entrySet()) {
@@ -67,7 +76,7 @@ public final class ProduceRequests {
                 }
                 topics.add(topic.setPartitionData(partitions));
             }
-            return new ProduceRequest().setTransactionalId(null).setAcks(acks).setTimeoutMs(timeoutMs).setTopicData(topics);
+            return new ProduceRequest().setTransactionalId(transactionalId).setAcks(acks).setTimeoutMs(timeoutMs).setTopicData(topics);
         });
         return acks == 0 ? request.withoutResponse() : request;
     }

@@ -128,7 +128,19 @@ public final class ProducerBatch {
      * @param sequence the base sequence, or -1 without idempotence
      */
     public void setProducerState(long id, short epoch, int sequence) {
+        setProducerState(id, epoch, sequence, false);
+    }
+
+    /**
+     * As {@link #setProducerState(long, short, int)}, also setting the transactional attribute bit
+     * when the batch belongs to a transaction.
+     */
+    public void setProducerState(long id, short epoch, int sequence, boolean transactional) {
         close();
+        if (transactional) {
+            short attributes = buffer.getShort(RecordBatch.ATTRIBUTES_OFFSET);
+            buffer.putShort(RecordBatch.ATTRIBUTES_OFFSET, (short) (attributes | RecordBatch.TRANSACTIONAL_MASK));
+        }
         producerId = id;
         producerEpoch = epoch;
         baseSequence = sequence;

@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * The producer's I/O thread: drains sendable batches per leader into Produce requests, and handles
  * every answer — completing records, retrying retriable failures after retry.backoff.ms until
  * delivery.timeout.ms, failing the rest with the mapped exception, and keeping the idempotent
- * producer's id and sequences ({@link IdempotenceState}, {@link ProducerIdManager}).
+ * producer's id and sequences ({@link IdempotenceState}, {@link ProducerIdManager}). A transactional
+ * producer's id comes from its {@link TransactionManager} instead, which this thread also drives: a
+ * batch is drained only once its partition is in the transaction, and batches not yet drained are
+ * dropped when the transaction must be (or is being) aborted.
  *
  * <p>Threading: everything here runs on the sender thread. Network futures complete on the network
  * thread and only enqueue an event here, so callbacks run on this thread, in order per partition.
@@ -42,6 +45,13 @@ public final class Sender implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
     /** Longest idle wait, so metadata changes are noticed without an explicit wakeup. */
     private static final long MAX_POLL_MS = 50;
+    /** Longest idle wait while transactional requests are pending (their backoffs are 20 ms and up). */
+    private static final long TRANSACTIONAL_POLL_MS = 5;
+
+    /** Produce errors a transactional batch is never retried on. */
+    private static final java.util.EnumSet<ErrorCode> TRANSACTION_ENDING_ERRORS = java.util.EnumSet.of(ErrorCode.UNKNOWN_PRODUCER_ID,
+        ErrorCode.INVALID_PRODUCER_EPOCH, ErrorCode.PRODUCER_FENCED, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED,
+        ErrorCode.INVALID_TXN_STATE);
 
     private final SenderConfig config;
     private final RecordAccumulator accumulator;
@@ -49,6 +59,7 @@ public final class Sender implements Runnable {
     private final NetworkClient network;
     private final ProducerIdManager producerIds;
     private final IdempotenceState idempotence;
+    private final TransactionManager transactions;
     private final ProducerMetrics metrics;
     private final Time time;
     private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
@@ -63,12 +74,22 @@ public final class Sender implements Runnable {
     /** @param idempotence null when enable.idempotence is off */
     public Sender(SenderConfig config, RecordAccumulator accumulator, ClusterMetadata metadata, NetworkClient network,
                   IdempotenceState idempotence, ProducerMetrics metrics, Time time) {
+        this(config, accumulator, metadata, network, idempotence, null, metrics, time);
+    }
+
+    /**
+     * @param idempotence  null when enable.idempotence is off
+     * @param transactions null without transactional.id; it then owns {@code idempotence}'s producer id
+     */
+    public Sender(SenderConfig config, RecordAccumulator accumulator, ClusterMetadata metadata, NetworkClient network,
+                  IdempotenceState idempotence, TransactionManager transactions, ProducerMetrics metrics, Time time) {
         this.config = config;
         this.accumulator = accumulator;
         this.metadata = metadata;
         this.network = network;
         this.idempotence = idempotence;
-        this.producerIds = idempotence == null ? null
+        this.transactions = transactions;
+        this.producerIds = idempotence == null || transactions != null ? null
             : new ProducerIdManager(idempotence, metadata, network, config.retryBackoffMs(), this::enqueue, this::failQueued);
         this.metrics = metrics;
         this.time = time;
@@ -79,8 +100,11 @@ public final class Sender implements Runnable {
         while (running) {
             runOnce();
         }
-        // graceful close: send what is left, unless forced
-        while (!forceClose && accumulator.hasIncomplete()) {
+        // graceful close: send what is left (and abort an open transaction), unless forced
+        if (!forceClose && transactions != null) {
+            transactions.abortOpenTransactionOnClose();
+        }
+        while (!forceClose && (accumulator.hasIncomplete() || transactions != null && transactions.hasPendingWork())) {
             runOnce();
         }
         if (forceClose) {
@@ -100,16 +124,31 @@ public final class Sender implements Runnable {
             if (producerIds != null) {
                 producerIds.maybeRequest(nowMs, inFlightBatches.isEmpty());
             }
+            boolean transactional = transactions != null && pollTransactions(nowMs);
             for (ProducerBatch batch : accumulator.expiredBatches(nowMs)) {
                 fail(batch, new TimeoutException("Expiring " + batch.recordCount() + " record(s) for " + batch.topicPartition()
                     + ":" + (nowMs - batch.createdMs()) + " ms has passed since batch creation"));
             }
             boolean blocked = sendReady(nowMs);
-            long waitMs = Math.min(MAX_POLL_MS, accumulator.nextReadyDelayMs(nowMs));
+            long waitMs = Math.min(transactional ? TRANSACTIONAL_POLL_MS : MAX_POLL_MS, accumulator.nextReadyDelayMs(nowMs));
             await(blocked && waitMs == 0 ? Math.min(config.retryBackoffMs(), 5) : waitMs);
         } catch (RuntimeException e) {
             LOG.error("Uncaught error in the producer sender thread", e);
         }
+    }
+
+    /**
+     * Drops undrained batches the transaction voids, then lets the transaction manager send.
+     *
+     * @return whether transactional work is pending (the loop then wakes up more often for its backoffs)
+     */
+    private boolean pollTransactions(long nowMs) {
+        RuntimeException drop = transactions.undrainedBatchFailure();
+        if (drop != null && accumulator.hasQueued()) {
+            accumulator.drainAll().forEach(batch -> fail(batch, drop));
+        }
+        transactions.poll(nowMs, accumulator.hasIncomplete());
+        return transactions.hasPendingWork();
     }
 
     private void runEvents() {
@@ -158,6 +197,9 @@ public final class Sender implements Runnable {
         List<ProducerBatch> drained = new ArrayList<>();
         int sizeBytes = 0;
         for (TopicPartition partition : partitions) {
+            if (transactions != null && !transactions.isSendToPartitionAllowed(partition)) {
+                continue;
+            }
             ProducerBatch head = accumulator.peekFirst(partition);
             if (head == null || idempotence != null && !idempotence.canDrain(head)) {
                 continue;
@@ -185,7 +227,8 @@ public final class Sender implements Runnable {
         }
         metrics.recordRequest(records);
         inFlightByNode.merge(node.id(), 1, Integer::sum);
-        network.send(node, ProduceRequests.request(batches, config.acks(), config.requestTimeoutMs(), topicIds))
+        network.send(node, ProduceRequests.request(batches, config.acks(), config.requestTimeoutMs(), topicIds,
+                transactions == null ? null : transactions.transactionalId()))
             .whenComplete((response, error) -> enqueue(() -> onResponse(node, batches, topicIds, response, error, nowMs)));
         afterSendHook.accept(node.id());
     }
@@ -254,6 +297,10 @@ public final class Sender implements Runnable {
                 }
             }
         }
+        if (transactions != null && TRANSACTION_ENDING_ERRORS.contains(code)) {
+            // the transaction manager decides: fenced (fatal) or abortable; a retry cannot succeed
+            retry = false;
+        }
         boolean timedOut = nowMs - batch.createdMs() >= config.deliveryTimeoutMs();
         if (retry && !timedOut && batch.attempts() <= config.retries() && !forceClose) {
             LOG.debug("Retrying {} after {}", batch, code);
@@ -282,6 +329,9 @@ public final class Sender implements Runnable {
         if (!batch.isDone()) {
             metrics.recordErrors(batch.recordCount());
             finish(batch, false);
+            if (transactions != null) {
+                transactions.onBatchFailed(exception);
+            }
             batch.complete(-1, -1, exception);
             accumulator.deallocate(batch);
         }
@@ -300,7 +350,7 @@ public final class Sender implements Runnable {
     }
 
     /** Runs {@code event} on the sender thread soon. Safe from any thread. */
-    void enqueue(Runnable event) {
+    public void enqueue(Runnable event) {
         events.add(event);
         wakeup();
     }
