@@ -150,6 +150,18 @@ abstract class SamsaConsumerProtocolInteropCases {
         return union.size() == partitions && total == partitions;
     }
 
+    /** Polls until {@code expected} distinct records arrived; on time-out says which partitions fell short and who owns what. */
+    private static void awaitRecords(String what, List<Runnable> polls, List<String> got, int expected,
+                                     java.util.function.Supplier<String> owners) {
+        try {
+            KafkaTestData.pollUntil(what, polls, () -> new HashSet<>(got).size() == expected);
+        } catch (AssertionError e) {
+            Map<String, Long> perPartition = new HashSet<>(got).stream().collect(Collectors.groupingBy(
+                o -> o.substring(0, o.indexOf('@')), java.util.TreeMap::new, Collectors.counting()));
+            throw new AssertionError(e.getMessage() + ": distinct records per partition " + perPartition + "; " + owners.get(), e);
+        }
+    }
+
     private static void assertOnce(List<String> got, int expected) {
         assertEquals(expected, new HashSet<>(got).size(), "every record consumed");
         assertEquals(expected, got.size(), "no record consumed twice");
@@ -189,6 +201,9 @@ abstract class SamsaConsumerProtocolInteropCases {
                 () -> a.assignment().size() == partitions && new HashSet<>(got).size() == 3 * partitions * PER_PARTITION);
             assertOnce(got, 3 * partitions * PER_PARTITION);
             assertEquals(List.of(), ownership.violations, "no partition owned twice");
+            double rebalances = a.metrics().entrySet().stream().filter(e -> e.getKey().name().equals("rebalance-total"))
+                .mapToDouble(e -> (Double) e.getValue().metricValue()).findFirst().orElseThrow();
+            assertTrue(rebalances >= 4, "a reconciled at least four targets: rebalance-total " + rebalances);
         } finally {
             a.close();
             b.close();
@@ -221,8 +236,8 @@ abstract class SamsaConsumerProtocolInteropCases {
                 } else {
                     assertEquals(List.of(3, 3), sizes, "uniform balances: " + a.assignment() + " / " + b.assignment());
                 }
-                KafkaTestData.pollUntil(assignor + ": every record", List.of(pollAndCommit(a, got), pollAndCommit(b, got)),
-                    () -> new HashSet<>(got).size() == 6 * PER_PARTITION);
+                awaitRecords(assignor + ": every record", List.of(pollAndCommit(a, got), pollAndCommit(b, got)), got, 6 * PER_PARTITION,
+                    () -> "a owns " + a.assignment() + ", b owns " + b.assignment());
                 assertOnce(got, 6 * PER_PARTITION);
                 assertEquals(List.of(), ownership.violations);
             }
@@ -335,8 +350,9 @@ abstract class SamsaConsumerProtocolInteropCases {
                 .map(tp -> new TopicPartition(tp.topic(), tp.partition())).collect(Collectors.toSet());
             assertTrue(disjointCover(partitions, List.of(samsa.assignment(), kafkaOwned)), samsa.assignment() + " / " + kafkaOwned);
             data.produce(topic, partitions, PER_PARTITION, 2_000L, "none");
-            KafkaTestData.pollUntil("every record", List.of(pollAndCommit(samsa, got), kafkaPoll),
-                () -> new HashSet<>(got).size() == 2 * partitions * PER_PARTITION);
+            awaitRecords("every record", List.of(pollAndCommit(samsa, got), kafkaPoll), got, 2 * partitions * PER_PARTITION,
+                () -> "samsa owns " + samsa.assignment() + " at epoch " + samsa.groupMetadata().generationId()
+                    + ", kafka owns " + kafka.assignment());
             kafka.close();
             KafkaTestData.pollUntil("samsa takes over", List.of(pollAndCommit(samsa, got)), () -> samsa.assignment().size() == partitions);
             assertOnce(got, 2 * partitions * PER_PARTITION);

@@ -20,6 +20,8 @@ import io.samsa.protocol.message.LeaveGroupResponse;
 import io.samsa.protocol.message.ListOffsetsRequest;
 import io.samsa.protocol.message.ListOffsetsResponse;
 import io.samsa.protocol.message.MetadataResponse;
+import io.samsa.protocol.message.OffsetCommitRequest;
+import io.samsa.protocol.message.OffsetCommitResponse;
 import io.samsa.protocol.message.OffsetFetchRequest;
 import io.samsa.protocol.message.OffsetFetchResponse;
 import io.samsa.protocol.message.SyncGroupRequest;
@@ -58,6 +60,8 @@ class SamsaConsumerScriptedTest {
     private ExecutorService pollThread;
     private final AtomicBoolean polling = new AtomicBoolean(true);
     private final List<String> events = new CopyOnWriteArrayList<>();
+    /** Whether the polling consumer calls commitSync after every poll. */
+    private volatile boolean commitAfterPoll;
 
     @BeforeEach
     void start() {
@@ -107,6 +111,9 @@ class SamsaConsumerScriptedTest {
                 while (polling.get()) {
                     try {
                         consumer.poll(Duration.ofMillis(50));
+                        if (commitAfterPoll && !consumer.assignment().isEmpty()) {
+                            consumer.commitSync();
+                        }
                     } catch (io.samsa.client.errors.KafkaException e) {
                         events.add("poll threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
                         throw e;
@@ -351,5 +358,64 @@ class SamsaConsumerScriptedTest {
         });
         assertTrue(events.stream().anyMatch(e -> e.startsWith("poll threw UnsupportedVersionException")
             && e.contains("does not support the new CONSUMER group protocol")), events.toString());
+    }
+
+    @Test
+    void aCommitAnsweredStaleMemberEpochIsRetriedWithTheNewEpoch() throws Exception {
+        commitAfterPoll = true;
+        startConsumer(CONSUMER_PROTOCOL);
+        answerUntil(ApiMessageType.CONSUMER_GROUP_HEARTBEAT).respond(target(1, 0, 1));
+        nextAcknowledgement(1).respond(new ConsumerGroupHeartbeatResponse().setMemberEpoch(1).setHeartbeatIntervalMs(100));
+        FakeKafkaServer.Received commit = null;
+        FakeKafkaServer.Received heartbeat = null;
+        while (commit == null || heartbeat == null) {
+            FakeKafkaServer.Received next = server.take(WAIT);
+            ApiMessageType type = ApiMessageType.fromApiKey(next.header().apiKey());
+            if (type == ApiMessageType.OFFSET_COMMIT && commit == null) {
+                commit = next;
+            } else if (type == ApiMessageType.CONSUMER_GROUP_HEARTBEAT && commit != null) {
+                heartbeat = next;
+            } else if (type == ApiMessageType.CONSUMER_GROUP_HEARTBEAT) {
+                next.respond(new ConsumerGroupHeartbeatResponse().setMemberEpoch(1).setHeartbeatIntervalMs(100));
+            } else {
+                next.respond(healthyAnswer(type, next.body()));
+            }
+        }
+        OffsetCommitRequest first = (OffsetCommitRequest) commit.body();
+        assertEquals(1, first.generationIdOrMemberEpoch(), "commits carry the member epoch");
+        assertEquals(((ConsumerGroupHeartbeatRequest) heartbeat.body()).memberId(), first.memberId());
+        // the commit sent at epoch 1 is answered STALE_MEMBER_EPOCH, and the heartbeat after it moves the epoch to 2
+        // (answers in request order: responses on one connection are FIFO)
+        commit.respond(commitAnswer(first, ErrorCode.STALE_MEMBER_EPOCH));
+        heartbeat.respond(new ConsumerGroupHeartbeatResponse().setMemberEpoch(2).setHeartbeatIntervalMs(100));
+        while (true) {
+            FakeKafkaServer.Received next = server.take(WAIT);
+            ApiMessageType type = ApiMessageType.fromApiKey(next.header().apiKey());
+            if (type == ApiMessageType.OFFSET_COMMIT) {
+                OffsetCommitRequest retry = (OffsetCommitRequest) next.body();
+                if (retry.generationIdOrMemberEpoch() == 1) {
+                    next.respond(commitAnswer(retry, ErrorCode.STALE_MEMBER_EPOCH)); // retried before the new epoch arrived
+                    continue;
+                }
+                assertEquals(2, retry.generationIdOrMemberEpoch(), "retried with the latest epoch");
+                next.respond(commitAnswer(retry, ErrorCode.NONE));
+                break;
+            }
+            next.respond(type == ApiMessageType.CONSUMER_GROUP_HEARTBEAT
+                ? new ConsumerGroupHeartbeatResponse().setMemberEpoch(2).setHeartbeatIntervalMs(100) : healthyAnswer(type, next.body()));
+        }
+        assertTrue(events.stream().noneMatch(e -> e.startsWith("poll threw")), events.toString());
+        commitAfterPoll = false;
+    }
+
+    private static OffsetCommitResponse commitAnswer(OffsetCommitRequest request, ErrorCode error) {
+        OffsetCommitResponse response = new OffsetCommitResponse();
+        for (OffsetCommitRequest.OffsetCommitRequestTopic topic : request.topics()) {
+            List<OffsetCommitResponse.OffsetCommitResponsePartition> partitions = new ArrayList<>();
+            topic.partitions().forEach(p -> partitions.add(new OffsetCommitResponse.OffsetCommitResponsePartition()
+                .setPartitionIndex(p.partitionIndex()).setErrorCode(error.code())));
+            response.topics().add(new OffsetCommitResponse.OffsetCommitResponseTopic().setName(topic.name()).setPartitions(partitions));
+        }
+        return response;
     }
 }

@@ -42,6 +42,7 @@ public final class ConsumerProtocolCoordinator implements GroupMember {
     private final ClusterMetadata metadata;
     private final SubscriptionState subscriptions;
     private final OffsetCommitter committer;
+    private final ConsumerMetrics metrics;
     private final WakeupTrigger trigger;
     private final boolean autoCommit;
     private final long requestTimeoutMs;
@@ -49,13 +50,15 @@ public final class ConsumerProtocolCoordinator implements GroupMember {
 
     public ConsumerProtocolCoordinator(String clientId, ConsumerProtocolSettings settings, ConsumerProtocolMembership membership,
                                        GroupCoordinatorLink link, ClusterMetadata metadata, SubscriptionState subscriptions,
-                                       OffsetCommitter committer, WakeupTrigger trigger, boolean autoCommit, long requestTimeoutMs) {
+                                       OffsetCommitter committer, ConsumerMetrics metrics, WakeupTrigger trigger, boolean autoCommit,
+                                       long requestTimeoutMs) {
         this.settings = settings;
         this.membership = membership;
         this.link = link;
         this.metadata = metadata;
         this.subscriptions = subscriptions;
         this.committer = committer;
+        this.metrics = metrics;
         this.trigger = trigger;
         this.autoCommit = autoCommit;
         this.requestTimeoutMs = requestTimeoutMs;
@@ -119,7 +122,7 @@ public final class ConsumerProtocolCoordinator implements GroupMember {
         }
         MemberAssignment nowOwned = new MemberAssignment(resolvedIds);
         if (nowOwned.equals(membership.owned()) && !nowOwned.equals(target)) {
-            return; // nothing resolvable changed: wait for metadata
+            return; // nothing resolvable changed: wait for metadata (kafka-clients acknowledges the fragment instead)
         }
         Set<TopicPartition> owned = subscriptions.assignedPartitions();
         Set<TopicPartition> revoked = new HashSet<>(owned);
@@ -128,28 +131,30 @@ public final class ConsumerProtocolCoordinator implements GroupMember {
         added.removeAll(owned);
         LOG.info("group {}: epoch {}: revoking {}, assigning {}", settings.group().groupId(), membership.memberEpoch(),
             revoked, added);
-        try {
-            if (!revoked.isEmpty()) {
-                if (autoCommit) {
-                    commitBeforeRevoke(deadlineMs);
-                }
-                Set<TopicPartition> kept = new HashSet<>(owned);
-                kept.removeAll(revoked);
-                subscriptions.assignFromSubscribed(kept);
-                ListenerCalls.invoke(() -> subscriptions.listener().onPartitionsRevoked(revoked));
+        long startMs = link.time().milliseconds();
+        if (!revoked.isEmpty()) {
+            if (autoCommit) {
+                commitBeforeRevoke(deadlineMs);
             }
-            subscriptions.assignFromSubscribed(resolved);
-            if (subscriptions.type() == SubscriptionState.Type.AUTO_REGEX) {
-                Set<String> topics = new TreeSet<>();
-                resolved.forEach(tp -> topics.add(tp.topic()));
-                subscriptions.changeSubscription(topics);
-            }
-            ListenerCalls.invoke(() -> subscriptions.listener().onPartitionsAssigned(added));
-        } finally {
-            // acknowledged even when a callback threw, as kafka-clients does: the error surfaces from poll
-            membership.onReconciled(nowOwned);
-            heartbeat.wakeUp();
+            Set<TopicPartition> kept = new HashSet<>(owned);
+            kept.removeAll(revoked);
+            subscriptions.assignFromSubscribed(kept);
+            ListenerCalls.invoke(() -> subscriptions.listener().onPartitionsRevoked(revoked));
         }
+        subscriptions.assignFromSubscribed(resolved);
+        if (subscriptions.type() == SubscriptionState.Type.AUTO_REGEX) {
+            Set<String> topics = new TreeSet<>();
+            resolved.forEach(tp -> topics.add(tp.topic()));
+            subscriptions.changeSubscription(topics);
+        }
+        // called even when nothing was added, as kafka-clients does
+        ListenerCalls.invoke(() -> subscriptions.listener().onPartitionsAssigned(added));
+        // Only a reconciliation whose callbacks succeeded is acknowledged (as kafka-clients): after a callback
+        // threw, the member stays RECONCILING and the next poll runs it again from what is installed now.
+        membership.onReconciled(nowOwned);
+        heartbeat.wakeUp();
+        // rebalance-total / rebalance-latency-*: one per reconciliation, timed from revocation to acknowledgement queued
+        metrics.rebalanceCompleted(link.time().milliseconds() - startMs);
     }
 
     private void commitBeforeRevoke(long deadlineMs) {

@@ -46,6 +46,8 @@ public final class ConsumerProtocolMembership implements CommitMembership {
     private boolean inFlight;
     private MemberAssignment target;
     private MemberAssignment owned = MemberAssignment.EMPTY;
+    /** False from a join until the first reconciliation: even an empty first target is reconciled (the listener hears of it). */
+    private boolean reconciledSinceJoin;
     private SortedSet<String> topics;
     private String regex;
     private KafkaException fatalError;
@@ -117,6 +119,7 @@ public final class ConsumerProtocolMembership implements CommitMembership {
         memberEpoch = 0;
         target = null;
         owned = MemberAssignment.EMPTY;
+        reconciledSinceJoin = false;
         builder.reset();
         sendNow = true;
     }
@@ -152,6 +155,7 @@ public final class ConsumerProtocolMembership implements CommitMembership {
             return;
         }
         owned = nowOwned;
+        reconciledSinceJoin = true;
         transitionTo(ConsumerMemberState.ACKNOWLEDGING);
         sendNow = true;
     }
@@ -258,7 +262,7 @@ public final class ConsumerProtocolMembership implements CommitMembership {
         if (target == null) {
             return; // joining, no target yet
         }
-        if (!target.equals(owned)) {
+        if (!target.equals(owned) || !reconciledSinceJoin) {
             if (state != ConsumerMemberState.RECONCILING) {
                 transitionTo(ConsumerMemberState.RECONCILING);
             }
@@ -290,6 +294,10 @@ public final class ConsumerProtocolMembership implements CommitMembership {
     private void transitionTo(ConsumerMemberState next) {
         if (!next.canTransitionFrom(state)) {
             throw new IllegalStateException("member state " + state + " cannot move to " + next);
+        }
+        if (next != state) {
+            LOG.info("group {}: member {} with epoch {} transitioned from {} to {}", settings.group().groupId(), memberId,
+                memberEpoch, state, next);
         }
         state = next;
     }

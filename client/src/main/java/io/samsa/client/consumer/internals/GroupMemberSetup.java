@@ -51,7 +51,7 @@ public final class GroupMemberSetup {
             ConsumerProtocolMembership membership = new ConsumerProtocolMembership(settings, time.milliseconds());
             OffsetCommitter committer = new OffsetCommitter(link, membership, subscriptions, group, metrics, trigger, requestTimeoutMs);
             return new Group(committer, new ConsumerProtocolCoordinator(clientId, settings, membership, link, metadata, subscriptions,
-                committer, trigger, autoCommit, requestTimeoutMs));
+                committer, metrics, trigger, autoCommit, requestTimeoutMs));
         }
         GroupMembership membership = new GroupMembership(group, time.milliseconds());
         OffsetCommitter committer = new OffsetCommitter(link, membership, subscriptions, group, metrics, trigger, requestTimeoutMs);

@@ -302,9 +302,11 @@ class ConsumerProtocolMembershipTest {
         assertEquals("orders-.*", join.subscribedTopicRegex());
         assertNull(join.subscribedTopicNames());
         m.onHeartbeatResponse(answer(1, MemberAssignment.EMPTY), time.milliseconds());
-        assertEquals(ConsumerMemberState.STABLE, m.state(), "an empty target is owned already");
-        time.advance(INTERVAL_MS);
+        assertEquals(ConsumerMemberState.RECONCILING, m.state(), "even an empty first target is reconciled (onPartitionsAssigned([]))");
+        m.onReconciled(MemberAssignment.EMPTY);
         assertNull(due(m).subscribedTopicRegex(), "unchanged: not sent");
+        m.onHeartbeatResponse(answer(1, null), time.milliseconds());
+        assertEquals(ConsumerMemberState.STABLE, m.state());
     }
 
     @Test
