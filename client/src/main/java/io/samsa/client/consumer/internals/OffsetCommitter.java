@@ -56,6 +56,13 @@ public final class OffsetCommitter {
     private final long requestTimeoutMs;
     private final Queue<Runnable> completedCallbacks = new ConcurrentLinkedQueue<>();
     private CompletableFuture<Void> lastAsyncCommit = CompletableFuture.completedFuture(null);
+    /**
+     * An OffsetFetch a call gave up waiting for, reused by the next call for the same partitions (as
+     * kafka-clients does) instead of a new request: otherwise a broker slower than the poll timeout
+     * (Kafka parks require_stable fetches behind the group's pending writes) is never waited out.
+     */
+    private CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> pendingFetch;
+    private Set<TopicPartition> pendingFetchPartitions = Set.of();
 
     public OffsetCommitter(GroupCoordinatorLink link, CommitMembership membership, SubscriptionState subscriptions,
                            GroupSettings settings, ConsumerMetrics metrics, WakeupTrigger trigger, long requestTimeoutMs) {
@@ -239,10 +246,18 @@ public final class OffsetCommitter {
             if (!link.ensureReady(deadlineMs, trigger)) {
                 throw new TimeoutException("Timeout expired while fetching committed offsets for " + partitions);
             }
-            CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> future = sendOffsetFetch(partitions);
+            CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> future;
+            if (pendingFetch != null && pendingFetchPartitions.equals(partitions)) {
+                future = pendingFetch;
+            } else {
+                future = sendOffsetFetch(partitions);
+                pendingFetch = future;
+                pendingFetchPartitions = Set.copyOf(partitions);
+            }
             if (!trigger.await(future, deadlineMs - link.time().milliseconds())) {
                 throw new TimeoutException("Timeout expired while fetching committed offsets for " + partitions);
             }
+            pendingFetch = null;
             try {
                 return WakeupTrigger.valueOf(future);
             } catch (RetriableException | StaleMemberEpochException e) {
