@@ -22,8 +22,7 @@ class ApiShapeTest {
     void consumerHasKafkasMethodsExceptTheListedOnes() throws Exception {
         compare("consumer.Consumer", "org.apache.kafka.clients.consumer.Consumer",
             Set.of("clientInstanceId(Duration)", "close(CloseOptions)", "currentLag(TopicPartition)",
-                "registerMetricForSubscription(KafkaMetric)", "unregisterMetricFromSubscription(KafkaMetric)",
-                "subscribe(SubscriptionPattern)", "subscribe(SubscriptionPattern,ConsumerRebalanceListener)"));
+                "registerMetricForSubscription(KafkaMetric)", "unregisterMetricFromSubscription(KafkaMetric)"));
     }
 
     @Test

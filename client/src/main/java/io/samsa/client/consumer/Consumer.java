@@ -42,6 +42,15 @@ public interface Consumer<K, V> extends Closeable {
 
     void subscribe(Pattern pattern);
 
+    /**
+     * Subscribes to the topics the group coordinator matches with an RE2/J expression (KIP-848;
+     * {@code group.protocol=consumer} only, else UnsupportedOperationException), with rebalance hooks.
+     */
+    void subscribe(SubscriptionPattern pattern, ConsumerRebalanceListener listener);
+
+    /** As {@link #subscribe(SubscriptionPattern, ConsumerRebalanceListener)} without hooks. */
+    void subscribe(SubscriptionPattern pattern);
+
     /** Drops the subscription or manual assignment (and leaves the group). */
     void unsubscribe();
 

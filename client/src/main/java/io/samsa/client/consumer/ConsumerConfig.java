@@ -143,7 +143,12 @@ public final class ConsumerConfig extends AbstractConfig {
                     throw new ConfigException(classicOnly + " cannot be set when " + GROUP_PROTOCOL_CONFIG + "=consumer");
                 }
             }
-        } else if (hasGroup) {
+        } else {
+            if (parsed.get(GROUP_REMOTE_ASSIGNOR_CONFIG) != null) {
+                throw new ConfigException(GROUP_REMOTE_ASSIGNOR_CONFIG + " cannot be set when " + GROUP_PROTOCOL_CONFIG + "=classic");
+            }
+        }
+        if (!consumerProtocol && hasGroup) {
             int heartbeatMs = (Integer) parsed.get(HEARTBEAT_INTERVAL_MS_CONFIG);
             int sessionMs = (Integer) parsed.get(SESSION_TIMEOUT_MS_CONFIG);
             if (heartbeatMs >= sessionMs) {

@@ -5,28 +5,23 @@ import io.samsa.client.common.MetricName;
 import io.samsa.client.common.PartitionInfo;
 import io.samsa.client.common.TopicPartition;
 import io.samsa.client.config.CommonClientConfigs;
-import io.samsa.client.consumer.internals.ConsumerCoordinator;
 import io.samsa.client.consumer.internals.ConsumerMetrics;
 import io.samsa.client.consumer.internals.ConsumerSetup;
 import io.samsa.client.consumer.internals.FetchPositions;
 import io.samsa.client.consumer.internals.ThreadGuard;
 import io.samsa.client.consumer.internals.FetchSettings;
+import io.samsa.client.consumer.internals.GroupMember;
+import io.samsa.client.consumer.internals.GroupMemberSetup;
 import io.samsa.client.consumer.internals.Fetcher;
-import io.samsa.client.consumer.internals.GroupCoordinatorLink;
-import io.samsa.client.consumer.internals.GroupMembership;
-import io.samsa.client.consumer.internals.GroupSettings;
 import io.samsa.client.consumer.internals.ListOffsetsLookup;
 import io.samsa.client.consumer.internals.ListOffsetsLookup.ListedOffset;
 import io.samsa.client.consumer.internals.OffsetCommitter;
 import io.samsa.client.consumer.internals.SubscriptionState;
 import io.samsa.client.consumer.internals.WakeupTrigger;
-import io.samsa.client.consumer.internals.assignors.Assignors;
-import io.samsa.client.errors.ConfigException;
 import io.samsa.client.errors.InvalidGroupIdException;
 import io.samsa.client.errors.KafkaException;
 import io.samsa.client.errors.TimeoutException;
 import io.samsa.client.internals.metadata.ClusterMetadata;
-import io.samsa.client.internals.metadata.CoordinatorLookup;
 import io.samsa.client.internals.metadata.MetadataSnapshot;
 import io.samsa.client.internals.network.NetworkClient;
 import io.samsa.client.internals.network.NetworkConfig;
@@ -50,9 +45,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samsa's Kafka consumer: manual assignment or classic consumer-group membership (eager and
- * cooperative rebalancing, static membership), pipelined fetching, commits, offset lookups and
- * metrics, with Kafka's configuration keys and semantics.
+ * Samsa's Kafka consumer: manual assignment or consumer-group membership, pipelined fetching,
+ * commits, offset lookups and metrics, with Kafka's configuration keys and semantics. The group
+ * protocol is chosen at construction by {@code group.protocol}: {@code classic} (JoinGroup/SyncGroup,
+ * eager and cooperative rebalancing, static membership) or {@code consumer} (KIP-848: server-side
+ * assignment through ConsumerGroupHeartbeat, {@link SubscriptionPattern}s evaluated by the broker).
  *
  * <p>Not thread-safe, as Kafka's: one application thread calls it (a second thread gets
  * {@link ConcurrentModificationException}); only {@link #wakeup()} may be called from any thread.
@@ -74,7 +71,8 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     private final Fetcher<K, V> fetcher;
     private final FetchPositions positions;
     private final OffsetCommitter committer;
-    private final ConsumerCoordinator coordinator;
+    private final GroupMember coordinator;
+    private final boolean consumerProtocol;
     private final long defaultApiTimeoutMs;
     private final long retryBackoffMs;
     private final boolean autoCommit;
@@ -103,10 +101,6 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @SuppressWarnings("unchecked")
     SamsaConsumer(ConsumerConfig config, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer, Time time) {
-        if ("consumer".equalsIgnoreCase(config.getString(ConsumerConfig.GROUP_PROTOCOL_CONFIG))) {
-            throw new ConfigException(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer",
-                "SamsaConsumer implements the classic group protocol only");
-        }
         this.time = time;
         String groupId = config.getString(ConsumerConfig.GROUP_ID_CONFIG);
         String configuredId = config.getString(ConsumerConfig.CLIENT_ID_CONFIG);
@@ -145,20 +139,12 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
                 this.committer = null;
                 this.coordinator = null;
             } else {
-                GroupSettings group = new GroupSettings(groupId,
-                    Optional.ofNullable(config.getString(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)),
-                    config.getInt(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), config.getInt(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG),
-                    config.getInt(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), retryBackoffMs);
-                GroupMembership membership = new GroupMembership(group, time.milliseconds());
-                GroupCoordinatorLink link = new GroupCoordinatorLink(network, new CoordinatorLookup(network, metadata), groupId,
-                    retryBackoffMs);
-                this.committer = new OffsetCommitter(link, membership, subscriptions, group, metrics, trigger, requestTimeoutMs);
-                String rack = config.getString(ConsumerConfig.CLIENT_RACK_CONFIG);
-                this.coordinator = new ConsumerCoordinator(clientId, group, membership, link, metadata, subscriptions, committer,
-                    config.assignorNames().stream().map(Assignors::create).toList(),
-                    rack == null || rack.isEmpty() ? Optional.empty() : Optional.of(rack), metrics, trigger, autoCommit,
-                    requestTimeoutMs);
+                GroupMemberSetup.Group group = GroupMemberSetup.create(config, clientId, network, metadata, subscriptions, metrics,
+                    trigger, time, requestTimeoutMs, retryBackoffMs);
+                this.committer = group.committer();
+                this.coordinator = group.member();
             }
+            this.consumerProtocol = GroupMemberSetup.consumerProtocol(config);
             this.positions = new FetchPositions(time, metadata, subscriptions, committer, listOffsets, trigger, retryBackoffMs);
             this.nextAutoCommitMs = time.milliseconds() + autoCommitIntervalMs;
         } catch (RuntimeException e) {
@@ -243,6 +229,35 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
             metadata.trackAllTopics(true);
             metadata.requestUpdate();
             updatePatternSubscription();
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void subscribe(SubscriptionPattern pattern) {
+        subscribe(pattern, SubscriptionState.NO_OP_LISTENER);
+    }
+
+    /** The coordinator evaluates the RE2/J expression (KIP-848); the consumer tracks every topic so assigned ids resolve. */
+    @Override
+    public void subscribe(SubscriptionPattern pattern, ConsumerRebalanceListener listener) {
+        acquireAndEnsureOpen();
+        try {
+            if (!consumerProtocol) {
+                throw new UnsupportedOperationException("subscribe(SubscriptionPattern) is supported only with "
+                    + ConsumerConfig.GROUP_PROTOCOL_CONFIG + "=consumer");
+            }
+            if (pattern == null || pattern.pattern().isEmpty()) {
+                throw new IllegalArgumentException("Topic pattern to subscribe to cannot be " + (pattern == null ? "null" : "empty"));
+            }
+            if (listener == null) {
+                throw new IllegalArgumentException("RebalanceListener cannot be null");
+            }
+            requireGroupId();
+            subscriptions.subscribe(pattern.pattern(), listener);
+            metadata.trackAllTopics(true);
+            metadata.requestUpdate();
         } finally {
             release();
         }
@@ -354,8 +369,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
                 if (!subscriptions.hasAllFetchPositions()) {
                     waitMs = Math.min(waitMs, retryBackoffMs);
                 }
-                if (coordinator != null && subscriptions.hasAutoAssignedPartitions()
-                    && coordinator.membership().state() != GroupMembership.State.STABLE) {
+                if (coordinator != null && subscriptions.hasAutoAssignedPartitions() && !coordinator.isStable()) {
                     waitMs = Math.min(waitMs, retryBackoffMs);
                 }
                 if (waitMs > 0 && !fetcher.hasAvailableFetches()) {
@@ -373,7 +387,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
             return;
         }
         nextAutoCommitMs = nowMs + autoCommitIntervalMs;
-        if (subscriptions.hasAutoAssignedPartitions() && coordinator.membership().generationIfStable() == null) {
+        if (!coordinator.canAutoCommit()) {
             return;
         }
         committer.commitAsync(subscriptions.allConsumed(), (offsets, error) -> {

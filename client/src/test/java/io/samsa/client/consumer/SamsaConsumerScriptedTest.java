@@ -1,6 +1,7 @@
 package io.samsa.client.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.client.common.TopicPartition;
@@ -19,11 +20,16 @@ import io.samsa.protocol.message.LeaveGroupResponse;
 import io.samsa.protocol.message.ListOffsetsRequest;
 import io.samsa.protocol.message.ListOffsetsResponse;
 import io.samsa.protocol.message.MetadataResponse;
+import io.samsa.protocol.message.OffsetCommitRequest;
+import io.samsa.protocol.message.OffsetCommitResponse;
 import io.samsa.protocol.message.OffsetFetchRequest;
 import io.samsa.protocol.message.OffsetFetchResponse;
 import io.samsa.protocol.message.SyncGroupRequest;
 import io.samsa.protocol.message.SyncGroupResponse;
 import io.samsa.protocol.types.ApiMessage;
+import io.samsa.protocol.types.Uuid;
+import io.samsa.protocol.message.ConsumerGroupHeartbeatRequest;
+import io.samsa.protocol.message.ConsumerGroupHeartbeatResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,16 +48,20 @@ import org.junit.jupiter.api.Test;
 /**
  * The consumer's group flows against a scripted broker: the test answers every request, so it can
  * inject the errors a real broker rarely produces on cue (heartbeat UNKNOWN_MEMBER_ID,
- * REBALANCE_IN_PROGRESS) and check the requests and listener calls that follow.
+ * REBALANCE_IN_PROGRESS, FENCED_MEMBER_EPOCH) and check the requests and listener calls that follow,
+ * for the classic protocol and for {@code group.protocol=consumer} (KIP-848).
  */
 class SamsaConsumerScriptedTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String TOPIC = "t";
+    private static final Uuid TOPIC_ID = new Uuid(7, 7);
 
     private FakeKafkaServer server;
     private ExecutorService pollThread;
     private final AtomicBoolean polling = new AtomicBoolean(true);
     private final List<String> events = new CopyOnWriteArrayList<>();
+    /** Whether the polling consumer calls commitSync after every poll. */
+    private volatile boolean commitAfterPoll;
 
     @BeforeEach
     void start() {
@@ -67,14 +77,20 @@ class SamsaConsumerScriptedTest {
         server.close();
     }
 
-    /** Starts a subscribed consumer polling on its own thread until the test ends. */
+    /** Starts a subscribed classic consumer polling on its own thread until the test ends. */
     private Future<?> startConsumer() {
+        return startConsumer(Map.of("heartbeat.interval.ms", "100", "session.timeout.ms", "10000",
+            "partition.assignment.strategy", "range"));
+    }
+
+    /** Starts a subscribed consumer with {@code overrides} polling on its own thread until the test ends. */
+    private Future<?> startConsumer(Map<String, Object> overrides) {
         return pollThread.submit(() -> {
-            Map<String, Object> config = Map.of("bootstrap.servers", "127.0.0.1:" + server.port(), "group.id", "g",
-                "key.deserializer", io.samsa.client.serialization.StringDeserializer.class,
+            Map<String, Object> config = new java.util.HashMap<>(Map.of("bootstrap.servers", "127.0.0.1:" + server.port(),
+                "group.id", "g", "key.deserializer", io.samsa.client.serialization.StringDeserializer.class,
                 "value.deserializer", io.samsa.client.serialization.StringDeserializer.class,
-                "enable.auto.commit", "false", "heartbeat.interval.ms", "100", "session.timeout.ms", "10000",
-                "max.poll.interval.ms", "60000", "partition.assignment.strategy", "range", "fetch.max.wait.ms", "100");
+                "enable.auto.commit", "false", "max.poll.interval.ms", "60000", "fetch.max.wait.ms", "100"));
+            config.putAll(overrides);
             try (SamsaConsumer<String, String> consumer = new SamsaConsumer<>(config)) {
                 consumer.subscribe(List.of(TOPIC), new ConsumerRebalanceListener() {
                     @Override
@@ -93,7 +109,15 @@ class SamsaConsumerScriptedTest {
                     }
                 });
                 while (polling.get()) {
-                    consumer.poll(Duration.ofMillis(50));
+                    try {
+                        consumer.poll(Duration.ofMillis(50));
+                        if (commitAfterPoll && !consumer.assignment().isEmpty()) {
+                            consumer.commitSync();
+                        }
+                    } catch (io.samsa.client.errors.KafkaException e) {
+                        events.add("poll threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                        throw e;
+                    }
                 }
                 consumer.close(Duration.ofMillis(500));
             }
@@ -125,7 +149,7 @@ class SamsaConsumerScriptedTest {
                 .setBrokers(new ArrayList<>(List.of(new MetadataResponse.MetadataResponseBroker().setNodeId(0).setHost("127.0.0.1")
                     .setPort(server.port()))))
                 .setControllerId(0)
-                .setTopics(new ArrayList<>(List.of(new MetadataResponse.MetadataResponseTopic().setName(TOPIC).setPartitions(
+                .setTopics(new ArrayList<>(List.of(new MetadataResponse.MetadataResponseTopic().setName(TOPIC).setTopicId(TOPIC_ID).setPartitions(
                     new ArrayList<>(List.of(partition(0), partition(1)))))));
             case FIND_COORDINATOR -> new FindCoordinatorResponse().setCoordinators(new ArrayList<>(List.of(
                 new FindCoordinatorResponse.Coordinator().setKey(((FindCoordinatorRequest) body).coordinatorKeys().get(0))
@@ -236,5 +260,162 @@ class SamsaConsumerScriptedTest {
         syncBack(answerUntil(ApiMessageType.SYNC_GROUP));
         awaitEvents(5);
         assertEquals(List.of("assigned 2", "revoked 2", "assigned 2", "lost 2", "assigned 2"), events);
+    }
+
+    private static final Map<String, Object> CONSUMER_PROTOCOL = Map.of("group.protocol", "consumer");
+
+    private static ConsumerGroupHeartbeatResponse target(int epoch, Integer... partitions) {
+        return new ConsumerGroupHeartbeatResponse().setMemberEpoch(epoch).setHeartbeatIntervalMs(100)
+            .setAssignment(new ConsumerGroupHeartbeatResponse.Assignment().setTopicPartitions(new ArrayList<>(List.of(
+                new ConsumerGroupHeartbeatResponse.TopicPartitions().setTopicId(TOPIC_ID).setPartitions(new ArrayList<>(List.of(partitions)))))));
+    }
+
+    private static List<Integer> acknowledged(FakeKafkaServer.Received heartbeat) {
+        List<ConsumerGroupHeartbeatRequest.TopicPartitions> owned = ((ConsumerGroupHeartbeatRequest) heartbeat.body()).topicPartitions();
+        return owned == null ? null : owned.stream().flatMap(t -> t.partitions().stream()).sorted().toList();
+    }
+
+    /**
+     * The next heartbeat that acknowledges partitions; plain heartbeats sent before the application
+     * thread reconciled are answered with {@code epoch} and no new assignment.
+     */
+    private FakeKafkaServer.Received nextAcknowledgement(int epoch) throws InterruptedException {
+        while (true) {
+            FakeKafkaServer.Received heartbeat = answerUntil(ApiMessageType.CONSUMER_GROUP_HEARTBEAT);
+            if (acknowledged(heartbeat) != null) {
+                return heartbeat;
+            }
+            heartbeat.respond(new ConsumerGroupHeartbeatResponse().setMemberEpoch(epoch).setHeartbeatIntervalMs(100));
+        }
+    }
+
+    @Test
+    void consumerProtocolReconcilesRevokingFirstAndRejoinsAfterFencing() throws Exception {
+        startConsumer(CONSUMER_PROTOCOL);
+        FakeKafkaServer.Received join = answerUntil(ApiMessageType.CONSUMER_GROUP_HEARTBEAT);
+        ConsumerGroupHeartbeatRequest first = (ConsumerGroupHeartbeatRequest) join.body();
+        String memberId = first.memberId();
+        assertFalse(memberId.isEmpty(), "the client generates its member id");
+        assertEquals(0, first.memberEpoch());
+        assertEquals(60_000, first.rebalanceTimeoutMs(), "rebalance timeout = max.poll.interval.ms");
+        assertEquals(List.of(TOPIC), first.subscribedTopicNames());
+        join.respond(target(1, 0, 1));
+
+        FakeKafkaServer.Received ack = nextAcknowledgement(1);
+        assertEquals(List.of(0, 1), acknowledged(ack), "the assignment is acknowledged once the listener ran");
+        assertEquals(List.of("assigned 2"), events);
+        ack.respond(new ConsumerGroupHeartbeatResponse().setMemberEpoch(1).setHeartbeatIntervalMs(100));
+
+        // partition 1 moves to another member: revoked first, then the (empty) addition, then acknowledged
+        answerUntil(ApiMessageType.CONSUMER_GROUP_HEARTBEAT).respond(target(2, 0));
+        ack = nextAcknowledgement(2);
+        assertEquals(List.of(0), acknowledged(ack));
+        assertEquals(2, ((ConsumerGroupHeartbeatRequest) ack.body()).memberEpoch());
+        assertEquals(List.of("assigned 2", "revoked 1", "assigned 0"), events);
+        ack.respond(new ConsumerGroupHeartbeatResponse().setMemberEpoch(2).setHeartbeatIntervalMs(100));
+
+        // fenced: the partition is lost (not revoked) and the member rejoins with epoch 0 and the same id
+        answerUntil(ApiMessageType.CONSUMER_GROUP_HEARTBEAT).respond(new ConsumerGroupHeartbeatResponse()
+            .setErrorCode(ErrorCode.FENCED_MEMBER_EPOCH.code()));
+        FakeKafkaServer.Received rejoin = answerUntil(ApiMessageType.CONSUMER_GROUP_HEARTBEAT);
+        ConsumerGroupHeartbeatRequest again = (ConsumerGroupHeartbeatRequest) rejoin.body();
+        assertEquals(0, again.memberEpoch());
+        assertEquals(memberId, again.memberId());
+        assertEquals(List.of(TOPIC), again.subscribedTopicNames(), "a full request after an error");
+        assertEquals(List.of("assigned 2", "revoked 1", "assigned 0", "lost 1"), events);
+        rejoin.respond(target(3, 1));
+        answerUntil(ApiMessageType.CONSUMER_GROUP_HEARTBEAT).respond(new ConsumerGroupHeartbeatResponse().setMemberEpoch(3)
+            .setHeartbeatIntervalMs(100));
+        awaitEvents(5);
+        assertEquals(List.of("assigned 2", "revoked 1", "assigned 0", "lost 1", "assigned 1"), events);
+
+        // close: revoked, then the leave heartbeat with epoch -1
+        polling.set(false);
+        FakeKafkaServer.Received leave = answerUntil(ApiMessageType.CONSUMER_GROUP_HEARTBEAT);
+        while (((ConsumerGroupHeartbeatRequest) leave.body()).memberEpoch() >= 0) {
+            leave.respond(new ConsumerGroupHeartbeatResponse().setMemberEpoch(3).setHeartbeatIntervalMs(100));
+            leave = answerUntil(ApiMessageType.CONSUMER_GROUP_HEARTBEAT);
+        }
+        assertEquals(-1, ((ConsumerGroupHeartbeatRequest) leave.body()).memberEpoch());
+        assertEquals(memberId, ((ConsumerGroupHeartbeatRequest) leave.body()).memberId());
+        leave.respond(new ConsumerGroupHeartbeatResponse().setMemberEpoch(-1));
+        assertEquals("revoked 1", events.get(events.size() - 1));
+    }
+
+    @Test
+    void aBrokerWithoutConsumerGroupHeartbeatFailsThePollAsKafkaDoes() throws Exception {
+        server.withdraw(ApiMessageType.CONSUMER_GROUP_HEARTBEAT);
+        Future<?> consumer = startConsumer(CONSUMER_PROTOCOL);
+        io.samsa.protocol.testing.Await.until(WAIT, "the poll fails", () -> {
+            FakeKafkaServer.Received next = server.poll(Duration.ofMillis(20));
+            if (next != null) {
+                ApiMessage response = healthyAnswer(ApiMessageType.fromApiKey(next.header().apiKey()), next.body());
+                if (response != null) {
+                    next.respond(response);
+                }
+            }
+            return consumer.isDone();
+        });
+        assertTrue(events.stream().anyMatch(e -> e.startsWith("poll threw UnsupportedVersionException")
+            && e.contains("does not support the new CONSUMER group protocol")), events.toString());
+    }
+
+    @Test
+    void aCommitAnsweredStaleMemberEpochIsRetriedWithTheNewEpoch() throws Exception {
+        commitAfterPoll = true;
+        startConsumer(CONSUMER_PROTOCOL);
+        answerUntil(ApiMessageType.CONSUMER_GROUP_HEARTBEAT).respond(target(1, 0, 1));
+        nextAcknowledgement(1).respond(new ConsumerGroupHeartbeatResponse().setMemberEpoch(1).setHeartbeatIntervalMs(100));
+        FakeKafkaServer.Received commit = null;
+        FakeKafkaServer.Received heartbeat = null;
+        while (commit == null || heartbeat == null) {
+            FakeKafkaServer.Received next = server.take(WAIT);
+            ApiMessageType type = ApiMessageType.fromApiKey(next.header().apiKey());
+            if (type == ApiMessageType.OFFSET_COMMIT && commit == null) {
+                commit = next;
+            } else if (type == ApiMessageType.CONSUMER_GROUP_HEARTBEAT && commit != null) {
+                heartbeat = next;
+            } else if (type == ApiMessageType.CONSUMER_GROUP_HEARTBEAT) {
+                next.respond(new ConsumerGroupHeartbeatResponse().setMemberEpoch(1).setHeartbeatIntervalMs(100));
+            } else {
+                next.respond(healthyAnswer(type, next.body()));
+            }
+        }
+        OffsetCommitRequest first = (OffsetCommitRequest) commit.body();
+        assertEquals(1, first.generationIdOrMemberEpoch(), "commits carry the member epoch");
+        assertEquals(((ConsumerGroupHeartbeatRequest) heartbeat.body()).memberId(), first.memberId());
+        // the commit sent at epoch 1 is answered STALE_MEMBER_EPOCH, and the heartbeat after it moves the epoch to 2
+        // (answers in request order: responses on one connection are FIFO)
+        commit.respond(commitAnswer(first, ErrorCode.STALE_MEMBER_EPOCH));
+        heartbeat.respond(new ConsumerGroupHeartbeatResponse().setMemberEpoch(2).setHeartbeatIntervalMs(100));
+        while (true) {
+            FakeKafkaServer.Received next = server.take(WAIT);
+            ApiMessageType type = ApiMessageType.fromApiKey(next.header().apiKey());
+            if (type == ApiMessageType.OFFSET_COMMIT) {
+                OffsetCommitRequest retry = (OffsetCommitRequest) next.body();
+                if (retry.generationIdOrMemberEpoch() == 1) {
+                    next.respond(commitAnswer(retry, ErrorCode.STALE_MEMBER_EPOCH)); // retried before the new epoch arrived
+                    continue;
+                }
+                assertEquals(2, retry.generationIdOrMemberEpoch(), "retried with the latest epoch");
+                next.respond(commitAnswer(retry, ErrorCode.NONE));
+                break;
+            }
+            next.respond(type == ApiMessageType.CONSUMER_GROUP_HEARTBEAT
+                ? new ConsumerGroupHeartbeatResponse().setMemberEpoch(2).setHeartbeatIntervalMs(100) : healthyAnswer(type, next.body()));
+        }
+        assertTrue(events.stream().noneMatch(e -> e.startsWith("poll threw")), events.toString());
+        commitAfterPoll = false;
+    }
+
+    private static OffsetCommitResponse commitAnswer(OffsetCommitRequest request, ErrorCode error) {
+        OffsetCommitResponse response = new OffsetCommitResponse();
+        for (OffsetCommitRequest.OffsetCommitRequestTopic topic : request.topics()) {
+            List<OffsetCommitResponse.OffsetCommitResponsePartition> partitions = new ArrayList<>();
+            topic.partitions().forEach(p -> partitions.add(new OffsetCommitResponse.OffsetCommitResponsePartition()
+                .setPartitionIndex(p.partitionIndex()).setErrorCode(error.code())));
+            response.topics().add(new OffsetCommitResponse.OffsetCommitResponseTopic().setName(topic.name()).setPartitions(partitions));
+        }
+        return response;
     }
 }

@@ -15,9 +15,21 @@ public interface BrokerUnderTest extends AutoCloseable {
         return new KafkaBrokerUnderTest(KafkaBroker.start());
     }
 
+    /** As {@link #kafka()}, with extra server.properties entries. */
+    static BrokerUnderTest kafka(java.util.Map<String, String> config) {
+        KafkaBroker.Builder builder = KafkaBroker.builder();
+        config.forEach(builder::config);
+        return new KafkaBrokerUnderTest(builder.start());
+    }
+
     /** Starts the Samsa broker in this JVM (well under a second). */
     static BrokerUnderTest samsa() {
-        return SamsaBrokerUnderTest.start();
+        return SamsaBrokerUnderTest.start(java.util.Map.of());
+    }
+
+    /** As {@link #samsa()}, with extra broker config entries (Kafka's keys). */
+    static BrokerUnderTest samsa(java.util.Map<String, String> config) {
+        return SamsaBrokerUnderTest.start(config);
     }
 
     /** {@code 127.0.0.1:<port>} of the client listener. */

@@ -31,7 +31,7 @@ final class SamsaBrokerUnderTest implements BrokerUnderTest {
         this.broker = broker;
     }
 
-    static SamsaBrokerUnderTest start() {
+    static SamsaBrokerUnderTest start(Map<String, String> extra) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("samsa-broker-");
@@ -39,7 +39,7 @@ final class SamsaBrokerUnderTest implements BrokerUnderTest {
             throw new UncheckedIOException(e);
         }
         try {
-            BrokerConfig config = BrokerConfig.of(Map.of(
+            Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "node.id", Integer.toString(NODE_ID),
                 "listeners", "PLAINTEXT://127.0.0.1:0",
                 "log.dirs", dataDir.toString(),
@@ -47,6 +47,8 @@ final class SamsaBrokerUnderTest implements BrokerUnderTest {
                 "offsets.topic.num.partitions", "1",
                 "transaction.state.log.num.partitions", "1",
                 "group.initial.rebalance.delay.ms", "0"));
+            settings.putAll(extra);
+            BrokerConfig config = BrokerConfig.of(settings);
             return new SamsaBrokerUnderTest(dataDir, BrokerAssembly.build(config, Time.SYSTEM).start());
         } catch (Exception e) {
             KafkaBroker.deleteRecursively(dataDir);

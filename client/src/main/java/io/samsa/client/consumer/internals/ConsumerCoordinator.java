@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not thread-safe: application thread only (the heartbeat thread works on the membership directly).
  */
-public final class ConsumerCoordinator {
+public final class ConsumerCoordinator implements GroupMember {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerCoordinator.class);
     /** Client-side wait for a JoinGroup beyond the rebalance timeout, as Kafka's. */
     private static final long JOIN_EXTRA_WAIT_MS = 5_000;
@@ -104,6 +104,7 @@ public final class ConsumerCoordinator {
         return membership;
     }
 
+    @Override
     public ConsumerGroupMetadata groupMetadata() {
         GroupMembership.Generation generation = membership.generation();
         return new ConsumerGroupMetadata(settings.groupId(), generation.generationId(), generation.memberId(),
@@ -116,6 +117,7 @@ public final class ConsumerCoordinator {
      *
      * @return whether the member is Stable with its assignment installed
      */
+    @Override
     public boolean poll(long nowMs, long deadlineMs) {
         membership.onPoll(nowMs);
         membership.fatalError().ifPresent(e -> {
@@ -407,22 +409,11 @@ public final class ConsumerCoordinator {
     }
 
     private void onPartitionsLost() {
-        Set<TopicPartition> owned = subscriptions.assignedPartitions();
-        subscriptions.assignFromSubscribed(Set.of());
-        if (!owned.isEmpty()) {
-            LOG.info("group {}: lost partitions {}", settings.groupId(), owned);
-            invokeListener(() -> subscriptions.listener().onPartitionsLost(owned));
-        }
+        ListenerCalls.loseAll(subscriptions, settings.groupId());
     }
 
     private static void invokeListener(Runnable call) {
-        try {
-            call.run();
-        } catch (KafkaException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new KafkaException("User rebalance callback throws an error", e);
-        }
+        ListenerCalls.invoke(call);
     }
 
     /**
@@ -430,6 +421,7 @@ public final class ConsumerCoordinator {
      * (lost when the generation is gone) and sends LeaveGroup (not for static members), waiting
      * for it until {@code deadlineMs}.
      */
+    @Override
     public void leaveGroup(String reason, long deadlineMs) {
         Set<TopicPartition> owned = subscriptions.assignedPartitions();
         if (autoCommit && subscriptions.hasAutoAssignedPartitions()) {
@@ -477,31 +469,27 @@ public final class ConsumerCoordinator {
      * {@link #leaveGroup}), leaves the group and stops the heartbeat thread. Failures are logged:
      * closing goes on.
      */
+    @Override
     public void close(long deadlineMs) {
-        try {
-            if (autoCommit && !subscriptions.hasAutoAssignedPartitions()) {
-                committer.commitSync(subscriptions.allConsumed(), deadlineMs);
-            }
-        } catch (KafkaException e) {
-            LOG.warn("group {}: auto-commit on close failed: {}", settings.groupId(), e.toString());
-        }
-        try {
-            committer.invokeCompletedCallbacks();
-            if (subscriptions.hasAutoAssignedPartitions()) {
-                leaveGroup("the consumer is being closed", deadlineMs);
-            }
-        } catch (KafkaException e) {
-            LOG.warn("group {}: leaving on close failed: {}", settings.groupId(), e.toString());
-        } finally {
-            heartbeat.shutdown();
-        }
+        MemberShutdown.close(this, settings.groupId(), autoCommit, subscriptions, committer, heartbeat, deadlineMs);
     }
 
     /** Forces a rejoin at the next poll. */
+    @Override
     public void enforceRebalance(String reason) {
         if (subscriptions.hasAutoAssignedPartitions()) {
             membership.requestRejoin(reason);
         }
+    }
+
+    @Override
+    public boolean isStable() {
+        return membership.state() == GroupMembership.State.STABLE;
+    }
+
+    @Override
+    public boolean canAutoCommit() {
+        return !subscriptions.hasAutoAssignedPartitions() || membership.generationIfStable() != null;
     }
 
     /** The owned partitions (for listeners and tests). */

@@ -31,7 +31,7 @@ import java.util.Optional;
  * <p>Thread-safe: the application thread, the heartbeat thread and the network thread all call in;
  * every method holds this object's monitor.
  */
-public final class GroupMembership {
+public final class GroupMembership implements CommitMembership {
     public enum State { UNJOINED, JOINING, SYNCING, STABLE, FATAL }
 
     /** What the caller does after a JoinGroup response. */
@@ -73,10 +73,12 @@ public final class GroupMembership {
     }
 
     /** The generation to commit with, or null while not Stable. */
+    @Override
     public synchronized Generation generationIfStable() {
         return state == State.STABLE ? generation : null;
     }
 
+    @Override
     public synchronized boolean rebalanceInProgress() {
         return state == State.JOINING || state == State.SYNCING;
     }
@@ -110,6 +112,7 @@ public final class GroupMembership {
     }
 
     /** Asks for a rejoin at the next poll (metadata or subscription change, enforceRebalance, ...). */
+    @Override
     public synchronized void requestRejoin(String reason) {
         if (!rejoinNeeded) {
             rejoinReason = reason;
@@ -334,6 +337,7 @@ public final class GroupMembership {
     }
 
     /** A commit was answered UNKNOWN_MEMBER_ID or ILLEGAL_GENERATION: the generation is gone; rejoin. */
+    @Override
     public synchronized void resetOnError(ErrorCode error) {
         if (state == State.FATAL) {
             return;

@@ -17,48 +17,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: it only talks to the thread-safe {@link GroupMembership} and {@link GroupCoordinatorLink}.
  */
-final class HeartbeatThread extends Thread {
+final class HeartbeatThread extends BackgroundHeartbeat {
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatThread.class);
-    /** Upper bound of one sleep, so close() and state changes are noticed promptly. */
-    private static final long MAX_SLEEP_MS = 100;
 
     private final GroupMembership membership;
-    private final GroupCoordinatorLink link;
     private final long requestTimeoutMs;
-    private final Object lock = new Object();
-    private volatile boolean closed;
 
     HeartbeatThread(String clientId, GroupMembership membership, GroupCoordinatorLink link, long requestTimeoutMs) {
-        super("samsa-consumer-heartbeat-" + clientId);
-        setDaemon(true);
+        super(clientId, link);
         this.membership = membership;
-        this.link = link;
         this.requestTimeoutMs = requestTimeoutMs;
     }
 
     @Override
-    public void run() {
-        while (!closed) {
-            try {
-                runOnce(link.time().milliseconds());
-            } catch (RuntimeException e) {
-                LOG.warn("heartbeat thread error", e);
-            }
-            synchronized (lock) {
-                if (closed) {
-                    break;
-                }
-                long waitMs = Math.min(MAX_SLEEP_MS, membership.timeToNextHeartbeatMs(link.time().milliseconds()));
-                try {
-                    lock.wait(Math.max(1, waitMs));
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
+    long timeToNextMs(long nowMs) {
+        return membership.timeToNextHeartbeatMs(nowMs);
     }
 
     /** One round of checks; package-visible for tests. */
+    @Override
     void runOnce(long nowMs) {
         if (membership.state() != GroupMembership.State.STABLE) {
             return;
@@ -94,17 +71,5 @@ final class HeartbeatThread extends Thread {
                 link.markUnknown("Heartbeat answered " + ErrorCode.forCode(response.errorCode()));
             }
         });
-    }
-
-    void shutdown() {
-        synchronized (lock) {
-            closed = true;
-            lock.notifyAll();
-        }
-        try {
-            join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

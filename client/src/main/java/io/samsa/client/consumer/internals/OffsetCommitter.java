@@ -9,6 +9,7 @@ import io.samsa.client.errors.FencedInstanceIdException;
 import io.samsa.client.errors.KafkaException;
 import io.samsa.client.errors.RebalanceInProgressException;
 import io.samsa.client.errors.RetriableException;
+import io.samsa.client.errors.StaleMemberEpochException;
 import io.samsa.client.errors.TimeoutException;
 import io.samsa.client.internals.network.ClientRequest;
 import io.samsa.client.internals.network.NodeApiVersions;
@@ -47,7 +48,7 @@ public final class OffsetCommitter {
     private static final int MAX_OFFSET_FETCH_VERSION = 9;
 
     private final GroupCoordinatorLink link;
-    private final GroupMembership membership;
+    private final CommitMembership membership;
     private final SubscriptionState subscriptions;
     private final GroupSettings settings;
     private final ConsumerMetrics metrics;
@@ -55,8 +56,15 @@ public final class OffsetCommitter {
     private final long requestTimeoutMs;
     private final Queue<Runnable> completedCallbacks = new ConcurrentLinkedQueue<>();
     private CompletableFuture<Void> lastAsyncCommit = CompletableFuture.completedFuture(null);
+    /**
+     * An OffsetFetch a call gave up waiting for, reused by the next call for the same partitions (as
+     * kafka-clients does) instead of a new request: otherwise a broker slower than the poll timeout
+     * (Kafka parks require_stable fetches behind the group's pending writes) is never waited out.
+     */
+    private CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> pendingFetch;
+    private Set<TopicPartition> pendingFetchPartitions = Set.of();
 
-    public OffsetCommitter(GroupCoordinatorLink link, GroupMembership membership, SubscriptionState subscriptions,
+    public OffsetCommitter(GroupCoordinatorLink link, CommitMembership membership, SubscriptionState subscriptions,
                            GroupSettings settings, ConsumerMetrics metrics, WakeupTrigger trigger, long requestTimeoutMs) {
         this.link = link;
         this.membership = membership;
@@ -94,6 +102,12 @@ public final class OffsetCommitter {
                 WakeupTrigger.valueOf(future);
                 awaitAsyncCommits(deadlineMs);
                 return;
+            } catch (StaleMemberEpochException e) {
+                // KIP-848: the epoch moved on between sending and answering; retry with the latest one while in the group
+                if (membership.generationIfStable() == null || link.time().milliseconds() >= deadlineMs) {
+                    throw commitFailed();
+                }
+                trigger.await(null, Math.min(settings.retryBackoffMs(), deadlineMs - link.time().milliseconds()));
             } catch (RetriableException e) {
                 long nowMs = link.time().milliseconds();
                 if (nowMs >= deadlineMs) {
@@ -204,6 +218,9 @@ public final class OffsetCommitter {
             case FENCED_INSTANCE_ID -> {
                 return new FencedInstanceIdException("group.instance.id was fenced (OffsetCommit)");
             }
+            case STALE_MEMBER_EPOCH -> {
+                return new StaleMemberEpochException("OffsetCommit for " + partition + " carried a stale member epoch");
+            }
             default -> {
                 return Errors.toException(error, "OffsetCommit failed for " + partition);
             }
@@ -229,13 +246,21 @@ public final class OffsetCommitter {
             if (!link.ensureReady(deadlineMs, trigger)) {
                 throw new TimeoutException("Timeout expired while fetching committed offsets for " + partitions);
             }
-            CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> future = sendOffsetFetch(partitions);
+            CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> future;
+            if (pendingFetch != null && pendingFetchPartitions.equals(partitions)) {
+                future = pendingFetch;
+            } else {
+                future = sendOffsetFetch(partitions);
+                pendingFetch = future;
+                pendingFetchPartitions = Set.copyOf(partitions);
+            }
             if (!trigger.await(future, deadlineMs - link.time().milliseconds())) {
                 throw new TimeoutException("Timeout expired while fetching committed offsets for " + partitions);
             }
+            pendingFetch = null;
             try {
                 return WakeupTrigger.valueOf(future);
-            } catch (RetriableException e) {
+            } catch (RetriableException | StaleMemberEpochException e) {
                 long nowMs = link.time().milliseconds();
                 if (nowMs >= deadlineMs) {
                     throw new TimeoutException("Timeout expired while fetching committed offsets for " + partitions + ": " + e);
@@ -254,8 +279,13 @@ public final class OffsetCommitter {
                 if (version >= 8) {
                     List<OffsetFetchRequest.OffsetFetchRequestTopics> topics = new ArrayList<>();
                     byTopic.forEach((t, ps) -> topics.add(new OffsetFetchRequest.OffsetFetchRequestTopics().setName(t).setPartitionIndexes(ps)));
-                    body.setGroups(new ArrayList<>(List.of(new OffsetFetchRequest.OffsetFetchRequestGroup()
-                        .setGroupId(settings.groupId()).setTopics(topics))));
+                    OffsetFetchRequest.OffsetFetchRequestGroup group = new OffsetFetchRequest.OffsetFetchRequestGroup()
+                        .setGroupId(settings.groupId()).setTopics(topics);
+                    GroupMembership.Generation member = membership.offsetFetchMember();
+                    if (version >= 9 && member != null) {
+                        group.setMemberId(member.memberId()).setMemberEpoch(member.generationId());
+                    }
+                    body.setGroups(new ArrayList<>(List.of(group)));
                 } else {
                     List<OffsetFetchRequest.OffsetFetchRequestTopic> topics = new ArrayList<>();
                     byTopic.forEach((t, ps) -> topics.add(new OffsetFetchRequest.OffsetFetchRequestTopic().setName(t).setPartitionIndexes(ps)));

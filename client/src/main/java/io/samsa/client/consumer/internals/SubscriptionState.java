@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe: only the application thread touches it (under the consumer's single-thread guard).
  */
 public final class SubscriptionState {
-    public enum Type { NONE, AUTO_TOPICS, AUTO_PATTERN, USER_ASSIGNED }
+    /** AUTO_REGEX: a broker-side RE2/J expression (KIP-848), the subscribed topics being those assigned. */
+    public enum Type { NONE, AUTO_TOPICS, AUTO_PATTERN, AUTO_REGEX, USER_ASSIGNED }
 
     /** Per-partition state. */
     public static final class PartitionState {
@@ -45,6 +46,7 @@ public final class SubscriptionState {
     private Type type = Type.NONE;
     private Set<String> subscription = Set.of();
     private Pattern pattern;
+    private String regex;
     /** The listener of subscriptions made without one. */
     public static final ConsumerRebalanceListener NO_OP_LISTENER = new ConsumerRebalanceListener() {
         @Override
@@ -68,7 +70,7 @@ public final class SubscriptionState {
     }
 
     public boolean hasAutoAssignedPartitions() {
-        return type == Type.AUTO_TOPICS || type == Type.AUTO_PATTERN;
+        return type == Type.AUTO_TOPICS || type == Type.AUTO_PATTERN || type == Type.AUTO_REGEX;
     }
 
     public ConsumerRebalanceListener listener() {
@@ -90,6 +92,18 @@ public final class SubscriptionState {
         setType(Type.AUTO_PATTERN);
         this.listener = listener;
         this.pattern = pattern;
+    }
+
+    /** Subscribes to a regular expression the group coordinator evaluates (RE2/J). */
+    public void subscribe(String brokerRegex, ConsumerRebalanceListener listener) {
+        setType(Type.AUTO_REGEX);
+        this.listener = listener;
+        this.regex = brokerRegex;
+    }
+
+    /** The broker-side expression of an AUTO_REGEX subscription, else null. */
+    public String regex() {
+        return regex;
     }
 
     /** Sets the topics a pattern matches now; true when they changed. */
@@ -120,6 +134,7 @@ public final class SubscriptionState {
         type = Type.NONE;
         subscription = Set.of();
         pattern = null;
+        regex = null;
         assignment.clear();
     }
 
