@@ -2,10 +2,13 @@ package io.samsa.broker.data.fetch;
 
 import io.samsa.broker.api.MessageHandler;
 import io.samsa.broker.api.RequestContext;
+import io.samsa.broker.data.TopicTrafficListener;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.ErrorCode;
 import io.samsa.protocol.message.FetchRequest;
 import io.samsa.protocol.message.FetchResponse;
+import io.samsa.protocol.message.FetchResponse.FetchableTopicResponse;
+import io.samsa.protocol.message.FetchResponse.PartitionData;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,9 +24,16 @@ public final class FetchHandler extends MessageHandler<FetchRequest, FetchRespon
     private final FetchReader reader;
     private final FetchPurgatory purgatory;
     private final FetchSessions sessions;
+    private final TopicTrafficListener traffic;
 
     public FetchHandler(FetchReader reader, FetchPurgatory purgatory, FetchSessions sessions) {
+        this(reader, purgatory, sessions, TopicTrafficListener.NONE);
+    }
+
+    /** @param traffic told once per partition of the answer sent (not per re-read of a parked fetch) */
+    public FetchHandler(FetchReader reader, FetchPurgatory purgatory, FetchSessions sessions, TopicTrafficListener traffic) {
         super(ApiKey.FETCH);
+        this.traffic = traffic;
         this.reader = reader;
         this.purgatory = purgatory;
         this.sessions = sessions;
@@ -39,8 +49,21 @@ public final class FetchHandler extends MessageHandler<FetchRequest, FetchRespon
         FetchResult first = reader.read(effective, context.apiVersion());
         if (effective.maxWaitMs() <= 0 || first.bytes() >= effective.minBytes() || first.anyError()
                 || effective.topics().isEmpty()) {
-            return CompletableFuture.completedFuture(fetch.finish(first));
+            return CompletableFuture.completedFuture(fetch.finish(counted(first)));
         }
-        return purgatory.park(effective, context.apiVersion(), context.receivedNs()).thenApply(fetch::finish);
+        return purgatory.park(effective, context.apiVersion(), context.receivedNs()).thenApply(r -> fetch.finish(counted(r)));
+    }
+
+    private FetchResult counted(FetchResult result) {
+        for (FetchableTopicResponse topic : result.response().responses()) {
+            for (PartitionData partition : topic.partitions()) {
+                if (partition.errorCode() != ErrorCode.NONE.code()) {
+                    traffic.fetchFailed(topic.topic());
+                } else {
+                    traffic.fetched(topic.topic(), partition.records() == null ? 0 : partition.records().sizeInBytes());
+                }
+            }
+        }
+        return result;
     }
 }
