@@ -13,17 +13,17 @@ final class HttpListenerAddress {
     static InetSocketAddress parse(String value) {
         int colon = value.lastIndexOf(':');
         if (colon < 0) {
-            throw new ConfigException(KEY, "must be host:port, not " + value);
+            throw ConfigException.invalidValue(KEY, value, "not host:port");
         }
         String host = value.substring(0, colon);
         int port;
         try {
             port = Integer.parseInt(value.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new ConfigException(KEY, "must be host:port, not " + value);
+            throw ConfigException.invalidValue(KEY, value, "not host:port");
         }
         if (port < 0 || port > 65535) {
-            throw new ConfigException(KEY, "port out of range: " + value);
+            throw ConfigException.invalidValue(KEY, value, "port out of range 0-65535");
         }
         return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
     }

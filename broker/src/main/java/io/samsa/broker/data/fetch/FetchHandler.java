@@ -49,12 +49,17 @@ public final class FetchHandler extends MessageHandler<FetchRequest, FetchRespon
         FetchResult first = reader.read(effective, context.apiVersion());
         if (effective.maxWaitMs() <= 0 || first.bytes() >= effective.minBytes() || first.anyError()
                 || effective.topics().isEmpty()) {
-            return CompletableFuture.completedFuture(fetch.finish(counted(first)));
+            return CompletableFuture.completedFuture(fetch.finish(counted(effective, first)));
         }
-        return purgatory.park(effective, context.apiVersion(), context.receivedNs()).thenApply(r -> fetch.finish(counted(r)));
+        return purgatory.park(effective, context.apiVersion(), context.receivedNs())
+                .thenApply(result -> fetch.finish(counted(effective, result)));
     }
 
-    private FetchResult counted(FetchResult result) {
+    /** Counts a consumer's fetch; a follower's (replica id set) is replication traffic, which Kafka keeps out of BytesOutPerSec. */
+    private FetchResult counted(FetchRequest request, FetchResult result) {
+        if (request.replicaId() >= 0) {
+            return result;
+        }
         for (FetchableTopicResponse topic : result.response().responses()) {
             for (PartitionData partition : topic.partitions()) {
                 if (partition.errorCode() != ErrorCode.NONE.code()) {
