@@ -13,6 +13,9 @@ import io.samsa.broker.data.produce.QuorumProducerIdAllocator;
 import io.samsa.broker.group.GroupModule;
 import io.samsa.broker.group.OffsetsTopic;
 import io.samsa.broker.lifecycle.BrokerModule;
+import io.samsa.broker.metrics.MetricsComponent;
+import io.samsa.broker.metrics.MetricsModule;
+import io.samsa.broker.metrics.ReplicaManagerGauges;
 import io.samsa.broker.replication.ReplicaManager;
 import io.samsa.broker.replication.ReplicatedPartition;
 import io.samsa.broker.replication.ReplicationConfig;
@@ -50,14 +53,15 @@ public final class BrokerAssembly {
         AtomicReference<Broker> self = new AtomicReference<>();
         Broker.Builder builder = Broker.builder(config).time(time);
         List<ApiKey> served = new ArrayList<>();
-        for (BrokerModule module : modules(config, time, self::get, replication)) {
+        MetricsModule metrics = new MetricsModule(new MetricsComponent(config), time);
+        for (BrokerModule module : modules(config, time, self::get, replication, metrics)) {
             module.components().forEach(builder::component);
             for (ApiHandler handler : module.handlers()) {
-                builder.handler(handler);
+                builder.handler(metrics.metered(handler));
                 served.add(ApiKey.forId(handler.spec().apiKey()));
             }
         }
-        builder.handler(new ApiVersionsApiHandler(new ApiVersionsHandler(served)));
+        builder.handler(metrics.metered(new ApiVersionsApiHandler(new ApiVersionsHandler(served))));
         Broker broker = builder.build();
         self.set(broker);
         return broker;
@@ -70,6 +74,11 @@ public final class BrokerAssembly {
 
     static List<BrokerModule> modules(BrokerConfig config, Time time, java.util.function.Supplier<Broker> self,
                                       ReplicationEnvironment replication) {
+        return modules(config, time, self, replication, new MetricsModule(new MetricsComponent(config), time));
+    }
+
+    static List<BrokerModule> modules(BrokerConfig config, Time time, java.util.function.Supplier<Broker> self,
+                                      ReplicationEnvironment replication, MetricsModule metrics) {
         List<BrokerModule> modules = new ArrayList<>();
         io.samsa.broker.cluster.ClusterModule cluster = null;
         if (config.cluster().isPresent()) {
@@ -100,6 +109,8 @@ public final class BrokerAssembly {
         PartitionLookup partitions = new PartitionLookup(topics.storage()::logs, (topic, partition) ->
                 topics.registry().topic(topic).map(t -> partition < t.partitionCount()).orElse(false));
         DataModule data = new DataModule(config, time, partitions, producerIds, replicas, fetchers);
+        data.traffic(metrics.topicMetrics());
+        ReplicaManagerGauges.register(metrics.component().registry(), topics.storage()::logs, replicas);
         modules.add(data);
         java.util.function.Supplier<io.samsa.metadata.quorum.MetadataQuorum> quorum = cluster == null ? null : cluster.membership()::quorum;
         GroupModule groups = new GroupModule(config, time, topics.registry(), topics.storage()::logs, topics::localBroker, authorizer,
@@ -120,6 +131,7 @@ public final class BrokerAssembly {
             // last, once storage, the replica manager and its listeners run: the image drives topics, logs and roles
             modules.add(cluster.imageModule(topics.registry(), topics.groupConfigs(), topics.storage()::logs, replicas));
         }
+        modules.add(metrics); // last: its gauges read the started storage
         return modules;
     }
 }

@@ -112,6 +112,14 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Long> SHUTDOWN_TIMEOUT_MS = DEFINITION.define("samsa.shutdown.timeout.ms", ConfigType.LONG,
             10_000L, atLeast(0L), "How long shutdown waits for in-flight requests before closing connections");
 
+    // ---- metrics ----------------------------------------------------------------------------
+    public static final ConfigKey<Boolean> METRICS_JMX_ENABLE = DEFINITION.define("samsa.metrics.jmx.enable",
+            ConfigType.BOOLEAN, true, any(), "Register the broker's metrics as MBeans under Kafka's JMX names"
+                    + " (kafka.server:type=BrokerTopicMetrics,...) on the platform MBean server");
+    public static final ConfigKey<String> HTTP_LISTENER = DEFINITION.defineOptional("samsa.http.listener",
+            ConfigType.STRING, nonEmpty(), "host:port of the HTTP admin listener serving Prometheus text at /metrics"
+                    + " (port 0: ephemeral); unset: no HTTP listener");
+
     // ---- topics and the log -----------------------------------------------------------------
     public static final ConfigKey<List<String>> LOG_DIRS = DEFINITION.define("log.dirs", ConfigType.LIST, List.of("./samsa-data"),
             nonEmpty(), "Directories holding partition logs");

@@ -11,6 +11,7 @@ import io.samsa.broker.data.offsets.DeleteRecordsHandler;
 import io.samsa.broker.data.offsets.ListOffsetsHandler;
 import io.samsa.broker.data.offsets.OffsetForLeaderEpochHandler;
 import io.samsa.broker.data.partitions.PartitionLookup;
+import io.samsa.broker.data.partitions.TopicTrafficListener;
 import io.samsa.broker.data.produce.DescribeProducersHandler;
 import io.samsa.broker.data.produce.InitProducerIdHandler;
 import io.samsa.broker.data.produce.ProduceHandler;
@@ -63,6 +64,7 @@ public final class DataModule implements BrokerModule {
     private final TransactionVerifier verifier;
     private final TransactionMarkerWriter markerWriter;
     private volatile TransactionalInitProducerId transactions;
+    private TopicTrafficListener traffic = TopicTrafficListener.NONE;
 
     /**
      * @param logs    the log manager (usable once storage started)
@@ -141,6 +143,11 @@ public final class DataModule implements BrokerModule {
         this.transactions = coordinator;
     }
 
+    /** Counts produce and fetch traffic per topic (the broker's metrics); call before {@link #handlers()} is used. */
+    public void traffic(TopicTrafficListener listener) {
+        this.traffic = listener;
+    }
+
     @Override
     public List<ApiHandler> handlers() {
         return List.of(
@@ -148,9 +155,9 @@ public final class DataModule implements BrokerModule {
                 // transactional producer's batches; without one, the verifier given (NONE refuses them all)
                 new ProduceHandler(partitions, producerStates, time, replicas, producePurgatory,
                         (id, producerId, epoch, partition) -> transactions != null
-                                || verifier.isOpen(id, producerId, epoch, partition)),
+                                || verifier.isOpen(id, producerId, epoch, partition), traffic),
                 new FetchHandler(reader, purgatory,
-                        new FetchSessions(config.get(BrokerConfigKeys.MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS))),
+                        new FetchSessions(config.get(BrokerConfigKeys.MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS)), traffic),
                 new ListOffsetsHandler(partitions, replicas),
                 new InitProducerIdHandler(producerIds, () -> transactions),
                 new WriteTxnMarkersHandler(markerWriter),

@@ -1,32 +1,33 @@
 package io.samsa.broker.data.produce;
 
-import io.samsa.broker.metadata.LeaderEpoch;
 import io.samsa.broker.api.ClientErrorException;
 import io.samsa.broker.api.MessageHandler;
 import io.samsa.broker.api.RequestContext;
 import io.samsa.broker.data.partitions.PartitionLookup;
+import io.samsa.broker.data.partitions.TopicTrafficListener;
+import io.samsa.broker.metadata.LeaderEpoch;
+import io.samsa.broker.replication.ReplicaManager;
+import io.samsa.broker.replication.ReplicatedPartition;
 import io.samsa.protocol.ApiKey;
 import io.samsa.protocol.ErrorCode;
-import io.samsa.protocol.message.ProduceRequest;
 import io.samsa.protocol.message.ProduceRequest.PartitionProduceData;
 import io.samsa.protocol.message.ProduceRequest.TopicProduceData;
-import io.samsa.protocol.message.ProduceResponse;
+import io.samsa.protocol.message.ProduceRequest;
 import io.samsa.protocol.message.ProduceResponse.BatchIndexAndErrorMessage;
 import io.samsa.protocol.message.ProduceResponse.PartitionProduceResponse;
 import io.samsa.protocol.message.ProduceResponse.TopicProduceResponse;
+import io.samsa.protocol.message.ProduceResponse;
+import io.samsa.protocol.record.CorruptRecordException;
 import io.samsa.protocol.record.MemoryRecords;
 import io.samsa.protocol.record.RecordBatch;
+import io.samsa.protocol.util.Time;
 import io.samsa.storage.AppendInfo;
-import io.samsa.protocol.record.CorruptRecordException;
 import io.samsa.storage.PartitionLog;
 import io.samsa.storage.ProducerStateException;
 import io.samsa.storage.ProducerStateManager;
-import io.samsa.storage.SequenceCheck;
 import io.samsa.storage.RecordTooLargeException;
+import io.samsa.storage.SequenceCheck;
 import io.samsa.storage.StorageException;
-import io.samsa.protocol.util.Time;
-import io.samsa.broker.replication.ReplicaManager;
-import io.samsa.broker.replication.ReplicatedPartition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,17 +78,25 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
     private final TransactionalProduceGate transactions;
     private final ReplicaManager replicas;
     private final ProducePurgatory purgatory;
+    private final TopicTrafficListener traffic;
 
     /** @param time the clock CreateTime timestamps are checked against */
     public ProduceHandler(PartitionLookup partitions, ProducerStateTable producerStates, Time time, ReplicaManager replicas,
                           ProducePurgatory purgatory) {
-        this(partitions, producerStates, time, replicas, purgatory, TransactionVerifier.NONE);
+        this(partitions, producerStates, time, replicas, purgatory, TransactionVerifier.NONE, TopicTrafficListener.NONE);
     }
 
     /** @param verifier whether a producer's transaction is open for a partition (the transaction coordinator's view) */
     public ProduceHandler(PartitionLookup partitions, ProducerStateTable producerStates, Time time, ReplicaManager replicas,
                           ProducePurgatory purgatory, TransactionVerifier verifier) {
+        this(partitions, producerStates, time, replicas, purgatory, verifier, TopicTrafficListener.NONE);
+    }
+
+    /** @param traffic told once per partition append, with the batch header's record count */
+    public ProduceHandler(PartitionLookup partitions, ProducerStateTable producerStates, Time time, ReplicaManager replicas,
+                          ProducePurgatory purgatory, TransactionVerifier verifier, TopicTrafficListener traffic) {
         super(ApiKey.PRODUCE);
+        this.traffic = traffic;
         this.transactions = new TransactionalProduceGate(verifier);
         this.partitions = partitions;
         this.producerStates = producerStates;
@@ -119,6 +128,10 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
                     results.add(failed(partition.index(), ErrorCode.INVALID_REQUIRED_ACKS, "acks must be -1, 0 or 1, not " + acks));
                 } else {
                     results.add(append(topic.name(), partition, context.apiVersion(), nowMs, acks, pending));
+                }
+                PartitionProduceResponse result = results.get(results.size() - 1);
+                if (result.errorCode() != ErrorCode.NONE.code()) {
+                    traffic.produceFailed(topic.name());
                 }
             }
             topics.add(new TopicProduceResponse().setName(topic.name()).setPartitionResponses(results));
@@ -181,6 +194,7 @@ public final class ProduceHandler extends MessageHandler<ProduceRequest, Produce
                 info = log.append(records);
             }
             replicated.ifPresent(ReplicatedPartition::onLeaderAppend);
+            traffic.produced(topic, batch.recordsCount(), records.sizeInBytes());
             PartitionProduceResponse appended = new PartitionProduceResponse().setIndex(index).setErrorCode(ErrorCode.NONE.code())
                     .setBaseOffset(info.firstOffset()).setLogAppendTimeMs(info.logAppendTimeMs())
                     .setLogStartOffset(info.logStartOffset());
