@@ -279,6 +279,8 @@ abstract class SamsaTransactionsInteropCases {
         if (commit) {
             producer.commitTransaction();
         } else {
+            // sent first, so the aborted records are in the log (an abort drops what is not sent yet)
+            producer.flush();
             producer.abortTransaction();
         }
     }
